@@ -1,0 +1,83 @@
+package cn.daiban.command.infrastructure;
+
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.eventstore.EventStoreLayout;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon wiring of the command side.
+ *
+ * <p>Events go to PostgreSQL through Axon's JDBC storage engine (embedded mode) into tables Flyway creates
+ * ({@code V1__event_store.sql}): payload and metadata are {@code bytea} holding Jackson JSON, the global index
+ * is a {@code bigserial} that PostgreSQL hands out one by one. The JDBC engine is chosen over the JPA one on
+ * purpose: no {@code @Lob}/{@code oid} mapping and no Hibernate sequence pooling to work around.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    public EventSchema eventSchema() {
+        String prefix = EventStoreLayout.SCHEMA + ".";
+        return EventSchema.builder()
+                .eventTable(prefix + EventStoreLayout.EVENT_TABLE)
+                .snapshotTable(prefix + EventStoreLayout.SNAPSHOT_TABLE)
+                .globalIndexColumn(EventStoreLayout.GLOBAL_INDEX)
+                .timestampColumn(EventStoreLayout.TIMESTAMP)
+                .eventIdentifierColumn(EventStoreLayout.EVENT_IDENTIFIER)
+                .aggregateIdentifierColumn(EventStoreLayout.AGGREGATE_IDENTIFIER)
+                .sequenceNumberColumn(EventStoreLayout.SEQUENCE_NUMBER)
+                .typeColumn(EventStoreLayout.TYPE)
+                .payloadTypeColumn(EventStoreLayout.PAYLOAD_TYPE)
+                .payloadRevisionColumn(EventStoreLayout.PAYLOAD_REVISION)
+                .payloadColumn(EventStoreLayout.PAYLOAD)
+                .metaDataColumn(EventStoreLayout.META_DATA)
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return new TokenSchema.Builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build());
+    }
+
+    /** Correlation id (and trace id) flow from each message to everything it causes. */
+    @Bean
+    public CorrelationDataProvider correlationIdProvider() {
+        return new CorrelationIdProvider();
+    }
+
+    /** Who and where flow from each command to the events it causes (and on to what those cause). */
+    @Bean
+    public CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.STATION_CODE);
+    }
+}

@@ -1,0 +1,94 @@
+package cn.daiban.command.infrastructure;
+
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.station.StationChangeApprovedEvent;
+import cn.daiban.kernel.station.StationClosureApprovedEvent;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRefusedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The command side's own look-up of stations, kept by a subscribing processor: its rows are written in the
+ * transaction that stores the station's events, so a command handler never sees it lag behind.
+ */
+@Component
+@ProcessingGroup(JdbcStationRegistry.PROCESSING_GROUP)
+class JdbcStationRegistry implements StationRegistry {
+
+    static final String PROCESSING_GROUP = "station-registry";
+
+    private final JdbcClient jdbc;
+
+    JdbcStationRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<RegisteredStation> find(StationCode code) {
+        return jdbc.sql("select station_code, level, status, parent_code from station_registry where station_code = ?")
+                .param(code.value())
+                .query((rs, n) -> new RegisteredStation(
+                        StationCode.of(rs.getString(1)),
+                        StationLevel.valueOf(rs.getString(2)),
+                        StationStatus.valueOf(rs.getString(3)),
+                        rs.getString(4) == null ? null : StationCode.of(rs.getString(4))))
+                .optional();
+    }
+
+    @EventHandler
+    void on(StationOpeningRequestedEvent event) {
+        jdbc.sql("""
+                        insert into station_registry (station_code, level, status, parent_code, service_item_codes)
+                        values (?, ?, 'APPLIED', ?, ?)
+                        on conflict (station_code) do nothing""")
+                .params(event.stationCode().value(), event.level().name(),
+                        event.parentCode() == null ? null : event.parentCode().value(),
+                        event.serviceItemCodes().toArray(String[]::new))
+                .update();
+    }
+
+    @EventHandler
+    void on(StationOpeningApprovedEvent event) {
+        status(event.stationCode(), StationStatus.OPEN);
+    }
+
+    @EventHandler
+    void on(StationOpeningRefusedEvent event) {
+        status(event.stationCode(), StationStatus.REFUSED);
+    }
+
+    @EventHandler
+    void on(StationClosureApprovedEvent event) {
+        status(event.stationCode(), StationStatus.CLOSED);
+    }
+
+    @EventHandler
+    void on(StationChangeApprovedEvent event) {
+        if (event.serviceItemCodes() != null) {
+            jdbc.sql("update station_registry set service_item_codes = ? where station_code = ?")
+                    .params(event.serviceItemCodes().toArray(String[]::new), event.stationCode().value())
+                    .update();
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from station_registry").update();
+    }
+
+    private void status(StationCode code, StationStatus status) {
+        jdbc.sql("update station_registry set status = ? where station_code = ?")
+                .params(status.name(), code.value())
+                .update();
+    }
+}

@@ -1,0 +1,238 @@
+package cn.daiban.command.station;
+
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.station.ApproveStationChangeCommand;
+import cn.daiban.kernel.station.ApproveStationClosureCommand;
+import cn.daiban.kernel.station.ApproveStationOpeningCommand;
+import cn.daiban.kernel.station.RefuseStationChangeCommand;
+import cn.daiban.kernel.station.RefuseStationClosureCommand;
+import cn.daiban.kernel.station.RefuseStationOpeningCommand;
+import cn.daiban.kernel.station.RequestStationChangeCommand;
+import cn.daiban.kernel.station.RequestStationClosureCommand;
+import cn.daiban.kernel.station.RequestStationOpeningCommand;
+import cn.daiban.kernel.station.StationChangeApprovedEvent;
+import cn.daiban.kernel.station.StationChangeRefusedEvent;
+import cn.daiban.kernel.station.StationChangeRequestedEvent;
+import cn.daiban.kernel.station.StationClosureApprovedEvent;
+import cn.daiban.kernel.station.StationClosureRefusedEvent;
+import cn.daiban.kernel.station.StationClosureRequestedEvent;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRefusedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationStatus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A station (便民服务站 or service centre) and its applications (`004 §5.4.1`, appendices A–C). Every handler
+ * answers with the aggregate's version after the step.
+ */
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
+class Station {
+
+    @AggregateIdentifier
+    private StationCode stationCode;
+    private StationLevel level;
+    private StationCode parentCode;
+    private StationStatus status;
+    private StationChangeRequestedEvent pendingChange;
+    private boolean closurePending;
+
+    Station() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(RequestStationOpeningCommand command, StationRegistry registry) {
+        if (registry.find(command.stationCode()).isPresent()) {
+            throw DomainRuleException.illegalTransition("station-code-unique",
+                    "station code " + command.stationCode() + " is already taken");
+        }
+        if (command.parentCode() != null) {
+            StationRegistry.RegisteredStation parent = registry.find(command.parentCode())
+                    .orElseThrow(() -> DomainRuleException.unknownReference("parentCode",
+                            "no station with code " + command.parentCode()));
+            if (!command.level().parentLevels().contains(parent.level())) {
+                throw DomainRuleException.ruleViolated("parent-level", "parentCode",
+                        "a " + command.level() + " reports to a " + command.level().parentLevels()
+                                + ", not to a " + parent.level());
+            }
+            if (parent.status() != StationStatus.OPEN) {
+                throw DomainRuleException.ruleViolated("parent-open", "parentCode",
+                        "the parent station " + parent.code() + " is " + parent.status() + ", not OPEN");
+            }
+        }
+        apply(new StationOpeningRequestedEvent(command.stationCode(), command.name(), command.level(),
+                command.parentCode(), command.hostType(), command.region(), command.address(), command.manager(),
+                command.supervisionPhone(), command.windows(), command.serviceItemCodes()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ApproveStationOpeningCommand command) {
+        requireStatus(StationStatus.APPLIED, "approve the opening of");
+        requireSupervisingLevel(command.approverStationCode());
+        apply(new StationOpeningApprovedEvent(stationCode, command.approverStationCode(), command.remark()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RefuseStationOpeningCommand command) {
+        requireStatus(StationStatus.APPLIED, "refuse the opening of");
+        requireSupervisingLevel(command.approverStationCode());
+        apply(new StationOpeningRefusedEvent(stationCode, command.approverStationCode(), command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RequestStationChangeCommand command) {
+        requireStatus(StationStatus.OPEN, "change");
+        if (pendingChange != null) {
+            throw DomainRuleException.illegalTransition("one-pending-change",
+                    "change " + pendingChange.changeId() + " is still awaiting a decision");
+        }
+        if (closurePending) {
+            throw DomainRuleException.illegalTransition("no-change-while-closing",
+                    "the station has applied to close");
+        }
+        apply(new StationChangeRequestedEvent(stationCode, command.changeId(), command.manager(), command.windows(),
+                command.serviceItemCodes(), command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ApproveStationChangeCommand command) {
+        requirePendingChange(command.changeId());
+        requireSupervisingLevel(command.approverStationCode());
+        StationChangeRequestedEvent requested = pendingChange;
+        apply(new StationChangeApprovedEvent(stationCode, command.changeId(), requested.manager(),
+                requested.windows(), requested.serviceItemCodes(), command.approverStationCode()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RefuseStationChangeCommand command) {
+        requirePendingChange(command.changeId());
+        requireSupervisingLevel(command.approverStationCode());
+        apply(new StationChangeRefusedEvent(stationCode, command.changeId(), command.approverStationCode(),
+                command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RequestStationClosureCommand command) {
+        requireStatus(StationStatus.OPEN, "close");
+        if (closurePending) {
+            throw DomainRuleException.illegalTransition("one-pending-closure", "closure already applied for");
+        }
+        apply(new StationClosureRequestedEvent(stationCode, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ApproveStationClosureCommand command) {
+        requireClosurePending();
+        requireSupervisingLevel(command.approverStationCode());
+        apply(new StationClosureApprovedEvent(stationCode, command.approverStationCode()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RefuseStationClosureCommand command) {
+        requireClosurePending();
+        requireSupervisingLevel(command.approverStationCode());
+        apply(new StationClosureRefusedEvent(stationCode, command.approverStationCode(), command.reason()));
+        return getVersion();
+    }
+
+    private void requireStatus(StationStatus expected, String action) {
+        if (status != expected) {
+            throw DomainRuleException.illegalTransition("station-status",
+                    "cannot " + action + " station " + stationCode + ": it is " + status + ", not " + expected);
+        }
+    }
+
+    private void requirePendingChange(String changeId) {
+        if (pendingChange == null || !Objects.equals(pendingChange.changeId(), changeId)) {
+            throw DomainRuleException.illegalTransition("change-pending",
+                    "change " + changeId + " is not awaiting a decision on station " + stationCode);
+        }
+    }
+
+    private void requireClosurePending() {
+        if (!closurePending) {
+            throw DomainRuleException.illegalTransition("closure-pending",
+                    "station " + stationCode + " has not applied to close");
+        }
+    }
+
+    /** Approval belongs to the station's supervising level (`004 §5.4.1`): its parent station. */
+    private void requireSupervisingLevel(StationCode approverStationCode) {
+        if (parentCode != null && !parentCode.equals(approverStationCode)) {
+            throw DomainRuleException.ruleViolated("approval-by-supervising-level", "approverStationCode",
+                    "only the supervising station " + parentCode + " may decide on " + stationCode
+                            + ", not " + approverStationCode);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StationOpeningRequestedEvent event) {
+        stationCode = event.stationCode();
+        level = event.level();
+        parentCode = event.parentCode();
+        status = StationStatus.APPLIED;
+    }
+
+    @EventSourcingHandler
+    void on(StationOpeningApprovedEvent event) {
+        status = StationStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(StationOpeningRefusedEvent event) {
+        status = StationStatus.REFUSED;
+    }
+
+    @EventSourcingHandler
+    void on(StationChangeRequestedEvent event) {
+        pendingChange = event;
+    }
+
+    @EventSourcingHandler
+    void on(StationChangeApprovedEvent event) {
+        pendingChange = null;
+    }
+
+    @EventSourcingHandler
+    void on(StationChangeRefusedEvent event) {
+        pendingChange = null;
+    }
+
+    @EventSourcingHandler
+    void on(StationClosureRequestedEvent event) {
+        closurePending = true;
+    }
+
+    @EventSourcingHandler
+    void on(StationClosureApprovedEvent event) {
+        closurePending = false;
+        status = StationStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(StationClosureRefusedEvent event) {
+        closurePending = false;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.daiban.command.web;
+
+import cn.daiban.command.infrastructure.ExpectedVersionTargetResolver;
+import cn.daiban.kernel.common.MetadataKeys;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Sends a command on behalf of an HTTP request: stamps who, where and which correlation id into its metadata,
+ * passes the client's expected version on, and makes a retried request with the same idempotency key answer
+ * what the first one answered, without a second event.
+ *
+ * <p>In the embedded mode the idempotency record, the events and every subscribing projection commit in one
+ * PostgreSQL transaction: either the command happened and its answer is remembered, or neither.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+    private final ActorResolver actorResolver;
+    private final IdempotencyStore idempotencyStore;
+    private final TransactionTemplate transaction;
+
+    CommandDispatcher(CommandGateway commandGateway, ActorResolver actorResolver, IdempotencyStore idempotencyStore,
+                      TransactionTemplate transaction) {
+        this.commandGateway = commandGateway;
+        this.actorResolver = actorResolver;
+        this.idempotencyStore = idempotencyStore;
+        this.transaction = transaction;
+    }
+
+    /** Sends a command that changes (or creates) the aggregate {@code aggregateId}. */
+    public Dispatched send(CommandRequest request, String aggregateId, Supplier<Object> command) {
+        return send(request, aggregateId, null, command);
+    }
+
+    /**
+     * @param reference id of a part the command creates inside the aggregate, echoed in the answer
+     * @param command   built lazily: a replayed request does not build (or validate) it again
+     */
+    public Dispatched send(CommandRequest request, String aggregateId, String reference, Supplier<Object> command) {
+        Actor actor = actorResolver.currentActor();
+        return transaction.execute(status -> {
+            Optional<CommandAcknowledgement> earlier = request.idempotencyKey() == null
+                    ? Optional.empty()
+                    : idempotencyStore.claim(request.idempotencyKey(), request.fingerprint());
+            if (earlier.isPresent()) {
+                return new Dispatched(earlier.get(), true);
+            }
+            Object version = commandGateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command.get()).andMetaData(metaData(actor, request)));
+            CommandAcknowledgement acknowledgement =
+                    new CommandAcknowledgement(aggregateId, ((Number) version).longValue(), reference);
+            if (request.idempotencyKey() != null) {
+                idempotencyStore.remember(request.idempotencyKey(), acknowledgement);
+            }
+            return new Dispatched(acknowledgement, false);
+        });
+    }
+
+    private static MetaData metaData(Actor actor, CommandRequest request) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(MetadataKeys.ACTOR_ID, actor.actorId());
+        if (actor.stationCode() != null) {
+            values.put(MetadataKeys.STATION_CODE, actor.stationCode().value());
+        }
+        values.put(MetadataKeys.CORRELATION_ID,
+                request.correlationId() != null ? request.correlationId() : UUID.randomUUID().toString());
+        if (request.expectedVersion() != null) {
+            values.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, request.expectedVersion());
+        }
+        return MetaData.from(values);
+    }
+
+    /** The answer, and whether it is a replay of an earlier request with the same idempotency key. */
+    public record Dispatched(CommandAcknowledgement acknowledgement, boolean replayed) {
+    }
+}

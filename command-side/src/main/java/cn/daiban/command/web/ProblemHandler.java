@@ -1,0 +1,190 @@
+package cn.daiban.command.web;
+
+import cn.daiban.command.common.CommandRejection;
+import cn.daiban.kernel.common.InvalidValueException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as RFC 9457 {@code application/problem+json}, naming the field or the rule that failed:
+ * 400 for malformed or invalid input, 404 for an unknown target, 409 for a step the life-cycle forbids now or a
+ * stale version, 422 for a broken business rule. Nothing here ever answers 500 for bad input.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPE_PREFIX = "urn:daiban:problem:";
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", CommandRequest.IDEMPOTENCY_KEY,
+                e.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandRefused(CommandExecutionException e) {
+        Optional<CommandRejection> details = e.getDetails();
+        if (details.isPresent()) {
+            CommandRejection rejection = details.get();
+            HttpStatus status = switch (rejection.kind()) {
+                case "ILLEGAL_TRANSITION" -> HttpStatus.CONFLICT;
+                case "INVALID_VALUE" -> HttpStatus.BAD_REQUEST;
+                default -> HttpStatus.UNPROCESSABLE_ENTITY;
+            };
+            return problem(status, rejection.rule(), rejection.field(), rejection.message());
+        }
+        return axonFailure(e.getCause() != null ? e.getCause() : e);
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, ConcurrencyException.class,
+            ConflictingModificationException.class, AggregateStreamCreationException.class})
+    ProblemDetail axonFailure(Throwable e) {
+        if (e instanceof AggregateNotFoundException notFound) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", null,
+                    "nothing found with id " + notFound.getAggregateIdentifier());
+        }
+        if (e instanceof ConflictingAggregateVersionException stale) {
+            return problem(HttpStatus.CONFLICT, "stale-version", "If-Match",
+                    "expected version " + stale.getExpectedVersion() + " but it is now at " + stale.getActualVersion()
+                            + ": reload and try again");
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return problem(HttpStatus.CONFLICT, "already-exists", null, "it already exists: an id is used only once");
+        }
+        if (e instanceof ConflictingModificationException || e instanceof ConcurrencyException) {
+            return problem(HttpStatus.CONFLICT, "concurrent-modification", null,
+                    "someone else changed it at the same moment: reload and try again");
+        }
+        log.error("command failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the command could not be handled");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof ConcurrencyException
+                    || cause instanceof ConflictingModificationException
+                    || cause instanceof AggregateStreamCreationException) {
+                return axonFailure(cause);
+            }
+            cause = cause.getCause();
+        }
+        log.error("request failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be handled");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = null;
+        String detail = "the request body is not valid JSON for this command";
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping) {
+            field = path(mapping.getPath());
+            InvalidValueException invalid = find(mapping, InvalidValueException.class);
+            if (invalid != null) {
+                if (field == null || field.isEmpty()) {
+                    field = invalid.field();
+                }
+                detail = field + ": " + invalid.getMessage().substring(invalid.field().length()).strip();
+            } else if (mapping instanceof UnrecognizedPropertyException unknown) {
+                detail = "unknown field " + unknown.getPropertyName();
+            } else if (mapping instanceof InvalidFormatException format) {
+                detail = field + ": " + format.getValue() + " is not a valid " + format.getTargetType().getSimpleName()
+                        + enumValues(format.getTargetType());
+            } else if (field != null && !field.isEmpty()) {
+                detail = field + ": " + mapping.getOriginalMessage().split("\n")[0];
+            }
+        }
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "malformed-request", field, detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(FieldError::getField).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-value",
+                errors.isEmpty() ? null : errors.get(0).get("field"), "invalid fields: " + fields);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + rule));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("rule", rule);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+
+    private static String path(List<JsonMappingException.Reference> path) {
+        return path.stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String enumValues(Class<?> type) {
+        if (!type.isEnum()) {
+            return "";
+        }
+        return " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            cause = cause.getCause();
+        }
+        return null;
+    }
+}

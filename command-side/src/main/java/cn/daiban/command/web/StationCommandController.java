@@ -1,0 +1,135 @@
+package cn.daiban.command.web;
+
+import cn.daiban.kernel.station.ApproveStationChangeCommand;
+import cn.daiban.kernel.station.ApproveStationClosureCommand;
+import cn.daiban.kernel.station.ApproveStationOpeningCommand;
+import cn.daiban.kernel.station.RefuseStationChangeCommand;
+import cn.daiban.kernel.station.RefuseStationClosureCommand;
+import cn.daiban.kernel.station.RefuseStationOpeningCommand;
+import cn.daiban.kernel.station.RequestStationChangeCommand;
+import cn.daiban.kernel.station.RequestStationClosureCommand;
+import cn.daiban.kernel.station.RequestStationOpeningCommand;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationWindow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Station applications (`004 §5.4.1`, appendices A–C). Decisions are taken by the supervising level: the
+ * acting station ({@code X-Station-Code}) is recorded as the approver and must be the station's parent.
+ */
+@RestController
+@RequestMapping("/api/stations")
+@Tag(name = "Stations", description = "便民服务站: apply to open, change, close; decisions by the supervising level")
+class StationCommandController {
+
+    private final CommandDispatcher dispatcher;
+    private final CommandRequest.Factory requests;
+    private final ActorResolver actors;
+
+    StationCommandController(CommandDispatcher dispatcher, CommandRequest.Factory requests, ActorResolver actors) {
+        this.dispatcher = dispatcher;
+        this.requests = requests;
+        this.actors = actors;
+    }
+
+    @PostMapping
+    @Operation(summary = "Apply to open a station (设立申请)")
+    ResponseEntity<CommandAcknowledgement> requestOpening(@RequestBody RequestStationOpeningCommand body) {
+        return Responses.created("/api/stations/" + body.stationCode(),
+                dispatcher.send(requests.of(body), body.stationCode().value(), () -> body));
+    }
+
+    record DecisionRequest(String remark, String reason) {
+    }
+
+    @PostMapping("/{code}/opening/approval")
+    @Operation(summary = "Approve the opening (supervising level)")
+    ResponseEntity<CommandAcknowledgement> approveOpening(@PathVariable String code,
+                                                          @RequestBody(required = false) DecisionRequest body) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(body), code,
+                () -> new ApproveStationOpeningCommand(station, approver(), body == null ? null : body.remark())));
+    }
+
+    @PostMapping("/{code}/opening/refusal")
+    @Operation(summary = "Refuse the opening, with the reason (supervising level)")
+    ResponseEntity<CommandAcknowledgement> refuseOpening(@PathVariable String code,
+                                                         @RequestBody(required = false) DecisionRequest body) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(body), code,
+                () -> new RefuseStationOpeningCommand(station, approver(), body == null ? null : body.reason())));
+    }
+
+    record ChangeRequest(StationManager manager, List<StationWindow> windows, Set<String> serviceItemCodes,
+                         String reason) {
+    }
+
+    @PostMapping("/{code}/changes")
+    @Operation(summary = "Apply to change the manager or functions (变更申请)")
+    ResponseEntity<CommandAcknowledgement> requestChange(@PathVariable String code, @RequestBody ChangeRequest body) {
+        StationCode station = StationCode.of(code);
+        String changeId = UUID.randomUUID().toString();
+        return Responses.created("/api/stations/" + code + "/changes/" + changeId,
+                dispatcher.send(requests.of(body), code, changeId, () -> new RequestStationChangeCommand(station,
+                        changeId, body.manager(), body.windows(), body.serviceItemCodes(), body.reason())));
+    }
+
+    @PostMapping("/{code}/changes/{changeId}/approval")
+    @Operation(summary = "Approve a pending change (supervising level)")
+    ResponseEntity<CommandAcknowledgement> approveChange(@PathVariable String code, @PathVariable String changeId) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(null), code,
+                () -> new ApproveStationChangeCommand(station, changeId, approver())));
+    }
+
+    @PostMapping("/{code}/changes/{changeId}/refusal")
+    @Operation(summary = "Refuse a pending change, with the reason (supervising level)")
+    ResponseEntity<CommandAcknowledgement> refuseChange(@PathVariable String code, @PathVariable String changeId,
+                                                        @RequestBody DecisionRequest body) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(body), code,
+                () -> new RefuseStationChangeCommand(station, changeId, approver(), body.reason())));
+    }
+
+    @PostMapping("/{code}/closure")
+    @Operation(summary = "Apply to close the station (撤销申请)")
+    ResponseEntity<CommandAcknowledgement> requestClosure(@PathVariable String code,
+                                                          @RequestBody DecisionRequest body) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(body), code,
+                () -> new RequestStationClosureCommand(station, body.reason())));
+    }
+
+    @PostMapping("/{code}/closure/approval")
+    @Operation(summary = "Approve the closure (supervising level)")
+    ResponseEntity<CommandAcknowledgement> approveClosure(@PathVariable String code) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(null), code,
+                () -> new ApproveStationClosureCommand(station, approver())));
+    }
+
+    @PostMapping("/{code}/closure/refusal")
+    @Operation(summary = "Refuse the closure, with the reason (supervising level)")
+    ResponseEntity<CommandAcknowledgement> refuseClosure(@PathVariable String code,
+                                                         @RequestBody DecisionRequest body) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(body), code,
+                () -> new RefuseStationClosureCommand(station, approver(), body.reason())));
+    }
+
+    private StationCode approver() {
+        return actors.currentActor().stationCode();
+    }
+}

@@ -1,0 +1,42 @@
+package cn.daiban.command;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The command side never imports the query side, and its domain (aggregates, domain services, rules) imports no
+ * Spring: Spring lives in {@code infrastructure} and {@code web} only.
+ */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.daiban.command");
+
+    @Test
+    void commandSideNeverImportsTheQuerySide() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("cn.daiban.query..").check(classes);
+    }
+
+    @Test
+    void domainImportsNoSpring() {
+        noClasses().that().resideOutsideOfPackages("cn.daiban.command.infrastructure..", "cn.daiban.command.web..")
+                .and().doNotHaveSimpleName("CommandSideApplication")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void domainDoesNotReachIntoTheWebOrInfrastructure() {
+        noClasses().that().resideOutsideOfPackages("cn.daiban.command.infrastructure..", "cn.daiban.command.web..")
+                .and().doNotHaveSimpleName("CommandSideApplication")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.daiban.command.infrastructure..",
+                        "cn.daiban.command.web..")
+                .check(classes);
+    }
+}

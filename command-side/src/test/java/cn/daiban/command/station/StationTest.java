@@ -1,0 +1,202 @@
+package cn.daiban.command.station;
+
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.station.ApproveStationChangeCommand;
+import cn.daiban.kernel.station.ApproveStationClosureCommand;
+import cn.daiban.kernel.station.ApproveStationOpeningCommand;
+import cn.daiban.kernel.station.HostOrganisationType;
+import cn.daiban.kernel.station.RefuseStationOpeningCommand;
+import cn.daiban.kernel.station.RequestStationChangeCommand;
+import cn.daiban.kernel.station.RequestStationClosureCommand;
+import cn.daiban.kernel.station.RequestStationOpeningCommand;
+import cn.daiban.kernel.station.StationChangeApprovedEvent;
+import cn.daiban.kernel.station.StationChangeRequestedEvent;
+import cn.daiban.kernel.station.StationClosureApprovedEvent;
+import cn.daiban.kernel.station.StationClosureRequestedEvent;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRefusedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationStatus;
+import cn.daiban.kernel.station.StationWindow;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+class StationTest {
+
+    static final StationCode COUNTY = StationCode.of("140521000");
+    static final StationCode TOWNSHIP = StationCode.of("140521101");
+    static final StationCode VILLAGE = StationCode.of("140521101201");
+    static final StationManager MANAGER = new StationManager("王芳", PhoneNumber.of("13912345678"));
+
+    private AggregateTestFixture<Station> fixture;
+    private final Map<StationCode, StationRegistry.RegisteredStation> registry = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Station.class);
+        fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(registry.get(code)));
+        registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null));
+        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY));
+    }
+
+    static RequestStationOpeningCommand villageOpening() {
+        return new RequestStationOpeningCommand(VILLAGE, "郑庄村便民服务站", StationLevel.VILLAGE_STATION, TOWNSHIP, null,
+                RegionCode.of("140521101201"), "沁水县郑庄镇郑庄村村委会一层", MANAGER, PhoneNumber.of("0356-7021234"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of("SB-001"));
+    }
+
+    static StationOpeningRequestedEvent villageOpeningRequested() {
+        RequestStationOpeningCommand c = villageOpening();
+        return new StationOpeningRequestedEvent(c.stationCode(), c.name(), c.level(), c.parentCode(), c.hostType(),
+                c.region(), c.address(), c.manager(), c.supervisionPhone(), c.windows(), c.serviceItemCodes());
+    }
+
+    @Test
+    void applicationToOpenUnderAnOpenParentIsRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(villageOpening())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(villageOpeningRequested())
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void takenStationCodeIsRefused() {
+        registry.put(VILLAGE, new StationRegistry.RegisteredStation(VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.OPEN, TOWNSHIP));
+        fixture.givenNoPriorActivity()
+                .when(villageOpening())
+                .expectException(DomainRuleException.class)
+                .expectExceptionMessage("station code 140521101201 is already taken")
+                .expectNoEvents();
+    }
+
+    @Test
+    void unknownParentIsRefused() {
+        registry.remove(TOWNSHIP);
+        fixture.givenNoPriorActivity()
+                .when(villageOpening())
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void villageMustReportToATownshipNotTheCounty() {
+        RequestStationOpeningCommand c = villageOpening();
+        fixture.givenNoPriorActivity()
+                .when(new RequestStationOpeningCommand(c.stationCode(), c.name(), c.level(), COUNTY, null, c.region(),
+                        c.address(), c.manager(), c.supervisionPhone(), c.windows(), c.serviceItemCodes()))
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void parentThatIsNotOpenCannotTakeNewStations() {
+        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.CLOSED, COUNTY));
+        fixture.givenNoPriorActivity()
+                .when(villageOpening())
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void partnerOutletNeedsItsHostType() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestStationOpeningCommand(
+                        StationCode.of("14052110B01"), "邮储银行郑庄网点", StationLevel.PARTNER_OUTLET, TOWNSHIP, null,
+                        RegionCode.of("140521101"), "郑庄镇", MANAGER, PhoneNumber.of("0356-7021234"), null, null))
+                .hasMessageContaining("hostType");
+        new RequestStationOpeningCommand(StationCode.of("14052110B01"), "邮储银行郑庄网点", StationLevel.PARTNER_OUTLET,
+                TOWNSHIP, HostOrganisationType.BANK, RegionCode.of("140521101"), "郑庄镇", MANAGER,
+                PhoneNumber.of("0356-7021234"), null, null);
+    }
+
+    @Test
+    void supervisingLevelApprovesTheOpening() {
+        fixture.given(villageOpeningRequested())
+                .when(new ApproveStationOpeningCommand(VILLAGE, TOWNSHIP, "材料齐全"))
+                .expectEvents(new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, "材料齐全"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void onlyTheSupervisingLevelMayDecide() {
+        fixture.given(villageOpeningRequested())
+                .when(new ApproveStationOpeningCommand(VILLAGE, COUNTY, null))
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusalCarriesTheReason() {
+        fixture.given(villageOpeningRequested())
+                .when(new RefuseStationOpeningCommand(VILLAGE, TOWNSHIP, "场地不足 20 平方米"))
+                .expectEvents(new StationOpeningRefusedEvent(VILLAGE, TOWNSHIP, "场地不足 20 平方米"));
+    }
+
+    @Test
+    void approvingAnAlreadyOpenStationIsAnIllegalTransition() {
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new ApproveStationOpeningCommand(VILLAGE, TOWNSHIP, null))
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void changeIsAppliedForAndTheApprovalCarriesWhatChanged() {
+        StationManager newManager = new StationManager("李强", PhoneNumber.of("13700001111"));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationChangeRequestedEvent(VILLAGE, "c1", newManager, null, null, "原负责人调任"))
+                .when(new ApproveStationChangeCommand(VILLAGE, "c1", TOWNSHIP))
+                .expectEvents(new StationChangeApprovedEvent(VILLAGE, "c1", newManager, null, null, TOWNSHIP));
+    }
+
+    @Test
+    void secondChangeWaitsForTheFirstDecision() {
+        StationManager newManager = new StationManager("李强", PhoneNumber.of("13700001111"));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationChangeRequestedEvent(VILLAGE, "c1", newManager, null, null, "原负责人调任"))
+                .when(new RequestStationChangeCommand(VILLAGE, "c2", newManager, null, null, "again"))
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void stationThatIsNotOpenCannotApplyForAChange() {
+        fixture.given(villageOpeningRequested())
+                .when(new RequestStationChangeCommand(VILLAGE, "c1", MANAGER, null, null, "x"))
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void closureIsAppliedForThenApproved() {
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new RequestStationClosureCommand(VILLAGE, "村站合并"))
+                .expectEvents(new StationClosureRequestedEvent(VILLAGE, "村站合并"));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationClosureRequestedEvent(VILLAGE, "村站合并"))
+                .when(new ApproveStationClosureCommand(VILLAGE, TOWNSHIP))
+                .expectEvents(new StationClosureApprovedEvent(VILLAGE, TOWNSHIP));
+    }
+
+    @Test
+    void closedStationCannotBeClosedAgain() {
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationClosureRequestedEvent(VILLAGE, "村站合并"),
+                        new StationClosureApprovedEvent(VILLAGE, TOWNSHIP))
+                .when(new RequestStationClosureCommand(VILLAGE, "again"))
+                .expectException(DomainRuleException.class)
+                .expectNoEvents();
+    }
+}

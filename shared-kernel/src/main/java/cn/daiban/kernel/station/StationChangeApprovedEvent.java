@@ -1,0 +1,17 @@
+package cn.daiban.kernel.station;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+import java.util.Set;
+
+/** Carries the approved parts again, so a reader never needs the request to know what changed. */
+@Revision("1")
+public record StationChangeApprovedEvent(
+        StationCode stationCode,
+        String changeId,
+        StationManager manager,
+        List<StationWindow> windows,
+        Set<String> serviceItemCodes,
+        StationCode approverStationCode) {
+}
