@@ -1,10 +1,26 @@
 package cn.daiban.query.infrastructure;
 
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * Axon wiring of the query side.
@@ -37,6 +53,56 @@ public class AxonConfiguration {
                 .payloadRevisionColumn(EventStoreLayout.PAYLOAD_REVISION)
                 .payloadColumn(EventStoreLayout.PAYLOAD)
                 .metaDataColumn(EventStoreLayout.META_DATA)
+                .build();
+    }
+
+    /** Connections from Spring's current transaction (the JPA one while a projection batch runs). */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Embedded mode only: follow the command side's event table. With Axon Server, its event store is used. */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer serializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 DataSource dataSource) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema())
+                .build();
+    }
+
+    /**
+     * Embedded mode's event store: reads the stream from PostgreSQL, polling every {@code fetch-delay} when it
+     * has caught up, so a dashboard sees a new event within that delay.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .fetchDelay(stream.fetchDelay().toMillis())
+                .cachedEvents(stream.cachedEvents())
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(tokenSchema())
+                .claimTimeout(Duration.ofSeconds(10))
                 .build();
     }
 

@@ -1,0 +1,52 @@
+package cn.daiban.query.support;
+
+import cn.daiban.localpg.TestPostgres;
+import cn.daiban.query.infrastructure.AxonConfiguration;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Base of the query side's integration tests: the whole application against a real, throw-away PostgreSQL that
+ * also holds the event table as the command side lays it out, so a test can append events and watch the
+ * projections follow.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PostgresIntegrationTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        createEventTables();
+        registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
+        registry.add("spring.datasource.username", TestPostgres::user);
+    }
+
+    private static synchronized void createEventTables() {
+        try (Connection connection = DriverManager.getConnection(TestPostgres.jdbcUrl(), TestPostgres.user(), "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create schema if not exists command_side");
+                statement.execute("""
+                        select 1 from information_schema.tables
+                        where table_schema = 'command_side' and table_name = 'domain_event_entry'""");
+                if (statement.getResultSet().next()) {
+                    return;
+                }
+            }
+            var schema = new AxonConfiguration().eventSchema();
+            try (PreparedStatement events = PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, schema);
+                 PreparedStatement snapshots = PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, schema)) {
+                events.execute();
+                snapshots.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the event tables", e);
+        }
+    }
+}
