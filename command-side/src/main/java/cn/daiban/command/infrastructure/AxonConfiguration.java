@@ -2,6 +2,8 @@ package cn.daiban.command.infrastructure;
 
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -67,6 +69,16 @@ public class AxonConfiguration {
                 .associationKeyColumn("association_key")
                 .associationValueColumn("association_value")
                 .build());
+    }
+
+    /**
+     * The command side's event handlers keep look-up tables and policies in the command's own transaction: a
+     * failure there must fail the command, not be logged and forgotten.
+     */
+    @Bean
+    public ConfigurerModule propagateHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     /** Correlation id (and trace id) flow from each message to everything it causes. */

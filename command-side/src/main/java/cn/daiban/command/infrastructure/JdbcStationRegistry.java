@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command side's own look-up of stations, kept by a subscribing processor: its rows are written in the
@@ -35,25 +36,31 @@ class JdbcStationRegistry implements StationRegistry {
 
     @Override
     public Optional<RegisteredStation> find(StationCode code) {
-        return jdbc.sql("select station_code, level, status, parent_code from station_registry where station_code = ?")
+        return jdbc.sql("""
+                        select station_code, name, level, status, parent_code, supervision_phone, service_item_codes
+                        from station_registry where station_code = ?""")
                 .param(code.value())
                 .query((rs, n) -> new RegisteredStation(
-                        StationCode.of(rs.getString(1)),
-                        StationLevel.valueOf(rs.getString(2)),
-                        StationStatus.valueOf(rs.getString(3)),
-                        rs.getString(4) == null ? null : StationCode.of(rs.getString(4))))
+                        StationCode.of(rs.getString("station_code")),
+                        rs.getString("name"),
+                        StationLevel.valueOf(rs.getString("level")),
+                        StationStatus.valueOf(rs.getString("status")),
+                        rs.getString("parent_code") == null ? null : StationCode.of(rs.getString("parent_code")),
+                        rs.getString("supervision_phone"),
+                        Set.of((String[]) rs.getArray("service_item_codes").getArray())))
                 .optional();
     }
 
     @EventHandler
     void on(StationOpeningRequestedEvent event) {
         jdbc.sql("""
-                        insert into station_registry (station_code, level, status, parent_code, service_item_codes)
-                        values (?, ?, 'APPLIED', ?, ?)
+                        insert into station_registry
+                            (station_code, name, level, status, parent_code, supervision_phone, service_item_codes)
+                        values (?, ?, ?, 'APPLIED', ?, ?, ?)
                         on conflict (station_code) do nothing""")
-                .params(event.stationCode().value(), event.level().name(),
+                .params(event.stationCode().value(), event.name(), event.level().name(),
                         event.parentCode() == null ? null : event.parentCode().value(),
-                        event.serviceItemCodes().toArray(String[]::new))
+                        event.supervisionPhone().value(), event.serviceItemCodes().toArray(String[]::new))
                 .update();
     }
 

@@ -5,6 +5,7 @@ import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationStatus;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a command handler may ask about other stations: the set-wide facts one aggregate cannot know (does the
@@ -15,6 +16,11 @@ public interface StationRegistry {
 
     Optional<RegisteredStation> find(StationCode code);
 
-    record RegisteredStation(StationCode code, StationLevel level, StationStatus status, StationCode parentCode) {
+    /**
+     * @param supervisionPhone the complaint and supervision number printed on its acceptance forms
+     * @param serviceItemCodes the service items the station offers
+     */
+    record RegisteredStation(StationCode code, String name, StationLevel level, StationStatus status,
+                             StationCode parentCode, String supervisionPhone, Set<String> serviceItemCodes) {
     }
 }

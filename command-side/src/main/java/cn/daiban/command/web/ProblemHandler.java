@@ -1,6 +1,7 @@
 package cn.daiban.command.web;
 
 import cn.daiban.command.common.CommandRejection;
+import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.common.InvalidValueException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -46,6 +47,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalidValue(InvalidValueException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.field(), e.getMessage());
+    }
+
+    /** A refusal raised outside a command handler (a policy reacting in the command's transaction). */
+    @ExceptionHandler(DomainRuleException.class)
+    ProblemDetail refused(DomainRuleException e) {
+        HttpStatus status = e.kind() == DomainRuleException.Kind.ILLEGAL_TRANSITION
+                ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        return problem(status, e.rule(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

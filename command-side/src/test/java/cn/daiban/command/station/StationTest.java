@@ -47,8 +47,8 @@ class StationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Station.class);
         fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(registry.get(code)));
-        registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null));
-        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY));
+        registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, "station " + COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null, "0356-7020000", Set.of()));
+        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY, "0356-7020000", Set.of()));
     }
 
     static RequestStationOpeningCommand villageOpening() {
@@ -74,7 +74,7 @@ class StationTest {
 
     @Test
     void takenStationCodeIsRefused() {
-        registry.put(VILLAGE, new StationRegistry.RegisteredStation(VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.OPEN, TOWNSHIP));
+        registry.put(VILLAGE, new StationRegistry.RegisteredStation(VILLAGE, "station " + VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.OPEN, TOWNSHIP, "0356-7020000", Set.of()));
         fixture.givenNoPriorActivity()
                 .when(villageOpening())
                 .expectException(DomainRuleException.class)
@@ -103,7 +103,7 @@ class StationTest {
 
     @Test
     void parentThatIsNotOpenCannotTakeNewStations() {
-        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.CLOSED, COUNTY));
+        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.CLOSED, COUNTY, "0356-7020000", Set.of()));
         fixture.givenNoPriorActivity()
                 .when(villageOpening())
                 .expectException(DomainRuleException.class)

@@ -1,0 +1,170 @@
+package cn.daiban.command.consultation;
+
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.delegation.DelegationPolicy;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.consultation.AnswerConsultationCommand;
+import cn.daiban.kernel.consultation.ConsultationAnsweredEvent;
+import cn.daiban.kernel.consultation.ConsultationConvertedEvent;
+import cn.daiban.kernel.consultation.ConsultationForwardedEvent;
+import cn.daiban.kernel.consultation.ConsultationId;
+import cn.daiban.kernel.consultation.ConsultationRecordedEvent;
+import cn.daiban.kernel.consultation.ConsultationReplyOverdueEvent;
+import cn.daiban.kernel.consultation.ConvertConsultationCommand;
+import cn.daiban.kernel.consultation.ForwardConsultationCommand;
+import cn.daiban.kernel.consultation.RecordConsultationCommand;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationStatus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A consultation (咨询): answered at once, or forwarded to a department and answered within one working day
+ * (`004 §6.3.3.1.3`, `000 §6.1`); it may lead to a delegation that keeps the link.
+ */
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
+class Consultation {
+
+    static final String REPLY_DUE = "consultation-reply-due";
+
+    @AggregateIdentifier
+    private ConsultationId consultationId;
+    private StationCode stationCode;
+    private boolean answered;
+    private String forwardedTo;
+    private LocalDate replyDueDate;
+    private DelegationId delegationId;
+
+    Consultation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(RecordConsultationCommand command, StationRegistry stations, AgentRegistry agents,
+                DelegationPolicy policy) {
+        StationRegistry.RegisteredStation station = stations.find(command.stationCode()).orElseThrow(() ->
+                DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
+        if (station.status() != StationStatus.OPEN) {
+            throw DomainRuleException.ruleViolated("station-open", "stationCode",
+                    "only an open station takes consultations; " + station.code() + " is " + station.status());
+        }
+        if (command.agentId() != null) {
+            AgentRegistry.RegisteredAgent agent = agents.find(command.agentId()).orElseThrow(() ->
+                    DomainRuleException.unknownReference("agentId", "no agent " + command.agentId()));
+            if (!agent.stationCode().equals(command.stationCode()) || !agent.active()) {
+                throw DomainRuleException.ruleViolated("agent-of-station", "agentId",
+                        agent.name() + " is not an active agent of " + command.stationCode());
+            }
+        }
+        LocalDate today = today(policy);
+        apply(new ConsultationRecordedEvent(command.consultationId(), command.stationCode(), command.agentId(),
+                command.visitorName(), command.contact(), command.channel(), command.content(), today));
+        if (command.answer() != null) {
+            apply(new ConsultationAnsweredEvent(command.consultationId(), command.answer(), today, true, true));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ForwardConsultationCommand command, CalendarProvider calendars, DelegationPolicy policy,
+                DeadlineManager deadlines) {
+        if (answered) {
+            throw DomainRuleException.illegalTransition("consultation-open", "the consultation is answered already");
+        }
+        if (forwardedTo != null) {
+            throw DomainRuleException.illegalTransition("forwarded-once", "already forwarded to " + forwardedTo);
+        }
+        LocalDate today = today(policy);
+        LocalDate due;
+        try {
+            due = calendars.current().addWorkingDays(today, 1);
+        } catch (CalendarYearNotLoadedException e) {
+            throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
+        }
+        apply(new ConsultationForwardedEvent(consultationId, command.department(), today, due));
+        Instant at = due.plusDays(1).atStartOfDay(policy.zone()).toInstant();
+        deadlines.schedule(at, REPLY_DUE, GenericDeadlineMessage.asDeadlineMessage(REPLY_DUE, due, at)
+                .withMetaData(MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
+                        .and(MetadataKeys.STATION_CODE, stationCode.value())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AnswerConsultationCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+        if (answered) {
+            throw DomainRuleException.illegalTransition("consultation-open", "the consultation is answered already");
+        }
+        LocalDate today = today(policy);
+        deadlines.cancelAllWithinScope(REPLY_DUE);
+        boolean atOnce = forwardedTo == null;
+        apply(new ConsultationAnsweredEvent(consultationId, command.answer(), today, atOnce,
+                atOnce || !today.isAfter(replyDueDate)));
+        return getVersion();
+    }
+
+    @DeadlineHandler(deadlineName = REPLY_DUE)
+    void onReplyDue(LocalDate due) {
+        if (!answered && due.equals(replyDueDate)) {
+            apply(new ConsultationReplyOverdueEvent(consultationId, forwardedTo, replyDueDate),
+                    MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
+                            .and(MetadataKeys.STATION_CODE, stationCode.value()));
+        }
+    }
+
+    @CommandHandler
+    long handle(ConvertConsultationCommand command) {
+        if (delegationId != null) {
+            throw DomainRuleException.ruleViolated("converted-once", "consultationId",
+                    "consultation " + consultationId + " already led to delegation " + delegationId);
+        }
+        apply(new ConsultationConvertedEvent(consultationId, command.delegationId()));
+        return getVersion();
+    }
+
+    private static LocalDate today(DelegationPolicy policy) {
+        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), policy.zone());
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationRecordedEvent event) {
+        consultationId = event.consultationId();
+        stationCode = event.stationCode();
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationForwardedEvent event) {
+        forwardedTo = event.department();
+        replyDueDate = event.replyDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationAnsweredEvent event) {
+        answered = true;
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationConvertedEvent event) {
+        delegationId = event.delegationId();
+    }
+}

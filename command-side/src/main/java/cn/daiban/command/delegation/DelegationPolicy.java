@@ -1,0 +1,27 @@
+package cn.daiban.command.delegation;
+
+import java.time.ZoneId;
+
+/**
+ * The tunable time rules of a delegation (set in {@code daiban.delegation.*}, see the README).
+ *
+ * @param zone                         the service centre's time zone: days and deadlines are its local days
+ * @param warningWorkingDays           the deadline warning fires this many working days before the deadline
+ * @param supplementGraceWorkingDays   after the reminder for overdue materials, this many working days until the
+ *                                     delegation is suspended (materials overdue)
+ * @param continuationCalendarDays     a suspended delegation may continue for this many calendar days
+ * @param evaluationReminderDays       calendar days after delivery without a grade before the one reminder
+ * @param rectificationWorkingDays     a rectification after a poor grade is due within this many working days
+ * @param forwardWithinWorkingDays     a matter outside the station's authority must be escalated within this
+ *                                     many working days of commissioning
+ * @param returnWorkingDays            working days kept at the end of the limit for an escalated result to come
+ *                                     back down and be delivered: the upper level is due that much earlier
+ */
+public record DelegationPolicy(ZoneId zone, int warningWorkingDays, int supplementGraceWorkingDays,
+                               int continuationCalendarDays, int evaluationReminderDays,
+                               int rectificationWorkingDays, int forwardWithinWorkingDays, int returnWorkingDays) {
+
+    public static DelegationPolicy defaults() {
+        return new DelegationPolicy(ZoneId.of("Asia/Shanghai"), 1, 2, 30, 3, 5, 3, 1);
+    }
+}

@@ -1,0 +1,14 @@
+package cn.daiban.command.infrastructure;
+
+import cn.daiban.command.delegation.DelegationPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DelegationConfiguration {
+
+    @Bean
+    DelegationPolicy delegationPolicy(DelegationProperties properties) {
+        return properties.policy();
+    }
+}

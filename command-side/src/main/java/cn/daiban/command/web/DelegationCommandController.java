@@ -1,0 +1,290 @@
+package cn.daiban.command.web;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.station.StationCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One endpoint per step of a delegation's life (see DOMAIN.md "The delegation"). Each answers the delegation id
+ * and its version after the step; send that version back as {@code If-Match} to guard the next one.
+ */
+@RestController
+@RequestMapping("/api/delegations")
+@Tag(name = "Delegations", description = "委托 / 办件: commissioning, handling, supplements, escalation, fees, "
+        + "suspension, completion, delivery, evaluation, archive")
+class DelegationCommandController {
+
+    private final CommandDispatcher dispatcher;
+    private final CommandRequest.Factory requests;
+
+    DelegationCommandController(CommandDispatcher dispatcher, CommandRequest.Factory requests) {
+        this.dispatcher = dispatcher;
+        this.requests = requests;
+    }
+
+    record CommissionRequest(DelegationKind kind, ServiceMode mode, StationCode stationCode, String window,
+                             AgentId agentId, ServiceItemCode itemCode, Client client, boolean consentGiven,
+                             Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps,
+                             List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned,
+                             List<String> notes, boolean specialHandling, String consultationId,
+                             DelegationId previousDelegationId) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Commission a delegation (委托受理): assist or proxy; a proxy gets an acceptance form")
+    ResponseEntity<CommandAcknowledgement> commission(@RequestBody CommissionRequest body) {
+        DelegationId id = DelegationId.create();
+        return Responses.created("/api/delegations/" + id, dispatcher.send(requests.of(body), id.value(),
+                () -> new CommissionDelegationCommand(id, body.kind(), body.mode(), body.stationCode(), body.window(),
+                        body.agentId(), body.itemCode(), body.client(), body.consentGiven(),
+                        body.promisedWorkingDays(), body.needsAnalysis(), body.toleratedGaps(),
+                        body.parallelDepartments(), body.teamLeaderId(), body.applicantSigned(), body.notes(),
+                        body.specialHandling(), body.consultationId(), body.previousDelegationId())));
+    }
+
+    record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,
+                          Client client, String reason) {
+    }
+
+    @PostMapping("/declined")
+    @Operation(summary = "Record an intake that does not qualify, with the reason told (不予受理); it appears in the ledger")
+    ResponseEntity<CommandAcknowledgement> decline(@RequestBody DeclineRequest body) {
+        DelegationId id = DelegationId.create();
+        return Responses.created("/api/delegations/" + id, dispatcher.send(requests.of(body), id.value(),
+                () -> new DeclineDelegationCommand(id, body.kind(), body.stationCode(), body.agentId(),
+                        body.itemCode(), body.client(), body.reason())));
+    }
+
+    record ReassignRequest(AgentId newAgentId, String reason, boolean clientInformed) {
+    }
+
+    @PostMapping("/{id}/reassignment")
+    @Operation(summary = "Change the responsible agent (reason, client informed)")
+    ResponseEntity<CommandAcknowledgement> reassign(@PathVariable String id, @RequestBody ReassignRequest body) {
+        return step(id, body, d -> new ReassignAgentCommand(d, body.newAgentId(), body.reason(), body.clientInformed()));
+    }
+
+    record ProgressRequest(String note, String channel) {
+    }
+
+    @PostMapping("/{id}/progress")
+    @Operation(summary = "Report progress to the client")
+    ResponseEntity<CommandAcknowledgement> progress(@PathVariable String id, @RequestBody ProgressRequest body) {
+        return step(id, body, d -> new ReportProgressCommand(d, body.note(), body.channel()));
+    }
+
+    record SupplementRequest(List<MissingMaterial> materials, LocalDate dueDate, String justification) {
+    }
+
+    @PostMapping("/{id}/supplement-requests")
+    @Operation(summary = "One-time notice of every missing material (一次性告知), with a due date")
+    ResponseEntity<CommandAcknowledgement> requestSupplement(@PathVariable String id,
+                                                             @RequestBody SupplementRequest body) {
+        return step(id, body, d -> new RequestSupplementCommand(d, body.materials(), body.dueDate(),
+                body.justification()));
+    }
+
+    record NoteRequest(String note) {
+    }
+
+    @PostMapping("/{id}/supplement-receipt")
+    @Operation(summary = "The requested materials arrived; the deadline moves out by the working days spent waiting")
+    ResponseEntity<CommandAcknowledgement> receiveSupplement(@PathVariable String id,
+                                                             @RequestBody(required = false) NoteRequest body) {
+        return step(id, body, d -> new ReceiveSupplementCommand(d, body == null ? null : body.note()));
+    }
+
+    record MaterialRequest(String materialName) {
+    }
+
+    @PostMapping("/{id}/tolerated-materials/receipt")
+    @Operation(summary = "A material accepted as missing at intake (容缺) was handed in")
+    ResponseEntity<CommandAcknowledgement> receiveTolerated(@PathVariable String id, @RequestBody MaterialRequest body) {
+        return step(id, body, d -> new ReceiveToleratedMaterialCommand(d, body.materialName()));
+    }
+
+    record ConversionRequest(Client client, NeedsAnalysis needsAnalysis, AgentId teamLeaderId, boolean applicantSigned,
+                             List<String> notes) {
+    }
+
+    @PostMapping("/{id}/conversion-to-proxy")
+    @Operation(summary = "Turn an assist into a proxy under an acceptance form")
+    ResponseEntity<CommandAcknowledgement> convert(@PathVariable String id, @RequestBody ConversionRequest body) {
+        return step(id, body, d -> new ConvertAssistToProxyCommand(d, body.client(), body.needsAnalysis(),
+                body.teamLeaderId(), body.applicantSigned(), body.notes()));
+    }
+
+    record TransferRequest(String toWindow, String reason) {
+    }
+
+    @PostMapping("/{id}/transfer")
+    @Operation(summary = "Transfer to another zone or window; the first receiver stays responsible")
+    ResponseEntity<CommandAcknowledgement> transfer(@PathVariable String id, @RequestBody TransferRequest body) {
+        return step(id, body, d -> new TransferDelegationCommand(d, body.toWindow(), body.reason()));
+    }
+
+    record ParallelTaskRequest(String department, boolean approved, String note) {
+    }
+
+    @PostMapping("/{id}/parallel-tasks")
+    @Operation(summary = "One department's part of a parallel matter (并联办理) is done")
+    ResponseEntity<CommandAcknowledgement> parallelTask(@PathVariable String id,
+                                                        @RequestBody ParallelTaskRequest body) {
+        return step(id, body, d -> new RecordParallelTaskCompletedCommand(d, body.department(), body.approved(),
+                body.note()));
+    }
+
+    record EscalationRequest(StationCode targetStationCode, List<String> uploadedMaterialRefs, String note) {
+    }
+
+    @PostMapping("/{id}/escalations")
+    @Operation(summary = "Escalate to a level with authority (materials scanned and uploaded)")
+    ResponseEntity<CommandAcknowledgement> escalate(@PathVariable String id, @RequestBody EscalationRequest body) {
+        return step(id, body, d -> new EscalateDelegationCommand(d, body.targetStationCode(),
+                body.uploadedMaterialRefs(), body.note()));
+    }
+
+    record DecisionRequest(boolean approved, String certificateNumber, String reason) {
+    }
+
+    @PostMapping("/{id}/escalations/{hop}/decision")
+    @Operation(summary = "The upper level's decision: approved with the certificate issued, or rejected with the reason")
+    ResponseEntity<CommandAcknowledgement> decide(@PathVariable String id, @PathVariable int hop,
+                                                  @RequestBody DecisionRequest body) {
+        return step(id, body, d -> new RecordUpperLevelDecisionCommand(d, hop, body.approved(),
+                body.certificateNumber(), body.reason()));
+    }
+
+    @PostMapping("/{id}/escalations/{hop}/return")
+    @Operation(summary = "The result comes back to the origin station")
+    ResponseEntity<CommandAcknowledgement> returnResult(@PathVariable String id, @PathVariable int hop) {
+        return step(id, null, d -> new ReturnResultCommand(d, hop));
+    }
+
+    record FeeRequest(String feeName) {
+    }
+
+    @PostMapping("/{id}/fees/notification")
+    @Operation(summary = "Tell the client a statutory fee (amount, legal basis, payee) before any payment")
+    ResponseEntity<CommandAcknowledgement> notifyFee(@PathVariable String id, @RequestBody FeeRequest body) {
+        return step(id, body, d -> new NotifyStatutoryFeeCommand(d, body.feeName()));
+    }
+
+    record PaymentRequest(String feeName, long amountFen, String receiptNumber) {
+    }
+
+    @PostMapping("/{id}/fees/payment")
+    @Operation(summary = "Record a statutory fee payment with its receipt number")
+    ResponseEntity<CommandAcknowledgement> payFee(@PathVariable String id, @RequestBody PaymentRequest body) {
+        return step(id, body, d -> new RecordFeePaymentCommand(d, body.feeName(), body.amountFen(),
+                body.receiptNumber()));
+    }
+
+    record SuspensionRequest(SuspensionReason reason, String note) {
+    }
+
+    @PostMapping("/{id}/suspension")
+    @Operation(summary = "Suspend (中止): client request, unpaid fees or force majeure")
+    ResponseEntity<CommandAcknowledgement> suspend(@PathVariable String id, @RequestBody SuspensionRequest body) {
+        return step(id, body, d -> new SuspendDelegationCommand(d, body.reason(), body.note()));
+    }
+
+    @PostMapping("/{id}/resumption")
+    @Operation(summary = "Continue a suspended delegation (续办); the deadline moves out by the suspended working days")
+    ResponseEntity<CommandAcknowledgement> resume(@PathVariable String id,
+                                                  @RequestBody(required = false) NoteRequest body) {
+        return step(id, body, d -> new ResumeDelegationCommand(d, body == null ? null : body.note()));
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "The client withdraws: the delegation terminates")
+    ResponseEntity<CommandAcknowledgement> withdraw(@PathVariable String id, @RequestBody ReasonRequest body) {
+        return step(id, body, d -> new WithdrawDelegationCommand(d, body.reason()));
+    }
+
+    record CompletionRequest(boolean successful, String resultReference, String failureReason) {
+    }
+
+    @PostMapping("/{id}/completion")
+    @Operation(summary = "Complete (办结): success with the result, or failure with the reason")
+    ResponseEntity<CommandAcknowledgement> complete(@PathVariable String id, @RequestBody CompletionRequest body) {
+        return step(id, body, d -> new CompleteDelegationCommand(d, body.successful(), body.resultReference(),
+                body.failureReason()));
+    }
+
+    record DeliveryRequest(DeliveryMethod method, String trackingNumber, String handoverProof,
+                           boolean licenceInstructionsGiven) {
+    }
+
+    @PostMapping("/{id}/delivery")
+    @Operation(summary = "Deliver the result: in person, by post (free), home delivery, or electronic licence")
+    ResponseEntity<CommandAcknowledgement> deliver(@PathVariable String id, @RequestBody DeliveryRequest body) {
+        return step(id, body, d -> new DeliverResultCommand(d, body.method(), body.trackingNumber(),
+                body.handoverProof(), body.licenceInstructionsGiven()));
+    }
+
+    record EvaluationRequest(SatisfactionGrade overall, SatisfactionGrade attitude, SatisfactionGrade quality,
+                             SatisfactionGrade efficiency, EvaluationChannel channel, String comment) {
+    }
+
+    @PostMapping("/{id}/evaluation")
+    @Operation(summary = "The client's evaluation (一事一评): overall, attitude, quality, efficiency")
+    ResponseEntity<CommandAcknowledgement> evaluate(@PathVariable String id, @RequestBody EvaluationRequest body) {
+        return step(id, body, d -> new EvaluateDelegationCommand(d, body.overall(), body.attitude(), body.quality(),
+                body.efficiency(), body.channel(), body.comment()));
+    }
+
+    @PostMapping("/{id}/evaluation/voiding")
+    @Operation(summary = "A supervisor voids a mistaken or malicious grade on appeal (申诉复核)")
+    ResponseEntity<CommandAcknowledgement> voidEvaluation(@PathVariable String id, @RequestBody ReasonRequest body) {
+        return step(id, body, d -> new VoidEvaluationCommand(d, body.reason()));
+    }
+
+    record FollowUpRequest(String callSummary) {
+    }
+
+    @PostMapping("/{id}/rectification/follow-up")
+    @Operation(summary = "The follow-up call to a client who graded poorly")
+    ResponseEntity<CommandAcknowledgement> followUp(@PathVariable String id, @RequestBody FollowUpRequest body) {
+        return step(id, body, d -> new RecordRectificationFollowUpCommand(d, body.callSummary()));
+    }
+
+    record MeasuresRequest(String measures) {
+    }
+
+    @PostMapping("/{id}/rectification/completion")
+    @Operation(summary = "What was done about the poor grade (整改)")
+    ResponseEntity<CommandAcknowledgement> rectify(@PathVariable String id, @RequestBody MeasuresRequest body) {
+        return step(id, body, d -> new CompleteRectificationCommand(d, body.measures()));
+    }
+
+    record ArchiveRequest(String archiveReference, List<String> documents) {
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "File the matter's documents (归档)")
+    ResponseEntity<CommandAcknowledgement> archive(@PathVariable String id, @RequestBody ArchiveRequest body) {
+        return step(id, body, d -> new ArchiveDelegationCommand(d, body.archiveReference(), body.documents()));
+    }
+
+    private ResponseEntity<CommandAcknowledgement> step(String id, Object body, Function<DelegationId, Object> command) {
+        DelegationId delegationId = DelegationId.of(id);
+        return Responses.ok(dispatcher.send(requests.of(body), id, () -> command.apply(delegationId)));
+    }
+}

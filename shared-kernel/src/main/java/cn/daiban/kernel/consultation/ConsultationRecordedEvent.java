@@ -1,0 +1,11 @@
+package cn.daiban.kernel.consultation;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.station.StationCode;
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ConsultationRecordedEvent(ConsultationId consultationId, StationCode stationCode, AgentId agentId, String visitorName, PhoneNumber contact, ConsultationChannel channel, String content, LocalDate recordedOn) {
+}

@@ -1,0 +1,32 @@
+package cn.daiban.kernel.delegation;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.kernel.common.Require;
+import cn.daiban.kernel.station.StationCode;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commission a delegation (委托受理). A proxy needs the needs analysis, the team leader's sign-off and the applicant's signature on the acceptance form; {@code promisedWorkingDays} defaults to the item's published limit and may only be shorter. */
+public record CommissionDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, DelegationKind kind, ServiceMode mode, StationCode stationCode, String window, AgentId agentId, ServiceItemCode itemCode, Client client, boolean consentGiven, Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps, List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned, List<String> notes, boolean specialHandling, String consultationId, DelegationId previousDelegationId) {
+
+    public CommissionDelegationCommand {
+        Require.present(delegationId, "delegationId");
+        Require.present(kind, "kind");
+        Require.present(mode, "mode");
+        Require.present(stationCode, "stationCode");
+        window = Require.optionalText(window, "window", 32);
+        Require.present(agentId, "agentId");
+        Require.present(itemCode, "itemCode");
+        Require.present(client, "client");
+        if (promisedWorkingDays != null) { Require.between(promisedWorkingDays, 0, 365, "promisedWorkingDays"); }
+        toleratedGaps = toleratedGaps == null ? List.of() : List.copyOf(toleratedGaps);
+        parallelDepartments = parallelDepartments == null ? List.of() : List.copyOf(parallelDepartments);
+        parallelDepartments.forEach(d -> Require.text(d, "parallelDepartments", 64));
+        if (parallelDepartments.stream().distinct().count() != parallelDepartments.size()) { throw new InvalidValueException("parallelDepartments", "must not repeat a department"); }
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        notes.forEach(n -> Require.text(n, "notes", 300));
+        consultationId = Require.optionalText(consultationId, "consultationId", 64);
+    }
+}

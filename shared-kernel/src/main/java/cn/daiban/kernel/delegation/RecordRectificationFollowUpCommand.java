@@ -1,0 +1,13 @@
+package cn.daiban.kernel.delegation;
+
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The follow-up call to the client who graded poorly. */
+public record RecordRectificationFollowUpCommand(@TargetAggregateIdentifier DelegationId delegationId, String callSummary) {
+
+    public RecordRectificationFollowUpCommand {
+        Require.present(delegationId, "delegationId");
+        callSummary = Require.text(callSummary, "callSummary", 1000);
+    }
+}

@@ -1,0 +1,8 @@
+package cn.daiban.kernel.delegation;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record RectificationOverdueEvent(DelegationId delegationId, LocalDate dueDate) {
+}
