@@ -132,8 +132,14 @@ class Station {
     }
 
     @CommandHandler
-    long handle(RequestStationClosureCommand command) {
+    long handle(RequestStationClosureCommand command, UnfinishedDelegations unfinished) {
         requireStatus(StationStatus.OPEN, "close");
+        long open = unfinished.at(stationCode);
+        if (open > 0) {
+            throw DomainRuleException.ruleViolated("no-unfinished-delegations", null,
+                    "station " + stationCode + " is still responsible for " + open
+                            + " unfinished delegation(s): finish or transfer them first");
+        }
         if (closurePending) {
             throw DomainRuleException.illegalTransition("one-pending-closure", "closure already applied for");
         }

@@ -57,6 +57,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(status, e.rule(), e.field(), e.getMessage());
     }
 
+    @ExceptionHandler(DelegationDocuments.DocumentNotIssuedException.class)
+    ProblemDetail notIssued(DelegationDocuments.DocumentNotIssuedException e) {
+        return problem(HttpStatus.CONFLICT, "document-not-issued", e.document, e.getMessage());
+    }
+
+    @ExceptionHandler({DelegationDocuments.UnknownDocumentException.class, NoSuchDelegationException.class})
+    ProblemDetail unknownDocument(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", null, e.getMessage());
+    }
+
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", CommandRequest.IDEMPOTENCY_KEY,

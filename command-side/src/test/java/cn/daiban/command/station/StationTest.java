@@ -42,11 +42,13 @@ class StationTest {
 
     private AggregateTestFixture<Station> fixture;
     private final Map<StationCode, StationRegistry.RegisteredStation> registry = new HashMap<>();
+    private long unfinished;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Station.class);
         fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(registry.get(code)));
+        fixture.registerInjectableResource((UnfinishedDelegations) code -> unfinished);
         registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, "station " + COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null, "0356-7020000", Set.of()));
         registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY, "0356-7020000", Set.of()));
     }
@@ -188,6 +190,16 @@ class StationTest {
                         new StationClosureRequestedEvent(VILLAGE, "村站合并"))
                 .when(new ApproveStationClosureCommand(VILLAGE, TOWNSHIP))
                 .expectEvents(new StationClosureApprovedEvent(VILLAGE, TOWNSHIP));
+    }
+
+    @Test
+    void stationWithUnfinishedDelegationsCannotApplyToClose() {
+        unfinished = 2;
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new RequestStationClosureCommand(VILLAGE, "村站合并"))
+                .expectException(DomainRuleException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("2 unfinished"))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,123 @@
+package cn.daiban.command.consultation;
+
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.delegation.DelegationPolicy;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.calendar.CalendarYearData;
+import cn.daiban.kernel.calendar.WorkingDayCalendar;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.consultation.AnswerConsultationCommand;
+import cn.daiban.kernel.consultation.ConsultationAnsweredEvent;
+import cn.daiban.kernel.consultation.ConsultationChannel;
+import cn.daiban.kernel.consultation.ConsultationConvertedEvent;
+import cn.daiban.kernel.consultation.ConsultationForwardedEvent;
+import cn.daiban.kernel.consultation.ConsultationId;
+import cn.daiban.kernel.consultation.ConsultationRecordedEvent;
+import cn.daiban.kernel.consultation.ConsultationReplyOverdueEvent;
+import cn.daiban.kernel.consultation.ConvertConsultationCommand;
+import cn.daiban.kernel.consultation.ForwardConsultationCommand;
+import cn.daiban.kernel.consultation.RecordConsultationCommand;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationStatus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+class ConsultationTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final StationCode VILLAGE = StationCode.of("140521101201");
+    static final ConsultationId ID = ConsultationId.of("3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+    static final LocalDate FRIDAY = LocalDate.of(2026, 11, 27);
+    static final Instant FRIDAY_MORNING = FRIDAY.atTime(9, 30).atZone(SHANGHAI).toInstant();
+    static final PhoneNumber CONTACT = PhoneNumber.of("13812345678");
+
+    private StationStatus stationStatus = StationStatus.OPEN;
+
+    private AggregateTestFixture<Consultation> fixture() {
+        AggregateTestFixture<Consultation> fixture = new AggregateTestFixture<>(Consultation.class);
+        fixture.registerInjectableResource((StationRegistry) code -> Optional.of(new StationRegistry.RegisteredStation(
+                VILLAGE, "郑庄村便民服务站", StationLevel.VILLAGE_STATION, stationStatus, null, "0356-7021234", Set.of())));
+        fixture.registerInjectableResource((AgentRegistry) id -> Optional.empty());
+        fixture.registerInjectableResource((CalendarProvider) () -> WorkingDayCalendar.of(List.of(
+                new CalendarYearData(2026, Set.of(), Set.of(), "test"))));
+        fixture.registerInjectableResource(DelegationPolicy.defaults());
+        return fixture;
+    }
+
+    static RecordConsultationCommand record(String answer) {
+        return new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                "高龄津贴怎么申请？", answer);
+    }
+
+    static ConsultationRecordedEvent recorded() {
+        return new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                "高龄津贴怎么申请？", FRIDAY);
+    }
+
+    @Test
+    void consultationAnsweredAtOnceIsAnsweredInTime() {
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(record("携带身份证、户口簿到村站代办"))
+                .expectEvents(recorded(), new ConsultationAnsweredEvent(ID, "携带身份证、户口簿到村站代办", FRIDAY, true, true));
+    }
+
+    @Test
+    void closedStationTakesNoConsultations() {
+        stationStatus = StationStatus.CLOSED;
+        fixture().givenCurrentTime(FRIDAY_MORNING).when(record(null))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+
+    @Test
+    void forwardedConsultationIsDueWithinOneWorkingDay() {
+        // Forwarded on a Friday: the reply is due on Monday.
+        fixture().givenCurrentTime(FRIDAY_MORNING).andGiven(recorded())
+                .when(new ForwardConsultationCommand(ID, "民政局"))
+                .expectEvents(new ConsultationForwardedEvent(ID, "民政局", FRIDAY, LocalDate.of(2026, 11, 30)));
+    }
+
+    @Test
+    void unansweredForwardedConsultationIsReportedOverdue() {
+        fixture().givenCurrentTime(FRIDAY_MORNING).andGivenCommands(record(null), new ForwardConsultationCommand(ID, "民政局"))
+                .whenTimeAdvancesTo(LocalDate.of(2026, 12, 1).atTime(8, 0).atZone(SHANGHAI).toInstant())
+                .expectEvents(new ConsultationReplyOverdueEvent(ID, "民政局", LocalDate.of(2026, 11, 30)));
+    }
+
+    @Test
+    void lateAnswerIsRecordedAsNotInTime() {
+        fixture().givenCurrentTime(LocalDate.of(2026, 12, 1).atTime(10, 0).atZone(SHANGHAI).toInstant())
+                .andGiven(recorded(), new ConsultationForwardedEvent(ID, "民政局", FRIDAY, LocalDate.of(2026, 11, 30)))
+                .when(new AnswerConsultationCommand(ID, "年满80周岁可申领"))
+                .expectEvents(new ConsultationAnsweredEvent(ID, "年满80周岁可申领", LocalDate.of(2026, 12, 1), false, false));
+    }
+
+    @Test
+    void answeredConsultationCannotBeAnsweredAgain() {
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .andGiven(recorded(), new ConsultationAnsweredEvent(ID, "答复", FRIDAY, true, true))
+                .when(new AnswerConsultationCommand(ID, "again"))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+
+    @Test
+    void consultationLeadsToOneDelegationAndKeepsTheLink() {
+        DelegationId delegation = DelegationId.of("0b0e7a4e-5f8d-4c61-9d8e-6f1f4a2b3c4d");
+        fixture().givenCurrentTime(FRIDAY_MORNING).andGiven(recorded())
+                .when(new ConvertConsultationCommand(ID, delegation))
+                .expectEvents(new ConsultationConvertedEvent(ID, delegation));
+        fixture().givenCurrentTime(FRIDAY_MORNING).andGiven(recorded(), new ConsultationConvertedEvent(ID, delegation))
+                .when(new ConvertConsultationCommand(ID, DelegationId.create()))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+}
