@@ -2,7 +2,15 @@ package cn.daiban.command.infrastructure;
 
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -41,6 +49,31 @@ public class AxonConfiguration {
                 .payloadRevisionColumn(EventStoreLayout.PAYLOAD_REVISION)
                 .payloadColumn(EventStoreLayout.PAYLOAD)
                 .metaDataColumn(EventStoreLayout.META_DATA)
+                .build();
+    }
+
+    /**
+     * Embedded mode's event storage: Axon's JDBC engine on PostgreSQL, appending through
+     * {@link HashChainingAppendStatement} so every stream is a hash chain. With Axon Server, its store is used.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new HashChainingAppendStatement())
                 .build();
     }
 

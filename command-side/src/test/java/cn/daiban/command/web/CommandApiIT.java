@@ -1,6 +1,7 @@
 package cn.daiban.command.web;
 
 import cn.daiban.command.support.PostgresIntegrationTest;
+import cn.daiban.kernel.eventstore.EventHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.deadline.DeadlineManager;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +130,27 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(metaData.get("actorId").asText()).isEqualTo("agent-007");
         assertThat(metaData.get("stationCode").asText()).isEqualTo("140521000");
         assertThat(metaData.get("correlationId").asText()).isEqualTo(correlation);
+    }
+
+    @Test
+    void eachStreamIsAHashChainOverWhatIsStored() {
+        String code = openCounty();
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
+                       payload_revision, payload, meta_data
+                from command_side.domain_event_entry where aggregate_identifier = ? order by sequence_number""", code);
+        assertThat(rows).hasSize(2);
+        String previous = EventHash.GENESIS;
+        for (Map<String, Object> row : rows) {
+            byte[] metaData = (byte[]) row.get("meta_data");
+            String recomputed = EventHash.of(new EventHash.StoredEvent((String) row.get("event_identifier"),
+                    (String) row.get("aggregate_identifier"), ((Number) row.get("sequence_number")).longValue(),
+                    (String) row.get("type"), (String) row.get("time_stamp"), (String) row.get("payload_type"),
+                    (String) row.get("payload_revision"), (byte[]) row.get("payload"), metaData), previous);
+            assertThat(EventHash.read(metaData, EventHash.PREVIOUS_HASH)).isEqualTo(previous);
+            assertThat(EventHash.read(metaData, EventHash.HASH)).isEqualTo(recomputed);
+            previous = recomputed;
+        }
     }
 
     @Test

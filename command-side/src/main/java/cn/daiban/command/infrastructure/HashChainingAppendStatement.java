@@ -1,0 +1,92 @@
+package cn.daiban.command.infrastructure;
+
+import cn.daiban.kernel.eventstore.EventHash;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends events like Axon's own statement, and chains them: each event's metadata gets its {@link EventHash}
+ * (over the payload bytes exactly as stored and the rest of the row) and the hash of the previous event of its
+ * stream, read in the same transaction. Runs inside the command's transaction, so the chain and the events
+ * commit together.
+ */
+class HashChainingAppendStatement implements AppendEventsStatementBuilder {
+
+    @Override
+    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
+                                   List<? extends EventMessage<?>> events, Serializer serializer,
+                                   TimestampWriter timestampWriter) throws SQLException {
+        String sql = "insert into " + schema.domainEventTable() + " (" + String.join(", ",
+                schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(),
+                schema.typeColumn(), schema.timestampColumn(), schema.payloadTypeColumn(),
+                schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn())
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        PreparedStatement statement = connection.prepareStatement(sql);
+        Map<String, String> lastHashInBatch = new HashMap<>();
+        for (EventMessage<?> eventMessage : events) {
+            DomainEventMessage<?> event = EventUtils.asDomainEventMessage(eventMessage);
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> plainMetaData = event.serializeMetaData(serializer, byte[].class);
+            String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
+            String previous = lastHashInBatch.containsKey(event.getAggregateIdentifier())
+                    ? lastHashInBatch.get(event.getAggregateIdentifier())
+                    : previousHash(connection, schema, event);
+            String hash = EventHash.of(new EventHash.StoredEvent(event.getIdentifier(), event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), event.getType(), timestamp, payload.getType().getName(),
+                    payload.getType().getRevision(), payload.getData(), plainMetaData.getData()), previous);
+            lastHashInBatch.put(event.getAggregateIdentifier(), hash);
+            byte[] metaData = serializer.serialize(event.getMetaData().mergedWith(
+                    MetaData.with(EventHash.HASH, hash).and(EventHash.PREVIOUS_HASH, previous)), byte[].class).getData();
+
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            statement.setString(5, timestamp);
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setBytes(8, payload.getData());
+            statement.setBytes(9, metaData);
+            statement.addBatch();
+        }
+        return statement;
+    }
+
+    private static String previousHash(Connection connection, EventSchema schema, DomainEventMessage<?> event)
+            throws SQLException {
+        if (event.getSequenceNumber() == 0) {
+            return EventHash.GENESIS;
+        }
+        try (PreparedStatement previous = connection.prepareStatement("select " + schema.metaDataColumn()
+                + " from " + schema.domainEventTable() + " where " + schema.aggregateIdentifierColumn()
+                + " = ? and " + schema.sequenceNumberColumn() + " = ?")) {
+            previous.setString(1, event.getAggregateIdentifier());
+            previous.setLong(2, event.getSequenceNumber() - 1);
+            try (ResultSet row = previous.executeQuery()) {
+                if (row.next()) {
+                    String hash = EventHash.read(row.getBytes(1), EventHash.HASH);
+                    if (hash != null) {
+                        return hash;
+                    }
+                }
+            }
+        }
+        return EventHash.GENESIS;
+    }
+}
