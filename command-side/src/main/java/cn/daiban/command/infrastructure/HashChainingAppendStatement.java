@@ -1,5 +1,6 @@
 package cn.daiban.command.infrastructure;
 
+import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventHash;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -21,12 +22,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends events like Axon's own statement, and chains them: each event's metadata gets its {@link EventHash}
+ * Appends events like Axon's own statement, copies who / where / which request from the metadata into indexed
+ * columns, and chains the events: each event's metadata gets its {@link EventHash}
  * (over the payload bytes exactly as stored and the rest of the row) and the hash of the previous event of its
  * stream, read in the same transaction. Runs inside the command's transaction, so the chain and the events
  * commit together.
  */
 class HashChainingAppendStatement implements AppendEventsStatementBuilder {
+
+    static final String ACTOR_COLUMN = "actor_id";
+    static final String STATION_COLUMN = "station_code";
+    static final String CORRELATION_COLUMN = "correlation_id";
+
+    private static String text(Object value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() <= max ? text : text.substring(0, max);
+    }
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -35,8 +49,9 @@ class HashChainingAppendStatement implements AppendEventsStatementBuilder {
         String sql = "insert into " + schema.domainEventTable() + " (" + String.join(", ",
                 schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(),
                 schema.typeColumn(), schema.timestampColumn(), schema.payloadTypeColumn(),
-                schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn())
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn(),
+                ACTOR_COLUMN, STATION_COLUMN, CORRELATION_COLUMN)
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         PreparedStatement statement = connection.prepareStatement(sql);
         Map<String, String> lastHashInBatch = new HashMap<>();
         for (EventMessage<?> eventMessage : events) {
@@ -63,6 +78,9 @@ class HashChainingAppendStatement implements AppendEventsStatementBuilder {
             statement.setString(7, payload.getType().getRevision());
             statement.setBytes(8, payload.getData());
             statement.setBytes(9, metaData);
+            statement.setString(10, text(event.getMetaData().get(MetadataKeys.ACTOR_ID), 64));
+            statement.setString(11, text(event.getMetaData().get(MetadataKeys.STATION_CODE), 20));
+            statement.setString(12, text(event.getMetaData().get(MetadataKeys.CORRELATION_ID), 128));
             statement.addBatch();
         }
         return statement;

@@ -45,6 +45,14 @@ public abstract class PostgresIntegrationTest {
                 events.execute();
                 snapshots.execute();
             }
+            try (Statement statement = connection.createStatement()) {
+                // The audit columns the command side's append statement fills (V5__event_audit_columns.sql).
+                statement.execute("""
+                        alter table command_side.domain_event_entry
+                            add column actor_id varchar(64),
+                            add column station_code varchar(20),
+                            add column correlation_id varchar(128)""");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the event tables", e);
         }

@@ -1,0 +1,78 @@
+package cn.daiban.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/** A readable Chinese line per event type, with the reason or note the event carries, for audit listings. */
+final class EventSummaries {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("StationOpeningRequestedEvent", "申请设立便民服务站"),
+            Map.entry("StationOpeningApprovedEvent", "批准设立"),
+            Map.entry("StationOpeningRefusedEvent", "不予批准设立"),
+            Map.entry("StationChangeRequestedEvent", "申请变更"),
+            Map.entry("StationChangeApprovedEvent", "批准变更"),
+            Map.entry("StationChangeRefusedEvent", "不予批准变更"),
+            Map.entry("StationClosureRequestedEvent", "申请撤销"),
+            Map.entry("StationClosureApprovedEvent", "批准撤销"),
+            Map.entry("StationClosureRefusedEvent", "不予批准撤销"),
+            Map.entry("DelegationCommissionedEvent", "委托受理"),
+            Map.entry("DelegationDeclinedEvent", "不予受理"),
+            Map.entry("AgentReassignedEvent", "变更承办人"),
+            Map.entry("ProgressReportedEvent", "告知办理进度"),
+            Map.entry("SupplementRequestedEvent", "一次性告知补正材料"),
+            Map.entry("SupplementReceivedEvent", "收到补正材料"),
+            Map.entry("SupplementReminderSentEvent", "提醒补正材料"),
+            Map.entry("ToleratedMaterialReceivedEvent", "收到容缺材料"),
+            Map.entry("ToleratedMaterialOverdueEvent", "容缺材料逾期"),
+            Map.entry("AssistConvertedToProxyEvent", "帮办转代办"),
+            Map.entry("DelegationEscalatedEvent", "上报上级办理"),
+            Map.entry("UpperLevelDecisionRecordedEvent", "上级审批结果"),
+            Map.entry("ResultReturnedEvent", "结果返回受理站点"),
+            Map.entry("EscalationHopOverdueEvent", "上报环节超时"),
+            Map.entry("DelegationTransferredEvent", "转专区/窗口"),
+            Map.entry("StatutoryFeeNotifiedEvent", "告知法定收费"),
+            Map.entry("StatutoryFeePaidEvent", "缴纳法定费用"),
+            Map.entry("DelegationSuspendedEvent", "中止办理"),
+            Map.entry("DelegationResumedEvent", "续办"),
+            Map.entry("DelegationTerminatedEvent", "终止"),
+            Map.entry("ParallelTaskCompletedEvent", "并联部门办结"),
+            Map.entry("DelegationCompletedEvent", "办结"),
+            Map.entry("ResultDeliveredEvent", "结果交付"),
+            Map.entry("DeadlineApproachingEvent", "临近办理时限"),
+            Map.entry("DelegationOverdueEvent", "超期"),
+            Map.entry("DelegationEvaluatedEvent", "评价"),
+            Map.entry("EvaluationReminderSentEvent", "提醒评价"),
+            Map.entry("RectificationRequiredEvent", "差评整改"),
+            Map.entry("RectificationFollowUpRecordedEvent", "差评回访"),
+            Map.entry("RectificationCompletedEvent", "整改完成"),
+            Map.entry("RectificationOverdueEvent", "整改逾期"),
+            Map.entry("EvaluationVoidedEvent", "评价经申诉复核作废"),
+            Map.entry("DelegationArchivedEvent", "归档"),
+            Map.entry("ConsultationRecordedEvent", "接待咨询"),
+            Map.entry("ConsultationForwardedEvent", "咨询转部门答复"),
+            Map.entry("ConsultationAnsweredEvent", "答复咨询"),
+            Map.entry("ConsultationReplyOverdueEvent", "咨询答复超时"),
+            Map.entry("ConsultationConvertedEvent", "咨询转为委托"));
+
+    private static final String[] DETAIL_FIELDS = {"reason", "note", "failureReason", "resultReference", "justification",
+            "measures", "remark", "name", "itemName"};
+
+    private EventSummaries() {
+    }
+
+    static String summarise(String eventType, JsonNode payload) {
+        String label = LABELS.getOrDefault(eventType, eventType);
+        if (payload == null) {
+            return label;
+        }
+        for (String field : DETAIL_FIELDS) {
+            JsonNode value = payload.get(field);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                return label + "：" + value.asText();
+            }
+        }
+        return label;
+    }
+}

@@ -1,0 +1,17 @@
+package cn.daiban.kernel.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A page of stored events; {@code next} is the {@code after} of the next page, null on the last one. */
+public record AuditHistoryResponse(List<Entry> entries, Long next) {
+
+    /**
+     * One stored event: where it is, when, what, who, from which station, as part of which request, a readable
+     * summary, the raw payload JSON as stored and its hash.
+     */
+    public record Entry(long globalIndex, String aggregateId, long sequenceNumber, String aggregateType,
+                        Instant time, String eventType, String actorId, String stationCode, String correlationId,
+                        String summary, String payload, String eventHash) {
+    }
+}
