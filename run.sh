@@ -22,8 +22,8 @@ LOGS="$DATA_DIR/logs"
 
 VERSION=0.1.0-SNAPSHOT
 PG_JAR="local-postgres/target/local-postgres-$VERSION-exec.jar"
-COMMAND_JAR="command-side/target/command-side.jar"
-QUERY_JAR="query-side/target/query-side.jar"
+COMMAND_JAR="command-side/target/command-side-exec.jar"
+QUERY_JAR="query-side/target/query-side-exec.jar"
 
 say() { printf '\033[1m[run.sh]\033[0m %s\n' "$*"; }
 

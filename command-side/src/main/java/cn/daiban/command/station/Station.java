@@ -1,6 +1,8 @@
 package cn.daiban.command.station;
 
+import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.station.ApproveStationChangeCommand;
 import cn.daiban.kernel.station.ApproveStationClosureCommand;
 import cn.daiban.kernel.station.ApproveStationOpeningCommand;
@@ -30,6 +32,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -55,7 +58,8 @@ class Station {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(RequestStationOpeningCommand command, StationRegistry registry) {
+    long handle(RequestStationOpeningCommand command, StationRegistry registry, ServiceItemCatalog catalog) {
+        requireOfferable(command.serviceItemCodes(), catalog);
         if (registry.find(command.stationCode()).isPresent()) {
             throw DomainRuleException.illegalTransition("station-code-unique",
                     "station code " + command.stationCode() + " is already taken");
@@ -97,8 +101,11 @@ class Station {
     }
 
     @CommandHandler
-    long handle(RequestStationChangeCommand command) {
+    long handle(RequestStationChangeCommand command, ServiceItemCatalog catalog) {
         requireStatus(StationStatus.OPEN, "change");
+        if (command.serviceItemCodes() != null) {
+            requireOfferable(command.serviceItemCodes(), catalog);
+        }
         if (pendingChange != null) {
             throw DomainRuleException.illegalTransition("one-pending-change",
                     "change " + pendingChange.changeId() + " is still awaiting a decision");
@@ -161,6 +168,24 @@ class Station {
         requireSupervisingLevel(command.approverStationCode());
         apply(new StationClosureRefusedEvent(stationCode, command.approverStationCode(), command.reason()));
         return getVersion();
+    }
+
+    /** A station offers only published items that are still in the catalogue. */
+    private static void requireOfferable(Set<String> codes, ServiceItemCatalog catalog) {
+        for (String code : codes) {
+            ServiceItemCode itemCode;
+            try {
+                itemCode = ServiceItemCode.of(code);
+            } catch (IllegalArgumentException e) {
+                throw DomainRuleException.unknownReference("serviceItemCodes", "no service item " + code);
+            }
+            ServiceItemCatalog.PublishedServiceItem item = catalog.find(itemCode).orElseThrow(() ->
+                    DomainRuleException.unknownReference("serviceItemCodes", "no service item " + code));
+            if (item.withdrawn()) {
+                throw DomainRuleException.ruleViolated("item-published", "serviceItemCodes",
+                        code + " has been withdrawn from the catalogue");
+            }
+        }
     }
 
     private void requireStatus(StationStatus expected, String action) {

@@ -1,6 +1,8 @@
 package cn.daiban.command.station;
 
+import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.ApproveStationChangeCommand;
@@ -43,12 +45,17 @@ class StationTest {
     private AggregateTestFixture<Station> fixture;
     private final Map<StationCode, StationRegistry.RegisteredStation> registry = new HashMap<>();
     private long unfinished;
+    private boolean withdrawn;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Station.class);
         fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(registry.get(code)));
         fixture.registerInjectableResource((UnfinishedDelegations) code -> unfinished);
+        fixture.registerInjectableResource((ServiceItemCatalog) code -> "SB-001".equals(code.value())
+                ? Optional.of(new ServiceItemCatalog.PublishedServiceItem(code, 1, new ServiceItemDefinition("社保查询",
+                "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), 0, List.of(), false, true), withdrawn))
+                : Optional.empty());
         registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, "station " + COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null, "0356-7020000", Set.of()));
         registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY, "0356-7020000", Set.of()));
     }
@@ -121,6 +128,18 @@ class StationTest {
         new RequestStationOpeningCommand(StationCode.of("14052110B01"), "邮储银行郑庄网点", StationLevel.PARTNER_OUTLET,
                 TOWNSHIP, HostOrganisationType.BANK, RegionCode.of("140521101"), "郑庄镇", MANAGER,
                 PhoneNumber.of("0356-7021234"), null, null);
+    }
+
+    @Test
+    void stationOffersOnlyPublishedItems() {
+        withdrawn = true;
+        fixture.givenNoPriorActivity().when(villageOpening())
+                .expectException(DomainRuleException.class).expectNoEvents();
+        RequestStationOpeningCommand c = villageOpening();
+        fixture.givenNoPriorActivity()
+                .when(new RequestStationOpeningCommand(c.stationCode(), c.name(), c.level(), c.parentCode(), null,
+                        c.region(), c.address(), c.manager(), c.supervisionPhone(), c.windows(), Set.of("XX-999")))
+                .expectException(DomainRuleException.class).expectNoEvents();
     }
 
     @Test

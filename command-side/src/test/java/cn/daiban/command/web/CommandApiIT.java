@@ -54,7 +54,7 @@ class CommandApiIT extends PostgresIntegrationTest {
                 {"stationCode":"%s","name":"沁水县政务服务中心","level":"COUNTY_CENTRE","region":"140521",
                  "address":"沁水县龙港镇","manager":{"name":"张伟","phone":"13812345678"},
                  "supervisionPhone":"0356-7022345",
-                 "windows":[{"code":"Z1","name":"帮办代办专区","kind":"ZONE"}],"serviceItemCodes":["SB-001"]}
+                 "windows":[{"code":"Z1","name":"帮办代办专区","kind":"ZONE"}],"serviceItemCodes":["RS-001"]}
                 """.formatted(code);
     }
 

@@ -8,7 +8,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Working days: weekends and public holidays off, adjusted working weekends on. */
+/**
+ * Working days (`DOMAIN.md` "Time"): weekends and public holidays off, adjusted working weekends on, year by year
+ * as loaded. A date in a year that is not loaded is never guessed: it throws {@link CalendarYearNotLoadedException}
+ * naming the year.
+ */
 public final class WorkingDayCalendar {
 
     private final Map<Integer, CalendarYearData> years;
@@ -18,7 +22,7 @@ public final class WorkingDayCalendar {
     }
 
     public static WorkingDayCalendar of(Collection<CalendarYearData> years) {
-        return new WorkingDayCalendar(years.stream().collect(Collectors.toMap(CalendarYearData::year,
+        return new WorkingDayCalendar(years.stream().collect(Collectors.toUnmodifiableMap(CalendarYearData::year,
                 Function.identity())));
     }
 
@@ -36,7 +40,14 @@ public final class WorkingDayCalendar {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
+    /**
+     * The date of the {@code workingDays}-th working day after {@code start}; the start day itself never counts
+     * (期限开始之日不计入). Zero returns {@code start}: settled on the spot.
+     */
     public LocalDate addWorkingDays(LocalDate start, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("workingDays must not be negative");
+        }
         LocalDate day = start;
         int left = workingDays;
         while (left > 0) {
@@ -48,6 +59,7 @@ public final class WorkingDayCalendar {
         return day;
     }
 
+    /** The number of working days d with {@code startExclusive} &lt; d &lt;= {@code endInclusive} (0 if none). */
     public int workingDaysBetween(LocalDate startExclusive, LocalDate endInclusive) {
         int count = 0;
         for (LocalDate day = startExclusive.plusDays(1); !day.isAfter(endInclusive); day = day.plusDays(1)) {
@@ -58,7 +70,22 @@ public final class WorkingDayCalendar {
         return count;
     }
 
+    /** Why a date is or is not a working day, in the words a service centre uses. */
+    public String reason(LocalDate date) {
+        CalendarYearData year = years.get(date.getYear());
+        if (year == null) {
+            throw new CalendarYearNotLoadedException(date.getYear());
+        }
+        if (year.holidays().contains(date)) {
+            return "法定节假日";
+        }
+        if (year.adjustedWorkingDays().contains(date)) {
+            return "调休上班";
+        }
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY ? "周末" : "工作日";
+    }
+
     public Set<Integer> loadedYears() {
-        return Set.copyOf(years.keySet());
+        return years.keySet();
     }
 }

@@ -1,0 +1,131 @@
+package cn.daiban.command.agent;
+
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.delegation.DelegationPolicy;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.agent.*;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationStatus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+class AgentTest {
+
+    static final AgentId ID = AgentId.of("6a1f0c2e-1111-4c3b-9a57-0d5f1e2a3b4c");
+    static final StationCode VILLAGE = StationCode.of("140521101201");
+    static final StationCode OTHER = StationCode.of("140521101202");
+    static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    static final PhoneNumber PHONE = PhoneNumber.of("13700001111");
+
+    private final Map<StationCode, StationStatus> stations = new HashMap<>(Map.of(VILLAGE, StationStatus.OPEN,
+            OTHER, StationStatus.OPEN));
+
+    private AggregateTestFixture<Agent> fixture() {
+        AggregateTestFixture<Agent> fixture = new AggregateTestFixture<>(Agent.class);
+        fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(stations.get(code))
+                .map(status -> new StationRegistry.RegisteredStation(code, "站", StationLevel.VILLAGE_STATION, status,
+                        null, "0356-7021234", Set.of())));
+        fixture.registerInjectableResource(DelegationPolicy.defaults());
+        return fixture;
+    }
+
+    static AgentRegisteredEvent registered(LocalDate experienceSince) {
+        return new AgentRegisteredEvent(ID, VILLAGE, "赵红", PHONE, AgentBackground.PARTY_MEMBER, AgentRole.AGENT,
+                experienceSince);
+    }
+
+    @Test
+    void agentIsRegisteredAtAnExistingStation() {
+        fixture().givenCurrentTime(NOW)
+                .when(new RegisterAgentCommand(ID, VILLAGE, "赵红", PHONE, AgentBackground.PARTY_MEMBER, AgentRole.AGENT,
+                        LocalDate.of(2024, 6, 1)))
+                .expectEvents(registered(LocalDate.of(2024, 6, 1)));
+    }
+
+    @Test
+    void closedStationTakesNoNewAgents() {
+        stations.put(VILLAGE, StationStatus.CLOSED);
+        fixture().givenCurrentTime(NOW)
+                .when(new RegisterAgentCommand(ID, VILLAGE, "赵红", PHONE, AgentBackground.GRID_WORKER, AgentRole.AGENT,
+                        LocalDate.of(2024, 6, 1)))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+
+    @Test
+    void passingTheAssessmentWithAYearOfExperienceQualifies() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
+                .expectEvents(new AgentAssessmentPassedEvent(ID, TODAY, "县政务服务中心", null),
+                        new AgentQualifiedEvent(ID, TODAY));
+    }
+
+    @Test
+    void passingWithLessThanAYearOfExperienceIsRefused() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2026, 3, 1)))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
+                .expectException(DomainRuleException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("one year"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void failedAssessmentIsRecordedForSupervision() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY, false, "县政务服务中心", "政策掌握不足"))
+                .expectEvents(new AgentAssessmentFailedEvent(ID, TODAY, "县政务服务中心", "政策掌握不足"));
+    }
+
+    @Test
+    void trainingsAreRecordedButNotInTheFuture() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new RecordAgentTrainingCommand(ID, LocalDate.of(2026, 5, 10), "帮办代办业务培训", 4))
+                .expectEvents(new AgentTrainingRecordedEvent(ID, LocalDate.of(2026, 5, 10), "帮办代办业务培训", 4));
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new RecordAgentTrainingCommand(ID, LocalDate.of(2026, 12, 10), "帮办代办业务培训", 4))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+
+    @Test
+    void deactivatedAgentKeepsItsHistoryButTakesNoTrainingOrAssessment() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), new AgentDeactivatedEvent(ID, "离职"))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
+                .expectException(DomainRuleException.class).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), new AgentDeactivatedEvent(ID, "离职"))
+                .when(new DeactivateAgentCommand(ID, "again"))
+                .expectException(DomainRuleException.class).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), new AgentDeactivatedEvent(ID, "离职"))
+                .when(new ReactivateAgentCommand(ID, "返岗"))
+                .expectEvents(new AgentReactivatedEvent(ID, "返岗"));
+    }
+
+    @Test
+    void transferGoesToAnotherOpenStation() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new TransferAgentCommand(ID, OTHER, "人员调整"))
+                .expectEvents(new AgentTransferredEvent(ID, VILLAGE, OTHER, "人员调整"));
+        stations.put(OTHER, StationStatus.APPLIED);
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new TransferAgentCommand(ID, OTHER, "人员调整"))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+
+    @Test
+    void roleChangeMustChangeTheRole() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new ChangeAgentRoleCommand(ID, AgentRole.ZONE_LEAD, "任命为队长"))
+                .expectEvents(new AgentRoleChangedEvent(ID, AgentRole.ZONE_LEAD, "任命为队长"));
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new ChangeAgentRoleCommand(ID, AgentRole.AGENT, "x"))
+                .expectException(DomainRuleException.class).expectNoEvents();
+    }
+}

@@ -1,0 +1,135 @@
+package cn.daiban.e2e;
+
+import cn.daiban.localpg.LocalPostgres;
+import cn.daiban.localpg.TestPostgres;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole backend as a newcomer runs it: one real PostgreSQL, the command side and the query side started from
+ * their runnable jars as separate processes, spoken to over HTTP only. Started once for all end-to-end tests and
+ * stopped when they are done.
+ */
+public final class Backend implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static Backend running;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logs;
+    private int commandPort;
+    private int queryPort;
+
+    private Backend() {
+        try {
+            logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String commandSide() {
+        return "http://localhost:" + running.commandPort;
+    }
+
+    public static String querySide() {
+        return "http://localhost:" + running.queryPort;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (Backend.class) {
+            if (running == null) {
+                Backend backend = new Backend();
+                backend.start();
+                running = backend;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Backend.class.getName(), backend);
+            }
+        }
+    }
+
+    private void start() {
+        LocalPostgres postgres = TestPostgres.server();
+        commandPort = freePort();
+        queryPort = freePort();
+        Process command = launch("command-side", System.getProperty("commandSideJar"), commandPort, postgres,
+                "--db-scheduler.polling-interval=200ms");
+        awaitHealthy(command, commandPort, "command-side");
+        // The query side follows the command side's event table: start it once that schema exists.
+        Process query = launch("query-side", System.getProperty("querySideJar"), queryPort, postgres);
+        awaitHealthy(query, queryPort, "query-side");
+    }
+
+    private Process launch(String name, String jar, int port, LocalPostgres postgres, String... extra) {
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("runnable jar of " + name + " not found (" + jar + "): run through Maven");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port,
+                "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + LocalPostgres.USER));
+        command.addAll(List.of(extra));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(name + ".log").toFile())
+                    .start();
+            processes.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    private void awaitHealthy(Process process, int port, String name) {
+        HttpClient client = HttpClient.newHttpClient();
+        await(name + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log").toAbsolutePath());
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        running = null;
+    }
+}

@@ -1,0 +1,7 @@
+package cn.daiban.kernel.agent;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AgentReactivatedEvent(AgentId agentId, String reason) {
+}

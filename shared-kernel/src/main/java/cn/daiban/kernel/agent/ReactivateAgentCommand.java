@@ -1,0 +1,12 @@
+package cn.daiban.kernel.agent;
+
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReactivateAgentCommand(@TargetAggregateIdentifier AgentId agentId, String reason) {
+
+    public ReactivateAgentCommand {
+        Require.present(agentId, "agentId");
+        reason = Require.text(reason, "reason", 500);
+    }
+}

@@ -1,0 +1,9 @@
+package cn.daiban.kernel.calendar;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record CalendarYearRevisedEvent(int year, int revision, Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays, String notice, String reason) {
+}

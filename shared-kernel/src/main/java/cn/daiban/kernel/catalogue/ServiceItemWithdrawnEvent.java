@@ -1,0 +1,7 @@
+package cn.daiban.kernel.catalogue;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ServiceItemWithdrawnEvent(ServiceItemCode code, int revision, String reason) {
+}
