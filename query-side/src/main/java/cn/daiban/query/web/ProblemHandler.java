@@ -1,5 +1,6 @@
 package cn.daiban.query.web;
 
+import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.kernel.common.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getName() + ": " + e.getValue() + " is not valid" + allowed);
     }
 
+    @ExceptionHandler(CalendarYearNotLoadedException.class)
+    ProblemDetail yearNotLoaded(CalendarYearNotLoadedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "calendar-year-not-loaded", "year", e.getMessage());
+    }
+
     @ExceptionHandler(CompletionException.class)
     ProblemDetail queryFailed(CompletionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof InvalidValueException invalid) {
             return invalid(invalid);
+        }
+        Throwable root = cause;
+        while (root != null && !(root instanceof CalendarYearNotLoadedException)) {
+            root = root.getCause();
+        }
+        if (root instanceof CalendarYearNotLoadedException notLoaded) {
+            return yearNotLoaded(notLoaded);
         }
         log.error("query failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the query could not be answered");

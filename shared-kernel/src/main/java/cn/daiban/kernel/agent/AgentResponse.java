@@ -1,0 +1,20 @@
+package cn.daiban.kernel.agent;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An agent with their qualification, trainings in {@code year} (twice a year is the norm), and active workload
+ * (open delegations they are responsible for). Trainings and assessments are listed only for one agent.
+ */
+public record AgentResponse(String agentId, String stationCode, String name, String phone, AgentBackground background,
+                            AgentRole role, boolean active, LocalDate intakeExperienceSince, boolean qualified,
+                            LocalDate qualifiedOn, long trainingsInYear, long activeWorkload,
+                            List<Training> trainings, List<Assessment> assessments) {
+
+    public record Training(LocalDate date, String topic, int hours) {
+    }
+
+    public record Assessment(LocalDate date, boolean passed, String examiner, String note) {
+    }
+}
