@@ -1,0 +1,218 @@
+package cn.daiban.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A village proxy that needs county authority, from consultation to archive, over HTTP against PostgreSQL; then
+ * the stored event stream read back from the event store: every step, in order, with actor and station.
+ */
+@ExtendWith(Backend.class)
+class VillageProxyEndToEndIT {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final String REAL_ESTATE = "ZR-001";
+
+    static String county;
+    static String township;
+    static String village;
+
+    static String command(String path) {
+        return Backend.commandSide() + path;
+    }
+
+    static String query(String path) {
+        return Backend.querySide() + path;
+    }
+
+    @BeforeAll
+    static void stationsAndCalendar() {
+        Http admin = Http.as("admin-01", null);
+        // The calendar ships 2025 and 2026; a run in a later year loads its year as an administrator would.
+        for (int year : Set.of(TODAY.getYear(), TODAY.plusMonths(2).getYear())) {
+            if (year > 2026) {
+                Http.Answer loaded = admin.post(command("/api/calendar/years"), Map.of("year", year,
+                        "holidays", List.of(year + "-01-01"), "adjustedWorkingDays", List.of(), "notice", "测试用"));
+                assertThat(loaded.status()).isIn(201, 409);
+            }
+        }
+        int serial = ThreadLocalRandom.current().nextInt(100, 999);
+        county = "1405" + serial + "00";
+        township = county + "1";
+        village = township + "01";
+        admin.post(command("/api/stations"), station(county, "沁水县政务服务中心", "COUNTY_CENTRE", null,
+                List.of(REAL_ESTATE))).expect(201);
+        admin.post(command("/api/stations/" + county + "/opening/approval"), Map.of()).expect(200);
+        Http.as("clerk-" + serial, county).post(command("/api/stations"), station(township, "郑庄镇便民服务中心",
+                "TOWNSHIP_CENTRE", county, List.of(REAL_ESTATE))).expect(201);
+        Http.as("director-01", county).post(command("/api/stations/" + township + "/opening/approval"), Map.of())
+                .expect(200);
+        Http.as("clerk-" + serial, township).post(command("/api/stations"), station(village, "郑庄村便民服务站",
+                "VILLAGE_STATION", township, List.of(REAL_ESTATE, "RS-001"))).expect(201);
+        Http.as("head-01", township).post(command("/api/stations/" + village + "/opening/approval"), Map.of())
+                .expect(200);
+    }
+
+    static Map<String, Object> station(String code, String name, String level, String parent, List<String> items) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("stationCode", code, "name", name, "level", level,
+                "region", "140521", "address", name + "办公楼一层",
+                "manager", Map.of("name", "张伟", "phone", "13812345678"), "supervisionPhone", "0356-7022345",
+                "serviceItemCodes", items));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        return body;
+    }
+
+    static String qualifiedAgent(String name, String role) {
+        Http manager = Http.as("manager-01", village);
+        String id = manager.post(command("/api/agents"), Map.of("stationCode", village, "name", name,
+                "phone", "13700001111", "background", "PARTY_MEMBER", "role", role,
+                "intakeExperienceSince", TODAY.minusYears(2).toString())).expect(201).json().get("id").asText();
+        manager.post(command("/api/agents/" + id + "/assessments"), Map.of("date", TODAY.toString(), "passed", true,
+                "examiner", "沁水县政务服务中心")).expect(200);
+        return id;
+    }
+
+    @Test
+    void villageProxyNeedingCountyAuthorityRunsFromConsultationToArchive() {
+        String agent = qualifiedAgent("赵红", "AGENT");
+        String leader = qualifiedAgent("钱队长", "ZONE_LEAD");
+        Http villageAgent = Http.as(agent, village);
+        Http countyClerk = Http.as("county-clerk-07", county);
+
+        // Consultation (咨询), not answered at once.
+        String consultation = villageAgent.post(command("/api/consultations"), Map.of("stationCode", village,
+                "agentId", agent, "visitorName", "王秀英", "contact", "13912345678", "channel", "VISIT",
+                "content", "父亲去世后房产过户怎么办理？")).expect(201).json().get("id").asText();
+
+        // Commissioning a proxy (委托受理) linked to the consultation.
+        Map<String, Object> commission = new java.util.HashMap<>();
+        commission.put("kind", "PROXY");
+        commission.put("mode", "HOME_VISIT");
+        commission.put("stationCode", village);
+        commission.put("agentId", agent);
+        commission.put("itemCode", REAL_ESTATE);
+        commission.put("client", Map.of("kind", "CITIZEN", "name", "王秀英", "residentId", "11010519491231002X",
+                "phone", "13912345678"));
+        commission.put("consentGiven", true);
+        commission.put("needsAnalysis", Map.of("difficulty", "HIGH", "estimatedWorkingDays", 10,
+                "steps", List.of("核对继承材料", "扫描上传县不动产登记中心", "领证送达"), "confirmedByClient", true));
+        commission.put("teamLeaderId", leader);
+        commission.put("applicantSigned", true);
+        commission.put("notes", List.of("请保持电话畅通"));
+        commission.put("consultationId", consultation);
+        String delegation = villageAgent.post(command("/api/delegations"), commission).expect(201).json()
+                .get("id").asText();
+        String base = "/api/delegations/" + delegation;
+
+        String form = Http.anonymous().get(command(base + "/documents/acceptance-form")).expect(200).body();
+        assertThat(form).contains("存根联").contains("回执联").contains(village + "-").contains("0356-7022345");
+
+        // One-time notice of missing materials, then the materials.
+        villageAgent.post(command(base + "/supplement-requests"), Map.of("materials", List.of(
+                Map.of("name", "继承权公证书", "howToObtain", "沁水县公证处"),
+                Map.of("name", "死亡证明", "howToObtain", "户籍所在地派出所")), "dueDate", TODAY.plusDays(5).toString()))
+                .expect(200);
+        assertThat(Http.anonymous().get(command(base + "/documents/supplement-notice")).expect(200).body())
+                .contains("继承权公证书").contains("死亡证明");
+        villageAgent.post(command(base + "/supplement-receipt"), Map.of()).expect(200);
+
+        // Escalation to the county, its decision, the result back to the village.
+        villageAgent.post(command(base + "/escalations"), Map.of("targetStationCode", county,
+                "uploadedMaterialRefs", List.of("scan/" + delegation + "/1.pdf"), "note", "材料已扫描上传")).expect(200);
+        countyClerk.post(command(base + "/escalations/1/decision"), Map.of("approved", true,
+                "certificateNumber", "晋(2026)沁水县不动产权第0012345号")).expect(200);
+        countyClerk.post(command(base + "/escalations/1/return"), Map.of()).expect(200);
+
+        // Statutory fee told, then paid with a receipt; the service itself is free.
+        villageAgent.post(command(base + "/fees/notification"), Map.of("feeName", "代办服务费")).expect(422);
+        villageAgent.post(command(base + "/fees/notification"), Map.of("feeName", "不动产登记费（住宅）")).expect(200);
+        villageAgent.post(command(base + "/fees/payment"), Map.of("feeName", "不动产登记费（住宅）", "amountFen", 8000,
+                "receiptNumber", "FS-2026-0001234")).expect(200);
+
+        // Completion, delivery by post, evaluation, archive — in that order.
+        villageAgent.post(command(base + "/archive"), Map.of("archiveReference", "DA-1", "documents", List.of("受理单")))
+                .expect(409);
+        villageAgent.post(command(base + "/completion"), Map.of("successful", true,
+                "resultReference", "晋(2026)沁水县不动产权第0012345号")).expect(200);
+        villageAgent.post(command(base + "/delivery"), Map.of("method", "POST", "trackingNumber", "EMS1234567890CN",
+                "handoverProof", "邮政签收回执")).expect(200);
+        Http.as("evaluation-device", village).post(command(base + "/evaluation"), Map.of("overall", "VERY_SATISFIED",
+                "attitude", "VERY_SATISFIED", "quality", "SATISFIED", "efficiency", "SATISFIED",
+                "channel", "PHONE_FOLLOW_UP", "comment", "送证上门，很方便")).expect(200);
+        Http.as(agent, village).post(command(base + "/archive"), Map.of("archiveReference", "DA-2026-000123",
+                "documents", List.of("受理单", "一次性告知单", "办结单"))).expect(200);
+        assertThat(Http.anonymous().get(command(base + "/documents/closing-notice")).expect(200).body())
+                .contains("已办结").contains("按时办结");
+
+        // The stored stream, straight from the event store: every step, in order, with actor and station.
+        JsonNode entries = Http.anonymous().get(query("/api/audit/streams/" + delegation + "?size=100")).expect(200)
+                .json().get("entries");
+        List<String> steps = new ArrayList<>();
+        entries.forEach(entry -> steps.add(entry.get("eventType").asText() + "|" + entry.get("actorId").asText()
+                + "|" + entry.get("stationCode").asText()));
+        assertThat(steps).containsExactly(
+                "DelegationCommissionedEvent|" + agent + "|" + village,
+                "SupplementRequestedEvent|" + agent + "|" + village,
+                "SupplementReceivedEvent|" + agent + "|" + village,
+                "DelegationEscalatedEvent|" + agent + "|" + village,
+                "UpperLevelDecisionRecordedEvent|county-clerk-07|" + county,
+                "ResultReturnedEvent|county-clerk-07|" + county,
+                "StatutoryFeeNotifiedEvent|" + agent + "|" + village,
+                "StatutoryFeePaidEvent|" + agent + "|" + village,
+                "DelegationCompletedEvent|" + agent + "|" + village,
+                "ResultDeliveredEvent|" + agent + "|" + village,
+                "DelegationEvaluatedEvent|evaluation-device|" + village,
+                "DelegationArchivedEvent|" + agent + "|" + village);
+        entries.forEach(entry -> assertThat(entry.get("correlationId").asText()).isNotBlank());
+
+        JsonNode consultationStream = Http.anonymous().get(query("/api/audit/streams/" + consultation)).expect(200)
+                .json().get("entries");
+        assertThat(consultationStream.findValuesAsText("eventType"))
+                .containsExactly("ConsultationRecordedEvent", "ConsultationConvertedEvent");
+
+        assertThat(Http.anonymous().get(query("/api/audit/verification?aggregateId=" + delegation)).expect(200).json()
+                .get("intact").asBoolean()).isTrue();
+
+        // The agent's workload followed the matter and went back to zero when it completed.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Http.anonymous()
+                .get(query("/api/agents/" + agent)).expect(200).json().get("activeWorkload").asInt()).isZero());
+    }
+
+    @Test
+    void refusedCommissioningLeavesNothingBehind() {
+        String agent = qualifiedAgent("孙丽", "AGENT");
+        Map<String, Object> commission = new java.util.HashMap<>();
+        commission.put("kind", "PROXY");
+        commission.put("mode", "ON_SITE");
+        commission.put("stationCode", village);
+        commission.put("agentId", agent);
+        commission.put("itemCode", REAL_ESTATE);
+        commission.put("client", Map.of("kind", "CITIZEN", "name", "李四", "phone", "13912345678"));
+        commission.put("consentGiven", true);
+        Http.Answer refused = Http.as(agent, village).post(command("/api/delegations"), commission);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("field").asText()).isEqualTo("client.residentId");
+
+        commission.put("client", Map.of("kind", "CITIZEN", "name", "李四", "residentId", "110105194912310021",
+                "phone", "13912345678"));
+        Http.Answer invalid = Http.as(agent, village).post(command("/api/delegations"), commission);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("field").asText()).isEqualTo("client.residentId");
+    }
+}
