@@ -62,7 +62,7 @@ class HashChainingAppendStatement implements AppendEventsStatementBuilder {
             String previous = lastHashInBatch.containsKey(event.getAggregateIdentifier())
                     ? lastHashInBatch.get(event.getAggregateIdentifier())
                     : previousHash(connection, schema, event);
-            String hash = EventHash.of(new EventHash.StoredEvent(event.getIdentifier(), event.getAggregateIdentifier(),
+            String hash = EventHash.of(new EventHash.StoredRow(event.getIdentifier(), event.getAggregateIdentifier(),
                     event.getSequenceNumber(), event.getType(), timestamp, payload.getType().getName(),
                     payload.getType().getRevision(), payload.getData(), plainMetaData.getData()), previous);
             lastHashInBatch.put(event.getAggregateIdentifier(), hash);

@@ -143,7 +143,7 @@ class CommandApiIT extends PostgresIntegrationTest {
         String previous = EventHash.GENESIS;
         for (Map<String, Object> row : rows) {
             byte[] metaData = (byte[]) row.get("meta_data");
-            String recomputed = EventHash.of(new EventHash.StoredEvent((String) row.get("event_identifier"),
+            String recomputed = EventHash.of(new EventHash.StoredRow((String) row.get("event_identifier"),
                     (String) row.get("aggregate_identifier"), ((Number) row.get("sequence_number")).longValue(),
                     (String) row.get("type"), (String) row.get("time_stamp"), (String) row.get("payload_type"),
                     (String) row.get("payload_revision"), (byte[]) row.get("payload"), metaData), previous);

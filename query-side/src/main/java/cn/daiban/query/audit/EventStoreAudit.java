@@ -177,7 +177,7 @@ class EventStoreAudit {
             byte[] metaData = rs.getBytes("meta_data");
             String storedHash = EventHash.read(metaData, EventHash.HASH);
             String storedPrevious = EventHash.read(metaData, EventHash.PREVIOUS_HASH);
-            String recomputed = EventHash.of(new EventHash.StoredEvent(rs.getString("event_identifier"), aggregateId,
+            String recomputed = EventHash.of(new EventHash.StoredRow(rs.getString("event_identifier"), aggregateId,
                     sequence, rs.getString("type"), rs.getString("time_stamp"), rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getBytes("payload"), metaData), previous);
             if (sequence != expectedSequence) {

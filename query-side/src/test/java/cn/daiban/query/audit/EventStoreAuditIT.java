@@ -45,7 +45,7 @@ class EventStoreAuditIT extends PostgresIntegrationTest {
                     .getBytes(StandardCharsets.UTF_8);
             String plainMeta = "{\"actorId\":\"" + actor + "\",\"stationCode\":\"140521101201\",\"correlationId\":\"c-"
                     + aggregateId + "\"}";
-            String hash = EventHash.of(new EventHash.StoredEvent(eventId, aggregateId, sequence, "Delegation",
+            String hash = EventHash.of(new EventHash.StoredRow(eventId, aggregateId, sequence, "Delegation",
                     timestamp, "cn.daiban.kernel.delegation.ProgressReportedEvent", "1", payload,
                     plainMeta.getBytes(StandardCharsets.UTF_8)), previous);
             String meta = plainMeta.substring(0, plainMeta.length() - 1) + ",\"" + EventHash.HASH + "\":\"" + hash

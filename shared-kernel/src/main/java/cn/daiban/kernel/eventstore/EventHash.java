@@ -39,12 +39,12 @@ public final class EventHash {
     }
 
     /** The fields of a stored event row that the hash covers. */
-    public record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
+    public record StoredRow(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
                               String timestamp, String payloadType, String payloadRevision, byte[] payload,
                               byte[] metaData) {
     }
 
-    public static String of(StoredEvent event, String previousHash) {
+    public static String of(StoredRow event, String previousHash) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             field(sha, event.eventIdentifier());
