@@ -180,7 +180,9 @@ class EventStoreAudit {
             String recomputed = EventHash.of(new EventHash.StoredRow(rs.getString("event_identifier"), aggregateId,
                     sequence, rs.getString("type"), rs.getString("time_stamp"), rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getBytes("payload"), metaData), previous);
-            if (sequence != expectedSequence) {
+            if (storedHash == null && storedPrevious == null) {
+                record(Problem.UNCHAINED, rs, "stored without a hash: written before the chain existed, or stripped");
+            } else if (sequence != expectedSequence) {
                 record(Problem.MISSING_EVENTS, rs, "sequence " + expectedSequence
                         + (sequence - 1 > expectedSequence ? " to " + (sequence - 1) : "") + " missing before it");
             } else if (!Objects.equals(storedPrevious, previous)) {

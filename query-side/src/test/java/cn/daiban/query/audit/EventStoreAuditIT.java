@@ -163,6 +163,15 @@ class EventStoreAuditIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void strippedHashIsNamed() throws Exception {
+        String id = chainedStream(2, "agent-i", Instant.parse("2026-11-07T01:00:00Z"));
+        jdbc.update("update command_side.domain_event_entry set meta_data = convert_to('{\"actorId\":\"agent-i\",\"stationCode\":\"140521101201\",\"correlationId\":\"c-' || aggregate_identifier || '\"}', 'UTF8') where aggregate_identifier = ? and sequence_number = 1", id);
+        JsonNode result = get("/api/audit/verification?aggregateId=" + id);
+        assertThat(result.get("firstBreak").get("problem").asText()).isEqualTo("UNCHAINED");
+        assertThat(result.get("firstBreak").get("sequenceNumber").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void digestCanBeTaken() throws Exception {
         chainedStream(1, "agent-h", Instant.parse("2026-11-01T02:00:00Z"));
         JsonNode digest = get("/api/audit/digest");

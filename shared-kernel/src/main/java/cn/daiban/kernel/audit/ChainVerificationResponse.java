@@ -11,6 +11,8 @@ public record ChainVerificationResponse(boolean intact, long streams, long event
         ALTERED,
         /** The row does not point at the hash of the event before it in its stream. */
         BROKEN_LINK,
+        /** The row carries no hash at all. */
+        UNCHAINED,
         /** Sequence numbers jump: the events between were removed. */
         MISSING_EVENTS,
         /** The indexed who / where / which-request columns disagree with the (hashed) metadata. */
