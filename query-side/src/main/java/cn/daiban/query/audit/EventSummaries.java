@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** A readable Chinese line per event type, with the reason or note the event carries, for audit listings. */
-final class EventSummaries {
+public final class EventSummaries {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("StationOpeningRequestedEvent", "申请设立便民服务站"),
@@ -62,7 +62,7 @@ final class EventSummaries {
     private EventSummaries() {
     }
 
-    static String summarise(String eventType, JsonNode payload) {
+    public static String summarise(String eventType, JsonNode payload) {
         String label = LABELS.getOrDefault(eventType, eventType);
         if (payload == null) {
             return label;

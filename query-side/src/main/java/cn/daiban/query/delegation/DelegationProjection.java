@@ -1,0 +1,420 @@
+package cn.daiban.query.delegation;
+
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.delegation.*;
+import cn.daiban.query.audit.EventSummaries;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Projects every delegation into one summary row (what the ledger, the registers, the dashboards and the
+ * supervision flags read), its timeline of steps and its evaluations. Every write is an upsert or an update to
+ * an absolute value keyed by the delegation (and the step's sequence number), so applying an event twice
+ * changes nothing; the rows are written in the batch's transaction together with the processor's token.
+ */
+@Component
+@ProcessingGroup(DelegationProjection.PROCESSING_GROUP)
+class DelegationProjection {
+
+    static final String PROCESSING_GROUP = "delegations";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final LiveUpdates live;
+
+    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, LiveUpdates live) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.live = live;
+    }
+
+    // ------------------------------------------------------------------------------------------------ intake
+
+    @EventHandler
+    void on(DelegationCommissionedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        insert into delegation_view (delegation_id, kind, mode, status, station_code, window_name, item_code,
+                            item_name, item_revision, department, agent_id, client_name, client_phone,
+                            acceptance_form_number, declined, received_at, received_on, promised_working_days,
+                            original_deadline, deadline, remark, details)
+                        values (?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                        on conflict (delegation_id) do nothing""",
+                e.delegationId().value(), e.kind().name(), e.mode().name(), e.stationCode().value(), e.window(),
+                e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
+                e.client().name(), e.client().phone() == null ? null : e.client().phone().value(),
+                e.acceptanceFormNumber() == null ? null : e.acceptanceFormNumber().value(),
+                Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.promisedWorkingDays(), Date.valueOf(e.deadline()),
+                Date.valueOf(e.deadline()), remark(e), write(Map.of("authorityLevels", e.authorityLevels(),
+                        "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
+                        "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
+                        "consultationId", String.valueOf(e.consultationId()))));
+        step(m);
+        live.publish(e.stationCode().value(), "delegation-commissioned", e.delegationId().value());
+    }
+
+    private static String remark(DelegationCommissionedEvent e) {
+        StringBuilder remark = new StringBuilder();
+        if (e.outsideAuthority()) {
+            remark.append("需上报有权限层级办理；");
+        }
+        if (!e.toleratedGaps().isEmpty()) {
+            remark.append("容缺受理；");
+        }
+        if (!e.parallelDepartments().isEmpty()) {
+            remark.append("并联办理：").append(String.join("、", e.parallelDepartments())).append("；");
+        }
+        if (e.specialHandling()) {
+            remark.append("特殊办理；");
+        }
+        if (e.previousDelegationId() != null) {
+            remark.append("重新申请，原件 ").append(e.previousDelegationId()).append("；");
+        }
+        return remark.isEmpty() ? null : remark.toString();
+    }
+
+    @EventHandler
+    void on(DelegationDeclinedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        insert into delegation_view (delegation_id, kind, status, station_code, item_code, item_name,
+                            agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on)
+                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?)
+                        on conflict (delegation_id) do nothing""",
+                e.delegationId().value(), e.kind().name(), e.stationCode().value(),
+                e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
+                e.client().name(), e.client().phone() == null ? null : e.client().phone().value(), e.reason(),
+                Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)));
+        step(m);
+    }
+
+    // ---------------------------------------------------------------------------------------------- handling
+
+    @EventHandler
+    void on(AgentReassignedEvent e, DomainEventMessage<?> m) {
+        set(e.delegationId(), "agent_id = ?", e.newAgentId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(ProgressReportedEvent e, DomainEventMessage<?> m) {
+        step(m);
+    }
+
+    @EventHandler
+    void on(SupplementRequestedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "supplement:" + e.requestNumber(), Map.of("requestedOn", e.requestedOn(),
+                "dueDate", e.dueDate(), "materials", e.materials(), "breach", e.breachOfOneTimeNotice(),
+                "justification", String.valueOf(e.justification())));
+        jdbc.update("""
+                        update delegation_view set status = 'AWAITING_SUPPLEMENT', supplement_requests = ?,
+                            breaches = ?, at_risk = false where delegation_id = ?""",
+                e.requestNumber(), e.requestNumber() - 1, e.delegationId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(SupplementReceivedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
+                "reason", "待补正", "until", e.receivedOn()));
+        moved(e.delegationId(), e.deadline(), "HANDLING");
+        step(m);
+    }
+
+    @EventHandler
+    void on(SupplementReminderSentEvent e, DomainEventMessage<?> m) {
+        step(m);
+    }
+
+    @EventHandler
+    void on(ToleratedMaterialReceivedEvent e, DomainEventMessage<?> m) {
+        step(m);
+    }
+
+    @EventHandler
+    void on(ToleratedMaterialOverdueEvent e, DomainEventMessage<?> m) {
+        step(m);
+    }
+
+    @EventHandler
+    void on(AssistConvertedToProxyEvent e, DomainEventMessage<?> m) {
+        set(e.delegationId(), "kind = 'PROXY', acceptance_form_number = ?", e.acceptanceFormNumber().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(DelegationTransferredEvent e, DomainEventMessage<?> m) {
+        set(e.delegationId(), "window_name = ?", e.toWindow());
+        step(m);
+    }
+
+    @EventHandler
+    void on(ParallelTaskCompletedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "parallel:" + e.department(), Map.of("approved", e.approved(), "on", day(m)));
+        step(m);
+    }
+
+    // -------------------------------------------------------------------------------------------- escalation
+
+    @EventHandler
+    void on(DelegationEscalatedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "hop:" + e.hopNumber(), Map.of("from", e.fromStationCode().value(),
+                "target", e.targetStationCode().value(), "escalatedOn", e.escalatedOn(), "dueDate", e.hopDueDate(),
+                "materials", e.uploadedMaterialRefs()));
+        jdbc.update("""
+                        update delegation_view set status = 'ESCALATED', escalated = true, hop_overdue = false,
+                            hop_overdue_station = null where delegation_id = ?""", e.delegationId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(UpperLevelDecisionRecordedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "decision:" + e.hopNumber(), Map.of("approved", e.approved(),
+                "certificate", String.valueOf(e.certificateNumber()), "reason", String.valueOf(e.reason()),
+                "decidedOn", e.decidedOn(), "by", e.decidingStationCode().value()));
+        set(e.delegationId(), "hop_overdue = false, hop_overdue_station = null", null);
+        step(m);
+    }
+
+    @EventHandler
+    void on(ResultReturnedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "returned:" + e.hopNumber(), Map.of("on", e.returnedOn()));
+        set(e.delegationId(), "status = 'HANDLING'", null);
+        step(m);
+    }
+
+    @EventHandler
+    void on(EscalationHopOverdueEvent e, DomainEventMessage<?> m) {
+        set(e.delegationId(), "hop_overdue = true, hop_overdue_station = ?", e.stationCode().value());
+        step(m);
+    }
+
+    // -------------------------------------------------------------------------------------------------- fees
+
+    @EventHandler
+    void on(StatutoryFeeNotifiedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "fee:" + e.fee().name(), Map.of("amountFen", e.fee().amountFen(),
+                "legalBasis", e.fee().legalBasis(), "payee", e.fee().payee(), "notifiedOn", day(m)));
+        step(m);
+    }
+
+    @EventHandler
+    void on(StatutoryFeePaidEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "payment:" + e.feeName(), Map.of("amountFen", e.amountFen(),
+                "receiptNumber", e.receiptNumber(), "paidOn", day(m)));
+        step(m);
+    }
+
+    // ---------------------------------------------------------------------------------- suspension and ending
+
+    @EventHandler
+    void on(DelegationSuspendedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        update delegation_view set details = details || jsonb_build_object('beforeSuspension', status),
+                            status = 'SUSPENDED', at_risk = false
+                        where delegation_id = ? and status <> 'SUSPENDED'""", e.delegationId().value());
+        detail(e.delegationId(), "suspension:" + m.getSequenceNumber(), Map.of("reason", e.reason().name(),
+                "on", e.suspendedOn(), "continuationDeadline", e.continuationDeadline()));
+        step(m);
+    }
+
+    @EventHandler
+    void on(DelegationResumedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
+                "reason", "中止", "until", e.resumedOn()));
+        jdbc.update("""
+                        update delegation_view set status = coalesce(details ->> 'beforeSuspension', 'HANDLING')
+                        where delegation_id = ? and status = 'SUSPENDED'""", e.delegationId().value());
+        moved(e.delegationId(), e.deadline(), null);
+        step(m);
+    }
+
+    @EventHandler
+    void on(DelegationTerminatedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        update delegation_view set status = 'TERMINATED', terminated_on = ?, termination_reason = ?,
+                            at_risk = false, hop_overdue = false where delegation_id = ?""",
+                Date.valueOf(e.terminatedOn()), e.reason().name(), e.delegationId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(DelegationCompletedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        update delegation_view set status = 'COMPLETED', completed_at = ?, completed_on = ?,
+                            successful = ?, result_reference = ?, failure_reason = ?, on_time = ?,
+                            handling_working_days = ?, at_risk = false, hop_overdue = false
+                        where delegation_id = ?""",
+                Timestamp.from(m.getTimestamp()), Date.valueOf(e.completedOn()), e.successful(), e.resultReference(),
+                e.failureReason(), e.onTime(), e.handlingWorkingDays(), e.delegationId().value());
+        step(m);
+        String station = jdbc.query("select station_code from delegation_view where delegation_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, e.delegationId().value());
+        if (station != null) {
+            live.publish(station, "delegation-completed", e.delegationId().value());
+        }
+    }
+
+    @EventHandler
+    void on(ResultDeliveredEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        update delegation_view set status = 'DELIVERED', delivered_on = ?, delivery_method = ?
+                        where delegation_id = ?""",
+                Date.valueOf(e.deliveredOn()), e.method().name(), e.delegationId().value());
+        detail(e.delegationId(), "delivery", Map.of("method", e.method().name(),
+                "trackingNumber", String.valueOf(e.trackingNumber()), "handoverProof", e.handoverProof(),
+                "licenceInstructionsGiven", e.licenceInstructionsGiven(), "postageBorneByStation",
+                e.postageBorneByStation()));
+        step(m);
+    }
+
+    @EventHandler
+    void on(DeadlineApproachingEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set at_risk = true where delegation_id = ? and deadline = ?",
+                e.delegationId().value(), Date.valueOf(e.deadline()));
+        step(m);
+    }
+
+    @EventHandler
+    void on(DelegationOverdueEvent e, DomainEventMessage<?> m) {
+        set(e.delegationId(), "overdue = true, at_risk = false", null);
+        step(m);
+    }
+
+    // ------------------------------------------------------------------------------------- evaluation, archive
+
+    @EventHandler
+    void on(DelegationEvaluatedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        insert into evaluation_view (delegation_id, number, station_code, agent_id, item_code, overall,
+                            attitude, quality, efficiency, channel, comment, evaluated_on)
+                        select delegation_id, ?, station_code, agent_id, item_code, ?, ?, ?, ?, ?, ?, ?
+                        from delegation_view where delegation_id = ?
+                        on conflict (delegation_id, number) do nothing""",
+                e.evaluationNumber(), e.overall().name(), e.attitude().name(), e.quality().name(),
+                e.efficiency().name(), e.channel().name(), e.comment(), Date.valueOf(e.evaluatedOn()),
+                e.delegationId().value());
+        set(e.delegationId(), "grade = ?", e.overall().name());
+        step(m);
+    }
+
+    @EventHandler
+    void on(EvaluationReminderSentEvent e, DomainEventMessage<?> m) {
+        step(m);
+    }
+
+    @EventHandler
+    void on(RectificationRequiredEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set rectification_status = 'OPEN', rectification_due = ? where delegation_id = ?",
+                Date.valueOf(e.dueDate()), e.delegationId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(RectificationFollowUpRecordedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "followUp", Map.of("on", e.calledOn(), "summary", e.callSummary()));
+        step(m);
+    }
+
+    @EventHandler
+    void on(RectificationOverdueEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set rectification_status = 'OVERDUE' where delegation_id = ? and rectification_status = 'OPEN'",
+                e.delegationId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(RectificationCompletedEvent e, DomainEventMessage<?> m) {
+        set(e.delegationId(), "rectification_status = ?", e.onTime() ? "DONE" : "LATE");
+        detail(e.delegationId(), "rectification", Map.of("measures", e.measures(), "on", e.completedOn()));
+        step(m);
+    }
+
+    @EventHandler
+    void on(EvaluationVoidedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update evaluation_view set voided = true, void_reason = ? where delegation_id = ? and number = ?",
+                e.reason(), e.delegationId().value(), e.evaluationNumber());
+        jdbc.update("""
+                        update delegation_view set grade = null,
+                            rectification_status = case when rectification_status in ('OPEN', 'OVERDUE') then 'VOIDED'
+                                                        else rectification_status end
+                        where delegation_id = ?""", e.delegationId().value());
+        step(m);
+    }
+
+    @EventHandler
+    void on(DelegationArchivedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set status = 'ARCHIVED', archived_on = ?, archive_reference = ? where delegation_id = ?",
+                Date.valueOf(e.archivedOn()), e.archiveReference(), e.delegationId().value());
+        step(m);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from evaluation_view");
+        jdbc.update("delete from delegation_step");
+        jdbc.update("delete from delegation_view");
+    }
+
+    // --------------------------------------------------------------------------------------------- helpers
+
+    private void moved(DelegationId id, LocalDate deadline, String status) {
+        jdbc.update("""
+                        update delegation_view set deadline = ?, at_risk = false,
+                            status = coalesce(?, status),
+                            paused_working_days = coalesce((select sum((value ->> 'days')::int)
+                                from jsonb_each(details) where key like 'pause:%'), 0)
+                        where delegation_id = ?""", Date.valueOf(deadline), status, id.value());
+    }
+
+    private void set(DelegationId id, String assignments, Object value) {
+        if (value == null) {
+            jdbc.update("update delegation_view set " + assignments + " where delegation_id = ?", id.value());
+        } else {
+            jdbc.update("update delegation_view set " + assignments + " where delegation_id = ?", value, id.value());
+        }
+    }
+
+    private void detail(DelegationId id, String key, Map<String, ?> value) {
+        jdbc.update("update delegation_view set details = details || jsonb_build_object(?, cast(? as jsonb)) where delegation_id = ?",
+                key, write(value), id.value());
+    }
+
+    private void step(DomainEventMessage<?> m) {
+        String type = m.getPayloadType().getSimpleName();
+        JsonNode payload = json.valueToTree(m.getPayload());
+        jdbc.update("""
+                        insert into delegation_step (delegation_id, sequence, at, event_type, actor_id, station_code, summary)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (delegation_id, sequence) do nothing""",
+                m.getAggregateIdentifier(), m.getSequenceNumber(), Timestamp.from(m.getTimestamp()), type,
+                Objects.toString(m.getMetaData().get(MetadataKeys.ACTOR_ID), null),
+                Objects.toString(m.getMetaData().get(MetadataKeys.STATION_CODE), null),
+                EventSummaries.summarise(type, payload));
+    }
+
+    private static LocalDate day(DomainEventMessage<?> m) {
+        return LocalDate.ofInstant(m.getTimestamp(), ZONE);
+    }
+
+    private String write(Map<String, ?> value) {
+        try {
+            return json.writeValueAsString(new LinkedHashMap<>(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.daiban.query.delegation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Server-sent events for dashboards: a client subscribed to a station hears of every delegation commissioned or
+ * completed at that station or below it, as soon as the projection has committed it.
+ */
+@Component
+public class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private static final Duration TIMEOUT = Duration.ofHours(1);
+
+    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+
+    LiveUpdates(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public SseEmitter subscribe(String stationCode) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        List<SseEmitter> list = subscribers.computeIfAbsent(stationCode, code -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        Runnable remove = () -> list.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().name("subscribed").data(stationCode));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    /** Tells the subscribers of {@code stationCode} and of every station above it, once the transaction commits. */
+    void publish(String stationCode, String type, String delegationId) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Runnable send = () -> {
+            for (String station : withAncestors(stationCode)) {
+                for (SseEmitter emitter : subscribers.getOrDefault(station, List.of())) {
+                    try {
+                        emitter.send(SseEmitter.event().name(type)
+                                .data(Map.of("type", type, "delegationId", delegationId, "stationCode", stationCode)));
+                    } catch (IOException | IllegalStateException e) {
+                        log.debug("dropping a live-update subscriber of {}", station);
+                        emitter.completeWithError(e);
+                    }
+                }
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
+    private List<String> withAncestors(String stationCode) {
+        return jdbc.queryForList("""
+                with recursive up(code, parent) as (
+                    select station_code, parent_code from station_directory where station_code = ?
+                    union all
+                    select s.station_code, s.parent_code from station_directory s join up on s.station_code = up.parent
+                )
+                select code from up""", String.class, stationCode).stream()
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                        list -> list.isEmpty() ? List.of(stationCode) : list));
+    }
+}

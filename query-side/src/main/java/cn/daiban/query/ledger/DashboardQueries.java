@@ -1,0 +1,284 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.dashboard.FetchPoorGradesQuery;
+import cn.daiban.kernel.dashboard.FetchSatisfactionQuery;
+import cn.daiban.kernel.dashboard.FetchSatisfactionSummaryQuery;
+import cn.daiban.kernel.dashboard.FetchStationDashboardQuery;
+import cn.daiban.kernel.dashboard.FetchSupervisionFlagsQuery;
+import cn.daiban.kernel.dashboard.PoorGradesResponse;
+import cn.daiban.kernel.dashboard.SatisfactionResponse;
+import cn.daiban.kernel.dashboard.SatisfactionSummaryResponse;
+import cn.daiban.kernel.dashboard.Scope;
+import cn.daiban.kernel.dashboard.StationDashboardResponse;
+import cn.daiban.kernel.dashboard.SupervisionFlagsResponse;
+import cn.daiban.kernel.delegation.SatisfactionGrade;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Station dashboards, supervision flags and satisfaction views: a handful of aggregate queries over the
+ * per-delegation, per-evaluation and per-consultation rows, scoped to a station or its whole subtree.
+ */
+@Component
+class DashboardQueries {
+
+    private static final List<String> OPEN = List.of("HANDLING", "AWAITING_SUPPLEMENT", "ESCALATED", "SUSPENDED");
+
+    private final JdbcTemplate jdbc;
+
+    DashboardQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    StationDashboardResponse handle(FetchStationDashboardQuery query) {
+        Scope scope = query.scope();
+        ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
+        Date from = Date.valueOf(scope.from());
+        Date to = Date.valueOf(scope.to());
+        Date today = Date.valueOf(query.today());
+
+        Map<String, Object> counts = jdbc.queryForMap(s.cte() + """
+                        select
+                          count(*) filter (where received_on = ? and not declined) as intake,
+                          count(*) filter (where received_on = ? and declined) as declined,
+                          count(*) filter (where completed_on = ? and received_on = ?) as same_day,
+                          count(*) filter (where completed_on between ? and ?) as completed,
+                          count(*) filter (where completed_on between ? and ? and on_time) as on_time,
+                          avg(handling_working_days) filter (where completed_on between ? and ?) as avg_handling,
+                          coalesce(sum(breaches) filter (where received_on between ? and ?), 0) as breaches,
+                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')) as rectifications
+                        from delegation_view d where\s""" + s.on("d.station_code"),
+                args(s, today, today, today, today, from, to, from, to, from, to, from, to));
+        Map<String, Long> openByStatus = new LinkedHashMap<>();
+        OPEN.forEach(status -> openByStatus.put(status, 0L));
+        jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
+                        + " and status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED') group by status",
+                rs -> {
+                    openByStatus.put(rs.getString(1), rs.getLong(2));
+                }, s.args().toArray());
+        Map<String, Object> consultations = jdbc.queryForMap(s.cte() + """
+                        select
+                          count(*) filter (where in_time) as in_time,
+                          count(*) filter (where answered_on is not null or overdue) as due
+                        from consultation_view c where coalesce(reply_due, recorded_on) between ? and ? and\s"""
+                        + s.on("c.station_code"),
+                args(s, from, to));
+        Map<String, Long> satisfaction = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
+                + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
+                args(s, from, to));
+        List<StationDashboardResponse.Flag> flags = flags(scope.stationCode(), scope.rollUp(), null);
+        long completed = number(counts.get("completed"));
+        long onTime = number(counts.get("on_time"));
+        long due = number(consultations.get("due"));
+        long inTime = number(consultations.get("in_time"));
+        Object avg = counts.get("avg_handling");
+        return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
+                number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
+                openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW")).toList(),
+                flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
+                rate(onTime, completed), due, inTime, rate(inTime, due),
+                avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0,
+                number(counts.get("breaches")), satisfaction, number(counts.get("rectifications")));
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    SupervisionFlagsResponse handle(FetchSupervisionFlagsQuery query) {
+        return new SupervisionFlagsResponse(flags(query.stationCode(), true,
+                query.colour() == null ? null : query.colour().name()));
+    }
+
+    private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour) {
+        ScopeSql s = ScopeSql.of(station, rollUp);
+        List<StationDashboardResponse.Flag> flags = jdbc.query(s.cte() + """
+                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
+                               d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station
+                        from delegation_view d left join station_directory st on st.station_code = d.station_code
+                        where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
+                          and (d.at_risk or d.overdue or d.hop_overdue) and\s""" + s.on("d.station_code")
+                        + " order by d.deadline, d.delegation_id",
+                (rs, n) -> {
+                    boolean red = rs.getBoolean("overdue") || rs.getBoolean("hop_overdue");
+                    String reason = rs.getBoolean("overdue") ? "已超过办理时限"
+                            : rs.getBoolean("hop_overdue") ? "上报环节超时（" + rs.getString("hop_overdue_station") + "）"
+                            : "临近办理时限";
+                    return new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), red ? "RED" : "YELLOW",
+                            reason);
+                }, s.args().toArray());
+        return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    SatisfactionResponse handle(FetchSatisfactionQuery query) {
+        Scope scope = query.scope();
+        ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
+        String key = switch (query.groupBy()) {
+            case STATION -> "e.station_code";
+            case AGENT -> "e.agent_id";
+            case ITEM -> "coalesce(e.item_code, '')";
+            case MONTH -> "to_char(e.evaluated_on, 'YYYY-MM')";
+            case QUARTER -> "to_char(e.evaluated_on, 'YYYY') || '-Q' || to_char(e.evaluated_on, 'Q')";
+        };
+        Map<String, Map<String, Map<String, Long>>> byGroup = new LinkedHashMap<>();
+        for (String aspect : List.of("overall", "attitude", "quality", "efficiency")) {
+            jdbc.query(s.cte() + "select " + key + " as k, e." + aspect + ", count(*) from evaluation_view e "
+                            + "where not voided and evaluated_on between ? and ? and " + s.on("e.station_code")
+                            + " group by 1, 2 order by 1",
+                    rs -> {
+                        byGroup.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(aspect, a -> emptyGrades()).put(rs.getString(2), rs.getLong(3));
+                    }, args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
+        }
+        Map<String, long[]> deliveries = new LinkedHashMap<>();
+        String deliveryKey = switch (query.groupBy()) {
+            case STATION -> "d.station_code";
+            case AGENT -> "d.agent_id";
+            case ITEM -> "coalesce(d.item_code, '')";
+            case MONTH, QUARTER -> null;
+        };
+        if (deliveryKey != null) {
+            jdbc.query(s.cte() + "select " + deliveryKey + ", count(*), count(*) filter (where exists ("
+                            + "select 1 from evaluation_view e where e.delegation_id = d.delegation_id and not e.voided)) "
+                            + "from delegation_view d where delivered_on between ? and ? and " + s.on("d.station_code")
+                            + " group by 1",
+                    rs -> {
+                        deliveries.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                    }, args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
+        }
+        List<String> keys = new ArrayList<>(byGroup.keySet());
+        deliveries.keySet().stream().filter(k -> !byGroup.containsKey(k)).forEach(keys::add);
+        List<SatisfactionResponse.Group> groups = keys.stream().sorted().map(k -> {
+            Map<String, Map<String, Long>> aspects = byGroup.getOrDefault(k, Map.of());
+            Map<String, Long> overall = aspects.getOrDefault("overall", emptyGrades());
+            long total = overall.values().stream().mapToLong(Long::longValue).sum();
+            long satisfied = overall.entrySet().stream()
+                    .filter(e -> SatisfactionGrade.valueOf(e.getKey()).isSatisfied())
+                    .mapToLong(Map.Entry::getValue).sum();
+            long[] delivered = deliveries.get(k);
+            Long deliveredCount = null;
+            Long evaluatedCount = null;
+            if (delivered != null) {
+                deliveredCount = delivered[0];
+                evaluatedCount = delivered[1];
+            } else if (deliveryKey != null) {
+                deliveredCount = 0L;
+                evaluatedCount = 0L;
+            }
+            return new SatisfactionResponse.Group(k, total, overall, rate(satisfied, total),
+                    aspects.getOrDefault("attitude", emptyGrades()), aspects.getOrDefault("quality", emptyGrades()),
+                    aspects.getOrDefault("efficiency", emptyGrades()), deliveredCount, evaluatedCount,
+                    delivered == null ? null : rate(delivered[1], delivered[0]));
+        }).toList();
+        return new SatisfactionResponse(query.groupBy().name(), groups);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    PoorGradesResponse handle(FetchPoorGradesQuery query) {
+        Scope scope = query.scope();
+        ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
+        String sql = s.cte() + """
+                select e.*, d.rectification_status, d.rectification_due
+                from evaluation_view e join delegation_view d on d.delegation_id = e.delegation_id
+                where e.evaluated_on between ? and ? and\s""" + s.on("e.station_code");
+        List<PoorGradesResponse.Row> poor = jdbc.query(sql + " and e.overall in ('DISSATISFIED', 'VERY_DISSATISFIED')"
+                + " order by e.evaluated_on, e.delegation_id", (rs, n) -> poorRow(rs),
+                args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
+        List<PoorGradesResponse.Row> voided = jdbc.query(sql + " and e.voided order by e.evaluated_on, e.delegation_id",
+                (rs, n) -> poorRow(rs), args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
+        return new PoorGradesResponse(poor, voided);
+    }
+
+    private static PoorGradesResponse.Row poorRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        boolean voided = rs.getBoolean("voided");
+        return new PoorGradesResponse.Row(rs.getString("delegation_id"), rs.getInt("number"),
+                rs.getString("station_code"), rs.getString("agent_id"), rs.getString("item_code"),
+                rs.getString("overall"), rs.getString("comment"), rs.getObject("evaluated_on", LocalDate.class),
+                voided ? "VOIDED" : rs.getString("rectification_status"),
+                rs.getObject("rectification_due", LocalDate.class), rs.getString("void_reason"));
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    Optional<SatisfactionSummaryResponse> handle(FetchSatisfactionSummaryQuery query) {
+        Scope scope = query.scope();
+        String name = jdbc.query("select name from station_directory where station_code = ?",
+                rs -> rs.next() ? rs.getString(1) : null, scope.stationCode());
+        if (name == null) {
+            return Optional.empty();
+        }
+        ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
+        Date from = Date.valueOf(scope.from());
+        Date to = Date.valueOf(scope.to());
+        Map<String, Long> grades = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
+                + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
+                args(s, from, to));
+        long evaluations = grades.values().stream().mapToLong(Long::longValue).sum();
+        long satisfied = grades.entrySet().stream().filter(e -> SatisfactionGrade.valueOf(e.getKey()).isSatisfied())
+                .mapToLong(Map.Entry::getValue).sum();
+        Map<String, Object> d = jdbc.queryForMap(s.cte() + """
+                        select count(*) filter (where delivered_on between ? and ?) as delivered,
+                               count(*) filter (where delivered_on between ? and ? and exists (select 1 from
+                                   evaluation_view e where e.delegation_id = d.delegation_id and not e.voided)) as evaluated,
+                               count(*) filter (where completed_on between ? and ?) as completed,
+                               count(*) filter (where completed_on between ? and ? and on_time) as on_time,
+                               count(*) filter (where rectification_status in ('DONE', 'LATE')
+                                   and completed_on between ? and ?) as rectified
+                        from delegation_view d where\s""" + s.on("d.station_code"),
+                args(s, from, to, from, to, from, to, from, to, from, to));
+        Long poor = jdbc.queryForObject(s.cte() + "select count(*) from evaluation_view e where not voided "
+                + "and overall in ('DISSATISFIED', 'VERY_DISSATISFIED') and evaluated_on between ? and ? and "
+                + s.on("e.station_code"), Long.class, args(s, from, to));
+        long delivered = number(d.get("delivered"));
+        long completed = number(d.get("completed"));
+        return Optional.of(new SatisfactionSummaryResponse(scope.stationCode(), name, scope.from(), scope.to(),
+                evaluations, grades, rate(satisfied, evaluations), delivered, rate(number(d.get("evaluated")), delivered),
+                completed, rate(number(d.get("on_time")), completed), poor == null ? 0 : poor,
+                number(d.get("rectified"))));
+    }
+
+    private Map<String, Long> gradeCounts(String sql, Object[] args) {
+        Map<String, Long> counts = emptyGrades();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, args);
+        return counts;
+    }
+
+    private static Map<String, Long> emptyGrades() {
+        Map<String, Long> grades = new LinkedHashMap<>();
+        for (SatisfactionGrade grade : SatisfactionGrade.values()) {
+            grades.put(grade.name(), 0L);
+        }
+        return grades;
+    }
+
+    private static Object[] args(ScopeSql scope, Object... rest) {
+        List<Object> args = new ArrayList<>(scope.args());
+        args.addAll(List.of(rest));
+        return args.toArray();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** A rate rounded to four places, or null when there is nothing to rate. */
+    static Double rate(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+}

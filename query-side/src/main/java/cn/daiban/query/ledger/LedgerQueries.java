@@ -1,0 +1,310 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationStatus;
+import cn.daiban.kernel.delegation.SatisfactionGrade;
+import cn.daiban.kernel.delegation.ServiceMode;
+import cn.daiban.kernel.ledger.ConsultationRecordResponse;
+import cn.daiban.kernel.ledger.DelegationDetailResponse;
+import cn.daiban.kernel.ledger.FetchConsultationRecordQuery;
+import cn.daiban.kernel.ledger.FetchDelegationDetailQuery;
+import cn.daiban.kernel.ledger.FetchRegisterQuery;
+import cn.daiban.kernel.ledger.FetchWorkLedgerQuery;
+import cn.daiban.kernel.ledger.LedgerFilter;
+import cn.daiban.kernel.ledger.RegisterResponse;
+import cn.daiban.kernel.ledger.WorkLedgerResponse;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The work ledger, the assist / proxy registers, the consultation record and the delegation detail. Every list is
+ * one indexed query with its page; exports stream the same queries row by row through a cursor.
+ */
+@Component
+public class LedgerQueries {
+
+    private static final String LEDGER_FROM =
+            " from delegation_view d left join station_directory s on s.station_code = d.station_code where %s";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    LedgerQueries(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A filter turned into SQL: the CTE, the where clause, its arguments. */
+    private record Where(String cte, String clause, List<Object> args, String order) {
+    }
+
+    private static Where where(LedgerFilter f) {
+        ScopeSql scope = ScopeSql.of(f.stationCode(), f.rollUp());
+        List<Object> args = new ArrayList<>(scope.args());
+        StringBuilder clause = new StringBuilder(scope.on("d.station_code"));
+        if (f.window() != null) {
+            clause.append(" and d.window_name = ?");
+            args.add(f.window());
+        }
+        if (f.from() != null) {
+            clause.append(" and d.received_on >= ?");
+            args.add(Date.valueOf(f.from()));
+        }
+        if (f.to() != null) {
+            clause.append(" and d.received_on <= ?");
+            args.add(Date.valueOf(f.to()));
+        }
+        if (f.status() != null) {
+            clause.append(" and d.status = ?");
+            args.add(f.status().name());
+        }
+        if (f.itemCode() != null) {
+            clause.append(" and d.item_code = ?");
+            args.add(f.itemCode());
+        }
+        if (f.agentId() != null) {
+            clause.append(" and d.agent_id = ?");
+            args.add(f.agentId());
+        }
+        if (f.kind() != null) {
+            clause.append(" and d.kind = ?");
+            args.add(f.kind().name());
+        }
+        String order = f.oldestFirst() ? " order by d.received_at, d.delegation_id"
+                : " order by d.received_at desc, d.delegation_id";
+        return new Where(scope.cte(), clause.toString(), args, order);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public WorkLedgerResponse handle(FetchWorkLedgerQuery query) {
+        Where w = where(query.filter());
+        long total = count(w);
+        List<WorkLedgerResponse.Row> rows = new ArrayList<>();
+        long offset = (long) query.page() * query.size();
+        page(w, query.size(), offset, rs -> rows.add(ledgerRow(rs, offset + rows.size() + 1)));
+        return new WorkLedgerResponse(rows, query.page(), query.size(), total);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public RegisterResponse handle(FetchRegisterQuery query) {
+        Where w = where(query.filter());
+        long total = count(w);
+        List<RegisterResponse.Row> rows = new ArrayList<>();
+        long offset = (long) query.page() * query.size();
+        page(w, query.size(), offset, rs -> rows.add(registerRow(rs, offset + rows.size() + 1)));
+        return new RegisterResponse(query.filter().kind().name(), rows, query.page(), query.size(), total);
+    }
+
+    /** Streams every ledger row of the filter to {@code sink}, oldest or newest first, through a cursor. */
+    @Transactional(readOnly = true)
+    public void streamLedger(LedgerFilter filter, RowSink<WorkLedgerResponse.Row> sink) {
+        Where w = where(filter);
+        long[] serial = {0};
+        stream(w.cte() + "select d.*, s.name as station_name" + LEDGER_FROM.formatted(w.clause()) + w.order(),
+                w.args(), rs -> emit(sink, ledgerRow(rs, ++serial[0])));
+    }
+
+    @Transactional(readOnly = true)
+    public void streamRegister(LedgerFilter filter, RowSink<RegisterResponse.Row> sink) {
+        Where w = where(filter);
+        long[] serial = {0};
+        stream(w.cte() + "select d.*, s.name as station_name" + LEDGER_FROM.formatted(w.clause()) + w.order(),
+                w.args(), rs -> emit(sink, registerRow(rs, ++serial[0])));
+    }
+
+    private static <T> void emit(RowSink<T> sink, T row) {
+        try {
+            sink.accept(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the client stopped reading the export", e);
+        }
+    }
+
+    /** Receives streamed rows; may write them out as they come. */
+    @FunctionalInterface
+    public interface RowSink<T> {
+        void accept(T row) throws IOException;
+    }
+
+    private long count(Where w) {
+        Long total = jdbc.queryForObject(w.cte() + "select count(*)" + LEDGER_FROM.formatted(w.clause()), Long.class,
+                w.args().toArray());
+        return total == null ? 0 : total;
+    }
+
+    private void page(Where w, int size, long offset, RowCallbackHandler handler) {
+        List<Object> args = new ArrayList<>(w.args());
+        args.add(size);
+        args.add(offset);
+        jdbc.query(w.cte() + "select d.*, s.name as station_name" + LEDGER_FROM.formatted(w.clause()) + w.order()
+                + " limit ? offset ?", handler, args.toArray());
+    }
+
+    private void stream(String sql, List<Object> args, RowCallbackHandler handler) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(500);
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            return statement;
+        }, handler);
+    }
+
+    private static WorkLedgerResponse.Row ledgerRow(ResultSet rs, long serial) throws SQLException {
+        boolean declined = rs.getBoolean("declined");
+        LocalDate received = rs.getObject("received_on", LocalDate.class);
+        LocalDate completed = rs.getObject("completed_on", LocalDate.class);
+        Timestamp completedAt = rs.getTimestamp("completed_at");
+        Instant sameDay = completed != null && completed.equals(received) && completedAt != null
+                ? completedAt.toInstant() : null;
+        return new WorkLedgerResponse.Row(serial, received, rs.getString("station_name"), rs.getString("window_name"),
+                rs.getString("department"), rs.getString("client_name"), rs.getString("client_phone"),
+                rs.getString("item_name"), !declined, (Integer) rs.getObject("promised_working_days"),
+                DelegationStatus.valueOf(rs.getString("status")).label(), rs.getString("decline_reason"),
+                rs.getTimestamp("received_at").toInstant(), sameDay, rs.getString("agent_id"), rs.getString("remark"),
+                rs.getString("delegation_id"), rs.getString("station_code"), rs.getString("kind"));
+    }
+
+    private static RegisterResponse.Row registerRow(ResultSet rs, long serial) throws SQLException {
+        String mode = rs.getString("mode");
+        DelegationKind kind = DelegationKind.valueOf(rs.getString("kind"));
+        String modeLabel = mode == null ? "" : ServiceMode.valueOf(mode).label();
+        String acceptance = rs.getBoolean("declined") ? "不予受理：" + rs.getString("decline_reason")
+                : "申请人自愿委托" + kind.label() + (mode == null ? "" : "（" + modeLabel + "）");
+        LocalDate received = rs.getObject("received_on", LocalDate.class);
+        LocalDate completed = rs.getObject("completed_on", LocalDate.class);
+        String time = received + (completed == null ? "" : " 至 " + completed);
+        String result;
+        if (rs.getObject("successful") != null) {
+            result = rs.getBoolean("successful") ? "办结：" + rs.getString("result_reference")
+                    : "未办成：" + rs.getString("failure_reason");
+        } else {
+            result = DelegationStatus.valueOf(rs.getString("status")).label();
+        }
+        String grade = rs.getString("grade");
+        return new RegisterResponse.Row(serial, rs.getString("item_name"), acceptance, kind.label() + "·" + modeLabel,
+                time, result, rs.getString("client_name"), grade == null ? "" : SatisfactionGrade.valueOf(grade).label(),
+                rs.getString("remark"), rs.getString("delegation_id"));
+    }
+
+    // ---------------------------------------------------------------------------------------- consultations
+
+    private record ConsultationWhere(String cte, String clause, List<Object> args) {
+    }
+
+    private static ConsultationWhere where(FetchConsultationRecordQuery q) {
+        ScopeSql scope = ScopeSql.of(q.stationCode(), q.rollUp());
+        List<Object> args = new ArrayList<>(scope.args());
+        StringBuilder clause = new StringBuilder(scope.on("c.station_code"));
+        if (q.from() != null) {
+            clause.append(" and c.recorded_on >= ?");
+            args.add(Date.valueOf(q.from()));
+        }
+        if (q.to() != null) {
+            clause.append(" and c.recorded_on <= ?");
+            args.add(Date.valueOf(q.to()));
+        }
+        if (q.timeliness() != null) {
+            clause.append(switch (q.timeliness()) {
+                case IN_TIME -> " and c.in_time";
+                case LATE -> " and (c.in_time = false or (c.in_time is null and c.overdue))";
+                case PENDING -> " and c.answered_on is null";
+            });
+        }
+        return new ConsultationWhere(scope.cte(), clause.toString(), args);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public ConsultationRecordResponse handle(FetchConsultationRecordQuery query) {
+        ConsultationWhere w = where(query);
+        Long total = jdbc.queryForObject(w.cte() + "select count(*) from consultation_view c where " + w.clause(),
+                Long.class, w.args().toArray());
+        List<Object> args = new ArrayList<>(w.args());
+        args.add(query.size());
+        long offset = (long) query.page() * query.size();
+        args.add(offset);
+        List<ConsultationRecordResponse.Row> rows = new ArrayList<>();
+        jdbc.query(w.cte() + "select c.* from consultation_view c where " + w.clause()
+                        + " order by c.recorded_at desc, c.consultation_id limit ? offset ?",
+                (RowCallbackHandler) rs -> rows.add(consultationRow(rs, offset + rows.size() + 1)), args.toArray());
+        return new ConsultationRecordResponse(rows, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    @Transactional(readOnly = true)
+    public void streamConsultations(FetchConsultationRecordQuery query, RowSink<ConsultationRecordResponse.Row> sink) {
+        ConsultationWhere w = where(query);
+        long[] serial = {0};
+        stream(w.cte() + "select c.* from consultation_view c where " + w.clause()
+                + " order by c.recorded_at desc, c.consultation_id", w.args(), rs -> emit(sink, consultationRow(rs, ++serial[0])));
+    }
+
+    private static ConsultationRecordResponse.Row consultationRow(ResultSet rs, long serial) throws SQLException {
+        return new ConsultationRecordResponse.Row(serial, rs.getObject("recorded_on", LocalDate.class),
+                rs.getString("station_code"), rs.getString("visitor_name"), rs.getString("contact"),
+                rs.getString("channel"), rs.getString("content"), rs.getString("answer"), rs.getString("forwarded_to"),
+                rs.getObject("reply_due", LocalDate.class), rs.getObject("answered_on", LocalDate.class),
+                (Boolean) rs.getObject("in_time"), rs.getBoolean("overdue"), rs.getString("delegation_id"),
+                rs.getString("consultation_id"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- detail
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Optional<DelegationDetailResponse> handle(FetchDelegationDetailQuery query) {
+        String id = query.delegationId().value();
+        List<DelegationDetailResponse.Step> steps = jdbc.query(
+                "select * from delegation_step where delegation_id = ? order by sequence",
+                (rs, n) -> new DelegationDetailResponse.Step(rs.getLong("sequence"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("event_type"), rs.getString("actor_id"), rs.getString("station_code"),
+                        rs.getString("summary")), id);
+        List<DelegationDetailResponse.Evaluation> evaluations = jdbc.query(
+                "select * from evaluation_view where delegation_id = ? order by number",
+                (rs, n) -> new DelegationDetailResponse.Evaluation(rs.getInt("number"), rs.getString("overall"),
+                        rs.getString("attitude"), rs.getString("quality"), rs.getString("efficiency"),
+                        rs.getString("channel"), rs.getString("comment"), rs.getObject("evaluated_on", LocalDate.class),
+                        rs.getBoolean("voided"), rs.getString("void_reason")), id);
+        return jdbc.query("select * from delegation_view where delegation_id = ?", (rs, n) ->
+                new DelegationDetailResponse(id, rs.getString("kind"), rs.getString("status"),
+                        rs.getString("station_code"), rs.getString("window_name"), rs.getString("item_code"),
+                        rs.getString("item_name"), (Integer) rs.getObject("item_revision"), rs.getString("agent_id"),
+                        rs.getString("client_name"), rs.getString("acceptance_form_number"),
+                        rs.getTimestamp("received_at").toInstant(), (Integer) rs.getObject("promised_working_days"),
+                        rs.getObject("original_deadline", LocalDate.class), rs.getObject("deadline", LocalDate.class),
+                        rs.getInt("paused_working_days"), rs.getBoolean("at_risk"), rs.getBoolean("overdue"),
+                        rs.getObject("completed_on", LocalDate.class), (Boolean) rs.getObject("on_time"),
+                        rs.getString("result_reference"), rs.getString("rectification_status"),
+                        details(rs.getString("details")), steps, evaluations), id).stream().findFirst();
+    }
+
+    private Map<String, Object> details(String details) {
+        try {
+            return json.readValue(details, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

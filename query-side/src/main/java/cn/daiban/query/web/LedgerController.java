@@ -1,0 +1,211 @@
+package cn.daiban.query.web;
+
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationStatus;
+import cn.daiban.kernel.ledger.ConsultationRecordResponse;
+import cn.daiban.kernel.ledger.DelegationDetailResponse;
+import cn.daiban.kernel.ledger.FetchConsultationRecordQuery;
+import cn.daiban.kernel.ledger.FetchDelegationDetailQuery;
+import cn.daiban.kernel.ledger.FetchRegisterQuery;
+import cn.daiban.kernel.ledger.FetchWorkLedgerQuery;
+import cn.daiban.kernel.ledger.LedgerFilter;
+import cn.daiban.kernel.ledger.RegisterResponse;
+import cn.daiban.kernel.ledger.WorkLedgerResponse;
+import cn.daiban.query.export.TableWriter;
+import cn.daiban.query.ledger.LedgerQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The records the standards ask for: the work ledger (工作台账), the assist and proxy registers (帮办 / 代办登记表),
+ * the consultation record (接待咨询记录), each as JSON pages and as streamed .xlsx / CSV downloads with the
+ * standard's Chinese headings; and one delegation's detail.
+ */
+@RestController
+@Tag(name = "Ledgers and registers", description = "工作台账, 帮办 / 代办登记表, 接待咨询记录, delegation detail, exports")
+class LedgerController {
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final QueryGateway queries;
+    private final LedgerQueries ledger;
+
+    LedgerController(QueryGateway queries, LedgerQueries ledger) {
+        this.queries = queries;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/api/ledger")
+    @Operation(summary = "The work ledger (工作台账, 004 附录D), refused intakes included; newest first")
+    WorkLedgerResponse ledger(@RequestParam(required = false) String station,
+                              @RequestParam(defaultValue = "false") boolean rollUp,
+                              @RequestParam(required = false) String window,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              @RequestParam(required = false) DelegationStatus status,
+                              @RequestParam(required = false) String item,
+                              @RequestParam(required = false) String agent,
+                              @RequestParam(defaultValue = "false") boolean oldestFirst,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst);
+        return queries.query(new FetchWorkLedgerQuery(filter, page, size),
+                ResponseTypes.instanceOf(WorkLedgerResponse.class)).join();
+    }
+
+    @GetMapping({"/api/ledger.csv", "/api/ledger.xlsx"})
+    @Operation(summary = "The work ledger as .xlsx or CSV (UTF-8 with BOM), streamed, same filters")
+    ResponseEntity<StreamingResponseBody> ledgerExport(jakarta.servlet.http.HttpServletRequest request,
+                                                       @RequestParam(required = false) String station,
+                                                       @RequestParam(defaultValue = "false") boolean rollUp,
+                                                       @RequestParam(required = false) String window,
+                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                       @RequestParam(required = false) DelegationStatus status,
+                                                       @RequestParam(required = false) String item,
+                                                       @RequestParam(required = false) String agent,
+                                                       @RequestParam(defaultValue = "false") boolean oldestFirst) {
+        LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst);
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        return download(xlsx, "work-ledger", "工作台账", out -> {
+            try (TableWriter table = writer(xlsx, out, "工作台账", WorkLedgerResponse.HEADINGS)) {
+                ledger.streamLedger(filter, row -> table.row(Arrays.asList(row.serial(), row.date(), row.stationName(),
+                        row.window(), row.department(), row.clientName(), row.clientPhone(), row.itemName(),
+                        row.accepted() ? "是" : "否", row.timeLimitWorkingDays(), row.status(), row.declineReason(),
+                        TIME.format(row.receivedAt()),
+                        row.sameDayCompletedAt() == null ? null : TIME.format(row.sameDayCompletedAt()),
+                        row.agentId(), row.remark())));
+            }
+        });
+    }
+
+    @GetMapping("/api/registers/{kind}")
+    @Operation(summary = "The assist (帮办) or proxy (代办) register, 002 表A.1; kind = assist | proxy")
+    RegisterResponse register(@PathVariable String kind,
+                              @RequestParam(required = false) String station,
+                              @RequestParam(defaultValue = "false") boolean rollUp,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              @RequestParam(required = false) String item,
+                              @RequestParam(required = false) String agent,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        LedgerFilter filter = new LedgerFilter(station, rollUp, null, from, to, null, item, agent, kind(kind), false);
+        return queries.query(new FetchRegisterQuery(filter, page, size),
+                ResponseTypes.instanceOf(RegisterResponse.class)).join();
+    }
+
+    @GetMapping({"/api/registers/{kind}.csv", "/api/registers/{kind}.xlsx"})
+    @Operation(summary = "A register as .xlsx or CSV, streamed")
+    ResponseEntity<StreamingResponseBody> registerExport(jakarta.servlet.http.HttpServletRequest request,
+                                                         @PathVariable String kind,
+                                                         @RequestParam(required = false) String station,
+                                                         @RequestParam(defaultValue = "false") boolean rollUp,
+                                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                         @RequestParam(required = false) String item,
+                                                         @RequestParam(required = false) String agent) {
+        DelegationKind delegationKind = kind(kind);
+        LedgerFilter filter = new LedgerFilter(station, rollUp, null, from, to, null, item, agent, delegationKind, false);
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        String title = delegationKind == DelegationKind.ASSIST ? "帮办登记表" : "代办登记表";
+        return download(xlsx, kind + "-register", title, out -> {
+            try (TableWriter table = writer(xlsx, out, title, RegisterResponse.HEADINGS)) {
+                ledger.streamRegister(filter, row -> table.row(Arrays.asList(row.serial(), row.itemName(),
+                        row.acceptanceReason(), row.handlingMode(), row.handlingTime(), row.result(), row.applicant(),
+                        row.evaluation(), row.remark())));
+            }
+        });
+    }
+
+    @GetMapping("/api/consultations")
+    @Operation(summary = "The consultation record (接待咨询记录) with timeliness")
+    ConsultationRecordResponse consultations(@RequestParam(required = false) String station,
+                                             @RequestParam(defaultValue = "false") boolean rollUp,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                             @RequestParam(required = false) FetchConsultationRecordQuery.Timeliness timeliness,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "50") int size) {
+        return queries.query(new FetchConsultationRecordQuery(station, rollUp, from, to, timeliness, page, size),
+                ResponseTypes.instanceOf(ConsultationRecordResponse.class)).join();
+    }
+
+    @GetMapping({"/api/consultations.csv", "/api/consultations.xlsx"})
+    @Operation(summary = "The consultation record as .xlsx or CSV, streamed")
+    ResponseEntity<StreamingResponseBody> consultationExport(jakarta.servlet.http.HttpServletRequest request,
+                                                             @RequestParam(required = false) String station,
+                                                             @RequestParam(defaultValue = "false") boolean rollUp,
+                                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                             @RequestParam(required = false) FetchConsultationRecordQuery.Timeliness timeliness) {
+        FetchConsultationRecordQuery query = new FetchConsultationRecordQuery(station, rollUp, from, to, timeliness, 0, 1);
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        return download(xlsx, "consultation-record", "接待咨询记录", out -> {
+            try (TableWriter table = writer(xlsx, out, "接待咨询记录", ConsultationRecordResponse.HEADINGS)) {
+                ledger.streamConsultations(query, row -> table.row(Arrays.asList(row.serial(), row.date(),
+                        row.stationCode(), row.visitorName(), row.contact(), row.channel(), row.content(), row.result(),
+                        row.forwardedTo(), row.replyDue(), row.answeredOn(),
+                        row.answeredInTime() == null ? (row.overdue() ? "否（超时未答复）" : "待答复")
+                                : row.answeredInTime() ? "是" : "否",
+                        row.delegationId())));
+            }
+        });
+    }
+
+    @GetMapping("/api/delegations/{id}")
+    @Operation(summary = "One delegation: state, deadlines, agent, every step, materials, escalation, evaluation")
+    DelegationDetailResponse delegation(@PathVariable String id) {
+        return queries.query(new FetchDelegationDetailQuery(DelegationId.of(id)),
+                        ResponseTypes.optionalInstanceOf(DelegationDetailResponse.class)).join()
+                .orElseThrow(() -> new NotFoundException("delegation " + id));
+    }
+
+    private static DelegationKind kind(String kind) {
+        return switch (kind) {
+            case "assist" -> DelegationKind.ASSIST;
+            case "proxy" -> DelegationKind.PROXY;
+            default -> throw new cn.daiban.kernel.common.InvalidValueException("kind", "must be assist or proxy");
+        };
+    }
+
+    private static TableWriter writer(boolean xlsx, java.io.OutputStream out, String title, List<String> headings)
+            throws java.io.IOException {
+        return xlsx ? TableWriter.xlsx(out, title, headings) : TableWriter.csv(out, headings);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> download(boolean xlsx, String name, String title,
+                                                                  StreamingResponseBody body) {
+        String extension = xlsx ? ".xlsx" : ".csv";
+        ContentDisposition disposition = ContentDisposition.attachment()
+                .filename(title + extension, StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(xlsx ? XLSX : CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .body(body);
+    }
+}

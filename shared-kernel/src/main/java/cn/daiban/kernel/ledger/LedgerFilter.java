@@ -1,0 +1,31 @@
+package cn.daiban.kernel.ledger;
+
+import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.kernel.common.Require;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationStatus;
+
+import java.time.LocalDate;
+
+/**
+ * The filters the ledger, the registers and their exports share: a station (and, with {@code rollUp}, every
+ * station below it), window, intake date range (inclusive), status, item, agent, kind; newest first unless
+ * {@code oldestFirst}.
+ */
+public record LedgerFilter(String stationCode, boolean rollUp, String window, LocalDate from, LocalDate to,
+                           DelegationStatus status, String itemCode, String agentId, DelegationKind kind,
+                           boolean oldestFirst) {
+
+    public LedgerFilter {
+        stationCode = Require.optionalText(stationCode, "station", 20);
+        window = Require.optionalText(window, "window", 32);
+        itemCode = Require.optionalText(itemCode, "item", 32);
+        agentId = Require.optionalText(agentId, "agent", 36);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidValueException("from", "must not be after to");
+        }
+        if (rollUp && stationCode == null) {
+            throw new InvalidValueException("rollUp", "needs a station to roll up from");
+        }
+    }
+}
