@@ -6,13 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,68 +20,31 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(Backend.class)
 class VillageProxyEndToEndIT {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     static final String REAL_ESTATE = "ZR-001";
 
+    static Scenario scenario;
     static String county;
     static String township;
     static String village;
 
     static String command(String path) {
-        return Backend.commandSide() + path;
+        return Scenario.command(path);
     }
 
     static String query(String path) {
-        return Backend.querySide() + path;
+        return Scenario.query(path);
     }
 
     @BeforeAll
     static void stationsAndCalendar() {
-        Http admin = Http.as("admin-01", null);
-        // The calendar ships 2025 and 2026; a run in a later year loads its year as an administrator would.
-        for (int year : Set.of(TODAY.getYear(), TODAY.plusMonths(2).getYear())) {
-            if (year > 2026) {
-                Http.Answer loaded = admin.post(command("/api/calendar/years"), Map.of("year", year,
-                        "holidays", List.of(year + "-01-01"), "adjustedWorkingDays", List.of(), "notice", "测试用"));
-                assertThat(loaded.status()).isIn(201, 409);
-            }
-        }
-        int serial = ThreadLocalRandom.current().nextInt(100, 999);
-        county = "1405" + serial + "00";
-        township = county + "1";
-        village = township + "01";
-        admin.post(command("/api/stations"), station(county, "沁水县政务服务中心", "COUNTY_CENTRE", null,
-                List.of(REAL_ESTATE))).expect(201);
-        admin.post(command("/api/stations/" + county + "/opening/approval"), Map.of()).expect(200);
-        Http.as("clerk-" + serial, county).post(command("/api/stations"), station(township, "郑庄镇便民服务中心",
-                "TOWNSHIP_CENTRE", county, List.of(REAL_ESTATE))).expect(201);
-        Http.as("director-01", county).post(command("/api/stations/" + township + "/opening/approval"), Map.of())
-                .expect(200);
-        Http.as("clerk-" + serial, township).post(command("/api/stations"), station(village, "郑庄村便民服务站",
-                "VILLAGE_STATION", township, List.of(REAL_ESTATE, "RS-001"))).expect(201);
-        Http.as("head-01", township).post(command("/api/stations/" + village + "/opening/approval"), Map.of())
-                .expect(200);
-    }
-
-    static Map<String, Object> station(String code, String name, String level, String parent, List<String> items) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("stationCode", code, "name", name, "level", level,
-                "region", "140521", "address", name + "办公楼一层",
-                "manager", Map.of("name", "张伟", "phone", "13812345678"), "supervisionPhone", "0356-7022345",
-                "serviceItemCodes", items));
-        if (parent != null) {
-            body.put("parentCode", parent);
-        }
-        return body;
+        scenario = Scenario.hierarchy(List.of(REAL_ESTATE, "RS-001"));
+        county = scenario.county;
+        township = scenario.township;
+        village = scenario.village;
     }
 
     static String qualifiedAgent(String name, String role) {
-        Http manager = Http.as("manager-01", village);
-        String id = manager.post(command("/api/agents"), Map.of("stationCode", village, "name", name,
-                "phone", "13700001111", "background", "PARTY_MEMBER", "role", role,
-                "intakeExperienceSince", TODAY.minusYears(2).toString())).expect(201).json().get("id").asText();
-        manager.post(command("/api/agents/" + id + "/assessments"), Map.of("date", TODAY.toString(), "passed", true,
-                "examiner", "沁水县政务服务中心")).expect(200);
-        return id;
+        return scenario.qualifiedAgent(name, role);
     }
 
     @Test
@@ -126,7 +85,7 @@ class VillageProxyEndToEndIT {
         // One-time notice of missing materials, then the materials.
         villageAgent.post(command(base + "/supplement-requests"), Map.of("materials", List.of(
                 Map.of("name", "继承权公证书", "howToObtain", "沁水县公证处"),
-                Map.of("name", "死亡证明", "howToObtain", "户籍所在地派出所")), "dueDate", TODAY.plusDays(5).toString()))
+                Map.of("name", "死亡证明", "howToObtain", "户籍所在地派出所")), "dueDate", Scenario.TODAY.plusDays(5).toString()))
                 .expect(200);
         assertThat(Http.anonymous().get(command(base + "/documents/supplement-notice")).expect(200).body())
                 .contains("继承权公证书").contains("死亡证明");

@@ -1,0 +1,86 @@
+package cn.daiban.e2e;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A fresh county → township → village hierarchy with qualified agents, set up over the command API. */
+final class Scenario {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    final String county;
+    final String township;
+    final String village;
+
+    private Scenario(String county, String township, String village) {
+        this.county = county;
+        this.township = township;
+        this.village = village;
+    }
+
+    static String command(String path) {
+        return Backend.commandSide() + path;
+    }
+
+    static String query(String path) {
+        return Backend.querySide() + path;
+    }
+
+    /** Opens a county centre, a township centre under it and a village station under that, all offering {@code items}. */
+    static Scenario hierarchy(List<String> items) {
+        Http admin = Http.as("admin-01", null);
+        // The calendar ships 2025 and 2026; a run in a later year loads its year as an administrator would.
+        for (int year : Set.of(TODAY.getYear(), TODAY.plusMonths(2).getYear())) {
+            if (year > 2026) {
+                Http.Answer loaded = admin.post(command("/api/calendar/years"), Map.of("year", year,
+                        "holidays", List.of(year + "-01-01"), "adjustedWorkingDays", List.of(), "notice", "测试用"));
+                assertThat(loaded.status()).isIn(201, 409);
+            }
+        }
+        String county = "1405" + ThreadLocalRandom.current().nextInt(100, 999) + "0"
+                + ThreadLocalRandom.current().nextInt(0, 9);
+        String township = county + "1";
+        String village = township + "01";
+        admin.post(command("/api/stations"), station(county, "沁水县政务服务中心", "COUNTY_CENTRE", null, items)).expect(201);
+        admin.post(command("/api/stations/" + county + "/opening/approval"), Map.of()).expect(200);
+        Http.as("clerk-11", county).post(command("/api/stations"),
+                station(township, "郑庄镇便民服务中心", "TOWNSHIP_CENTRE", county, items)).expect(201);
+        Http.as("director-01", county).post(command("/api/stations/" + township + "/opening/approval"), Map.of())
+                .expect(200);
+        Http.as("clerk-21", township).post(command("/api/stations"),
+                station(village, "郑庄村便民服务站", "VILLAGE_STATION", township, items)).expect(201);
+        Http.as("head-01", township).post(command("/api/stations/" + village + "/opening/approval"), Map.of())
+                .expect(200);
+        return new Scenario(county, township, village);
+    }
+
+    private static Map<String, Object> station(String code, String name, String level, String parent,
+                                               List<String> items) {
+        Map<String, Object> body = new HashMap<>(Map.of("stationCode", code, "name", name, "level", level,
+                "region", "140521", "address", name + "办公楼一层",
+                "manager", Map.of("name", "张伟", "phone", "13812345678"), "supervisionPhone", "0356-7022345",
+                "serviceItemCodes", items));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        return body;
+    }
+
+    /** Registers an agent at the village with two years of intake experience and passes their assessment today. */
+    String qualifiedAgent(String name, String role) {
+        Http manager = Http.as("manager-01", village);
+        String id = manager.post(command("/api/agents"), Map.of("stationCode", village, "name", name,
+                "phone", "13700001111", "background", "PARTY_MEMBER", "role", role,
+                "intakeExperienceSince", TODAY.minusYears(2).toString())).expect(201).json().get("id").asText();
+        manager.post(command("/api/agents/" + id + "/assessments"), Map.of("date", TODAY.toString(), "passed", true,
+                "examiner", "沁水县政务服务中心")).expect(200);
+        return id;
+    }
+}
