@@ -44,7 +44,8 @@ class AgentCommandController {
 
     @PostMapping
     @Operation(summary = "Register an agent at a station")
-    ResponseEntity<CommandAcknowledgement> register(@RequestBody RegistrationRequest body) {
+    ResponseEntity<CommandAcknowledgement> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.AGENT))) @RequestBody RegistrationRequest body) {
         AgentId id = AgentId.create();
         return Responses.created("/api/agents/" + id, dispatcher.send(requests.of(body), id.value(),
                 () -> new RegisterAgentCommand(id, body.stationCode(), body.name(), body.phone(), body.background(),

@@ -37,7 +37,8 @@ class ConsultationCommandController {
 
     @PostMapping
     @Operation(summary = "Record a consultation; with an answer it was answered at once")
-    ResponseEntity<CommandAcknowledgement> record(@RequestBody RecordRequest body) {
+    ResponseEntity<CommandAcknowledgement> record(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.CONSULTATION))) @RequestBody RecordRequest body) {
         ConsultationId id = ConsultationId.create();
         return Responses.created("/api/consultations/" + id, dispatcher.send(requests.of(body), id.value(),
                 () -> new RecordConsultationCommand(id, body.stationCode(), body.agentId(), body.visitorName(),

@@ -45,7 +45,8 @@ class DelegationCommandController {
 
     @PostMapping
     @Operation(summary = "Commission a delegation (委托受理): assist or proxy; a proxy gets an acceptance form")
-    ResponseEntity<CommandAcknowledgement> commission(@RequestBody CommissionRequest body) {
+    ResponseEntity<CommandAcknowledgement> commission(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.COMMISSION))) @RequestBody CommissionRequest body) {
         DelegationId id = DelegationId.create();
         return Responses.created("/api/delegations/" + id, dispatcher.send(requests.of(body), id.value(),
                 () -> new CommissionDelegationCommand(id, body.kind(), body.mode(), body.stationCode(), body.window(),
@@ -92,7 +93,8 @@ class DelegationCommandController {
     @PostMapping("/{id}/supplement-requests")
     @Operation(summary = "One-time notice of every missing material (一次性告知), with a due date")
     ResponseEntity<CommandAcknowledgement> requestSupplement(@PathVariable String id,
-                                                             @RequestBody SupplementRequest body) {
+                                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.SUPPLEMENT))) @RequestBody SupplementRequest body) {
         return step(id, body, d -> new RequestSupplementCommand(d, body.materials(), body.dueDate(),
                 body.justification()));
     }
@@ -152,7 +154,8 @@ class DelegationCommandController {
 
     @PostMapping("/{id}/escalations")
     @Operation(summary = "Escalate to a level with authority (materials scanned and uploaded)")
-    ResponseEntity<CommandAcknowledgement> escalate(@PathVariable String id, @RequestBody EscalationRequest body) {
+    ResponseEntity<CommandAcknowledgement> escalate(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.ESCALATION))) @RequestBody EscalationRequest body) {
         return step(id, body, d -> new EscalateDelegationCommand(d, body.targetStationCode(),
                 body.uploadedMaterialRefs(), body.note()));
     }
@@ -245,7 +248,8 @@ class DelegationCommandController {
 
     @PostMapping("/{id}/evaluation")
     @Operation(summary = "The client's evaluation (一事一评): overall, attitude, quality, efficiency")
-    ResponseEntity<CommandAcknowledgement> evaluate(@PathVariable String id, @RequestBody EvaluationRequest body) {
+    ResponseEntity<CommandAcknowledgement> evaluate(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.EVALUATION))) @RequestBody EvaluationRequest body) {
         return step(id, body, d -> new EvaluateDelegationCommand(d, body.overall(), body.attitude(), body.quality(),
                 body.efficiency(), body.channel(), body.comment()));
     }

@@ -46,7 +46,8 @@ class StationCommandController {
 
     @PostMapping
     @Operation(summary = "Apply to open a station (设立申请)")
-    ResponseEntity<CommandAcknowledgement> requestOpening(@RequestBody RequestStationOpeningCommand body) {
+    ResponseEntity<CommandAcknowledgement> requestOpening(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ApiExamples.STATION_OPENING))) @RequestBody RequestStationOpeningCommand body) {
         return Responses.created("/api/stations/" + body.stationCode(),
                 dispatcher.send(requests.of(body), body.stationCode().value(), () -> body));
     }

@@ -103,7 +103,8 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(readiness.getBody()).contains("\"db\"").contains("UP");
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("/api/stations");
+        assertThat(docs.getBody()).contains("/api/stations").contains("/api/delegations")
+                .contains("11010519491231002X");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
