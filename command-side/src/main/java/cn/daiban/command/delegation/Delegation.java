@@ -201,7 +201,7 @@ class Delegation {
     @CommandHandler
     long handle(ReportProgressCommand command) {
         requireOpen("report progress on");
-        apply(new ProgressReportedEvent(delegationId, command.note(), command.channel()));
+        apply(new ProgressReportedEvent(delegationId, command.note(), command.channel(), command.channelNote()));
         return getVersion();
     }
 

@@ -2,6 +2,7 @@ package cn.daiban.command.infrastructure;
 
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import cn.daiban.kernel.upcasting.ProgressReportedEventUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -75,6 +76,12 @@ public class AxonConfiguration {
                 .schema(eventSchema)
                 .appendEvents(new HashChainingAppendStatement())
                 .build();
+    }
+
+    /** Upcasters of changed event shapes, so old events load and replay (registered by Axon from the context). */
+    @Bean
+    public ProgressReportedEventUpcaster progressReportedEventUpcaster() {
+        return new ProgressReportedEventUpcaster();
     }
 
     @Bean

@@ -78,13 +78,13 @@ class DelegationCommandController {
         return step(id, body, d -> new ReassignAgentCommand(d, body.newAgentId(), body.reason(), body.clientInformed()));
     }
 
-    record ProgressRequest(String note, String channel) {
+    record ProgressRequest(String note, ProgressChannel channel, String channelNote) {
     }
 
     @PostMapping("/{id}/progress")
     @Operation(summary = "Report progress to the client")
     ResponseEntity<CommandAcknowledgement> progress(@PathVariable String id, @RequestBody ProgressRequest body) {
-        return step(id, body, d -> new ReportProgressCommand(d, body.note(), body.channel()));
+        return step(id, body, d -> new ReportProgressCommand(d, body.note(), body.channel(), body.channelNote()));
     }
 
     record SupplementRequest(List<MissingMaterial> materials, LocalDate dueDate, String justification) {

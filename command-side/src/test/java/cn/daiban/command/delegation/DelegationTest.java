@@ -596,7 +596,7 @@ class DelegationTest {
     @Test
     void nothingHappensToATerminatedDelegation() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
-                .when(new ReportProgressCommand(ID, "材料已提交", "电话"))
+                .when(new ReportProgressCommand(ID, "材料已提交", ProgressChannel.PHONE, null))
                 .expectException(DomainRuleException.class).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
                 .when(COMPLETE).expectException(DomainRuleException.class).expectNoEvents();

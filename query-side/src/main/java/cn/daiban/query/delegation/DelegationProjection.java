@@ -112,6 +112,8 @@ class DelegationProjection {
 
     @EventHandler
     void on(ProgressReportedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "progress:" + m.getSequenceNumber(), Map.of("channel", e.channel().name(),
+                "channelNote", String.valueOf(e.channelNote()), "on", day(m)));
         step(m);
     }
 

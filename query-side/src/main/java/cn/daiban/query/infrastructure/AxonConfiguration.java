@@ -1,6 +1,7 @@
 package cn.daiban.query.infrastructure;
 
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import cn.daiban.kernel.upcasting.ProgressReportedEventUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -104,6 +105,12 @@ public class AxonConfiguration {
                 .schema(tokenSchema())
                 .claimTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** Upcasters of changed event shapes, so old events load and replay (registered by Axon from the context). */
+    @Bean
+    public ProgressReportedEventUpcaster progressReportedEventUpcaster() {
+        return new ProgressReportedEventUpcaster();
     }
 
     @Bean
