@@ -18,7 +18,7 @@ import java.time.Instant;
 /** The consultation record (接待咨询记录): one row per consultation, with its timeliness. */
 @Component
 @ProcessingGroup("consultations")
-class ConsultationProjection {
+public class ConsultationProjection {
 
     private final JdbcTemplate jdbc;
 

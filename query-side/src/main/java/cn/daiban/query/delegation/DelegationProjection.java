@@ -29,7 +29,7 @@ import java.util.Objects;
  */
 @Component
 @ProcessingGroup(DelegationProjection.PROCESSING_GROUP)
-class DelegationProjection {
+public class DelegationProjection {
 
     static final String PROCESSING_GROUP = "delegations";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

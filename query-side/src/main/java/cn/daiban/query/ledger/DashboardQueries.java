@@ -30,7 +30,7 @@ import java.util.Optional;
  * per-delegation, per-evaluation and per-consultation rows, scoped to a station or its whole subtree.
  */
 @Component
-class DashboardQueries {
+public class DashboardQueries {
 
     private static final List<String> OPEN = List.of("HANDLING", "AWAITING_SUPPLEMENT", "ESCALATED", "SUSPENDED");
 
@@ -42,7 +42,7 @@ class DashboardQueries {
 
     @QueryHandler
     @Transactional(readOnly = true)
-    StationDashboardResponse handle(FetchStationDashboardQuery query) {
+    public StationDashboardResponse handle(FetchStationDashboardQuery query) {
         Scope scope = query.scope();
         ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
         Date from = Date.valueOf(scope.from());
@@ -123,7 +123,7 @@ class DashboardQueries {
 
     @QueryHandler
     @Transactional(readOnly = true)
-    SatisfactionResponse handle(FetchSatisfactionQuery query) {
+    public SatisfactionResponse handle(FetchSatisfactionQuery query) {
         Scope scope = query.scope();
         ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
         String key = switch (query.groupBy()) {

@@ -65,6 +65,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the query could not be answered");
     }
 
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be answered");
+    }
+
     static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:daiban:problem:" + rule));

@@ -417,6 +417,29 @@ class DelegationViewsIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void ledgerAndDashboardAsTheyStoodAtAPastMoment() throws Exception {
+        JsonNode ledger = get("/api/as-of/ledger?station=" + V + "&at=2026-11-09T16:00:00Z");
+        assertThat(ledger.get("totalRows").asLong()).isEqualTo(3);
+        assertThat(ledger.get("rows").findValuesAsText("delegationId")).containsExactly(delegation("D8").value(),
+                delegation("D2").value(), delegation("D1").value());
+        JsonNode d2 = ledger.get("rows").get(1);
+        assertThat(d2.get("status").asText()).isEqualTo("已交付");
+
+        JsonNode dashboard = get("/api/as-of/stations/" + V + "/dashboard?rollUp=false&at=2026-11-05T04:00:00Z");
+        assertThat(dashboard.get("completed").asLong()).isEqualTo(1);
+        assertThat(dashboard.get("today").asText()).isEqualTo("2026-11-05");
+        assertThat(dashboard.get("satisfaction").get("VERY_DISSATISFIED").asLong()).isZero();
+
+        JsonNode satisfaction = get("/api/as-of/satisfaction?station=" + V + "&from=2026-11-01&to=2026-11-30"
+                + "&at=2026-11-06T16:00:00Z");
+        assertThat(satisfaction.get("groups").get(0).get("overall").get("VERY_DISSATISFIED").asLong()).isEqualTo(1);
+
+        // The live views are untouched.
+        assertThat(get("/api/ledger?station=" + V + "&from=2026-11-01&to=2026-11-30").get("totalRows").asLong())
+                .isEqualTo(7);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE - 1)
     void liveSubscriberHearsOfANewDelegationBelowItWithinASecond() throws Exception {
         HttpClient client = HttpClient.newHttpClient();

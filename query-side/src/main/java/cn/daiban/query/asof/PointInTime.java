@@ -1,0 +1,79 @@
+package cn.daiban.query.asof;
+
+import cn.daiban.query.delegation.ConsultationProjection;
+import cn.daiban.query.delegation.DelegationProjection;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Views as they stood at a past moment, for audits of past periods: in one transaction, temporary tables shadow
+ * the delegation and consultation read models (PostgreSQL looks in {@code pg_temp} first), every stored event up
+ * to the moment is replayed into them through the very projections that keep the live views, the usual queries
+ * read them, and the transaction is rolled back — the live views are never touched. The work grows with the
+ * number of events up to the moment.
+ */
+@Component
+public class PointInTime {
+
+    private static final Logger log = LoggerFactory.getLogger(PointInTime.class);
+    private static final List<String> SHADOWED = List.of("delegation_view", "delegation_step", "evaluation_view",
+            "consultation_view");
+
+    private final EventStore events;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final List<AnnotationEventHandlerAdapter> projections;
+
+    PointInTime(EventStore events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                DelegationProjection delegations, ConsultationProjection consultations) {
+        this.events = events;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.projections = List.of(new AnnotationEventHandlerAdapter(delegations),
+                new AnnotationEventHandlerAdapter(consultations));
+    }
+
+    /** Runs {@code view} against the read models as they stood at {@code moment}. */
+    public <T> T asOf(Instant moment, Supplier<T> view) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            for (String table : SHADOWED) {
+                jdbc.execute("create temporary table " + table + " (like query_side." + table
+                        + " including all) on commit drop");
+            }
+            long replayed = 0;
+            // The event store's stream (the PostgreSQL table, or Axon Server) from the start, up to what is there now.
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                while (stream.hasNextAvailable()) {
+                    EventMessage<?> event = stream.nextAvailable();
+                    if (event.getTimestamp().isAfter(moment)) {
+                        continue;
+                    }
+                    for (AnnotationEventHandlerAdapter projection : projections) {
+                        if (projection.canHandle(event)) {
+                            projection.handle(event);
+                        }
+                    }
+                    replayed++;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("replay up to " + moment + " failed", e);
+            }
+            log.info("replayed {} events up to {} for a point-in-time view", replayed, moment);
+            return view.get();
+        });
+    }
+}
