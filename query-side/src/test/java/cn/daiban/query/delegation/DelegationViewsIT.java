@@ -417,6 +417,44 @@ class DelegationViewsIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void quarterlyAssessmentPerStationZoneAndAgent() throws Exception {
+        JsonNode stations = get("/api/assessments/quarterly?station=" + C + "&year=2026&quarter=4");
+        JsonNode village = null;
+        for (JsonNode row : stations.get("rows")) {
+            if (row.get("key").asText().equals(V)) {
+                village = row;
+            }
+        }
+        assertThat(village).isNotNull();
+        assertThat(village.get("name").asText()).isEqualTo("测试村便民服务站");
+        assertThat(village.get("volume").asLong()).isEqualTo(6);
+        assertThat(village.get("declined").asLong()).isEqualTo(1);
+        assertThat(village.get("completed").asLong()).isEqualTo(4);
+        assertThat(village.get("onTimeRate").asDouble()).isEqualTo(0.75);
+        assertThat(village.get("consultationTimelinessRate").asDouble()).isEqualTo(0.5);
+        assertThat(village.get("breaches").asLong()).isEqualTo(1);
+        assertThat(village.get("evaluations").asLong()).isEqualTo(3);
+        assertThat(village.get("satisfactionRate").asDouble()).isEqualTo(0.6667);
+        assertThat(village.get("poorGrades").asLong()).isEqualTo(1);
+        assertThat(village.get("rectificationsOpen").asLong()).isEqualTo(1);
+        assertThat(village.get("rectificationsLate").asLong()).isEqualTo(1);
+
+        JsonNode zones = get("/api/assessments/quarterly?station=" + V + "&year=2026&quarter=4&level=ZONE");
+        assertThat(zones.get("rows").findValuesAsText("key")).contains(V + ":W1", V + ":-");
+        JsonNode agents = get("/api/assessments/quarterly?station=" + V + "&year=2026&quarter=4&level=AGENT");
+        assertThat(agents.get("rows").get(0).get("key").asText()).isEqualTo(AGENT.value());
+        assertThat(agents.get("rows").get(0).get("volume").asLong()).isEqualTo(6);
+
+        ResponseEntity<byte[]> xlsx = http.getForEntity("/api/assessments/quarterly.xlsx?station=" + C
+                + "&year=2026&quarter=4", byte[].class);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(6).getStringCellValue()).isEqualTo("按时办结率");
+        }
+        assertThat(http.getForEntity("/api/assessments/quarterly?year=2026&quarter=5", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void ledgerAndDashboardAsTheyStoodAtAPastMoment() throws Exception {
         JsonNode ledger = get("/api/as-of/ledger?station=" + V + "&at=2026-11-09T16:00:00Z");
         assertThat(ledger.get("totalRows").asLong()).isEqualTo(3);

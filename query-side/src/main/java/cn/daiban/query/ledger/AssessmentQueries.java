@@ -1,0 +1,157 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery;
+import cn.daiban.kernel.dashboard.QuarterlyAssessmentResponse;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The quarterly assessment: one grouped query per figure, joined by key. */
+@Component
+class AssessmentQueries {
+
+    private final JdbcTemplate jdbc;
+
+    AssessmentQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final class Figures {
+        String name;
+        String station;
+        long volume;
+        long declined;
+        long completed;
+        long onTime;
+        Long consultationsDue;
+        long consultationsInTime;
+        long breaches;
+        long evaluations;
+        long satisfied;
+        long poor;
+        long open;
+        long done;
+        long late;
+        Long trainings;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    QuarterlyAssessmentResponse handle(FetchQuarterlyAssessmentQuery q) {
+        LocalDate from = LocalDate.of(q.year(), q.quarter() * 3 - 2, 1);
+        LocalDate to = YearMonth.of(q.year(), q.quarter() * 3).atEndOfMonth();
+        ScopeSql scope = ScopeSql.of(q.stationCode(), true);
+        String key = switch (q.level()) {
+            case STATION -> "d.station_code";
+            case ZONE -> "d.station_code || ':' || coalesce(d.window_name, '-')";
+            case AGENT -> "d.agent_id";
+        };
+        Map<String, Figures> rows = new TreeMap<>();
+        Object[] period = args(scope, Date.valueOf(from), Date.valueOf(to));
+        jdbc.query(scope.cte() + "select " + key + ", min(d.station_code), "
+                        + "count(*) filter (where not declined and received_on between ? and ?), "
+                        + "count(*) filter (where declined and received_on between ? and ?), "
+                        + "count(*) filter (where completed_on between ? and ?), "
+                        + "count(*) filter (where completed_on between ? and ? and on_time), "
+                        + "coalesce(sum(breaches) filter (where received_on between ? and ?), 0), "
+                        + "count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')), "
+                        + "count(*) filter (where rectification_status = 'DONE' and rectification_due between ? and ?), "
+                        + "count(*) filter (where rectification_status in ('LATE', 'OVERDUE') and rectification_due between ? and ?) "
+                        + "from delegation_view d where " + scope.on("d.station_code") + " group by 1",
+                rs -> {
+                    Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                    f.station = rs.getString(2);
+                    f.volume = rs.getLong(3);
+                    f.declined = rs.getLong(4);
+                    f.completed = rs.getLong(5);
+                    f.onTime = rs.getLong(6);
+                    f.breaches = rs.getLong(7);
+                    f.open = rs.getLong(8);
+                    f.done = rs.getLong(9);
+                    f.late = rs.getLong(10);
+                }, args(scope, d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to),
+                        d(from), d(to), d(from), d(to)));
+        String evaluationKey = switch (q.level()) {
+            case STATION -> "e.station_code";
+            case ZONE -> "e.station_code || ':' || coalesce(d.window_name, '-')";
+            case AGENT -> "e.agent_id";
+        };
+        jdbc.query(scope.cte() + "select " + evaluationKey + ", min(e.station_code), count(*), "
+                        + "count(*) filter (where e.overall in ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED')), "
+                        + "count(*) filter (where e.overall in ('DISSATISFIED', 'VERY_DISSATISFIED')) "
+                        + "from evaluation_view e join delegation_view d on d.delegation_id = e.delegation_id "
+                        + "where not e.voided and e.evaluated_on between ? and ? and " + scope.on("e.station_code")
+                        + " group by 1",
+                rs -> {
+                    Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                    f.station = f.station != null ? f.station : rs.getString(2);
+                    f.evaluations = rs.getLong(3);
+                    f.satisfied = rs.getLong(4);
+                    f.poor = rs.getLong(5);
+                }, period);
+        if (q.level() != FetchQuarterlyAssessmentQuery.Level.ZONE) {
+            String consultationKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "c.station_code" : "c.agent_id";
+            jdbc.query(scope.cte() + "select " + consultationKey + ", count(*) filter (where answered_on is not null or overdue), "
+                            + "count(*) filter (where in_time) from consultation_view c "
+                            + "where coalesce(reply_due, recorded_on) between ? and ? and " + consultationKey
+                            + " is not null and " + scope.on("c.station_code") + " group by 1",
+                    rs -> {
+                        Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                        f.consultationsDue = rs.getLong(2);
+                        f.consultationsInTime = rs.getLong(3);
+                    }, period);
+            String trainingKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "a.station_code" : "a.agent_id";
+            jdbc.query(scope.cte() + "select " + trainingKey + ", count(r.event_id), min(a.name), min(a.station_code) "
+                            + "from agent a left join agent_record r on r.agent_id = a.agent_id and r.kind = 'TRAINING' "
+                            + "and r.date between ? and ? where " + scope.on("a.station_code") + " group by 1",
+                    rs -> {
+                        Figures f = rows.get(rs.getString(1));
+                        if (f == null && q.level() == FetchQuarterlyAssessmentQuery.Level.AGENT) {
+                            f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                        }
+                        if (f != null) {
+                            f.trainings = rs.getLong(2);
+                            if (q.level() == FetchQuarterlyAssessmentQuery.Level.AGENT) {
+                                f.name = rs.getString(3);
+                                f.station = rs.getString(4);
+                            }
+                        }
+                    }, period);
+        }
+        if (q.level() != FetchQuarterlyAssessmentQuery.Level.AGENT && !rows.isEmpty()) {
+            String[] stations = rows.values().stream().map(f -> f.station).distinct().toArray(String[]::new);
+            Map<String, String> names = new java.util.HashMap<>();
+            jdbc.query("select station_code, name from station_directory where station_code = any(?)",
+                    rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }, (Object) stations);
+            rows.values().forEach(f -> f.name = names.get(f.station));
+        }
+        List<QuarterlyAssessmentResponse.Row> result = new ArrayList<>();
+        rows.forEach((k, f) -> result.add(new QuarterlyAssessmentResponse.Row(k, f.name, f.station, f.volume,
+                f.declined, f.completed, DashboardQueries.rate(f.onTime, f.completed), f.consultationsDue,
+                f.consultationsDue == null ? null : DashboardQueries.rate(f.consultationsInTime, f.consultationsDue),
+                f.breaches, f.evaluations, DashboardQueries.rate(f.satisfied, f.evaluations), f.poor, f.open, f.done,
+                f.late, f.trainings)));
+        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result);
+    }
+
+    private static Date d(LocalDate day) {
+        return Date.valueOf(day);
+    }
+
+    private static Object[] args(ScopeSql scope, Object... rest) {
+        List<Object> args = new ArrayList<>(scope.args());
+        args.addAll(List.of(rest));
+        return args.toArray();
+    }
+}
