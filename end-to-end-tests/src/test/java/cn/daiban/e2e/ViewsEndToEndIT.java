@@ -162,6 +162,29 @@ class ViewsEndToEndIT {
     }
 
     @Test
+    void statisticsGoUpAndTheUpperLevelSeesWhoHasNotSubmitted() {
+        String quarter = Scenario.TODAY.getYear() + "-Q" + ((Scenario.TODAY.getMonthValue() - 1) / 3 + 1);
+        JsonNode produced = Http.anonymous().get(query("/api/stations/" + s.village + "/dashboard")).expect(200).json();
+        Http.as("head-01", s.village).post(command("/api/stations/" + s.village + "/statistics"), Map.of(
+                "period", quarter, "figures", Map.of("completed", produced.get("completed").asDouble(),
+                        "onTimeRate", produced.get("onTimeRate").asDouble(),
+                        "todaysIntake", produced.get("todaysIntake").asDouble()))).expect(200);
+        Http.as("head-01", s.village).post(command("/api/stations/" + s.village + "/statistics"), Map.of(
+                "period", quarter, "figures", Map.of("completed", 2.0))).expect(409);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode township = Http.anonymous().get(query("/api/stations/" + s.township
+                    + "/statistics-submissions?period=" + quarter)).expect(200).json();
+            assertThat(township.get("submitted").findValuesAsText("stationCode")).containsExactly(s.village);
+            assertThat(township.get("submitted").get(0).get("figures").get("completed").asDouble()).isEqualTo(2.0);
+            assertThat(township.get("missing")).isEmpty();
+        });
+        JsonNode county = Http.anonymous().get(query("/api/stations/" + s.county + "/statistics-submissions?period="
+                + quarter)).expect(200).json();
+        assertThat(county.get("missing").findValuesAsText("stationCode")).containsExactly(s.township);
+    }
+
+    @Test
     void exportsDownload() {
         Http.Answer csv = Http.anonymous().get(query("/api/ledger.csv?station=" + s.village));
         assertThat(csv.status()).isEqualTo(200);

@@ -24,6 +24,8 @@ import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRefusedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.kernel.station.StationStatus;
+import cn.daiban.kernel.station.StationStatisticsSubmittedEvent;
+import cn.daiban.kernel.station.SubmitStationStatisticsCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -51,6 +53,7 @@ class Station {
     private StationStatus status;
     private StationChangeRequestedEvent pendingChange;
     private boolean closurePending;
+    private final java.util.Set<String> submittedPeriods = new java.util.HashSet<>();
 
     Station() {
         // for Axon
@@ -188,6 +191,22 @@ class Station {
         }
     }
 
+    @CommandHandler
+    long handle(SubmitStationStatisticsCommand command) {
+        if (status == StationStatus.APPLIED || status == StationStatus.REFUSED) {
+            throw DomainRuleException.illegalTransition("station-status",
+                    "station " + stationCode + " is " + status + ": it has no statistics to submit");
+        }
+        boolean correction = submittedPeriods.contains(command.period());
+        if (correction && command.correctionReason() == null) {
+            throw DomainRuleException.illegalTransition("submitted-once",
+                    "statistics for " + command.period() + " were submitted already: a correction needs a reason");
+        }
+        apply(new StationStatisticsSubmittedEvent(stationCode, command.period(), parentCode, command.figures(),
+                correction, command.correctionReason()));
+        return getVersion();
+    }
+
     private void requireStatus(StationStatus expected, String action) {
         if (status != expected) {
             throw DomainRuleException.illegalTransition("station-status",
@@ -260,6 +279,11 @@ class Station {
     void on(StationClosureApprovedEvent event) {
         closurePending = false;
         status = StationStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(StationStatisticsSubmittedEvent event) {
+        submittedPeriods.add(event.period());
     }
 
     @EventSourcingHandler

@@ -130,6 +130,19 @@ class StationCommandController {
                 () -> new RefuseStationClosureCommand(station, approver(), body.reason())));
     }
 
+    record StatisticsRequest(String period, java.util.Map<String, Double> figures, String correctionReason) {
+    }
+
+    @PostMapping("/{code}/statistics")
+    @Operation(summary = "Submit the station's statistics for a period to the level above (数据统计上报)")
+    ResponseEntity<CommandAcknowledgement> submitStatistics(@PathVariable String code,
+                                                            @RequestBody StatisticsRequest body) {
+        StationCode station = StationCode.of(code);
+        return Responses.ok(dispatcher.send(requests.of(body), code,
+                () -> new cn.daiban.kernel.station.SubmitStationStatisticsCommand(station, body.period(),
+                        body.figures(), body.correctionReason())));
+    }
+
     private StationCode approver() {
         return actors.currentActor().stationCode();
     }

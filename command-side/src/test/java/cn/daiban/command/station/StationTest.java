@@ -222,6 +222,27 @@ class StationTest {
     }
 
     @Test
+    void statisticsGoUpOncePerPeriodAndAgainOnlyAsACorrection() {
+        java.util.Map<String, Double> figures = java.util.Map.of("volume", 12.0, "onTimeRate", 1.0);
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new cn.daiban.kernel.station.SubmitStationStatisticsCommand(VILLAGE, "2026-Q4", figures, null))
+                .expectEvents(new cn.daiban.kernel.station.StationStatisticsSubmittedEvent(VILLAGE, "2026-Q4", TOWNSHIP,
+                        new java.util.TreeMap<>(figures), false, null));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new cn.daiban.kernel.station.StationStatisticsSubmittedEvent(VILLAGE, "2026-Q4", TOWNSHIP, figures,
+                                false, null))
+                .when(new cn.daiban.kernel.station.SubmitStationStatisticsCommand(VILLAGE, "2026-Q4", figures, null))
+                .expectException(DomainRuleException.class).expectNoEvents();
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new cn.daiban.kernel.station.StationStatisticsSubmittedEvent(VILLAGE, "2026-Q4", TOWNSHIP, figures,
+                                false, null))
+                .when(new cn.daiban.kernel.station.SubmitStationStatisticsCommand(VILLAGE, "2026-Q4", figures, "更正办结量"))
+                .expectSuccessfulHandlerExecution();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new cn.daiban.kernel.station.SubmitStationStatisticsCommand(
+                VILLAGE, "2026-Q5", figures, null)).hasMessageContaining("period");
+    }
+
+    @Test
     void closedStationCannotBeClosedAgain() {
         fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
                         new StationClosureRequestedEvent(VILLAGE, "村站合并"),

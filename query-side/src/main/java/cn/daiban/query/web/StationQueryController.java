@@ -51,6 +51,14 @@ class StationQueryController {
                 .orElseThrow(() -> new NotFoundException("station " + code));
     }
 
+    @GetMapping("/{code}/statistics-submissions")
+    @Operation(summary = "Which stations reporting to this one submitted their statistics for a period, and which not")
+    cn.daiban.kernel.station.StatisticsSubmissionsResponse submissions(@PathVariable String code,
+                                                                       @RequestParam String period) {
+        return queries.query(new cn.daiban.kernel.station.FetchStatisticsSubmissionsQuery(StationCode.of(code), period),
+                ResponseTypes.instanceOf(cn.daiban.kernel.station.StatisticsSubmissionsResponse.class)).join();
+    }
+
     @GetMapping("/{code}/applications")
     @Operation(summary = "Every application of the station (opening, changes, closure) with its decision")
     StationApplicationsResponse applications(@PathVariable String code) {
