@@ -48,7 +48,7 @@ public class PointInTime {
 
     /** Runs {@code view} against the read models as they stood at {@code moment}. */
     public <T> T asOf(Instant moment, Supplier<T> view) {
-        return transaction.execute(status -> {
+        return cn.daiban.query.delegation.LiveUpdates.muted(() -> transaction.execute(status -> {
             status.setRollbackOnly();
             for (String table : SHADOWED) {
                 jdbc.execute("create temporary table " + table + " (like query_side." + table
@@ -74,6 +74,6 @@ public class PointInTime {
             }
             log.info("replayed {} events up to {} for a point-in-time view", replayed, moment);
             return view.get();
-        });
+        }));
     }
 }

@@ -25,6 +25,8 @@ public class LiveUpdates {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final Duration TIMEOUT = Duration.ofHours(1);
 
+    private static final ThreadLocal<Boolean> MUTED = ThreadLocal.withInitial(() -> false);
+
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
 
@@ -50,7 +52,7 @@ public class LiveUpdates {
 
     /** Tells the subscribers of {@code stationCode} and of every station above it, once the transaction commits. */
     void publish(String stationCode, String type, String delegationId) {
-        if (subscribers.isEmpty()) {
+        if (subscribers.isEmpty() || MUTED.get()) {
             return;
         }
         Runnable send = () -> {
@@ -75,6 +77,17 @@ public class LiveUpdates {
             });
         } else {
             send.run();
+        }
+    }
+
+    /** Replays of history (rebuilds, point-in-time views) are not news: nothing is pushed while they run. */
+    public static <T> T muted(java.util.function.Supplier<T> work) {
+        boolean before = MUTED.get();
+        MUTED.set(true);
+        try {
+            return work.get();
+        } finally {
+            MUTED.set(before);
         }
     }
 

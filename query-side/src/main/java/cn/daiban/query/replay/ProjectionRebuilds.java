@@ -1,0 +1,255 @@
+package cn.daiban.query.replay;
+
+import cn.daiban.query.delegation.ConsultationProjection;
+import cn.daiban.query.delegation.DelegationProjection;
+import cn.daiban.query.delegation.LiveUpdates;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rebuilds a projection from the start of the event stream while the old read model keeps serving, then switches
+ * over at once. The rebuild runs in one transaction: temporary tables shadow the projection's tables (PostgreSQL
+ * looks in {@code pg_temp} first), every event replays into them through the projection itself; once caught up,
+ * the live processor is paused, the last events are drained, the live tables' rows are replaced by the rebuilt
+ * ones and the processor's tokens set to the rebuild's position — all in that transaction, so readers see the old
+ * rows until the commit and the new ones after it. Progress (events, position, rate, time left) is logged and
+ * reported. Projections that keep their rows through JPA are rebuilt in place instead (Axon's reset).
+ */
+@Component
+public class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    /** Projections whose tables the rebuild can shadow, and those tables. */
+    private static final Map<String, List<String>> SHADOWABLE = Map.of(
+            "delegations", List.of("delegation_view", "delegation_step", "evaluation_view"),
+            "consultations", List.of("consultation_view"));
+
+    private final EventStore events;
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokens;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Map<String, AnnotationEventHandlerAdapter> projections;
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
+                       PlatformTransactionManager transactions, DelegationProjection delegations,
+                       ConsultationProjection consultations) {
+        this.events = events;
+        this.processing = processing;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.projections = Map.of("delegations", new AnnotationEventHandlerAdapter(delegations),
+                "consultations", new AnnotationEventHandlerAdapter(consultations));
+    }
+
+    /** Where a rebuild stands. */
+    public static final class Progress {
+        final String group;
+        final String method;
+        final Instant started = Instant.now();
+        final long headAtStart;
+        final AtomicLong processed = new AtomicLong();
+        volatile long position;
+        volatile String state = "RUNNING";
+        volatile Instant finished;
+        volatile String error;
+
+        Progress(String group, String method, long headAtStart) {
+            this.group = group;
+            this.method = method;
+            this.headAtStart = headAtStart;
+        }
+
+        public Map<String, Object> report() {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("processingGroup", group);
+            report.put("method", method);
+            report.put("state", state);
+            report.put("eventsProcessed", processed.get());
+            report.put("position", position);
+            report.put("headPositionAtStart", headAtStart);
+            double seconds = Math.max(0.001, Duration.between(started, finished != null ? finished : Instant.now())
+                    .toMillis() / 1000.0);
+            double rate = processed.get() / seconds;
+            report.put("eventsPerSecond", Math.round(rate * 10) / 10.0);
+            long left = Math.max(0, headAtStart - position);
+            report.put("estimatedSecondsLeft", "RUNNING".equals(state) && rate > 0 ? Math.round(left / rate) : 0);
+            report.put("startedAt", started.toString());
+            if (finished != null) {
+                report.put("finishedAt", finished.toString());
+            }
+            if (error != null) {
+                report.put("error", error);
+            }
+            return report;
+        }
+    }
+
+    public List<String> groups() {
+        return processing.eventProcessors().keySet().stream().sorted().toList();
+    }
+
+    /** Starts rebuilding {@code group}; answers its progress. */
+    public synchronized Progress start(String group) {
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownProcessingGroupException(group, groups()));
+        Progress running = progress.get(group);
+        if (running != null && "RUNNING".equals(running.state)) {
+            return running;
+        }
+        long head = position(events.createHeadToken());
+        Progress started = new Progress(group, SHADOWABLE.containsKey(group) ? "SHADOW_AND_SWITCH" : "RESET_IN_PLACE",
+                head);
+        progress.put(group, started);
+        if (SHADOWABLE.containsKey(group)) {
+            worker.submit(() -> shadowRebuild(processor, started));
+        } else {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            worker.submit(() -> followInPlace(processor, started));
+        }
+        log.info("rebuilding projection {} ({}) up to at least position {}", group, started.method, head);
+        return started;
+    }
+
+    public Progress status(String group) {
+        Progress known = progress.get(group);
+        if (known == null) {
+            processing.eventProcessor(group, StreamingEventProcessor.class)
+                    .orElseThrow(() -> new UnknownProcessingGroupException(group, groups()));
+            throw new NoRebuildException(group);
+        }
+        return known;
+    }
+
+    private void shadowRebuild(StreamingEventProcessor processor, Progress p) {
+        try {
+            LiveUpdates.muted(() -> transaction.execute(status -> {
+                for (String table : SHADOWABLE.get(p.group)) {
+                    jdbc.execute("create temporary table " + table + " (like query_side." + table
+                            + " including all) on commit drop");
+                }
+                AnnotationEventHandlerAdapter projection = projections.get(p.group);
+                TrackingToken last = null;
+                Instant lastLog = Instant.now();
+                try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                    boolean paused = false;
+                    while (true) {
+                        while (stream.hasNextAvailable()) {
+                            TrackedEventMessage<?> event = stream.nextAvailable();
+                            if (projection.canHandle(event)) {
+                                projection.handle(event);
+                            }
+                            last = event.trackingToken();
+                            p.position = position(last);
+                            p.processed.incrementAndGet();
+                            if (Duration.between(lastLog, Instant.now()).toSeconds() >= 5) {
+                                lastLog = Instant.now();
+                                log.info("rebuild of {}: {}", p.group, p.report());
+                            }
+                        }
+                        if (paused) {
+                            break;
+                        }
+                        // Caught up: pause the live processor, then drain what arrived meanwhile.
+                        processor.shutDown();
+                        paused = true;
+                    }
+                    for (String table : SHADOWABLE.get(p.group)) {
+                        jdbc.execute("delete from query_side." + table);
+                        jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
+                    }
+                    int[] segments = tokens.fetchSegments(processor.getName());
+                    for (int segment : segments) {
+                        tokens.storeToken(last, processor.getName(), segment);
+                        tokens.releaseClaim(processor.getName(), segment);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            p.state = "SWITCHED";
+            log.info("rebuild of {} switched over: {}", p.group, p.report());
+        } catch (RuntimeException e) {
+            p.state = "FAILED";
+            p.error = e.getMessage();
+            log.error("rebuild of {} failed; the old read model stays", p.group, e);
+        } finally {
+            p.finished = Instant.now();
+            processor.start();
+        }
+    }
+
+    private void followInPlace(StreamingEventProcessor processor, Progress p) {
+        try {
+            while (true) {
+                var statuses = processor.processingStatus().values();
+                long position = statuses.stream().map(s -> s.getCurrentPosition().orElse(0)).min(Long::compare).orElse(0L);
+                p.position = position;
+                p.processed.set(position);
+                boolean replaying = statuses.stream().anyMatch(s -> s.isReplaying());
+                if (!statuses.isEmpty() && !replaying && position >= p.headAtStart) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            p.state = "CAUGHT_UP";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.state = "UNKNOWN";
+        } finally {
+            p.finished = Instant.now();
+            log.info("rebuild of {}: {}", p.group, p.report());
+        }
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    /** No such processing group: 404. */
+    public static class UnknownProcessingGroupException extends RuntimeException {
+        public UnknownProcessingGroupException(String group, List<String> known) {
+            super("no processing group " + group + " (known: " + known + ")");
+        }
+    }
+
+    /** No rebuild of that group was started since this node started: 404. */
+    public static class NoRebuildException extends RuntimeException {
+        public NoRebuildException(String group) {
+            super("no rebuild of " + group + " has been started on this node");
+        }
+    }
+}
