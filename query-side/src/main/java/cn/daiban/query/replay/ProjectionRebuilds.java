@@ -1,9 +1,12 @@
 package cn.daiban.query.replay;
 
-import cn.daiban.query.delegation.ConsultationProjection;
-import cn.daiban.query.delegation.DelegationProjection;
 import cn.daiban.query.delegation.LiveUpdates;
+import jakarta.persistence.EntityManager;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -35,17 +38,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * the live processor is paused, the last events are drained, the live tables' rows are replaced by the rebuilt
  * ones and the processor's tokens set to the rebuild's position — all in that transaction, so readers see the old
  * rows until the commit and the new ones after it. Progress (events, position, rate, time left) is logged and
- * reported. Projections that keep their rows through JPA are rebuilt in place instead (Axon's reset).
+ * reported. JPA-kept projections take part the same way: their entities are flushed into the shadow tables
+ * before the switch. A processing group without a known table list would be rebuilt in place (Axon's reset).
  */
 @Component
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
-    /** Projections whose tables the rebuild can shadow, and those tables. */
+    /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
             "delegations", List.of("delegation_view", "delegation_step", "evaluation_view"),
-            "consultations", List.of("consultation_view"));
+            "consultations", List.of("consultation_view"),
+            "stations", List.of("station_directory", "station_application"),
+            "catalogue", List.of("service_item", "service_item_revision"),
+            "agents", List.of("agent", "agent_record", "agent_workload"),
+            "calendar", List.of("calendar_year"),
+            "statistics-submissions", List.of("statistics_submission"));
 
     private final EventStore events;
     private final EventProcessingConfiguration processing;
@@ -60,16 +69,25 @@ public class ProjectionRebuilds {
         return thread;
     });
 
+    private final EntityManager entityManager;
+
     ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
-                       PlatformTransactionManager transactions, DelegationProjection delegations,
-                       ConsultationProjection consultations) {
+                       PlatformTransactionManager transactions, ApplicationContext context,
+                       EntityManager entityManager) {
         this.events = events;
         this.processing = processing;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
         this.transaction = new TransactionTemplate(transactions);
-        this.projections = Map.of("delegations", new AnnotationEventHandlerAdapter(delegations),
-                "consultations", new AnnotationEventHandlerAdapter(consultations));
+        Map<String, AnnotationEventHandlerAdapter> found = new java.util.HashMap<>();
+        context.getBeansWithAnnotation(ProcessingGroup.class).values().forEach(bean -> {
+            ProcessingGroup group = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class);
+            if (group != null && SHADOWABLE.containsKey(group.value())) {
+                found.put(group.value(), new AnnotationEventHandlerAdapter(bean));
+            }
+        });
+        this.projections = Map.copyOf(found);
     }
 
     /** Where a rebuild stands. */
@@ -128,10 +146,10 @@ public class ProjectionRebuilds {
             return running;
         }
         long head = position(events.createHeadToken());
-        Progress started = new Progress(group, SHADOWABLE.containsKey(group) ? "SHADOW_AND_SWITCH" : "RESET_IN_PLACE",
+        Progress started = new Progress(group, projections.containsKey(group) ? "SHADOW_AND_SWITCH" : "RESET_IN_PLACE",
                 head);
         progress.put(group, started);
-        if (SHADOWABLE.containsKey(group)) {
+        if (projections.containsKey(group)) {
             worker.submit(() -> shadowRebuild(processor, started));
         } else {
             processor.shutDown();
@@ -186,6 +204,8 @@ public class ProjectionRebuilds {
                         processor.shutDown();
                         paused = true;
                     }
+                    entityManager.flush();
+                    entityManager.clear();
                     for (String table : SHADOWABLE.get(p.group)) {
                         jdbc.execute("delete from query_side." + table);
                         jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);

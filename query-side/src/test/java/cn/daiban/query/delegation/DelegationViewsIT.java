@@ -536,12 +536,16 @@ class DelegationViewsIT extends PostgresIntegrationTest {
             assertThat(jdbc.queryForList(steps, V, T)).isEqualTo(liveSteps);
         });
 
-        // A projection kept through JPA is rebuilt in place, with its progress followed the same way.
+        // A projection kept through JPA is rebuilt the same way.
+        List<Map<String, Object>> stations = jdbc.queryForList(
+                "select * from station_directory where station_code in (?, ?, ?) order by station_code", C, T, V);
         assertThat(http.postForEntity("/api/admin/rebuilds/stations", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
                 http.getForEntity("/api/admin/rebuilds/stations", String.class).getBody()).get("state").asText())
-                .isEqualTo("CAUGHT_UP"));
+                .isEqualTo("SWITCHED"));
+        assertThat(jdbc.queryForList("select * from station_directory where station_code in (?, ?, ?) order by station_code",
+                C, T, V)).isEqualTo(stations);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select count(*) from station_directory where station_code in (?, ?, ?)", Integer.class, C, T, V))
                 .isEqualTo(3));
