@@ -40,21 +40,7 @@ public class AxonConfiguration {
 
     @Bean
     public EventSchema eventSchema() {
-        String prefix = EventStoreLayout.SCHEMA + ".";
-        return EventSchema.builder()
-                .eventTable(prefix + EventStoreLayout.EVENT_TABLE)
-                .snapshotTable(prefix + EventStoreLayout.SNAPSHOT_TABLE)
-                .globalIndexColumn(EventStoreLayout.GLOBAL_INDEX)
-                .timestampColumn(EventStoreLayout.TIMESTAMP)
-                .eventIdentifierColumn(EventStoreLayout.EVENT_IDENTIFIER)
-                .aggregateIdentifierColumn(EventStoreLayout.AGGREGATE_IDENTIFIER)
-                .sequenceNumberColumn(EventStoreLayout.SEQUENCE_NUMBER)
-                .typeColumn(EventStoreLayout.TYPE)
-                .payloadTypeColumn(EventStoreLayout.PAYLOAD_TYPE)
-                .payloadRevisionColumn(EventStoreLayout.PAYLOAD_REVISION)
-                .payloadColumn(EventStoreLayout.PAYLOAD)
-                .metaDataColumn(EventStoreLayout.META_DATA)
-                .build();
+        return EventStoreLayout.eventSchema();
     }
 
     /** Connections from Spring's current transaction (the JPA one while a projection batch runs). */
@@ -115,14 +101,6 @@ public class AxonConfiguration {
 
     @Bean
     public TokenSchema tokenSchema() {
-        return new TokenSchema.Builder()
-                .setTokenTable("query_side.token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("time_stamp")
-                .setOwnerColumn("owner")
-                .build();
+        return EventStoreLayout.tokenSchema("query_side.token_entry");
     }
 }
