@@ -1,7 +1,5 @@
 package cn.daiban.query.asof;
 
-import cn.daiban.query.delegation.ConsultationProjection;
-import cn.daiban.query.delegation.DelegationProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -30,7 +28,8 @@ public class PointInTime {
 
     private static final Logger log = LoggerFactory.getLogger(PointInTime.class);
     private static final List<String> SHADOWED = List.of("delegation_view", "delegation_step", "evaluation_view",
-            "consultation_view");
+            "consultation_view", "complaint_view");
+    private static final java.util.Set<String> GROUPS = java.util.Set.of("delegations", "consultations", "complaints");
 
     private final EventStore events;
     private final JdbcTemplate jdbc;
@@ -38,12 +37,20 @@ public class PointInTime {
     private final List<AnnotationEventHandlerAdapter> projections;
 
     PointInTime(EventStore events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                DelegationProjection delegations, ConsultationProjection consultations) {
+                org.springframework.context.ApplicationContext context) {
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.projections = List.of(new AnnotationEventHandlerAdapter(delegations),
-                new AnnotationEventHandlerAdapter(consultations));
+        this.projections = context.getBeansWithAnnotation(org.axonframework.config.ProcessingGroup.class).values()
+                .stream()
+                .filter(bean -> {
+                    var group = org.springframework.core.annotation.AnnotationUtils.findAnnotation(
+                            org.springframework.aop.support.AopUtils.getTargetClass(bean),
+                            org.axonframework.config.ProcessingGroup.class);
+                    return group != null && GROUPS.contains(group.value());
+                })
+                .map(AnnotationEventHandlerAdapter::new)
+                .toList();
     }
 
     /** Runs {@code view} against the read models as they stood at {@code moment}. */

@@ -42,6 +42,9 @@ class AssessmentQueries {
         long done;
         long late;
         Long trainings;
+        Long complaints;
+        long complaintsDue;
+        long complaintsInTime;
     }
 
     @QueryHandler
@@ -109,6 +112,17 @@ class AssessmentQueries {
                         f.consultationsDue = rs.getLong(2);
                         f.consultationsInTime = rs.getLong(3);
                     }, period);
+            String complaintKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "c.station_code" : "c.agent_id";
+            jdbc.query(scope.cte() + "select " + complaintKey + ", count(*) filter (where received_on between ? and ?), "
+                            + "count(*) filter (where due_date between ? and ? and (answered_on is not null or overdue)), "
+                            + "count(*) filter (where due_date between ? and ? and in_time) from complaint_view c where "
+                            + complaintKey + " is not null and " + scope.on("c.station_code") + " group by 1",
+                    rs -> {
+                        Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                        f.complaints = rs.getLong(2);
+                        f.complaintsDue = rs.getLong(3);
+                        f.complaintsInTime = rs.getLong(4);
+                    }, args(scope, d(from), d(to), d(from), d(to), d(from), d(to)));
             String trainingKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "a.station_code" : "a.agent_id";
             jdbc.query(scope.cte() + "select " + trainingKey + ", count(r.event_id), min(a.name), min(a.station_code) "
                             + "from agent a left join agent_record r on r.agent_id = a.agent_id and r.kind = 'TRAINING' "
@@ -141,7 +155,8 @@ class AssessmentQueries {
                 f.declined, f.completed, DashboardQueries.rate(f.onTime, f.completed), f.consultationsDue,
                 f.consultationsDue == null ? null : DashboardQueries.rate(f.consultationsInTime, f.consultationsDue),
                 f.breaches, f.evaluations, DashboardQueries.rate(f.satisfied, f.evaluations), f.poor, f.open, f.done,
-                f.late, f.trainings)));
+                f.late, f.trainings, f.complaints,
+                f.complaints == null ? null : DashboardQueries.rate(f.complaintsInTime, f.complaintsDue))));
         return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result);
     }
 

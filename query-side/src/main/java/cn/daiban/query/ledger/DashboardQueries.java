@@ -75,6 +75,13 @@ public class DashboardQueries {
                         from consultation_view c where coalesce(reply_due, recorded_on) between ? and ? and\s"""
                         + s.on("c.station_code"),
                 args(s, from, to));
+        Map<String, Object> complaints = jdbc.queryForMap(s.cte() + """
+                        select
+                          count(*) filter (where received_on between ? and ?) as received,
+                          count(*) filter (where due_date between ? and ? and (answered_on is not null or overdue)) as due,
+                          count(*) filter (where due_date between ? and ? and in_time) as in_time
+                        from complaint_view c where\s""" + s.on("c.station_code"),
+                args(s, from, to, from, to, from, to));
         Map<String, Long> satisfaction = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
                 + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
                 args(s, from, to));
@@ -90,7 +97,9 @@ public class DashboardQueries {
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
                 rate(onTime, completed), due, inTime, rate(inTime, due),
                 avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0,
-                number(counts.get("breaches")), satisfaction, number(counts.get("rectifications")));
+                number(counts.get("breaches")), satisfaction, number(counts.get("rectifications")),
+                number(complaints.get("received")), number(complaints.get("due")), number(complaints.get("in_time")),
+                rate(number(complaints.get("in_time")), number(complaints.get("due"))));
     }
 
     @QueryHandler
@@ -245,10 +254,16 @@ public class DashboardQueries {
                 + s.on("e.station_code"), Long.class, args(s, from, to));
         long delivered = number(d.get("delivered"));
         long completed = number(d.get("completed"));
+        Map<String, Object> complaints = jdbc.queryForMap(s.cte() + """
+                        select count(*) filter (where received_on between ? and ?) as received,
+                               count(*) filter (where due_date between ? and ? and (answered_on is not null or overdue)) as due,
+                               count(*) filter (where due_date between ? and ? and in_time) as in_time
+                        from complaint_view c where\s""" + s.on("c.station_code"), args(s, from, to, from, to, from, to));
         return Optional.of(new SatisfactionSummaryResponse(scope.stationCode(), name, scope.from(), scope.to(),
                 evaluations, grades, rate(satisfied, evaluations), delivered, rate(number(d.get("evaluated")), delivered),
                 completed, rate(number(d.get("on_time")), completed), poor == null ? 0 : poor,
-                number(d.get("rectified"))));
+                number(d.get("rectified")), number(complaints.get("received")),
+                rate(number(complaints.get("in_time")), number(complaints.get("due")))));
     }
 
     private Map<String, Long> gradeCounts(String sql, Object[] args) {

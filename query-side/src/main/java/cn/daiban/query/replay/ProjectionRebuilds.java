@@ -54,7 +54,8 @@ public class ProjectionRebuilds {
             "catalogue", List.of("service_item", "service_item_revision"),
             "agents", List.of("agent", "agent_record", "agent_workload"),
             "calendar", List.of("calendar_year"),
-            "statistics-submissions", List.of("statistics_submission"));
+            "statistics-submissions", List.of("statistics_submission"),
+            "complaints", List.of("complaint_view"));
 
     private final EventStore events;
     private final EventProcessingConfiguration processing;

@@ -57,7 +57,8 @@ class AssessmentController {
                                     row.declined(), row.completed(), row.onTimeRate(), row.consultationsDue(),
                                     row.consultationTimelinessRate(), row.breaches(), row.evaluations(),
                                     row.satisfactionRate(), row.poorGrades(), row.rectificationsOpen(),
-                                    row.rectificationsDone(), row.rectificationsLate(), row.trainings()));
+                                    row.rectificationsDone(), row.rectificationsLate(), row.trainings(),
+                                    row.complaints(), row.complaintTimelinessRate()));
                         }
                     }
                 });

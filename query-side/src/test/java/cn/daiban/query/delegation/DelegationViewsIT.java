@@ -204,7 +204,13 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         consultation("K3", "2026-11-10", "2026-11-11", null, null, false);
         consultation("K4", "2026-11-12", "2026-11-13", "2026-11-16", false, false);
 
+        // Complaints: one answered in time, one overdue.
+        complaint("2026-11-02", LocalDate.of(2026, 11, 9), "2026-11-06");
+        complaint("2026-11-10", LocalDate.of(2026, 11, 17), null);
+
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from complaint_view where station_code = ?", Integer.class, V))
+                    .isEqualTo(2);
             assertThat(jdbc.queryForObject("select count(*) from delegation_step where delegation_id = ?", Integer.class,
                     delegation("D8").value())).isEqualTo(7);
             assertThat(jdbc.queryForObject("select count(*) from consultation_view where station_code = ?",
@@ -212,6 +218,22 @@ class DelegationViewsIT extends PostgresIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from station_directory where station_code in (?, ?, ?, ?)",
                     Integer.class, C, T, V, V2)).isEqualTo(4);
         });
+    }
+
+    void complaint(String day, LocalDate due, String answered) {
+        cn.daiban.kernel.complaint.ComplaintId id = cn.daiban.kernel.complaint.ComplaintId.create();
+        append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintReceivedEvent(id, StationCode.of(V), AGENT,
+                null, cn.daiban.kernel.complaint.ComplaintChannel.HOTLINE_12345, "投诉人", PhoneNumber.of("13812345678"),
+                "态度差", LocalDate.parse(day)), at(day, 9), "clerk", V);
+        append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintAcceptedEvent(id, LocalDate.parse(day), due),
+                at(day, 10), "clerk", V);
+        if (answered != null) {
+            append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintFeedbackGivenEvent(id, "已处理",
+                    LocalDate.parse(answered), true), at(answered, 10), "clerk", V);
+        } else {
+            append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintOverdueEvent(id, due),
+                    at(due.plusDays(1).toString(), 0), "system", V);
+        }
     }
 
     void consultation(String name, String day, String due, String answered, Boolean inTime, boolean atOnce) {
@@ -264,6 +286,9 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         assertThat(d.get("satisfaction").get("DISSATISFIED").asLong()).isEqualTo(1);
         assertThat(d.get("satisfaction").get("VERY_DISSATISFIED").asLong()).isZero();
         assertThat(d.get("openRectifications").asLong()).isEqualTo(1);
+        assertThat(d.get("complaintsReceived").asLong()).isEqualTo(2);
+        assertThat(d.get("complaintsDue").asLong()).isEqualTo(2);
+        assertThat(d.get("complaintTimelinessRate").asDouble()).isEqualTo(0.5);
         assertThat(d.get("atRisk")).isEmpty();
         assertThat(d.get("overdue").findValuesAsText("delegationId")).containsExactly(delegation("D4").value());
     }
@@ -319,6 +344,8 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         JsonNode summary = get("/api/stations/" + V + "/satisfaction-summary?period=2026-11");
         assertThat(summary.get("evaluations").asLong()).isEqualTo(3);
         assertThat(summary.get("onTimeRate").asDouble()).isEqualTo(0.75);
+        assertThat(summary.get("complaints").asLong()).isEqualTo(2);
+        assertThat(summary.get("complaintTimelinessRate").asDouble()).isEqualTo(0.5);
         assertThat(summary.toString()).doesNotContain("王秀英").doesNotContain("13912345678");
     }
 
@@ -434,6 +461,9 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         assertThat(village.get("poorGrades").asLong()).isEqualTo(1);
         assertThat(village.get("rectificationsOpen").asLong()).isEqualTo(1);
         assertThat(village.get("rectificationsLate").asLong()).isEqualTo(1);
+        assertThat(village.get("complaints").asLong()).isEqualTo(2);
+        assertThat(village.get("complaintTimelinessRate").asDouble()).isEqualTo(0.5);
+        assertThat(get("/api/complaints?station=" + V).get("totalRows").asLong()).isEqualTo(2);
 
         JsonNode zones = get("/api/assessments/quarterly?station=" + V + "&year=2026&quarter=4&level=ZONE");
         assertThat(zones.get("rows").findValuesAsText("key")).contains(V + ":W1", V + ":-");

@@ -7,7 +7,7 @@ import java.util.List;
  * One row per station, zone or agent: volume (accepted intakes in the quarter) and refusals, completions and the
  * on-time rate, consultation timeliness (stations and agents), breaches of 一次性告知, evaluations and the
  * satisfaction rate, poor grades and rectifications (open, done, late), and trainings attended in the quarter
- * (agents; for a station, its agents together). Complaint timeliness joins when complaints are recorded.
+ * (agents; for a station, its agents together), complaints received and their timeliness (stations and agents).
  */
 public record QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
                                           List<Row> rows) {
@@ -15,10 +15,11 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
     public record Row(String key, String name, String stationCode, long volume, long declined, long completed,
                       Double onTimeRate, Long consultationsDue, Double consultationTimelinessRate, long breaches,
                       long evaluations, Double satisfactionRate, long poorGrades, long rectificationsOpen,
-                      long rectificationsDone, long rectificationsLate, Long trainings) {
+                      long rectificationsDone, long rectificationsLate, Long trainings, Long complaints,
+                      Double complaintTimelinessRate) {
     }
 
     public static final List<String> HEADINGS = List.of("对象", "名称", "站点", "受理量", "不予受理", "办结量", "按时办结率",
             "咨询应答数", "咨询及时率", "一次性告知违规", "评价数", "满意率", "差评数", "整改中", "整改完成", "整改逾期",
-            "参加培训次数");
+            "参加培训次数", "投诉数", "投诉办理及时率");
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What a station (and its supervisors) look at: today's intake and same-day completions (当日办结), open matters by
  * status, the at-risk and overdue lists, and for the period the on-time completion rate, the consultation
  * timeliness rate, the average handling time in working days, breaches of 一次性告知, the satisfaction
- * distribution and open rectifications. A rate is null when there is nothing to rate.
+ * distribution, open rectifications and complaints (received; timeliness of those due in the period). A rate
+ * is null when there is nothing to rate.
  */
 public record StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
                                        LocalDate today, long todaysIntake, long todaysDeclined,
@@ -17,7 +18,8 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        Double onTimeRate, long consultationsDue, long consultationsInTime,
                                        Double consultationTimelinessRate, Double averageHandlingWorkingDays,
                                        long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
-                                       long openRectifications) {
+                                       long openRectifications, long complaintsReceived, long complaintsDue,
+                                       long complaintsInTime, Double complaintTimelinessRate) {
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,

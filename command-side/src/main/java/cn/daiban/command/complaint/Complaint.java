@@ -1,0 +1,223 @@
+package cn.daiban.command.complaint;
+
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.delegation.DelegationPolicy;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.kernel.calendar.WorkingDayCalendar;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.complaint.*;
+import cn.daiban.kernel.station.StationCode;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A complaint (投诉, following GB/T 36113): received → accepted or not → investigated → handled → feedback to the
+ * complainant → closed. From acceptance a time limit runs on the working-day calendar; a warning before it and
+ * an overdue event at it fire like any other deadline.
+ */
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
+class Complaint {
+
+    enum Stage { RECEIVED, ACCEPTED, DECLINED, INVESTIGATED, HANDLED, ANSWERED, CLOSED }
+
+    static final String WARNING = "complaint-warning";
+    static final String OVERDUE = "complaint-overdue";
+
+    @AggregateIdentifier
+    private ComplaintId complaintId;
+    private StationCode stationCode;
+    private Stage stage;
+    private LocalDate dueDate;
+
+    Complaint() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(FileComplaintCommand command, StationRegistry stations, AgentRegistry agents, DelegationPolicy policy) {
+        stations.find(command.stationCode()).orElseThrow(() ->
+                DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
+        if (command.agentId() != null) {
+            AgentRegistry.RegisteredAgent agent = agents.find(command.agentId()).orElseThrow(() ->
+                    DomainRuleException.unknownReference("agentId", "no agent " + command.agentId()));
+            if (!agent.stationCode().equals(command.stationCode())) {
+                throw DomainRuleException.ruleViolated("agent-of-station", "agentId",
+                        agent.name() + " works at " + agent.stationCode() + ", not at " + command.stationCode());
+            }
+        }
+        apply(new ComplaintReceivedEvent(command.complaintId(), command.stationCode(), command.agentId(),
+                command.delegationId(), command.channel(), command.complainantName(), command.contact(),
+                command.content(), today(policy)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AcceptComplaintCommand command, CalendarProvider calendars, ComplaintPolicy complaints,
+                DelegationPolicy policy, DeadlineManager deadlines) {
+        requireStage(Stage.RECEIVED, "accept");
+        LocalDate today = today(policy);
+        WorkingDayCalendar calendar = calendars.current();
+        LocalDate due;
+        LocalDate warnOn;
+        try {
+            due = calendar.addWorkingDays(today, complaints.timeLimitWorkingDays());
+            warnOn = minusWorkingDays(calendar, due, complaints.warningWorkingDays());
+        } catch (CalendarYearNotLoadedException e) {
+            throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
+        }
+        apply(new ComplaintAcceptedEvent(complaintId, today, due));
+        if (warnOn.isAfter(today)) {
+            schedule(deadlines, warnOn.atStartOfDay(policy.zone()).toInstant(), WARNING, due);
+        }
+        schedule(deadlines, due.plusDays(1).atStartOfDay(policy.zone()).toInstant(), OVERDUE, due);
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(DeclineComplaintCommand command, DelegationPolicy policy) {
+        requireStage(Stage.RECEIVED, "decline");
+        apply(new ComplaintDeclinedEvent(complaintId, command.reason(), today(policy)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordComplaintInvestigationCommand command, DelegationPolicy policy) {
+        requireStage(Stage.ACCEPTED, "record the investigation of");
+        apply(new ComplaintInvestigatedEvent(complaintId, command.findings(), today(policy)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(HandleComplaintCommand command, DelegationPolicy policy) {
+        requireStage(Stage.INVESTIGATED, "handle");
+        apply(new ComplaintHandledEvent(complaintId, command.finding(), command.measures(), today(policy)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(GiveComplaintFeedbackCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+        requireStage(Stage.HANDLED, "give feedback on");
+        LocalDate today = today(policy);
+        deadlines.cancelAllWithinScope(WARNING);
+        deadlines.cancelAllWithinScope(OVERDUE);
+        apply(new ComplaintFeedbackGivenEvent(complaintId, command.feedback(), today, !today.isAfter(dueDate)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(CloseComplaintCommand command, DelegationPolicy policy) {
+        if (stage != Stage.ANSWERED && stage != Stage.DECLINED) {
+            throw DomainRuleException.illegalTransition("complaint-stage",
+                    "a complaint is closed after the complainant has had the feedback (or the refusal); it is " + stage);
+        }
+        apply(new ComplaintClosedEvent(complaintId, command.archiveReference(), today(policy)));
+        return getVersion();
+    }
+
+    @DeadlineHandler(deadlineName = WARNING)
+    void onWarning(LocalDate due) {
+        if (isRunning() && due.equals(dueDate)) {
+            apply(new ComplaintDeadlineApproachingEvent(complaintId, dueDate), system());
+        }
+    }
+
+    @DeadlineHandler(deadlineName = OVERDUE)
+    void onOverdue(LocalDate due) {
+        if (isRunning() && due.equals(dueDate)) {
+            apply(new ComplaintOverdueEvent(complaintId, dueDate), system());
+        }
+    }
+
+    private boolean isRunning() {
+        return stage == Stage.ACCEPTED || stage == Stage.INVESTIGATED || stage == Stage.HANDLED;
+    }
+
+    private void requireStage(Stage expected, String action) {
+        if (stage != expected) {
+            throw DomainRuleException.illegalTransition("complaint-stage",
+                    "cannot " + action + " complaint " + complaintId + ": it is " + stage + ", not " + expected);
+        }
+    }
+
+    private void schedule(DeadlineManager deadlines, Instant at, String name, LocalDate due) {
+        deadlines.schedule(at, name, GenericDeadlineMessage.asDeadlineMessage(name, due, at).withMetaData(system()));
+    }
+
+    private MetaData system() {
+        return MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
+                .and(MetadataKeys.STATION_CODE, stationCode.value());
+    }
+
+    private static LocalDate minusWorkingDays(WorkingDayCalendar calendar, LocalDate date, int workingDays) {
+        LocalDate day = date;
+        int left = workingDays;
+        while (left > 0) {
+            day = day.minusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    private static LocalDate today(DelegationPolicy policy) {
+        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), policy.zone());
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintReceivedEvent event) {
+        complaintId = event.complaintId();
+        stationCode = event.stationCode();
+        stage = Stage.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintAcceptedEvent event) {
+        stage = Stage.ACCEPTED;
+        dueDate = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintDeclinedEvent event) {
+        stage = Stage.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintInvestigatedEvent event) {
+        stage = Stage.INVESTIGATED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintHandledEvent event) {
+        stage = Stage.HANDLED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFeedbackGivenEvent event) {
+        stage = Stage.ANSWERED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintClosedEvent event) {
+        stage = Stage.CLOSED;
+    }
+}

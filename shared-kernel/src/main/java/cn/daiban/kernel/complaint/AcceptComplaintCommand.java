@@ -1,0 +1,12 @@
+package cn.daiban.kernel.complaint;
+
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Accept the complaint: its time limit starts (default 5 working days). */
+public record AcceptComplaintCommand(@TargetAggregateIdentifier ComplaintId complaintId) {
+
+    public AcceptComplaintCommand {
+        Require.present(complaintId, "complaintId");
+    }
+}

@@ -1,0 +1,13 @@
+package cn.daiban.kernel.complaint;
+
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Closed and archived. */
+public record CloseComplaintCommand(@TargetAggregateIdentifier ComplaintId complaintId, String archiveReference) {
+
+    public CloseComplaintCommand {
+        Require.present(complaintId, "complaintId");
+        archiveReference = Require.text(archiveReference, "archiveReference", 64);
+    }
+}

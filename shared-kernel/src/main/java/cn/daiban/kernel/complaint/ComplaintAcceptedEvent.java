@@ -1,0 +1,8 @@
+package cn.daiban.kernel.complaint;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ComplaintAcceptedEvent(ComplaintId complaintId, LocalDate acceptedOn, LocalDate dueDate) {
+}

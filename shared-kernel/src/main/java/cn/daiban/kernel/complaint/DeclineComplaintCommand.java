@@ -1,0 +1,13 @@
+package cn.daiban.kernel.complaint;
+
+import cn.daiban.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Not accepted, with the reason told to the complainant. */
+public record DeclineComplaintCommand(@TargetAggregateIdentifier ComplaintId complaintId, String reason) {
+
+    public DeclineComplaintCommand {
+        Require.present(complaintId, "complaintId");
+        reason = Require.text(reason, "reason", 500);
+    }
+}
