@@ -192,6 +192,14 @@ class Station {
     }
 
     @CommandHandler
+    long handle(cn.daiban.kernel.appointment.PublishBookingScheduleCommand command) {
+        requireStatus(StationStatus.OPEN, "publish booking slots of");
+        apply(new cn.daiban.kernel.appointment.BookingSchedulePublishedEvent(stationCode, command.windows(),
+                command.homeVisits()));
+        return getVersion();
+    }
+
+    @CommandHandler
     long handle(SubmitStationStatisticsCommand command) {
         if (status == StationStatus.APPLIED || status == StationStatus.REFUSED) {
             throw DomainRuleException.illegalTransition("station-status",

@@ -82,6 +82,8 @@ public class DashboardQueries {
                           count(*) filter (where due_date between ? and ? and in_time) as in_time
                         from complaint_view c where\s""" + s.on("c.station_code"),
                 args(s, from, to, from, to, from, to));
+        Long missed = jdbc.queryForObject(s.cte() + "select count(*) from appointment_view a where stage = 'MISSED' "
+                + "and day between ? and ? and " + s.on("a.station_code"), Long.class, args(s, from, to));
         Map<String, Long> satisfaction = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
                 + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
                 args(s, from, to));
@@ -99,7 +101,7 @@ public class DashboardQueries {
                 avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0,
                 number(counts.get("breaches")), satisfaction, number(counts.get("rectifications")),
                 number(complaints.get("received")), number(complaints.get("due")), number(complaints.get("in_time")),
-                rate(number(complaints.get("in_time")), number(complaints.get("due"))));
+                rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed);
     }
 
     @QueryHandler

@@ -55,7 +55,8 @@ public class ProjectionRebuilds {
             "agents", List.of("agent", "agent_record", "agent_workload"),
             "calendar", List.of("calendar_year"),
             "statistics-submissions", List.of("statistics_submission"),
-            "complaints", List.of("complaint_view"));
+            "complaints", List.of("complaint_view"),
+            "appointments", List.of("appointment_view"));
 
     private final EventStore events;
     private final EventProcessingConfiguration processing;

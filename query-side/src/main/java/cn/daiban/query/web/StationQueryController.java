@@ -59,6 +59,16 @@ class StationQueryController {
                 ResponseTypes.instanceOf(cn.daiban.kernel.station.StatisticsSubmissionsResponse.class)).join();
     }
 
+    @GetMapping("/{code}/appointments")
+    @Operation(summary = "The station's bookings of a day (default: today)")
+    cn.daiban.kernel.appointment.StationBookingsResponse appointments(@PathVariable String code,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
+        java.time.LocalDate day = date != null ? date : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return queries.query(new cn.daiban.kernel.appointment.FetchStationBookingsQuery(StationCode.of(code), day),
+                ResponseTypes.instanceOf(cn.daiban.kernel.appointment.StationBookingsResponse.class)).join();
+    }
+
     @GetMapping("/{code}/applications")
     @Operation(summary = "Every application of the station (opening, changes, closure) with its decision")
     StationApplicationsResponse applications(@PathVariable String code) {

@@ -204,12 +204,18 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         consultation("K3", "2026-11-10", "2026-11-11", null, null, false);
         consultation("K4", "2026-11-12", "2026-11-13", "2026-11-16", false, false);
 
+        // Bookings: one missed, one served.
+        booking("2026-11-11", true);
+        booking("2026-11-12", false);
+
         // Complaints: one answered in time, one overdue.
         complaint("2026-11-02", LocalDate.of(2026, 11, 9), "2026-11-06");
         complaint("2026-11-10", LocalDate.of(2026, 11, 17), null);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(jdbc.queryForObject("select count(*) from complaint_view where station_code = ?", Integer.class, V))
+                    .isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from appointment_view where station_code = ?", Integer.class, V))
                     .isEqualTo(2);
             assertThat(jdbc.queryForObject("select count(*) from delegation_step where delegation_id = ?", Integer.class,
                     delegation("D8").value())).isEqualTo(7);
@@ -218,6 +224,18 @@ class DelegationViewsIT extends PostgresIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from station_directory where station_code in (?, ?, ?, ?)",
                     Integer.class, C, T, V, V2)).isEqualTo(4);
         });
+    }
+
+    void booking(String day, boolean missed) {
+        cn.daiban.kernel.appointment.AppointmentId id = cn.daiban.kernel.appointment.AppointmentId.create();
+        append("Appointment", id.value(), new cn.daiban.kernel.appointment.AppointmentBookedEvent(id, StationCode.of(V),
+                ServiceItemCode.of("RS-001"), LocalDate.parse(day), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(9, 30),
+                cn.daiban.kernel.appointment.AppointmentKind.REGULAR, cn.daiban.kernel.appointment.BookingChannel.ONLINE,
+                "预约人", PhoneNumber.of("13812345678"), null), at("2026-11-01", 9), "client", V);
+        append("Appointment", id.value(), missed
+                ? new cn.daiban.kernel.appointment.AppointmentMissedEvent(id, StationCode.of(V), LocalDate.parse(day),
+                java.time.LocalTime.of(9, 0))
+                : new cn.daiban.kernel.appointment.AppointmentServedEvent(id, "CONSULTATION", "k-1"), at(day, 10), "system", V);
     }
 
     void complaint(String day, LocalDate due, String answered) {
@@ -289,6 +307,9 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         assertThat(d.get("complaintsReceived").asLong()).isEqualTo(2);
         assertThat(d.get("complaintsDue").asLong()).isEqualTo(2);
         assertThat(d.get("complaintTimelinessRate").asDouble()).isEqualTo(0.5);
+        assertThat(d.get("missedBookings").asLong()).isEqualTo(1);
+        assertThat(get("/api/stations/" + V + "/appointments?date=2026-11-12").get("bookings").get(0).get("stage").asText())
+                .isEqualTo("SERVED");
         assertThat(d.get("atRisk")).isEmpty();
         assertThat(d.get("overdue").findValuesAsText("delegationId")).containsExactly(delegation("D4").value());
     }

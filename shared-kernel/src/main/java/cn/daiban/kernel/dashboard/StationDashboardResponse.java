@@ -19,7 +19,7 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        Double consultationTimelinessRate, Double averageHandlingWorkingDays,
                                        long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
                                        long openRectifications, long complaintsReceived, long complaintsDue,
-                                       long complaintsInTime, Double complaintTimelinessRate) {
+                                       long complaintsInTime, Double complaintTimelinessRate, long missedBookings) {
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,

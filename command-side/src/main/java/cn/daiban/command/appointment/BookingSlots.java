@@ -1,0 +1,20 @@
+package cn.daiban.command.appointment;
+
+import cn.daiban.kernel.appointment.SlotWindow;
+import cn.daiban.kernel.station.StationCode;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/** A station's published booking schedule and how many bookings each slot holds (kept in the bookings' transaction). */
+public interface BookingSlots {
+
+    Optional<Schedule> schedule(StationCode station);
+
+    int booked(StationCode station, LocalDate date, LocalTime slotStart);
+
+    record Schedule(List<SlotWindow> windows, boolean homeVisits) {
+    }
+}

@@ -1,0 +1,15 @@
+package cn.daiban.kernel.appointment;
+
+import cn.daiban.kernel.common.Require;
+import cn.daiban.kernel.station.StationCode;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A station publishes its booking slots on working days (opening hours and extended hours, capacity per slot). */
+public record PublishBookingScheduleCommand(@TargetAggregateIdentifier StationCode stationCode, List<SlotWindow> windows, boolean homeVisits) {
+
+    public PublishBookingScheduleCommand {
+        Require.present(stationCode, "stationCode");
+        windows = List.copyOf(Require.notEmpty(windows, "windows"));
+    }
+}
