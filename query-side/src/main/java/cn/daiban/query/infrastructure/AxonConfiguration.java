@@ -5,6 +5,8 @@ import cn.daiban.kernel.upcasting.ProgressReportedEventUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -97,6 +99,16 @@ public class AxonConfiguration {
     @Bean
     public ProgressReportedEventUpcaster progressReportedEventUpcaster() {
         return new ProgressReportedEventUpcaster();
+    }
+
+    /**
+     * A projection handler that fails stops its segment, which the processor retries with back-off, instead of the
+     * default of logging and skipping the event: a skipped event would leave a read model silently wrong.
+     */
+    @Bean
+    public ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

@@ -185,6 +185,13 @@ class LedgerController {
                 .orElseThrow(() -> new NotFoundException("delegation " + id));
     }
 
+    @GetMapping("/api/notifications/{subjectId}")
+    @Operation(summary = "Client notifications of a delegation, booking or complaint, with every sending attempt")
+    cn.daiban.kernel.notification.NotificationsResponse notifications(@PathVariable String subjectId) {
+        return queries.query(new cn.daiban.kernel.notification.FetchNotificationsQuery(subjectId),
+                ResponseTypes.instanceOf(cn.daiban.kernel.notification.NotificationsResponse.class)).join();
+    }
+
     private static DelegationKind kind(String kind) {
         return switch (kind) {
             case "assist" -> DelegationKind.ASSIST;

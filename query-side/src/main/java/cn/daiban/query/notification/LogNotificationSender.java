@@ -1,0 +1,35 @@
+package cn.daiban.query.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The default sender: records the delivery in {@code notification_delivery} (in the transaction that marks the
+ * notification sent, so exactly once) and logs it with the phone number masked.
+ */
+class LogNotificationSender implements NotificationSender {
+
+    private static final Logger log = LoggerFactory.getLogger(LogNotificationSender.class);
+
+    private final JdbcTemplate jdbc;
+
+    LogNotificationSender(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void send(String notificationId, String phone, String text) {
+        jdbc.update("""
+                insert into notification_delivery (notification_id, phone, text, delivered_at) values (?, ?, ?, ?)
+                on conflict (notification_id) do nothing""", notificationId, phone, text, Timestamp.from(Instant.now()));
+        log.info("notification {} to {}: {}", notificationId, mask(phone), text);
+    }
+
+    static String mask(String phone) {
+        return phone.length() <= 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+}

@@ -1,0 +1,86 @@
+package cn.daiban.query.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Sends due notifications one at a time, each in its own transaction: the row is locked (so two nodes never send
+ * the same one), sent, and marked sent with its attempt recorded in that transaction. A failure is recorded and
+ * retried after a doubling backoff until the attempts run out; a crash before the commit leaves it due again.
+ */
+@Component
+class NotificationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final NotificationSender sender;
+    private final NotificationProperties properties;
+
+    NotificationDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions, NotificationSender sender,
+                           NotificationProperties properties) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${daiban.notifications.poll-interval:1s}")
+    void dispatchDue() {
+        for (int i = 0; i < BATCH; i++) {
+            Boolean sentOne = transaction.execute(status -> dispatchOne());
+            if (!Boolean.TRUE.equals(sentOne)) {
+                return;
+            }
+        }
+    }
+
+    /** @return whether a due notification was found (sent or not) */
+    boolean dispatchOne() {
+        Map<String, Object> row = jdbc.query("""
+                        select id, phone, text_zh, text_en, attempts from notification_outbox
+                        where status = 'PENDING' and next_attempt_at <= now()
+                        order by next_attempt_at limit 1 for update skip locked""",
+                rs -> rs.next() ? Map.<String, Object>of("id", rs.getString("id"), "phone", rs.getString("phone"),
+                        "text", "en".equals(properties.language()) ? rs.getString("text_en") : rs.getString("text_zh"),
+                        "attempts", rs.getInt("attempts")) : null);
+        if (row == null) {
+            return false;
+        }
+        String id = (String) row.get("id");
+        int attempt = (Integer) row.get("attempts") + 1;
+        Instant now = Instant.now();
+        try {
+            sender.send(id, (String) row.get("phone"), (String) row.get("text"));
+            jdbc.update("update notification_outbox set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?",
+                    attempt, Timestamp.from(now), id);
+            jdbc.update("insert into notification_attempt (notification_id, attempt, at, outcome) values (?, ?, ?, 'SENT')",
+                    id, attempt, Timestamp.from(now));
+        } catch (Exception e) {
+            String error = String.valueOf(e.getMessage());
+            error = error.length() > 500 ? error.substring(0, 500) : error;
+            boolean giveUp = attempt >= properties.maxAttempts();
+            Duration backoff = properties.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
+            jdbc.update("""
+                            update notification_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
+                            where id = ?""",
+                    giveUp ? "FAILED" : "PENDING", attempt, Timestamp.from(now.plus(backoff)), error, id);
+            jdbc.update("insert into notification_attempt (notification_id, attempt, at, outcome, error) values (?, ?, ?, 'FAILED', ?)",
+                    id, attempt, Timestamp.from(now), error);
+            log.warn("notification {} attempt {} failed{}: {}", id, attempt, giveUp ? " (giving up)" : "", error);
+        }
+        return true;
+    }
+}

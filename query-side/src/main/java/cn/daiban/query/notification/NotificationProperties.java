@@ -1,0 +1,23 @@
+package cn.daiban.query.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Client notifications ({@code daiban.notifications.*}).
+ *
+ * @param sender        {@code log} (default: a delivery table and the log, phone masked) or {@code sms-gateway}
+ * @param gatewayUrl    the SMS gateway's endpoint when {@code sender = sms-gateway}
+ * @param templateDir   a directory whose templates_zh / templates_en .properties override the shipped texts
+ * @param pollInterval  how often the dispatcher looks for due notifications
+ * @param maxAttempts   attempts before a notification is given up as FAILED
+ * @param firstBackoff  wait after the first failure; doubled after each further one
+ * @param language      the language sent to clients (zh or en); both texts are kept
+ */
+@ConfigurationProperties("daiban.notifications")
+public record NotificationProperties(@DefaultValue("log") String sender, String gatewayUrl, String templateDir,
+                                     @DefaultValue("1s") Duration pollInterval, @DefaultValue("6") int maxAttempts,
+                                     @DefaultValue("5s") Duration firstBackoff, @DefaultValue("zh") String language) {
+}

@@ -1,0 +1,165 @@
+package cn.daiban.query.notification;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.appointment.*;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+
+/**
+ * Notifications are produced from events into the outbox once per event and template, and sent exactly once even
+ * when a send fails, or the sending transaction dies after the delivery was written (as in a crash).
+ */
+@TestPropertySource(properties = {"daiban.notifications.first-backoff=100ms", "daiban.notifications.poll-interval=100ms"})
+class NotificationsIT extends PostgresIntegrationTest {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @MockitoSpyBean
+    NotificationSender sender;
+
+    static final StationCode STATION = StationCode.of("147700000101");
+    static final PhoneNumber PHONE = PhoneNumber.of("13912345678");
+
+    void append(String type, String id, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload,
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1")));
+    }
+
+    DelegationId commissioned() {
+        DelegationId id = DelegationId.create();
+        append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.PROXY, ServiceMode.ON_SITE,
+                STATION, null, AgentId.create(), ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
+                Set.of(StationLevel.VILLAGE_STATION), List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null, PHONE,
+                null), AcceptanceFormNumber.of(STATION, LocalDate.of(2026, 11, 24), 3), null, List.of(), List.of(), null,
+                true, List.of(), "0356-7022345", false, false, LocalDate.of(2026, 11, 24), 5, LocalDate.of(2026, 12, 1),
+                null, null));
+        return id;
+    }
+
+    JsonNode notifications(String subject) throws Exception {
+        return json.readTree(http.getForEntity("/api/notifications/" + subject, String.class).getBody())
+                .get("notifications");
+    }
+
+    @Test
+    void theMomentsTheStandardsNameAreNotifiedOnceEach() throws Exception {
+        DelegationId id = commissioned();
+        append("Delegation", id.value(), 1, new SupplementRequestedEvent(id, 1,
+                List.of(new MissingMaterial("户口簿", "派出所")), LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 27),
+                null, false));
+        append("Delegation", id.value(), 2, new DelegationCompletedEvent(id, true, "参保号 9", null,
+                LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 1), true, 2));
+        append("Delegation", id.value(), 3, new ResultDeliveredEvent(id, DeliveryMethod.POST, "EMS9", "回执", false,
+                true, LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode sent = notifications(id.value());
+            assertThat(sent.findValuesAsText("template")).containsExactlyInAnyOrder("accepted", "supplement-requested",
+                    "completed", "delivered", "evaluation-invitation");
+            assertThat(sent.findValuesAsText("status")).containsOnly("SENT");
+        });
+        JsonNode accepted = notifications(id.value()).get(0);
+        assertThat(accepted.get("text").asText()).contains("王秀英").contains(STATION + "-20261124-0003")
+                .contains("2026-12-01");
+        assertThat(accepted.get("phone").asText()).isEqualTo("139****5678");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from notification_delivery d join notification_outbox o on o.id = d.notification_id
+                where o.subject_id = ?""", Integer.class, id.value())).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedSendIsRetriedAndTheAttemptsAreKept() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        doAnswer(invocation -> {
+            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("gateway timed out");
+            }
+            return invocation.callRealMethod();
+        }).when(sender).send(anyString(), anyString(), anyString());
+        DelegationId id = commissioned();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(notifications(id.value())).hasSize(1);
+            assertThat(notifications(id.value()).get(0).get("status").asText()).isEqualTo("SENT");
+        });
+        JsonNode accepted = notifications(id.value()).get(0);
+        assertThat(accepted.get("attempts").asInt()).isEqualTo(2);
+        assertThat(accepted.get("attemptLog").findValuesAsText("outcome")).containsExactly("FAILED", "SENT");
+        assertThat(accepted.get("attemptLog").get(0).get("error").asText()).isEqualTo("gateway timed out");
+    }
+
+    @Test
+    void aSendingTransactionThatDiesAfterDeliveringDeliversOnceOnTheRetry() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        doAnswer(invocation -> {
+            Object result = invocation.callRealMethod();
+            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+                // The delivery row is written, then the transaction dies before it commits, as in a crash.
+                throw new IllegalStateException("node stopped while sending");
+            }
+            return result;
+        }).when(sender).send(anyString(), anyString(), anyString());
+        DelegationId id = commissioned();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(notifications(id.value())).hasSize(1);
+            assertThat(notifications(id.value()).get(0).get("status").asText()).isEqualTo("SENT");
+        });
+        assertThat(jdbc.queryForObject("""
+                select count(*) from notification_delivery d join notification_outbox o on o.id = d.notification_id
+                where o.subject_id = ? and o.template = 'accepted'""", Integer.class, id.value())).isEqualTo(1);
+    }
+
+    @Test
+    void aBookingIsConfirmedAndItsReminderWaitsForTheDayBeforeUnlessCancelled() throws Exception {
+        AppointmentId id = AppointmentId.create();
+        LocalDate later = LocalDate.now().plusDays(30);
+        append("Appointment", id.value(), 0, new AppointmentBookedEvent(id, STATION, ServiceItemCode.of("RS-001"), later,
+                LocalTime.of(9, 0), LocalTime.of(9, 30), AppointmentKind.REGULAR, BookingChannel.ONLINE, "李四", PHONE, null));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode sent = notifications(id.value());
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(0).get("status").asText()).isIn("SENT", "PENDING");
+            assertThat(sent.findParents("template").stream()
+                    .filter(n -> n.get("template").asText().equals("booking-confirmed")).findFirst().orElseThrow()
+                    .get("status").asText()).isEqualTo("SENT");
+        });
+        append("Appointment", id.value(), 1, new AppointmentCancelledEvent(id, "改期"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(notifications(id.value()).findParents("template").stream()
+                        .filter(n -> n.get("template").asText().equals("booking-reminder")).findFirst().orElseThrow()
+                        .get("status").asText()).isEqualTo("CANCELLED"));
+    }
+}
