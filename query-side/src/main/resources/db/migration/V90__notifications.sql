@@ -41,3 +41,11 @@ create table notification_delivery (
     text            varchar(1000) not null,
     delivered_at    timestamp with time zone not null
 );
+
+-- The station and item names notifications speak of, kept by the notification group itself (see NotificationOutbox).
+create table notification_name (
+    kind varchar(8)   not null,
+    code varchar(32)  not null,
+    name varchar(100) not null,
+    primary key (kind, code)
+);

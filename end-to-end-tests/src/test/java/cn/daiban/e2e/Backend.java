@@ -32,6 +32,9 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
 
     private final List<Process> processes = new ArrayList<>();
     private final Path logs;
+    private LocalPostgres postgres;
+    private Process querySide;
+    private int queryStarts;
     private int commandPort;
     private int queryPort;
 
@@ -51,6 +54,30 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         return "http://localhost:" + running.queryPort;
     }
 
+    /** Where the processes write their output ({@code query-side.log}, then {@code query-side-2.log}, …). */
+    public static Path logs() {
+        return running.logs;
+    }
+
+    /**
+     * Stops the query side — with SIGKILL when {@code crash}, as a power cut or an OOM kill would, else with SIGTERM —
+     * and starts it again on the same port and database, with {@code extra} arguments; returns once it is ready.
+     */
+    public static void restartQuerySide(boolean crash, String... extra) throws InterruptedException {
+        Backend backend = running;
+        Process old = backend.querySide;
+        if (crash) {
+            old.destroyForcibly();
+        } else {
+            old.destroy();
+        }
+        if (!old.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the query side did not stop");
+        }
+        backend.processes.remove(old);
+        backend.startQuerySide(extra);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (Backend.class) {
@@ -64,15 +91,20 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     }
 
     private void start() {
-        LocalPostgres postgres = TestPostgres.server();
+        postgres = TestPostgres.server();
         commandPort = freePort();
         queryPort = freePort();
         Process command = launch("command-side", System.getProperty("commandSideJar"), commandPort, postgres,
                 "--db-scheduler.polling-interval=200ms");
         awaitHealthy(command, commandPort, "command-side");
         // The query side follows the command side's event table: start it once that schema exists.
-        Process query = launch("query-side", System.getProperty("querySideJar"), queryPort, postgres);
-        awaitHealthy(query, queryPort, "query-side");
+        startQuerySide();
+    }
+
+    private void startQuerySide(String... extra) {
+        String name = ++queryStarts == 1 ? "query-side" : "query-side-" + queryStarts;
+        querySide = launch(name, System.getProperty("querySideJar"), queryPort, postgres, extra);
+        awaitHealthy(querySide, queryPort, name);
     }
 
     private Process launch(String name, String jar, int port, LocalPostgres postgres, String... extra) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * The default sender: records the delivery in {@code notification_delivery} (in the transaction that marks the
- * notification sent, so exactly once) and logs it with the phone number masked.
+ * notification sent, so exactly once) and logs the delivery, once, with the phone number masked.
  */
 class LogNotificationSender implements NotificationSender {
 
@@ -23,10 +23,12 @@ class LogNotificationSender implements NotificationSender {
 
     @Override
     public void send(String notificationId, String phone, String text) {
-        jdbc.update("""
+        int delivered = jdbc.update("""
                 insert into notification_delivery (notification_id, phone, text, delivered_at) values (?, ?, ?, ?)
                 on conflict (notification_id) do nothing""", notificationId, phone, text, Timestamp.from(Instant.now()));
-        log.info("notification {} to {}: {}", notificationId, mask(phone), text);
+        if (delivered == 1) {
+            log.info("notification {} delivered to {}: {}", notificationId, mask(phone), text);
+        }
     }
 
     static String mask(String phone) {

@@ -22,7 +22,6 @@ import java.util.Map;
 class NotificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-    private static final int BATCH = 50;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -39,7 +38,7 @@ class NotificationDispatcher {
 
     @Scheduled(fixedDelayString = "${daiban.notifications.poll-interval:1s}")
     void dispatchDue() {
-        for (int i = 0; i < BATCH; i++) {
+        for (int i = 0; i < properties.batchSize(); i++) {
             Boolean sentOne = transaction.execute(status -> dispatchOne());
             if (!Boolean.TRUE.equals(sentOne)) {
                 return;

@@ -2,9 +2,13 @@ package cn.daiban.query.notification;
 
 import cn.daiban.kernel.appointment.AppointmentBookedEvent;
 import cn.daiban.kernel.appointment.AppointmentCancelledEvent;
+import cn.daiban.kernel.appointment.AppointmentServedEvent;
 import cn.daiban.kernel.complaint.ComplaintFeedbackGivenEvent;
 import cn.daiban.kernel.complaint.ComplaintReceivedEvent;
+import cn.daiban.kernel.catalogue.ServiceItemPublishedEvent;
+import cn.daiban.kernel.catalogue.ServiceItemRevisedEvent;
 import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,10 +37,39 @@ class NotificationOutbox {
 
     private final JdbcTemplate jdbc;
     private final NotificationTemplates templates;
+    private final NotificationProperties properties;
 
-    NotificationOutbox(JdbcTemplate jdbc, NotificationTemplates templates) {
+    NotificationOutbox(JdbcTemplate jdbc, NotificationTemplates templates, NotificationProperties properties) {
         this.jdbc = jdbc;
         this.templates = templates;
+        this.properties = properties;
+    }
+
+    // ---------------------------------------------------------------------------------- names clients read
+
+    /**
+     * Clients read names, not codes. The group keeps the names it needs itself, from the same ordered stream (it runs
+     * in one segment), so a station's name is known before its first booking whatever the other projections are doing.
+     */
+    @EventHandler
+    void on(StationOpeningRequestedEvent e) {
+        name("STATION", e.stationCode().value(), e.name());
+    }
+
+    @EventHandler
+    void on(ServiceItemPublishedEvent e) {
+        name("ITEM", e.code().value(), e.definition().name());
+    }
+
+    @EventHandler
+    void on(ServiceItemRevisedEvent e) {
+        name("ITEM", e.code().value(), e.definition().name());
+    }
+
+    private void name(String kind, String code, String name) {
+        jdbc.update("""
+                insert into notification_name (kind, code, name) values (?, ?, ?)
+                on conflict (kind, code) do update set name = excluded.name""", kind, code, name);
     }
 
     // --------------------------------------------------------------------------------------------- bookings
@@ -55,9 +88,19 @@ class NotificationOutbox {
 
     @EventHandler
     void on(AppointmentCancelledEvent e) {
+        cancelReminder(e.appointmentId().value());
+    }
+
+    /** Served before its day (the client came early): the day-before reminder would only confuse. */
+    @EventHandler
+    void on(AppointmentServedEvent e) {
+        cancelReminder(e.appointmentId().value());
+    }
+
+    private void cancelReminder(String appointment) {
         jdbc.update("""
                 update notification_outbox set status = 'CANCELLED'
-                where subject_id = ? and template = 'booking-reminder' and status = 'PENDING'""", e.appointmentId().value());
+                where subject_id = ? and template = 'booking-reminder' and status = 'PENDING'""", appointment);
     }
 
     // ------------------------------------------------------------------------------------------ delegations
@@ -133,10 +176,13 @@ class NotificationOutbox {
         // (event, template) keys keep a replay from producing any notification twice.
     }
 
+    /** Remembers whom a matter's notifications go to, with the station's and the item's names (codes if unknown). */
     private void recipient(String subject, String client, String phone, String item, String station) {
         jdbc.update("""
-                insert into notification_recipient (subject_id, client, phone, item_name, station) values (?, ?, ?, ?, ?)
-                on conflict (subject_id) do nothing""", subject, client, phone, item, station);
+                insert into notification_recipient (subject_id, client, phone, item_name, station)
+                values (?, ?, ?, coalesce((select name from notification_name where kind = 'ITEM' and code = ?), ?),
+                        coalesce((select name from notification_name where kind = 'STATION' and code = ?), ?))
+                on conflict (subject_id) do nothing""", subject, client, phone, item, item, station, station);
     }
 
     private void notify(EventMessage<?> event, String subject, String template, Map<String, String> extra,
@@ -148,6 +194,9 @@ class NotificationOutbox {
         if (recipient == null) {
             return;
         }
+        // Telling a client today about a step taken long ago (a first start over old history, a long outage)
+        // would mislead: such a notification is kept as EXPIRED, visible, and not sent.
+        boolean stale = event.getTimestamp().isBefore(Instant.now().minus(properties.maxAge()));
         Map<String, String> values = new HashMap<>(extra);
         values.put("client", (String) recipient.get("client"));
         values.put("item", (String) recipient.get("item"));
@@ -155,10 +204,10 @@ class NotificationOutbox {
         jdbc.update("""
                         insert into notification_outbox (id, subject_id, template, phone, text_zh, text_en, status,
                             next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (id) do nothing""",
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
                 event.getIdentifier() + ":" + template, subject, template, recipient.get("phone"),
                 templates.render("zh", template, values), templates.render("en", template, values),
-                Timestamp.from(sendAfter), Timestamp.from(Instant.now()));
+                stale ? "EXPIRED" : "PENDING", Timestamp.from(sendAfter), Timestamp.from(Instant.now()));
     }
 
 }

@@ -15,9 +15,13 @@ import java.time.Duration;
  * @param maxAttempts   attempts before a notification is given up as FAILED
  * @param firstBackoff  wait after the first failure; doubled after each further one
  * @param language      the language sent to clients (zh or en); both texts are kept
+ * @param batchSize     at most this many notifications are sent per poll
+ * @param maxAge        a notification for an event older than this is kept as EXPIRED and not sent
  */
 @ConfigurationProperties("daiban.notifications")
 public record NotificationProperties(@DefaultValue("log") String sender, String gatewayUrl, String templateDir,
                                      @DefaultValue("1s") Duration pollInterval, @DefaultValue("6") int maxAttempts,
-                                     @DefaultValue("5s") Duration firstBackoff, @DefaultValue("zh") String language) {
+                                     @DefaultValue("5s") Duration firstBackoff, @DefaultValue("zh") String language,
+                                     @DefaultValue("50") int batchSize,
+                                     @DefaultValue("24h") Duration maxAge) {
 }

@@ -7,6 +7,9 @@ import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -55,18 +60,26 @@ class NotificationsIT extends PostgresIntegrationTest {
     static final PhoneNumber PHONE = PhoneNumber.of("13912345678");
 
     void append(String type, String id, long sequence, Object payload) {
+        append(type, id, sequence, payload, Instant.now());
+    }
+
+    void append(String type, String id, long sequence, Object payload, Instant at) {
         eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload,
-                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1")));
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), at));
     }
 
     DelegationId commissioned() {
+        return commissioned(Instant.now());
+    }
+
+    DelegationId commissioned(Instant at) {
         DelegationId id = DelegationId.create();
         append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.PROXY, ServiceMode.ON_SITE,
                 STATION, null, AgentId.create(), ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
                 Set.of(StationLevel.VILLAGE_STATION), List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null, PHONE,
                 null), AcceptanceFormNumber.of(STATION, LocalDate.of(2026, 11, 24), 3), null, List.of(), List.of(), null,
                 true, List.of(), "0356-7022345", false, false, LocalDate.of(2026, 11, 24), 5, LocalDate.of(2026, 12, 1),
-                null, null));
+                null, null), at);
         return id;
     }
 
@@ -99,6 +112,31 @@ class NotificationsIT extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from notification_delivery d join notification_outbox o on o.id = d.notification_id
                 where o.subject_id = ?""", Integer.class, id.value())).isEqualTo(5);
+    }
+
+    @Test
+    void aStepTakenLongAgoIsKeptExpiredAndNeverSent() throws Exception {
+        DelegationId old = commissioned(Instant.now().minus(Duration.ofDays(3)));
+        DelegationId fresh = commissioned();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(notifications(fresh.value()).findValuesAsText("status")).containsExactly("SENT"));
+        assertThat(notifications(old.value()).findValuesAsText("status")).containsExactly("EXPIRED");
+        assertThat(notifications(old.value()).get(0).get("attemptLog")).isEmpty();
+    }
+
+    @Test
+    void aStationIsNamedByItsNameNotItsCode() throws Exception {
+        StationCode station = StationCode.of("147700000102");
+        append("Station", station.value(), 0, new StationOpeningRequestedEvent(station, "郑庄村便民服务站",
+                StationLevel.VILLAGE_STATION, null, null, RegionCode.of("140521"), "郑庄村委会一层",
+                new StationManager("张伟", PHONE), PHONE, List.of(), Set.of("RS-001")));
+        AppointmentId id = AppointmentId.create();
+        append("Appointment", id.value(), 0, new AppointmentBookedEvent(id, station, ServiceItemCode.of("RS-001"),
+                LocalDate.now().plusDays(30), LocalTime.of(9, 0), LocalTime.of(9, 30), AppointmentKind.REGULAR,
+                BookingChannel.PHONE, "李四", PHONE, null));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(id.value())).isNotEmpty());
+        assertThat(notifications(id.value()).get(0).get("text").asText()).contains("在郑庄村便民服务站办理")
+                .doesNotContain(station.value());
     }
 
     @Test
