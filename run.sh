@@ -38,7 +38,7 @@ fi
 # Build on first use, and again whenever a source or build file is newer than the jars.
 needs_build() {
   for jar in "$PG_JAR" "$COMMAND_JAR" "$QUERY_JAR"; do [ -f "$jar" ] || return 0; done
-  [ -n "$(find pom.xml shared-kernel local-postgres command-side query-side -newer "$COMMAND_JAR" -type f \
+  [ -n "$(find pom.xml shared-kernel local-postgres web-security command-side query-side -newer "$COMMAND_JAR" -type f \
           -not -path '*/target/*' 2>/dev/null | head -n 1)" ]
 }
 if needs_build; then
@@ -84,7 +84,7 @@ done
 
 export DAIBAN_DB_URL="jdbc:postgresql://localhost:$DB_PORT/daiban"
 say "starting the command side on port $COMMAND_PORT ..."
-"$JAVA" -jar "$COMMAND_JAR" --server.port="$COMMAND_PORT" > "$LOGS/command-side.log" 2>&1 &
+"$JAVA" -jar "$COMMAND_JAR" --server.port="$COMMAND_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/command-side.log" 2>&1 &
 PIDS+=($!)
 # The query side reads the command side's event table: start it once the command side's schema exists.
 for _ in $(seq 1 240); do
@@ -95,7 +95,7 @@ done
 grep -q "Started CommandSideApplication" "$LOGS/command-side.log" || fail "The command side (timed out)" "$LOGS/command-side.log"
 
 say "starting the query side on port $QUERY_PORT ..."
-"$JAVA" -jar "$QUERY_JAR" --server.port="$QUERY_PORT" > "$LOGS/query-side.log" 2>&1 &
+"$JAVA" -jar "$QUERY_JAR" --server.port="$QUERY_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/query-side.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   grep -q "Started QuerySideApplication" "$LOGS/query-side.log" 2>/dev/null && break
@@ -113,6 +113,9 @@ cat <<EOF
   Query API     http://localhost:$QUERY_PORT/api         OpenAPI http://localhost:$QUERY_PORT/v3/api-docs
                                                      browse  http://localhost:$QUERY_PORT/swagger-ui.html
   Health        http://localhost:$COMMAND_PORT/actuator/health   http://localhost:$QUERY_PORT/actuator/health
+  Sign in       curl -s -X POST localhost:$COMMAND_PORT/api/dev/tokens -H 'Content-Type: application/json' \
+                     -d '{"user":"village-agent"}'    (sample users: GET localhost:$COMMAND_PORT/api/dev/users)
+                then send  Authorization: Bearer <token>  to either API
   PostgreSQL    $DAIBAN_DB_URL (user postgres)
   Logs          $LOGS/
 

@@ -1,10 +1,6 @@
 package cn.daiban.command.web;
 
-/**
- * The one place that says who is acting. Until authentication lands (its own issue) the actor comes from the
- * request's {@code X-Actor-Id} and {@code X-Station-Code} headers; the authenticated principal will replace
- * this implementation without touching any controller.
- */
+/** The one place that says who is acting: the authenticated principal ({@link PrincipalActorResolver}). */
 public interface ActorResolver {
 
     Actor currentActor();

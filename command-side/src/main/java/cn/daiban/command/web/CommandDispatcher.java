@@ -29,13 +29,15 @@ public class CommandDispatcher {
     private final ActorResolver actorResolver;
     private final IdempotencyStore idempotencyStore;
     private final TransactionTemplate transaction;
+    private final CommandPolicy policy;
 
     CommandDispatcher(CommandGateway commandGateway, ActorResolver actorResolver, IdempotencyStore idempotencyStore,
-                      TransactionTemplate transaction) {
+                      TransactionTemplate transaction, CommandPolicy policy) {
         this.commandGateway = commandGateway;
         this.actorResolver = actorResolver;
         this.idempotencyStore = idempotencyStore;
         this.transaction = transaction;
+        this.policy = policy;
     }
 
     /** Sends a command that changes (or creates) the aggregate {@code aggregateId}. */
@@ -56,8 +58,10 @@ public class CommandDispatcher {
             if (earlier.isPresent()) {
                 return new Dispatched(earlier.get(), true);
             }
+            Object built = command.get();
+            policy.check(actor.user(), built);
             Object version = commandGateway.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command.get()).andMetaData(metaData(actor, request)));
+                    GenericCommandMessage.asCommandMessage(built).andMetaData(metaData(actor, request)));
             CommandAcknowledgement acknowledgement =
                     new CommandAcknowledgement(aggregateId, ((Number) version).longValue(), reference);
             if (request.idempotencyKey() != null) {

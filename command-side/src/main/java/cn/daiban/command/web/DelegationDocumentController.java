@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DelegationDocumentController {
 
     private final DelegationDocuments documents;
+    private final CommandPolicy policy;
 
-    DelegationDocumentController(DelegationDocuments documents) {
+    DelegationDocumentController(DelegationDocuments documents, CommandPolicy policy) {
         this.documents = documents;
+        this.policy = policy;
     }
 
     @GetMapping(value = "/{id}/documents/{document}", produces = MediaType.TEXT_HTML_VALUE)
@@ -29,6 +31,7 @@ class DelegationDocumentController {
                     @Parameter(schema = @Schema(allowableValues = {"acceptance-form", "supplement-notice",
                             "suspension-notice", "closing-notice"})) @PathVariable String document) {
         DelegationId delegationId = DelegationId.of(id);
+        policy.checkRead(cn.daiban.security.User.require(), delegationId.value());
         return documents.render(delegationId.value(), document)
                 .orElseThrow(() -> new NoSuchDelegationException(delegationId));
     }

@@ -44,6 +44,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE_PREFIX = "urn:daiban:problem:";
 
+    /** Signed in, but the role or the station does not allow it. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", null, e.getMessage());
+    }
+
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalidValue(InvalidValueException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.field(), e.getMessage());

@@ -2,6 +2,14 @@ package cn.daiban.command.web;
 
 import cn.daiban.command.support.PostgresIntegrationTest;
 import cn.daiban.kernel.eventstore.EventHash;
+import cn.daiban.security.EmbeddedTokens;
+import cn.daiban.security.Role;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.deadline.DeadlineManager;
@@ -18,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +53,8 @@ class CommandApiIT extends PostgresIntegrationTest {
     ObjectMapper json;
     @Autowired
     DeadlineManager deadlineManager;
+    @Autowired
+    EmbeddedTokens tokens;
 
     static String newCode() {
         return "1405" + (21000 + SERIAL.incrementAndGet());
@@ -66,11 +77,11 @@ class CommandApiIT extends PostgresIntegrationTest {
                 """.formatted(code, parent);
     }
 
+    /** As the administrator agent-007 (signed in at the county centre 140521000), unless a header says otherwise. */
     ResponseEntity<String> post(String path, String body, Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor-Id", "agent-007");
-        headers.set("X-Station-Code", "140521000");
+        headers.setBearerAuth(tokens.issue("agent-007", Role.ADMINISTRATOR, "140521000"));
         extraHeaders.forEach(headers::set);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
@@ -230,13 +241,44 @@ class CommandApiIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void missingActorIsA400NamingTheHeader() throws Exception {
+    void withoutATokenIsA401ProblemAndLeavesNothing() throws Exception {
+        String code = newCode();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor-Id", "forged-admin");
         ResponseEntity<String> response = http.exchange("/api/stations", HttpMethod.POST,
-                new HttpEntity<>(countyOpening(newCode()), headers), String.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(body(response).get("field").asText()).isEqualTo("X-Actor-Id");
+                new HttpEntity<>(countyOpening(code), headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(body(response).get("rule").asText()).isEqualTo("unauthenticated");
+        assertThat(eventCount(code)).isZero();
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsA401() throws Exception {
+        String forged = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(
+                "another-secret-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8), "HmacSHA256")))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                        JwtClaimsSet.builder().issuer("daiban-embedded").subject("mallory")
+                                .claim("role", "ADMINISTRATOR").expiresAt(Instant.now().plusSeconds(600)).build()))
+                .getTokenValue();
+        String code = newCode();
+        ResponseEntity<String> response = post("/api/stations", countyOpening(code),
+                Map.of("Authorization", "Bearer " + forged));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(eventCount(code)).isZero();
+    }
+
+    @Test
+    void theActorIsTheSignedInUserNotAHeader() throws Exception {
+        String code = newCode();
+        post("/api/stations", countyOpening(code), Map.of("X-Actor-Id", "someone-else", "X-Station-Code", "999999"));
+        String stored = jdbc.queryForObject("""
+                select convert_from(meta_data, 'UTF8') from command_side.domain_event_entry
+                where aggregate_identifier = ?""", String.class, code);
+        JsonNode metaData = json.readTree(stored);
+        assertThat(metaData.get("actorId").asText()).isEqualTo("agent-007");
+        assertThat(metaData.get("stationCode").asText()).isEqualTo("140521000");
     }
 
     @Test
@@ -273,11 +315,14 @@ class CommandApiIT extends PostgresIntegrationTest {
         String code = openCounty();
         String change = """
                 {"manager":{"name":"赵敏","phone":"13700001111"},"reason":"负责人调任"}""";
-        ResponseEntity<String> stale = post("/api/stations/" + code + "/changes", change, Map.of("If-Match", "\"0\""));
+        String manager = "Bearer " + tokens.issue("manager-" + code, Role.STATION_MANAGER, code);
+        ResponseEntity<String> stale = post("/api/stations/" + code + "/changes", change,
+                Map.of("If-Match", "\"0\"", "Authorization", manager));
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(body(stale).get("rule").asText()).isEqualTo("stale-version");
 
-        ResponseEntity<String> current = post("/api/stations/" + code + "/changes", change, Map.of("If-Match", "\"1\""));
+        ResponseEntity<String> current = post("/api/stations/" + code + "/changes", change,
+                Map.of("If-Match", "\"1\"", "Authorization", manager));
         assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(body(current).get("version").asLong()).isEqualTo(2);
         assertThat(body(current).get("reference").asText()).isNotBlank();
