@@ -113,7 +113,7 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port,
+                "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port, "--spring.profiles.active=embedded",
                 "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + LocalPostgres.USER));
         command.addAll(List.of(extra));
         try {

@@ -37,13 +37,31 @@ final class Http {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signed in as {@code actorId}: an administrator without a station, else the station's manager. */
     static Http as(String actorId, String stationCode) {
+        return as(actorId, stationCode, stationCode == null ? "ADMINISTRATOR" : "STATION_MANAGER");
+    }
+
+    /** Signed in with a token the embedded profile issues ({@code POST /api/dev/tokens}), as a client would get one. */
+    static Http as(String actorId, String stationCode, String role) {
+        String token = TOKENS.computeIfAbsent(actorId + "|" + stationCode + "|" + role, key -> {
+            Map<String, Object> request = new java.util.HashMap<>(Map.of("user", actorId, "role", role));
+            if (stationCode != null) {
+                request.put("station", stationCode);
+            }
+            return new Http().post(Backend.commandSide() + "/api/dev/tokens", request).expect(200).json()
+                    .get("token").asText();
+        });
         Http http = new Http();
-        http.headers.put("X-Actor-Id", actorId);
-        if (stationCode != null) {
-            http.headers.put("X-Station-Code", stationCode);
-        }
+        http.headers.put("Authorization", "Bearer " + token);
         return http;
+    }
+
+    /** An administrator, who may read every view. */
+    static Http admin() {
+        return as("admin-reader", null);
     }
 
     static Http anonymous() {

@@ -39,7 +39,7 @@ class NotificationsEndToEndIT {
     }
 
     static JsonNode notifications(String subject) {
-        return Http.anonymous().get(query("/api/notifications/" + subject)).expect(200).json().get("notifications");
+        return Http.admin().get(query("/api/notifications/" + subject)).expect(200).json().get("notifications");
     }
 
     static List<JsonNode> all(String... subjects) {
@@ -63,11 +63,11 @@ class NotificationsEndToEndIT {
         Scenario scenario = Scenario.hierarchy(List.of(PENSION));
         String village = scenario.village;
         String agent = scenario.qualifiedAgent("周芳", "AGENT");
-        Http staff = Http.as(agent, village);
+        Http staff = Http.as(agent, village, "AGENT");
         Http client = Http.as("client-online", village);
 
         // The station publishes its slots; the client books one a few working days ahead.
-        staff.post(command("/api/stations/" + village + "/booking-schedule"), Map.of("windows", List.of(
+        Http.as("manager-01", village).post(command("/api/stations/" + village + "/booking-schedule"), Map.of("windows", List.of(
                 Map.of("from", "09:00", "to", "12:00", "slotMinutes", 30, "capacity", 2, "extendedHours", false)),
                 "homeVisits", false)).expect(200);
         String booking = null;
@@ -111,7 +111,7 @@ class NotificationsEndToEndIT {
                 "handoverProof", "邮政签收回执")).expect(200);
 
         // A complaint through the supervision phone, handled and answered.
-        Http supervisor = Http.as("supervision-01", scenario.county);
+        Http supervisor = Http.as("supervision-01", scenario.county, "SUPERVISOR");
         String complaint = supervisor.post(command("/api/complaints"), Map.of("stationCode", village,
                 "agentId", agent, "delegationId", delegation, "channel", "SUPERVISION_PHONE",
                 "complainantName", "王秀英", "contact", PHONE, "content", "补正材料说明不清楚")).expect(201).json()

@@ -28,13 +28,13 @@ class StationsEndToEndIT {
         admin.post(Backend.commandSide() + "/api/stations/" + code + "/opening/approval", Map.of()).expect(200);
 
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(Http.anonymous().get(Backend.querySide() + "/api/stations/" + code).body()).contains("\"OPEN\""));
+                assertThat(Http.admin().get(Backend.querySide() + "/api/stations/" + code).body()).contains("\"OPEN\""));
 
-        JsonNode history = Http.anonymous().get(Backend.querySide() + "/api/audit/streams/" + code).expect(200).json();
+        JsonNode history = Http.admin().get(Backend.querySide() + "/api/audit/streams/" + code).expect(200).json();
         assertThat(history.get("entries")).hasSize(2);
         assertThat(history.get("entries").get(0).get("eventType").asText()).isEqualTo("StationOpeningRequestedEvent");
         assertThat(history.get("entries").get(1).get("actorId").asText()).isEqualTo("admin-01");
-        JsonNode verification = Http.anonymous().get(Backend.querySide() + "/api/audit/verification?aggregateId=" + code)
+        JsonNode verification = Http.admin().get(Backend.querySide() + "/api/audit/verification?aggregateId=" + code)
                 .expect(200).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
     }

@@ -95,16 +95,16 @@ class ViewsEndToEndIT {
                 "answer", "可在村站代缴")).expect(201);
         ids.putAll(Map.of("A", a, "B", b, "C", c, "E", e));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.anonymous()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.admin()
                 .get(query("/api/ledger?station=" + s.village)).expect(200).json().get("totalRows").asLong()).isEqualTo(5));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.anonymous()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.admin()
                 .get(query("/api/satisfaction?groupBy=STATION&station=" + s.village)).expect(200).json()
                 .get("groups").get(0).get("evaluations").asLong()).isEqualTo(2));
     }
 
     @Test
     void ledgerRegistersAndConsultationRecord() {
-        JsonNode ledger = Http.anonymous().get(query("/api/ledger?station=" + s.county + "&rollUp=true")).expect(200).json();
+        JsonNode ledger = Http.admin().get(query("/api/ledger?station=" + s.county + "&rollUp=true")).expect(200).json();
         assertThat(ledger.get("totalRows").asLong()).isEqualTo(5);
         JsonNode declined = ledger.get("rows").findParents("delegationId").stream()
                 .filter(row -> row.get("delegationId").asText().equals(ids.get("D"))).findFirst().orElseThrow();
@@ -112,17 +112,17 @@ class ViewsEndToEndIT {
         assertThat(declined.get("declineReason").asText()).isEqualTo("已在异地参保");
         assertThat(ledger.get("rows").findParents("sameDayCompletedAt")).hasSize(2);
 
-        assertThat(Http.anonymous().get(query("/api/registers/assist?station=" + s.village)).expect(200).json()
+        assertThat(Http.admin().get(query("/api/registers/assist?station=" + s.village)).expect(200).json()
                 .get("totalRows").asLong()).isEqualTo(4);
-        assertThat(Http.anonymous().get(query("/api/registers/proxy?station=" + s.village)).expect(200).json()
+        assertThat(Http.admin().get(query("/api/registers/proxy?station=" + s.village)).expect(200).json()
                 .get("totalRows").asLong()).isEqualTo(1);
-        JsonNode consultations = Http.anonymous().get(query("/api/consultations?station=" + s.village)).expect(200).json();
+        JsonNode consultations = Http.admin().get(query("/api/consultations?station=" + s.village)).expect(200).json();
         assertThat(consultations.get("rows").get(0).get("answeredInTime").asBoolean()).isTrue();
     }
 
     @Test
     void dashboardFigures() {
-        JsonNode d = Http.anonymous().get(query("/api/stations/" + s.county + "/dashboard")).expect(200).json();
+        JsonNode d = Http.admin().get(query("/api/stations/" + s.county + "/dashboard")).expect(200).json();
         assertThat(d.get("todaysIntake").asLong()).isEqualTo(4);
         assertThat(d.get("todaysDeclined").asLong()).isEqualTo(1);
         assertThat(d.get("todaysSameDayCompletions").asLong()).isEqualTo(2);
@@ -140,13 +140,13 @@ class ViewsEndToEndIT {
 
     @Test
     void satisfactionAndPoorGrades() {
-        JsonNode village = Http.anonymous().get(query("/api/satisfaction?groupBy=STATION&station=" + s.county))
+        JsonNode village = Http.admin().get(query("/api/satisfaction?groupBy=STATION&station=" + s.county))
                 .expect(200).json().get("groups").get(0);
         assertThat(village.get("key").asText()).isEqualTo(s.village);
         assertThat(village.get("satisfactionRate").asDouble()).isEqualTo(0.5);
         assertThat(village.get("quality").get("DISSATISFIED").asLong()).isEqualTo(1);
         assertThat(village.get("evaluatedShare").asDouble()).isEqualTo(1.0);
-        JsonNode poor = Http.anonymous().get(query("/api/satisfaction/poor-grades?station=" + s.village)).expect(200)
+        JsonNode poor = Http.admin().get(query("/api/satisfaction/poor-grades?station=" + s.village)).expect(200)
                 .json().get("poorGrades");
         assertThat(poor).hasSize(1);
         assertThat(poor.get(0).get("rectification").asText()).isEqualTo("OPEN");
@@ -154,7 +154,7 @@ class ViewsEndToEndIT {
 
     @Test
     void delegationDetailShowsTheEscalationPath() {
-        JsonNode detail = Http.anonymous().get(query("/api/delegations/" + ids.get("B"))).expect(200).json();
+        JsonNode detail = Http.admin().get(query("/api/delegations/" + ids.get("B"))).expect(200).json();
         assertThat(detail.get("status").asText()).isEqualTo("ESCALATED");
         assertThat(detail.get("details").get("hop:1").get("target").asText()).isEqualTo(s.county);
         assertThat(detail.get("steps").findValuesAsText("eventType"))
@@ -164,7 +164,7 @@ class ViewsEndToEndIT {
     @Test
     void statisticsGoUpAndTheUpperLevelSeesWhoHasNotSubmitted() {
         String quarter = Scenario.TODAY.getYear() + "-Q" + ((Scenario.TODAY.getMonthValue() - 1) / 3 + 1);
-        JsonNode produced = Http.anonymous().get(query("/api/stations/" + s.village + "/dashboard")).expect(200).json();
+        JsonNode produced = Http.admin().get(query("/api/stations/" + s.village + "/dashboard")).expect(200).json();
         Http.as("head-01", s.village).post(command("/api/stations/" + s.village + "/statistics"), Map.of(
                 "period", quarter, "figures", Map.of("completed", produced.get("completed").asDouble(),
                         "onTimeRate", produced.get("onTimeRate").asDouble(),
@@ -173,27 +173,27 @@ class ViewsEndToEndIT {
                 "period", quarter, "figures", Map.of("completed", 2.0))).expect(409);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            JsonNode township = Http.anonymous().get(query("/api/stations/" + s.township
+            JsonNode township = Http.admin().get(query("/api/stations/" + s.township
                     + "/statistics-submissions?period=" + quarter)).expect(200).json();
             assertThat(township.get("submitted").findValuesAsText("stationCode")).containsExactly(s.village);
             assertThat(township.get("submitted").get(0).get("figures").get("completed").asDouble()).isEqualTo(2.0);
             assertThat(township.get("missing")).isEmpty();
         });
-        JsonNode county = Http.anonymous().get(query("/api/stations/" + s.county + "/statistics-submissions?period="
+        JsonNode county = Http.admin().get(query("/api/stations/" + s.county + "/statistics-submissions?period="
                 + quarter)).expect(200).json();
         assertThat(county.get("missing").findValuesAsText("stationCode")).containsExactly(s.township);
     }
 
     @Test
     void exportsDownload() {
-        Http.Answer csv = Http.anonymous().get(query("/api/ledger.csv?station=" + s.village));
+        Http.Answer csv = Http.admin().get(query("/api/ledger.csv?station=" + s.village));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).startsWith("\uFEFF序号,时间,便民服务站名称,窗口,事项所属");
         assertThat(csv.body().lines().count()).isEqualTo(6);
-        Http.Answer register = Http.anonymous().get(query("/api/registers/assist.csv?station=" + s.village));
+        Http.Answer register = Http.admin().get(query("/api/registers/assist.csv?station=" + s.village));
         assertThat(register.body().getBytes(StandardCharsets.UTF_8).length).isPositive();
         assertThat(register.body()).contains("事项名称,受理理由,办理方式");
-        Http.Answer xlsx = Http.anonymous().get(query("/api/ledger.xlsx?station=" + s.village));
+        Http.Answer xlsx = Http.admin().get(query("/api/ledger.xlsx?station=" + s.village));
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.headers().get("content-type")).contains("spreadsheetml");
     }

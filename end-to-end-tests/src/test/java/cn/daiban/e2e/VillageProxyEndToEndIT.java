@@ -51,7 +51,7 @@ class VillageProxyEndToEndIT {
     void villageProxyNeedingCountyAuthorityRunsFromConsultationToArchive() {
         String agent = qualifiedAgent("赵红", "AGENT");
         String leader = qualifiedAgent("钱队长", "ZONE_LEAD");
-        Http villageAgent = Http.as(agent, village);
+        Http villageAgent = Http.as(agent, village, "AGENT");
         Http countyClerk = Http.as("county-clerk-07", county);
 
         // Consultation (咨询), not answered at once.
@@ -79,7 +79,7 @@ class VillageProxyEndToEndIT {
                 .get("id").asText();
         String base = "/api/delegations/" + delegation;
 
-        String form = Http.anonymous().get(command(base + "/documents/acceptance-form")).expect(200).body();
+        String form = Http.admin().get(command(base + "/documents/acceptance-form")).expect(200).body();
         assertThat(form).contains("存根联").contains("回执联").contains(village + "-").contains("0356-7022345");
 
         // One-time notice of missing materials, then the materials.
@@ -87,7 +87,7 @@ class VillageProxyEndToEndIT {
                 Map.of("name", "继承权公证书", "howToObtain", "沁水县公证处"),
                 Map.of("name", "死亡证明", "howToObtain", "户籍所在地派出所")), "dueDate", Scenario.TODAY.plusDays(5).toString()))
                 .expect(200);
-        assertThat(Http.anonymous().get(command(base + "/documents/supplement-notice")).expect(200).body())
+        assertThat(Http.admin().get(command(base + "/documents/supplement-notice")).expect(200).body())
                 .contains("继承权公证书").contains("死亡证明");
         villageAgent.post(command(base + "/supplement-receipt"), Map.of()).expect(200);
 
@@ -116,11 +116,11 @@ class VillageProxyEndToEndIT {
                 "channel", "PHONE_FOLLOW_UP", "comment", "送证上门，很方便")).expect(200);
         Http.as(agent, village).post(command(base + "/archive"), Map.of("archiveReference", "DA-2026-000123",
                 "documents", List.of("受理单", "一次性告知单", "办结单"))).expect(200);
-        assertThat(Http.anonymous().get(command(base + "/documents/closing-notice")).expect(200).body())
+        assertThat(Http.admin().get(command(base + "/documents/closing-notice")).expect(200).body())
                 .contains("已办结").contains("按时办结");
 
         // The stored stream, straight from the event store: every step, in order, with actor and station.
-        JsonNode entries = Http.anonymous().get(query("/api/audit/streams/" + delegation + "?size=100")).expect(200)
+        JsonNode entries = Http.admin().get(query("/api/audit/streams/" + delegation + "?size=100")).expect(200)
                 .json().get("entries");
         List<String> steps = new ArrayList<>();
         entries.forEach(entry -> steps.add(entry.get("eventType").asText() + "|" + entry.get("actorId").asText()
@@ -140,16 +140,16 @@ class VillageProxyEndToEndIT {
                 "DelegationArchivedEvent|" + agent + "|" + village);
         entries.forEach(entry -> assertThat(entry.get("correlationId").asText()).isNotBlank());
 
-        JsonNode consultationStream = Http.anonymous().get(query("/api/audit/streams/" + consultation)).expect(200)
+        JsonNode consultationStream = Http.admin().get(query("/api/audit/streams/" + consultation)).expect(200)
                 .json().get("entries");
         assertThat(consultationStream.findValuesAsText("eventType"))
                 .containsExactly("ConsultationRecordedEvent", "ConsultationConvertedEvent");
 
-        assertThat(Http.anonymous().get(query("/api/audit/verification?aggregateId=" + delegation)).expect(200).json()
+        assertThat(Http.admin().get(query("/api/audit/verification?aggregateId=" + delegation)).expect(200).json()
                 .get("intact").asBoolean()).isTrue();
 
         // The agent's workload followed the matter and went back to zero when it completed.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Http.anonymous()
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Http.admin()
                 .get(query("/api/agents/" + agent)).expect(200).json().get("activeWorkload").asInt()).isZero());
     }
 

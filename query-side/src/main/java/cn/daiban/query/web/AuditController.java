@@ -53,12 +53,13 @@ class AuditController {
     @GetMapping("/actors/{actorId}")
     @Operation(summary = "What one person did (e.g. last week), from the events")
     AuditHistoryResponse actor(@PathVariable String actorId,
+                               @RequestParam(required = false) String station,
                                @RequestParam(required = false) String type,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                @RequestParam(defaultValue = "0") long after,
                                @RequestParam(defaultValue = "100") int size) {
-        return history(new FetchAuditHistoryQuery(null, actorId, null, type, from, to, after, size));
+        return history(new FetchAuditHistoryQuery(null, actorId, station, type, from, to, after, size));
     }
 
     @GetMapping("/stations/{stationCode}")

@@ -10,6 +10,7 @@ import cn.daiban.kernel.consultation.*;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.*;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -69,6 +70,8 @@ class DelegationViewsIT extends PostgresIntegrationTest {
     static final String V2 = "149900000102";
     static final String FROM = "from=2026-11-01&to=2026-11-30&today=2026-11-24";
 
+    @Autowired
+    cn.daiban.security.EmbeddedTokens tokens;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -530,7 +533,9 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         HttpClient client = HttpClient.newHttpClient();
         List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<HttpResponse<java.io.InputStream>> response = client.sendAsync(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/live/stations/" + C)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/live/stations/" + C))
+                        .header("Authorization", "Bearer " + tokens.issue("county-supervisor", Role.SUPERVISOR, C))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<java.io.InputStream> stream = response.get(10, TimeUnit.SECONDS);
         Thread reader = new Thread(() -> {

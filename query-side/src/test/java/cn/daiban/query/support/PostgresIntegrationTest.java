@@ -3,7 +3,19 @@ package cn.daiban.query.support;
 import cn.daiban.localpg.TestPostgres;
 import cn.daiban.query.infrastructure.AxonConfiguration;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import cn.daiban.security.EmbeddedTokens;
+import cn.daiban.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.test.context.ActiveProfiles;
+import java.io.IOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,7 +31,30 @@ import java.sql.Statement;
  * projections follow.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
 public abstract class PostgresIntegrationTest {
+
+    /**
+     * Requests of the shared {@link TestRestTemplate} are an administrator's unless they carry their own
+     * {@code Authorization} header: the views' behaviour is tested here, who may read them in the access tests.
+     */
+    @BeforeEach
+    void signInAsAdministrator(@Autowired TestRestTemplate http, @Autowired EmbeddedTokens tokens) {
+        if (http.getRestTemplate().getInterceptors().stream().noneMatch(AdministratorToken.class::isInstance)) {
+            http.getRestTemplate().getInterceptors().add(new AdministratorToken(tokens.issue("admin", Role.ADMINISTRATOR, null)));
+        }
+    }
+
+    private record AdministratorToken(String token) implements ClientHttpRequestInterceptor {
+        @Override
+        public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+                throws IOException {
+            if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                request.getHeaders().setBearerAuth(token);
+            }
+            return execution.execute(request, body);
+        }
+    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

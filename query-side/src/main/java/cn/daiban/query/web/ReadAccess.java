@@ -1,0 +1,143 @@
+package cn.daiban.query.web;
+
+import cn.daiban.security.Role;
+import cn.daiban.security.StationHierarchy;
+import cn.daiban.security.User;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may read what, decided before any view is built. A user's jurisdiction is their station and every station
+ * below it (an administrator's is everything).
+ *
+ * <ul>
+ *   <li>Reference data — the station directory and a station's card, the catalogue, the calendar: every user.</li>
+ *   <li>A station's views ({@code /api/stations/{code}/…}, live updates) and every list filtered by
+ *       {@code station} (ledger, registers, consultations, complaints, satisfaction, supervision flags): the
+ *       station must lie in the reader's jurisdiction; everyone but an administrator names one.</li>
+ *   <li>One matter, agent or notification: its station must lie in the reader's jurisdiction.</li>
+ *   <li>Audit history, the quarterly assessment and point-in-time views: supervisors and administrators, within
+ *       jurisdiction; a person's history ({@code /api/audit/actors/…}) for a supervisor is filtered to a station of
+ *       theirs; verification of the whole store and digests, supervisors and administrators.</li>
+ *   <li>Rebuilds: administrators.</li>
+ * </ul>
+ */
+@Component
+class ReadAccess implements HandlerInterceptor {
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final List<String> OPEN = List.of("/api/catalogue/**", "/api/calendar/**", "/api/stations",
+            "/api/stations/{code}", "/api/dev/**");
+    private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
+            "/api/consultations", "/api/consultations.*", "/api/complaints", "/api/satisfaction",
+            "/api/satisfaction/**", "/api/supervision/flags");
+    private static final List<String> SUPERVISION = List.of("/api/audit/**", "/api/assessments/**", "/api/as-of/**");
+
+    private final JdbcTemplate jdbc;
+    private final StationHierarchy hierarchy;
+
+    ReadAccess(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.hierarchy = new StationHierarchy(jdbc, "station_directory");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/") || matches(OPEN, path)) {
+            return true;
+        }
+        User user = User.require();
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        variables = variables == null ? Map.of() : variables;
+        if (PATHS.match("/api/admin/**", path)) {
+            require(user.isAdministrator(), "rebuilds are an administrator's");
+            return true;
+        }
+        if (matches(SUPERVISION, path)) {
+            require(user.is(Role.SUPERVISOR, Role.ADMINISTRATOR),
+                    "audit history, assessments and past views are for supervision");
+            if (PATHS.match("/api/audit/streams/{id}", path)) {
+                stationOf(variables.get("aggregateId")).ifPresent(station -> covered(user, station));
+            } else if (PATHS.match("/api/audit/actors/**", path) || PATHS.match("/api/assessments/**", path)
+                    || PATHS.match("/api/as-of/ledger", path) || PATHS.match("/api/as-of/satisfaction", path)) {
+                stationParameter(user, request);
+            } else if (PATHS.match("/api/audit/verification", path) && request.getParameter("aggregateId") != null) {
+                stationOf(request.getParameter("aggregateId")).ifPresent(station -> covered(user, station));
+            }
+            String code = variables.getOrDefault("code", variables.get("stationCode"));
+            if (code != null) {
+                covered(user, code);
+            }
+            return true;
+        }
+        if (PATHS.match("/api/stations/{code}/**", path) || PATHS.match("/api/live/stations/{code}", path)) {
+            covered(user, variables.get("code"));
+            return true;
+        }
+        if (matches(STATION_LISTS, path)) {
+            stationParameter(user, request);
+            return true;
+        }
+        if (PATHS.match("/api/delegations/{id}", path) || PATHS.match("/api/agents/{id}", path)
+                || PATHS.match("/api/notifications/{id}", path)) {
+            String id = variables.getOrDefault("id", variables.get("subjectId"));
+            stationOf(id).ifPresent(station -> covered(user, station));
+            return true;
+        }
+        // Anything else under /api is refused until a rule names it: nothing is readable by accident.
+        throw new AccessDeniedException("no read rule covers " + path);
+    }
+
+    private void stationParameter(User user, HttpServletRequest request) {
+        String station = request.getParameter("station");
+        if (station == null || station.isBlank()) {
+            require(user.isAdministrator(), "name a station of your jurisdiction (station=" + user.station() + ")");
+            return;
+        }
+        covered(user, station);
+    }
+
+    private void covered(User user, String station) {
+        require(hierarchy.covers(user, station), "station " + station + " is outside the jurisdiction of "
+                + (user.station() == null ? user.role() : user.station()));
+    }
+
+    /** The station a matter, booking, complaint, consultation, agent or station stream belongs to. */
+    Optional<String> stationOf(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                select station_code from delegation_view where delegation_id = ?
+                union all select station_code from consultation_view where consultation_id = ?
+                union all select station_code from complaint_view where complaint_id = ?
+                union all select station_code from appointment_view where appointment_id = ?
+                union all select station_code from agent where agent_id = ?
+                union all select station_code from station_directory where station_code = ?
+                limit 1""", rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(),
+                id, id, id, id, id, id);
+    }
+
+    private static boolean matches(List<String> patterns, String path) {
+        return patterns.stream().anyMatch(pattern -> PATHS.match(pattern, path));
+    }
+
+    private static void require(boolean allowed, String rule) {
+        if (!allowed) {
+            throw new AccessDeniedException(rule);
+        }
+    }
+}
