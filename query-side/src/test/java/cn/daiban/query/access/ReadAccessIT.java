@@ -248,4 +248,32 @@ class ReadAccessIT extends PostgresIntegrationTest {
         response.body().close();
         return response.statusCode();
     }
+
+    int post(String path, Reader reader, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        String token = switch (reader) {
+            case NOBODY -> null;
+            case AGENT_V1 -> tokens.issue("agent-v1", Role.AGENT, V1);
+            case MANAGER_V1 -> tokens.issue("manager-v1", Role.STATION_MANAGER, V1);
+            case SUPERVISOR_A -> tokens.issue("supervisor-a", Role.SUPERVISOR, A);
+            case ADMINISTRATOR -> tokens.issue("admin", Role.ADMINISTRATOR, null);
+        };
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyAnAdministratorStartsARebuildAndOnlySupervisionChecksADigest() throws Exception {
+        for (Reader reader : List.of(Reader.AGENT_V1, Reader.MANAGER_V1, Reader.SUPERVISOR_A)) {
+            assertThat(post("/api/admin/rebuilds/no-such-group", reader, "{}")).as(reader.name()).isEqualTo(403);
+        }
+        assertThat(post("/api/admin/rebuilds/no-such-group", Reader.NOBODY, "{}")).isEqualTo(401);
+        assertThat(post("/api/admin/rebuilds/no-such-group", Reader.ADMINISTRATOR, "{}")).isEqualTo(404);
+        assertThat(post("/api/audit/digest/check", Reader.AGENT_V1, "{}")).isEqualTo(403);
+        assertThat(post("/api/audit/digest/check", Reader.MANAGER_V1, "{}")).isEqualTo(403);
+        assertThat(post("/api/audit/digest/check", Reader.SUPERVISOR_A, "{}")).isNotIn(401, 403);
+    }
 }
