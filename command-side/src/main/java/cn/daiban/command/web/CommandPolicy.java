@@ -93,12 +93,17 @@ class CommandPolicy {
         }
     }
 
-    /** Whether the user may read a delegation's documents: its station's staff, or a supervisor over it. */
-    void checkRead(User user, String delegationId) {
-        lookup("select station_code from delegation_registry where delegation_id = ?", delegationId)
-                .ifPresent(station -> require(at(user, station, AGENT, STATION_MANAGER)
-                                || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, station), user,
-                        "reading " + delegationId, "outside the reader's jurisdiction"));
+    /**
+     * Whether the user may read a delegation's documents (which show the client in full): its station's staff, or a
+     * supervisor over it. @return the delegation's station, if it is known
+     */
+    Optional<String> checkRead(User user, String delegationId) {
+        Optional<String> station = lookup("select station_code from delegation_registry where delegation_id = ?",
+                delegationId);
+        station.ifPresent(code -> require(at(user, code, AGENT, STATION_MANAGER)
+                        || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, code), user,
+                "read " + delegationId, "outside the reader's jurisdiction"));
+        return station;
     }
 
     private void station(User user, String type, Object command) {

@@ -1,5 +1,9 @@
 package cn.daiban.command.web;
 
+import cn.daiban.security.User;
+import cn.daiban.security.privacy.PersonalDataAccessLog;
+import java.util.Optional;
+
 import cn.daiban.kernel.delegation.DelegationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,10 +23,12 @@ class DelegationDocumentController {
 
     private final DelegationDocuments documents;
     private final CommandPolicy policy;
+    private final PersonalDataAccessLog accessLog;
 
-    DelegationDocumentController(DelegationDocuments documents, CommandPolicy policy) {
+    DelegationDocumentController(DelegationDocuments documents, CommandPolicy policy, PersonalDataAccessLog accessLog) {
         this.documents = documents;
         this.policy = policy;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(value = "/{id}/documents/{document}", produces = MediaType.TEXT_HTML_VALUE)
@@ -31,8 +37,12 @@ class DelegationDocumentController {
                     @Parameter(schema = @Schema(allowableValues = {"acceptance-form", "supplement-notice",
                             "suspension-notice", "closing-notice"})) @PathVariable String document) {
         DelegationId delegationId = DelegationId.of(id);
-        policy.checkRead(cn.daiban.security.User.require(), delegationId.value());
-        return documents.render(delegationId.value(), document)
+        User reader = User.require();
+        Optional<String> station = policy.checkRead(reader, delegationId.value());
+        String rendered = documents.render(delegationId.value(), document)
                 .orElseThrow(() -> new NoSuchDelegationException(delegationId));
+        // The documents show the client in full: reading one is recorded.
+        accessLog.record(reader, delegationId.value(), station.orElse(null), "document:" + document);
+        return rendered;
     }
 }

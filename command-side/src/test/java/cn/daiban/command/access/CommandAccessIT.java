@@ -162,6 +162,8 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/complaints/{k}/handling", "{\"finding\":\"属实\",\"measures\":\"培训\"}", "MTA SA AD", "AD"),
                 e("/api/complaints/{k}/feedback", "{\"feedback\":\"已处理\"}", "MTA SA AD", "AD"),
                 e("/api/complaints/{k}/closure", "{\"archiveReference\":\"TS-1\"}", "MTA SA AD", "AD"),
+                // personal data
+                e("/api/admin/data-subjects/erasure", "{\"subjectId\":\"no-such-subject\",\"reason\":\"依法删除\"}", "AD", "AD"),
                 // bookings
                 e("/api/appointments", "{\"stationCode\":\"{s}\",\"itemCode\":\"RS-001\",\"date\":\"{day}\",\"slotStart\":\"09:30\",\"kind\":\"REGULAR\",\"channel\":\"PHONE\",\"clientName\":\"孙某\",\"phone\":\"13500001111\"}", "AG MG", ""),
                 e("/api/appointments/{b}/cancellation", "{\"clientPhone\":\"13500001111\",\"reason\":\"改期\"}", "AG MG", ""),

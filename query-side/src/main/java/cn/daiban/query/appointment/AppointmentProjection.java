@@ -1,5 +1,11 @@
 package cn.daiban.query.appointment;
 
+import cn.daiban.kernel.privacy.PersonalData;
+
+import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
+
+import cn.daiban.security.privacy.Mask;
+
 import cn.daiban.kernel.appointment.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,7 +38,13 @@ class AppointmentProjection {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED') on conflict (appointment_id) do nothing""",
                 e.appointmentId().value(), e.stationCode().value(), Date.valueOf(e.date()), Time.valueOf(e.slotStart()),
                 Time.valueOf(e.slotEnd()), e.kind().name(), e.channel().name(), e.itemCode().value(), e.clientName(),
-                e.phone().value());
+                e.phone() == null ? null : Mask.phone(e.phone().value()));
+    }
+
+    @EventHandler
+    void on(DataSubjectErasedEvent e) {
+        jdbc.update("update appointment_view set client_name = ?, phone = null where appointment_id = any(?)",
+                PersonalData.ERASED, e.subjectIds().toArray(String[]::new));
     }
 
     @EventHandler

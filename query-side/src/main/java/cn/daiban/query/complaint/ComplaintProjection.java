@@ -1,5 +1,11 @@
 package cn.daiban.query.complaint;
 
+import cn.daiban.kernel.privacy.PersonalData;
+
+import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
+
+import cn.daiban.security.privacy.Mask;
+
 import cn.daiban.kernel.complaint.*;
 import cn.daiban.query.ledger.ScopeSupport;
 import org.axonframework.config.ProcessingGroup;
@@ -34,7 +40,13 @@ class ComplaintProjection {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED') on conflict (complaint_id) do nothing""",
                 e.complaintId().value(), e.stationCode().value(), e.agentId() == null ? null : e.agentId().value(),
                 e.delegationId() == null ? null : e.delegationId().value(), e.channel().name(), e.complainantName(),
-                e.contact().value(), e.content(), Date.valueOf(e.receivedOn()));
+                e.contact() == null ? null : Mask.phone(e.contact().value()), e.content(), Date.valueOf(e.receivedOn()));
+    }
+
+    @EventHandler
+    void on(DataSubjectErasedEvent e) {
+        jdbc.update("update complaint_view set complainant_name = ?, contact = null where complaint_id = any(?)",
+                PersonalData.ERASED, e.subjectIds().toArray(String[]::new));
     }
 
     @EventHandler

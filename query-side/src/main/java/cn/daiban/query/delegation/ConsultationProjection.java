@@ -1,5 +1,11 @@
 package cn.daiban.query.delegation;
 
+import cn.daiban.kernel.privacy.PersonalData;
+
+import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
+
+import cn.daiban.security.privacy.Mask;
+
 import cn.daiban.kernel.consultation.ConsultationAnsweredEvent;
 import cn.daiban.kernel.consultation.ConsultationConvertedEvent;
 import cn.daiban.kernel.consultation.ConsultationForwardedEvent;
@@ -33,8 +39,14 @@ public class ConsultationProjection {
                             channel, content, recorded_at, recorded_on)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (consultation_id) do nothing""",
                 e.consultationId().value(), e.stationCode().value(), e.agentId() == null ? null : e.agentId().value(),
-                e.visitorName(), e.contact().value(), e.channel().name(), e.content(), java.sql.Timestamp.from(at),
+                e.visitorName(), e.contact() == null ? null : Mask.phone(e.contact().value()), e.channel().name(), e.content(), java.sql.Timestamp.from(at),
                 Date.valueOf(e.recordedOn()));
+    }
+
+    @EventHandler
+    void on(DataSubjectErasedEvent e) {
+        jdbc.update("update consultation_view set visitor_name = ?, contact = null where consultation_id = any(?)",
+                PersonalData.ERASED, e.subjectIds().toArray(String[]::new));
     }
 
     @EventHandler

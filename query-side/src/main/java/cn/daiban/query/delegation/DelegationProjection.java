@@ -1,5 +1,11 @@
 package cn.daiban.query.delegation;
 
+import cn.daiban.kernel.privacy.PersonalData;
+
+import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
+
+import cn.daiban.security.privacy.Mask;
+
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.query.audit.EventSummaries;
@@ -57,7 +63,7 @@ public class DelegationProjection {
                         on conflict (delegation_id) do nothing""",
                 e.delegationId().value(), e.kind().name(), e.mode().name(), e.stationCode().value(), e.window(),
                 e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
-                e.client().name(), e.client().phone() == null ? null : e.client().phone().value(),
+                e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()),
                 e.acceptanceFormNumber() == null ? null : e.acceptanceFormNumber().value(),
                 Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.promisedWorkingDays(), Date.valueOf(e.deadline()),
                 Date.valueOf(e.deadline()), remark(e), write(Map.of("authorityLevels", e.authorityLevels(),
@@ -97,7 +103,7 @@ public class DelegationProjection {
                         on conflict (delegation_id) do nothing""",
                 e.delegationId().value(), e.kind().name(), e.stationCode().value(),
                 e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
-                e.client().name(), e.client().phone() == null ? null : e.client().phone().value(), e.reason(),
+                e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
                 Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)));
         step(m);
     }
@@ -394,6 +400,13 @@ public class DelegationProjection {
     private void detail(DelegationId id, String key, Map<String, ?> value) {
         jdbc.update("update delegation_view set details = details || jsonb_build_object(?, cast(? as jsonb)) where delegation_id = ?",
                 key, write(value), id.value());
+    }
+
+    /** An erased client: the matter stays, with every figure, but no longer says who it was for. */
+    @EventHandler
+    void on(DataSubjectErasedEvent e) {
+        jdbc.update("update delegation_view set client_name = ?, client_phone = null where delegation_id = any(?)",
+                PersonalData.ERASED, e.subjectIds().toArray(String[]::new));
     }
 
     private void step(DomainEventMessage<?> m) {

@@ -1,5 +1,7 @@
 package cn.daiban.query.notification;
 
+import cn.daiban.security.privacy.Mask;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,13 +27,9 @@ class LogNotificationSender implements NotificationSender {
     public void send(String notificationId, String phone, String text) {
         int delivered = jdbc.update("""
                 insert into notification_delivery (notification_id, phone, text, delivered_at) values (?, ?, ?, ?)
-                on conflict (notification_id) do nothing""", notificationId, phone, text, Timestamp.from(Instant.now()));
+                on conflict (notification_id) do nothing""", notificationId, Mask.phone(phone), text, Timestamp.from(Instant.now()));
         if (delivered == 1) {
-            log.info("notification {} delivered to {}: {}", notificationId, mask(phone), text);
+            log.info("notification {} delivered to {}: {}", notificationId, Mask.phone(phone), text);
         }
-    }
-
-    static String mask(String phone) {
-        return phone.length() <= 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 }

@@ -8,6 +8,8 @@ import cn.daiban.kernel.complaint.ComplaintReceivedEvent;
 import cn.daiban.kernel.catalogue.ServiceItemPublishedEvent;
 import cn.daiban.kernel.catalogue.ServiceItemRevisedEvent;
 import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
+import cn.daiban.kernel.privacy.PersonalData;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -76,6 +78,9 @@ class NotificationOutbox {
 
     @EventHandler
     void on(AppointmentBookedEvent e, EventMessage<?> m) {
+        if (e.phone() == null) {
+            return;
+        }
         recipient(e.appointmentId().value(), e.clientName(), e.phone().value(), e.itemCode().value(),
                 e.stationCode().value());
         Map<String, String> values = Map.of("date", e.date().toString(), "time", e.slotStart().toString());
@@ -162,12 +167,33 @@ class NotificationOutbox {
 
     @EventHandler
     void on(ComplaintReceivedEvent e) {
+        if (e.contact() == null) {
+            return;
+        }
         recipient(e.complaintId().value(), e.complainantName(), e.contact().value(), null, e.stationCode().value());
     }
 
     @EventHandler
     void on(ComplaintFeedbackGivenEvent e, EventMessage<?> m) {
         notify(m, e.complaintId().value(), "complaint-outcome", Map.of("feedback", e.feedback()), Instant.now());
+    }
+
+    /**
+     * An erased client: nothing more is sent to them, and what was kept of their notifications forgets them (the
+     * records of what was sent when stay, without name, phone or text).
+     */
+    @EventHandler
+    void on(DataSubjectErasedEvent e) {
+        String[] subjects = e.subjectIds().toArray(String[]::new);
+        jdbc.update("update notification_recipient set client = ?, phone = null where subject_id = any(?)",
+                PersonalData.ERASED, subjects);
+        jdbc.update("""
+                update notification_outbox set phone = null, text_zh = ?, text_en = ?,
+                    status = case when status = 'PENDING' then 'CANCELLED' else status end
+                where subject_id = any(?)""", PersonalData.ERASED, PersonalData.ERASED, subjects);
+        jdbc.update("""
+                update notification_delivery set phone = null, text = ? where notification_id in
+                    (select id from notification_outbox where subject_id = any(?))""", PersonalData.ERASED, subjects);
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package cn.daiban.query.notification;
 
+import cn.daiban.security.privacy.Mask;
+
 import cn.daiban.kernel.notification.FetchNotificationsQuery;
 import cn.daiban.kernel.notification.NotificationsResponse;
 import org.axonframework.queryhandling.QueryHandler;
@@ -39,7 +41,7 @@ class NotificationQueries {
                 (rs, n) -> {
                     Timestamp sent = rs.getTimestamp("sent_at");
                     return new NotificationsResponse.Notification(rs.getString("id"), rs.getString("template"),
-                            LogNotificationSender.mask(rs.getString("phone")), rs.getString("text_zh"),
+                            Mask.phone(rs.getString("phone")), rs.getString("text_zh"),
                             rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
                             sent == null ? null : sent.toInstant(), rs.getString("last_error"),
                             attempts.getOrDefault(rs.getString("id"), List.of()));

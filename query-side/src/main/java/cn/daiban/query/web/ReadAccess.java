@@ -29,6 +29,9 @@ import java.util.Optional;
  *   <li>Audit history, the quarterly assessment and point-in-time views: supervisors and administrators, within
  *       jurisdiction; a person's history ({@code /api/audit/actors/…}) for a supervisor is filtered to a station of
  *       theirs; verification of the whole store and digests, supervisors and administrators.</li>
+ *   <li>A client's full, unmasked record ({@code /api/personal-data/…}): the staff of its station and
+ *       administrators; who read it is recorded, and supervision reads that record
+ *       ({@code /api/audit/personal-data-access}).</li>
  *   <li>Rebuilds: administrators.</li>
  * </ul>
  */
@@ -72,6 +75,7 @@ class ReadAccess implements HandlerInterceptor {
             if (PATHS.match("/api/audit/streams/{id}", path)) {
                 stationOf(variables.get("aggregateId")).ifPresent(station -> covered(user, station));
             } else if (PATHS.match("/api/audit/actors/**", path) || PATHS.match("/api/assessments/**", path)
+                    || PATHS.match("/api/audit/personal-data-access", path)
                     || PATHS.match("/api/as-of/ledger", path) || PATHS.match("/api/as-of/satisfaction", path)) {
                 stationParameter(user, request);
             } else if (PATHS.match("/api/audit/verification", path) && request.getParameter("aggregateId") != null) {
@@ -91,7 +95,14 @@ class ReadAccess implements HandlerInterceptor {
             stationParameter(user, request);
             return true;
         }
-        if (PATHS.match("/api/delegations/{id}", path) || PATHS.match("/api/agents/{id}", path)
+        if (PATHS.match("/api/personal-data/{id}", path)) {
+            // Unmasked personal data: only the staff of the record's station (and administrators) need it.
+            stationOf(variables.get("subjectId")).ifPresent(station -> require(user.isAdministrator()
+                            || user.is(Role.AGENT, Role.STATION_MANAGER) && station.equals(user.station()),
+                    "a client's full record is for the staff of its station"));
+            return true;
+        }
+                if (PATHS.match("/api/delegations/{id}", path) || PATHS.match("/api/agents/{id}", path)
                 || PATHS.match("/api/notifications/{id}", path)) {
             String id = variables.getOrDefault("id", variables.get("subjectId"));
             stationOf(id).ifPresent(station -> covered(user, station));

@@ -62,8 +62,9 @@ class ReadAccessIT extends PostgresIntegrationTest {
     enum Reader { NOBODY, AGENT_V1, MANAGER_V1, SUPERVISOR_A, ADMINISTRATOR }
 
     /** OPEN: any signed-in user. STATION: within jurisdiction. SUPERVISION: supervisors and administrators within
-     *  jurisdiction. SUPERVISION_WIDE: supervisors and administrators. ADMIN: administrators. */
-    enum Rule { OPEN, STATION, SUPERVISION, SUPERVISION_WIDE, ADMIN }
+     *  jurisdiction. SUPERVISION_WIDE: supervisors and administrators. ADMIN: administrators. PERSONAL: a client's
+     *  full record, for the staff of its station and administrators only (not supervisors). */
+    enum Rule { OPEN, STATION, PERSONAL, SUPERVISION, SUPERVISION_WIDE, ADMIN }
 
     /** @param servedNotFound a 404 is the endpoint's served answer here (e.g. no rebuild has run) */
     record Endpoint(Rule rule, String template, boolean servedNotFound) {
@@ -114,6 +115,8 @@ class ReadAccessIT extends PostgresIntegrationTest {
             new Endpoint(Rule.SUPERVISION, "/api/as-of/ledger?station={s}&" + AT),
             new Endpoint(Rule.SUPERVISION, "/api/as-of/stations/{s}/dashboard?" + AT),
             new Endpoint(Rule.SUPERVISION, "/api/as-of/satisfaction?station={s}&from=2026-10-01&to=2026-12-31&" + AT),
+            new Endpoint(Rule.PERSONAL, "/api/personal-data/{d}"),
+            new Endpoint(Rule.SUPERVISION, "/api/audit/personal-data-access?station={s}"),
             new Endpoint(Rule.SUPERVISION_WIDE, "/api/audit/verification"),
             new Endpoint(Rule.SUPERVISION_WIDE, "/api/audit/digest"),
             new Endpoint(Rule.ADMIN, "/api/admin/rebuilds"),
@@ -222,6 +225,7 @@ class ReadAccessIT extends PostgresIntegrationTest {
         boolean allowed = switch (rule) {
             case OPEN -> true;
             case STATION -> admin || own;
+            case PERSONAL -> admin || own && (reader == Reader.AGENT_V1 || reader == Reader.MANAGER_V1);
             case SUPERVISION -> admin || supervisor && own;
             case SUPERVISION_WIDE -> admin || supervisor;
             case ADMIN -> admin;

@@ -4,6 +4,7 @@ import cn.daiban.localpg.TestPostgres;
 import cn.daiban.query.infrastructure.AxonConfiguration;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import cn.daiban.security.EmbeddedTokens;
+import cn.daiban.security.privacy.PersonalDataSchema;
 import cn.daiban.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,8 @@ public abstract class PostgresIntegrationTest {
         try (Connection connection = DriverManager.getConnection(TestPostgres.jdbcUrl(), TestPostgres.user(), "")) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("create schema if not exists command_side");
+                // The privacy store the command side lays out (V60__personal_data).
+                statement.execute(PersonalDataSchema.ddl("command_side"));
                 statement.execute("""
                         select 1 from information_schema.tables
                         where table_schema = 'command_side' and table_name = 'domain_event_entry'""");

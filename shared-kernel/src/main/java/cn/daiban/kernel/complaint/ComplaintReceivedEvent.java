@@ -1,5 +1,8 @@
 package cn.daiban.kernel.complaint;
 
+import cn.daiban.kernel.privacy.DataSubject;
+import cn.daiban.kernel.privacy.PersonalData;
+
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.delegation.DelegationId;
@@ -8,5 +11,5 @@ import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record ComplaintReceivedEvent(ComplaintId complaintId, StationCode stationCode, AgentId agentId, DelegationId delegationId, ComplaintChannel channel, String complainantName, PhoneNumber contact, String content, LocalDate receivedOn) {
+public record ComplaintReceivedEvent(@DataSubject ComplaintId complaintId, StationCode stationCode, AgentId agentId, DelegationId delegationId, ComplaintChannel channel, @PersonalData String complainantName, @PersonalData PhoneNumber contact, String content, LocalDate receivedOn) {
 }

@@ -1,5 +1,8 @@
 package cn.daiban.kernel.delegation;
 
+import cn.daiban.kernel.privacy.DataSubject;
+import cn.daiban.kernel.privacy.PersonalData;
+
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.Require;
@@ -11,8 +14,8 @@ import cn.daiban.kernel.common.UnifiedSocialCreditCode;
  * and a contact person. Identity numbers are optional for an assist; a proxy needs them (checked when it is
  * commissioned). Name, ID and phone are personal data.
  */
-public record Client(ClientKind kind, String name, ResidentId residentId, UnifiedSocialCreditCode creditCode,
-                     PhoneNumber phone, String contactPerson) {
+public record Client(ClientKind kind, @PersonalData String name, @PersonalData ResidentId residentId, UnifiedSocialCreditCode creditCode,
+                     @PersonalData PhoneNumber phone, @PersonalData String contactPerson) {
 
     public Client {
         Require.present(kind, "client.kind");

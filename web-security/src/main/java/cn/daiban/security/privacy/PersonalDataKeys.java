@@ -1,0 +1,162 @@
+package cn.daiban.security.privacy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One AES-256 key per data subject, kept wrapped by the master key in {@code personal_data_key}; destroying it
+ * (erasure) leaves the stored events intact — and their hash chain — but unreadable. A blind index (HMAC of the
+ * resident ID or phone number) finds a person's data subjects without storing either in clear.
+ */
+public class PersonalDataKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int IV_BYTES = 12;
+
+    private final JdbcTemplate jdbc;
+    private final SecretKey masterKey;
+    private final byte[] indexSecret;
+    private final long cacheMillis;
+    private final String schema;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<SecretKey> key, long until) {
+    }
+
+    public PersonalDataKeys(JdbcTemplate jdbc, PrivacyProperties properties) {
+        this.jdbc = jdbc;
+        byte[] master = decode(properties.masterKey(), "daiban.privacy.master-key");
+        if (master.length != 32) {
+            throw new IllegalStateException("daiban.privacy.master-key must be base64 of 32 bytes");
+        }
+        this.masterKey = new SecretKeySpec(master, "AES");
+        this.indexSecret = decode(properties.indexSecret(), "daiban.privacy.index-secret");
+        this.cacheMillis = properties.keyCacheTtl().toMillis();
+        this.schema = properties.schema();
+    }
+
+    private static byte[] decode(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return Base64.getDecoder().decode(value.strip());
+    }
+
+    /** The subject's key, created on first use (in the caller's transaction). */
+    public SecretKey keyFor(String subject) {
+        Optional<SecretKey> existing = find(subject);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (isErased(subject)) {
+            throw new IllegalStateException("data subject " + subject + " was erased: no new personal data for it");
+        }
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, RANDOM);
+            SecretKey key = generator.generateKey();
+            jdbc.update("insert into " + schema + ".personal_data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)"
+                    + " on conflict (subject_id) do nothing", subject, encrypt(masterKey, key.getEncoded()),
+                    java.sql.Timestamp.from(Instant.now()));
+            cache.remove(subject);
+            return find(subject).orElseThrow();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The subject's key, or empty once erased (or never created). */
+    public Optional<SecretKey> find(String subject) {
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(subject);
+        if (cached != null && cached.until() > now) {
+            return cached.key();
+        }
+        List<byte[]> wrapped = jdbc.query("select wrapped_key from " + schema
+                + ".personal_data_key where subject_id = ? and wrapped_key is not null", (rs, n) -> rs.getBytes(1), subject);
+        Optional<SecretKey> key = wrapped.isEmpty() ? Optional.empty()
+                : Optional.of(new SecretKeySpec(decrypt(masterKey, wrapped.get(0)), "AES"));
+        if (key.isPresent()) {
+            cache.put(subject, new Cached(key, now + cacheMillis));
+        }
+        return key;
+    }
+
+    public boolean isErased(String subject) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + schema
+                + ".personal_data_key where subject_id = ? and erased_at is not null)", Boolean.class, subject));
+    }
+
+    /** Destroys the subjects' keys: what was encrypted with them can never be read again. */
+    public void destroy(List<String> subjects, String by) {
+        for (String subject : subjects) {
+            jdbc.update("update " + schema + ".personal_data_key set wrapped_key = null, erased_at = ?, erased_by = ?"
+                    + " where subject_id = ?", java.sql.Timestamp.from(Instant.now()), by, subject);
+            jdbc.update("delete from " + schema + ".personal_data_index where subject_id = ?", subject);
+            cache.remove(subject);
+        }
+    }
+
+    /** Records that {@code subject} holds a resident ID or phone number, by its keyed digest only. */
+    public void index(String subject, String kind, String value) {
+        jdbc.update("insert into " + schema + ".personal_data_index (digest, subject_id) values (?, ?)"
+                + " on conflict do nothing", digest(kind, value), subject);
+    }
+
+    /** The data subjects whose records hold this resident ID or phone number. */
+    public List<String> subjectsOf(String kind, String value) {
+        return jdbc.queryForList("select subject_id from " + schema + ".personal_data_index where digest = ?",
+                String.class, digest(kind, value));
+    }
+
+    String digest(String kind, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(indexSecret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((kind + ":" + value.strip().toUpperCase())
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] encrypt(SecretKey key, byte[] plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] decrypt(SecretKey key, byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, IV_BYTES));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data does not decrypt with its key", e);
+        }
+    }
+}
