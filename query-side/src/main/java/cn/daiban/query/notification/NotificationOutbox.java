@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -119,7 +120,7 @@ class NotificationOutbox {
                 e.stationCode().value());
         notify(m, e.delegationId().value(), "accepted", Map.of("form",
                 e.acceptanceFormNumber() == null ? "—" : e.acceptanceFormNumber().value(),
-                "deadline", e.deadline().toString(), "supervision", e.supervisionPhone()), Instant.now());
+                "deadline", e.deadline().toString(), "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
     }
 
     @EventHandler
@@ -143,9 +144,9 @@ class NotificationOutbox {
     @EventHandler
     void on(DelegationCompletedEvent e, EventMessage<?> m) {
         if (e.successful()) {
-            notify(m, e.delegationId().value(), "completed", Map.of("result", e.resultReference()), Instant.now());
+            notify(m, e.delegationId().value(), "completed", Map.of("result", Objects.toString(e.resultReference(), "")), Instant.now());
         } else {
-            notify(m, e.delegationId().value(), "failed", Map.of("reason", e.failureReason()), Instant.now());
+            notify(m, e.delegationId().value(), "failed", Map.of("reason", Objects.toString(e.failureReason(), "")), Instant.now());
         }
     }
 
@@ -175,7 +176,7 @@ class NotificationOutbox {
 
     @EventHandler
     void on(ComplaintFeedbackGivenEvent e, EventMessage<?> m) {
-        notify(m, e.complaintId().value(), "complaint-outcome", Map.of("feedback", e.feedback()), Instant.now());
+        notify(m, e.complaintId().value(), "complaint-outcome", Map.of("feedback", Objects.toString(e.feedback(), "")), Instant.now());
     }
 
     /**
@@ -211,27 +212,30 @@ class NotificationOutbox {
                 on conflict (subject_id) do nothing""", subject, client, phone, item, item, station, station);
     }
 
+    private record Recipient(String client, String phone, String item, String station) {
+    }
+
     private void notify(EventMessage<?> event, String subject, String template, Map<String, String> extra,
                         Instant sendAfter) {
-        Map<String, Object> recipient = jdbc.query("select * from notification_recipient where subject_id = ?",
-                rs -> rs.next() ? Map.<String, Object>of("client", rs.getString("client"), "phone", rs.getString("phone"),
-                        "item", String.valueOf(rs.getString("item_name")), "station", rs.getString("station")) : null,
-                subject);
-        if (recipient == null) {
-            return;
+        Recipient recipient = jdbc.query("select * from notification_recipient where subject_id = ?",
+                rs -> rs.next() ? new Recipient(rs.getString("client"), rs.getString("phone"),
+                        Objects.toString(rs.getString("item_name"), ""), Objects.toString(rs.getString("station"), ""))
+                        : null, subject);
+        if (recipient == null || recipient.phone() == null) {
+            return; // no client to tell, or they were erased
         }
         // Telling a client today about a step taken long ago (a first start over old history, a long outage)
         // would mislead: such a notification is kept as EXPIRED, visible, and not sent.
         boolean stale = event.getTimestamp().isBefore(Instant.now().minus(properties.maxAge()));
         Map<String, String> values = new HashMap<>(extra);
-        values.put("client", (String) recipient.get("client"));
-        values.put("item", (String) recipient.get("item"));
-        values.put("station", (String) recipient.get("station"));
+        values.put("client", recipient.client());
+        values.put("item", recipient.item());
+        values.put("station", recipient.station());
         jdbc.update("""
                         insert into notification_outbox (id, subject_id, template, phone, text_zh, text_en, status,
                             next_attempt_at, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
-                event.getIdentifier() + ":" + template, subject, template, recipient.get("phone"),
+                event.getIdentifier() + ":" + template, subject, template, recipient.phone(),
                 templates.render("zh", template, values), templates.render("en", template, values),
                 stale ? "EXPIRED" : "PENDING", Timestamp.from(sendAfter), Timestamp.from(Instant.now()));
     }
