@@ -131,6 +131,21 @@ class PersonalDataEndToEndIT {
         assertThat(Http.admin().get(query("/api/notifications/" + delegation)).expect(200).body())
                 .doesNotContain(NAME).doesNotContain(PHONE);
 
+        // ... no new personal data is taken into an erased record ...
+        Map<String, Object> assist = new HashMap<>(commission);
+        assist.put("kind", "ASSIST");
+        assist.put("client", Map.of("kind", "CITIZEN", "name", NAME, "phone", PHONE));
+        String assisted = staff.post(command("/api/delegations"), assist).expect(201).json().get("id").asText();
+        admin.post(command("/api/admin/data-subjects/erasure"), Map.of("subjectId", assisted,
+                "reason", "本人依法申请删除个人信息")).expect(201);
+        Http.Answer conversion = staff.post(command("/api/delegations/" + assisted + "/conversion-to-proxy"), Map.of(
+                "client", Map.of("kind", "CITIZEN", "name", NAME, "residentId", RESIDENT_ID, "phone", PHONE),
+                "needsAnalysis", Map.of("difficulty", "LOW", "estimatedWorkingDays", 1, "steps", List.of("核对材料"),
+                        "confirmedByClient", true), "teamLeaderId", leader, "applicantSigned", true));
+        assertThat(conversion.status()).as(conversion.body()).isEqualTo(422);
+        assertThat(conversion.json().get("rule").asText()).isEqualTo("data-subject-erased");
+        assertThat(storedEventsContaining(RESIDENT_ID)).isZero();
+
         // ... the matter goes on and its figures stay ...
         staff.post(command("/api/delegations/" + delegation + "/completion"), Map.of("successful", true,
                 "resultReference", "参保登记号 140521-0002")).expect(200);

@@ -1,5 +1,7 @@
 package cn.daiban.command.web;
 
+import cn.daiban.security.privacy.ErasedDataSubjectException;
+
 import cn.daiban.command.common.CommandRejection;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.common.InvalidValueException;
@@ -97,6 +99,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AggregateNotFoundException.class, ConcurrencyException.class,
             ConflictingModificationException.class, AggregateStreamCreationException.class})
     ProblemDetail axonFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ErasedDataSubjectException erased) {
+                return problem(HttpStatus.UNPROCESSABLE_ENTITY, "data-subject-erased", null, erased.getMessage());
+            }
+        }
         if (e instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, "not-found", null,
                     "nothing found with id " + notFound.getAggregateIdentifier());
@@ -121,8 +128,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         Throwable cause = e;
         while (cause != null) {
-            if (cause instanceof AggregateNotFoundException || cause instanceof ConcurrencyException
-                    || cause instanceof ConflictingModificationException
+            if (cause instanceof ErasedDataSubjectException || cause instanceof AggregateNotFoundException
+                    || cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
                     || cause instanceof AggregateStreamCreationException) {
                 return axonFailure(cause);
             }

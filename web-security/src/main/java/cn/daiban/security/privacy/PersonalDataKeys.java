@@ -66,7 +66,7 @@ public class PersonalDataKeys {
             return existing.get();
         }
         if (isErased(subject)) {
-            throw new IllegalStateException("data subject " + subject + " was erased: no new personal data for it");
+            throw new ErasedDataSubjectException(subject);
         }
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
