@@ -23,10 +23,10 @@ import static cn.daiban.security.Role.SUPERVISOR;
  *
  * <ul>
  *   <li>Catalogue and calendar: administrators.</li>
- *   <li>Stations: opening a county centre, administrators; opening a station below, an administrator or the
- *       manager of its parent; deciding an application (opening, change, closure), an administrator or the manager
- *       of the supervising (parent) station; applying for a change or closure and submitting statistics, the
- *       station's manager.</li>
+ *   <li>Stations: applying to open a county centre, administrators; a station below, an administrator or the
+ *       manager of its parent; deciding an application (opening, change, closure), the manager of the supervising
+ *       (parent) station or an administrator on its behalf; applying for a change or closure and submitting
+ *       statistics, the station's manager.</li>
  *   <li>Agents: the manager of the agent's station.</li>
  *   <li>Delegations: agents and managers of the delegation's station; the upper level's decision and the return
  *       of its result, agents and managers of a station above it; voiding a grade on appeal, administrators.
@@ -106,6 +106,11 @@ class CommandPolicy {
         return station;
     }
 
+    /** The station's parent (its supervising level), if it has one. */
+    Optional<String> parentOf(String station) {
+        return lookup("select parent_code from station_registry where station_code = ?", station);
+    }
+
     private void station(User user, String type, Object command) {
         String station = component(command, "stationCode");
         switch (type) {
@@ -119,7 +124,7 @@ class CommandPolicy {
                 Optional<String> parent = lookup("select parent_code from station_registry where station_code = ?",
                         station);
                 require(user.isAdministrator() || parent.isPresent() && at(user, parent.get(), STATION_MANAGER),
-                        user, type, "applications are decided by an administrator or the supervising station's manager");
+                        user, type, "applications are decided by the supervising station's manager or an administrator");
             }
             default -> require(at(user, station, STATION_MANAGER), user, type,
                     "a station's applications and statistics are its manager's");

@@ -27,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Station applications (`004 §5.4.1`, appendices A–C). Decisions are taken by the supervising level: the
- * acting station ({@code X-Station-Code}) is recorded as the approver and must be the station's parent.
+ * signed-in manager's station is recorded as the approver, and the aggregate checks it is the station's parent;
+ * an administrator decides on behalf of the parent (for a county centre, as the county administration).
  */
 @RestController
 @RequestMapping("/api/stations")
@@ -37,8 +38,11 @@ class StationCommandController {
     private final CommandDispatcher dispatcher;
     private final CommandRequest.Factory requests;
     private final ActorResolver actors;
+    private final CommandPolicy policy;
 
-    StationCommandController(CommandDispatcher dispatcher, CommandRequest.Factory requests, ActorResolver actors) {
+    StationCommandController(CommandDispatcher dispatcher, CommandRequest.Factory requests, ActorResolver actors,
+                             CommandPolicy policy) {
+        this.policy = policy;
         this.dispatcher = dispatcher;
         this.requests = requests;
         this.actors = actors;
@@ -61,7 +65,7 @@ class StationCommandController {
                                                           @RequestBody(required = false) DecisionRequest body) {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(body), code,
-                () -> new ApproveStationOpeningCommand(station, approver(), body == null ? null : body.remark())));
+                () -> new ApproveStationOpeningCommand(station, approver(station), body == null ? null : body.remark())));
     }
 
     @PostMapping("/{code}/opening/refusal")
@@ -70,7 +74,7 @@ class StationCommandController {
                                                          @RequestBody(required = false) DecisionRequest body) {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(body), code,
-                () -> new RefuseStationOpeningCommand(station, approver(), body == null ? null : body.reason())));
+                () -> new RefuseStationOpeningCommand(station, approver(station), body == null ? null : body.reason())));
     }
 
     record ChangeRequest(StationManager manager, List<StationWindow> windows, Set<String> serviceItemCodes,
@@ -92,7 +96,7 @@ class StationCommandController {
     ResponseEntity<CommandAcknowledgement> approveChange(@PathVariable String code, @PathVariable String changeId) {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(null), code,
-                () -> new ApproveStationChangeCommand(station, changeId, approver())));
+                () -> new ApproveStationChangeCommand(station, changeId, approver(station))));
     }
 
     @PostMapping("/{code}/changes/{changeId}/refusal")
@@ -101,7 +105,7 @@ class StationCommandController {
                                                         @RequestBody DecisionRequest body) {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(body), code,
-                () -> new RefuseStationChangeCommand(station, changeId, approver(), body.reason())));
+                () -> new RefuseStationChangeCommand(station, changeId, approver(station), body.reason())));
     }
 
     @PostMapping("/{code}/closure")
@@ -118,7 +122,7 @@ class StationCommandController {
     ResponseEntity<CommandAcknowledgement> approveClosure(@PathVariable String code) {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(null), code,
-                () -> new ApproveStationClosureCommand(station, approver())));
+                () -> new ApproveStationClosureCommand(station, approver(station))));
     }
 
     @PostMapping("/{code}/closure/refusal")
@@ -127,7 +131,7 @@ class StationCommandController {
                                                          @RequestBody DecisionRequest body) {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(body), code,
-                () -> new RefuseStationClosureCommand(station, approver(), body.reason())));
+                () -> new RefuseStationClosureCommand(station, approver(station), body.reason())));
     }
 
     record StatisticsRequest(String period, java.util.Map<String, Double> figures, String correctionReason) {
@@ -143,7 +147,15 @@ class StationCommandController {
                         body.figures(), body.correctionReason())));
     }
 
-    private StationCode approver() {
-        return actors.currentActor().stationCode();
+    /**
+     * The deciding station: the signed-in manager's; an administrator decides on behalf of the supervising level,
+     * which is then recorded (none for a county centre, decided by the administration itself).
+     */
+    private StationCode approver(StationCode station) {
+        Actor actor = actors.currentActor();
+        if (actor.user().isAdministrator()) {
+            return policy.parentOf(station.value()).map(StationCode::of).orElse(null);
+        }
+        return actor.stationCode();
     }
 }

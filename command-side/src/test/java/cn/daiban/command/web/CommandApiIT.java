@@ -270,6 +270,18 @@ class CommandApiIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void anAdministratorDecidesOnBehalfOfTheSupervisingStation() throws Exception {
+        String county = openCounty();
+        String township = newCode() + "1";
+        assertThat(post("/api/stations", townshipOpening(township, county)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/stations/" + township + "/opening/approval", "{}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String approved = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from command_side.domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 1""", String.class, township);
+        assertThat(json.readTree(approved).get("approverStationCode").asText()).isEqualTo(county);
+    }
+
+    @Test
     void theActorIsTheSignedInUserNotAHeader() throws Exception {
         String code = newCode();
         post("/api/stations", countyOpening(code), Map.of("X-Actor-Id", "someone-else", "X-Station-Code", "999999"));
