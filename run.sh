@@ -113,9 +113,8 @@ cat <<EOF
   Query API     http://localhost:$QUERY_PORT/api         OpenAPI http://localhost:$QUERY_PORT/v3/api-docs
                                                      browse  http://localhost:$QUERY_PORT/swagger-ui.html
   Health        http://localhost:$COMMAND_PORT/actuator/health   http://localhost:$QUERY_PORT/actuator/health
-  Sign in       curl -s -X POST localhost:$COMMAND_PORT/api/dev/tokens -H 'Content-Type: application/json' \
-                     -d '{"user":"village-agent"}'    (sample users: GET localhost:$COMMAND_PORT/api/dev/users)
-                then send  Authorization: Bearer <token>  to either API
+  Sign in       curl -s -X POST localhost:$COMMAND_PORT/api/dev/tokens -H 'Content-Type: application/json' -d '{"user":"village-agent"}'
+                (sample users: GET localhost:$COMMAND_PORT/api/dev/users), then send  Authorization: Bearer <token>
   PostgreSQL    $DAIBAN_DB_URL (user postgres)
   Logs          $LOGS/
 
