@@ -233,16 +233,20 @@ class ReadAccessIT extends PostgresIntegrationTest {
         return allowed ? 200 : 403;
     }
 
-    int status(String path, Reader reader) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20));
-        String token = switch (reader) {
+    String token(Reader reader) {
+        return switch (reader) {
             case NOBODY -> null;
             case AGENT_V1 -> tokens.issue("agent-v1", Role.AGENT, V1);
             case MANAGER_V1 -> tokens.issue("manager-v1", Role.STATION_MANAGER, V1);
             case SUPERVISOR_A -> tokens.issue("supervisor-a", Role.SUPERVISOR, A);
             case ADMINISTRATOR -> tokens.issue("admin", Role.ADMINISTRATOR, null);
         };
+    }
+
+    int status(String path, Reader reader) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20));
+        String token = token(reader);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -256,13 +260,7 @@ class ReadAccessIT extends PostgresIntegrationTest {
     int post(String path, Reader reader, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        String token = switch (reader) {
-            case NOBODY -> null;
-            case AGENT_V1 -> tokens.issue("agent-v1", Role.AGENT, V1);
-            case MANAGER_V1 -> tokens.issue("manager-v1", Role.STATION_MANAGER, V1);
-            case SUPERVISOR_A -> tokens.issue("supervisor-a", Role.SUPERVISOR, A);
-            case ADMINISTRATOR -> tokens.issue("admin", Role.ADMINISTRATOR, null);
-        };
+        String token = token(reader);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
