@@ -3,6 +3,8 @@ package cn.daiban.query.delegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,6 +30,8 @@ public class LiveUpdates {
     private static final ThreadLocal<Boolean> MUTED = ThreadLocal.withInitial(() -> false);
 
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    /** Every stream not yet ended, whatever its state: ended on shutdown. */
+    private final java.util.Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private final JdbcTemplate jdbc;
 
     LiveUpdates(JdbcTemplate jdbc) {
@@ -38,7 +42,11 @@ public class LiveUpdates {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         List<SseEmitter> list = subscribers.computeIfAbsent(stationCode, code -> new CopyOnWriteArrayList<>());
         list.add(emitter);
-        Runnable remove = () -> list.remove(emitter);
+        open.add(emitter);
+        Runnable remove = () -> {
+            list.remove(emitter);
+            open.remove(emitter);
+        };
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
@@ -78,6 +86,24 @@ public class LiveUpdates {
         } else {
             send.run();
         }
+    }
+
+    /**
+     * On shutdown every open stream is ended first, so a graceful shutdown does not wait out its grace period for
+     * dashboards that would otherwise stay connected; clients reconnect to another node.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        log.debug("ending {} live-update streams", open.size());
+        List.copyOf(open).forEach(emitter -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("a live-update stream was already gone", e);
+            }
+        });
+        open.clear();
+        subscribers.clear();
     }
 
     /** Replays of history (rebuilds, point-in-time views) are not news: nothing is pushed while they run. */
