@@ -65,6 +65,11 @@ public class DaibanSecurityConfiguration {
         return http.build();
     }
 
+    @Bean
+    public org.springdoc.core.customizers.OpenApiCustomizer bearerOpenApi() {
+        return new BearerOpenApi();
+    }
+
     private static User user(Jwt jwt, SecurityProperties properties) {
         String role = jwt.getClaimAsString(properties.roleClaim());
         Role parsed;

@@ -115,7 +115,7 @@ class CommandApiIT extends PostgresIntegrationTest {
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getBody()).contains("/api/stations").contains("/api/delegations")
-                .contains("11010519491231002X");
+                .contains("11010519491231002X").contains("bearer-jwt").contains("/api/dev/tokens");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
