@@ -38,18 +38,25 @@ class NotificationTemplates {
         return text;
     }
 
+    /** The shipped texts, with an administrator's override on top: a text the override lacks stays the shipped one. */
     private Properties load(String language) {
         String name = "templates_" + language + ".properties";
-        Resource resource = properties.templateDir() != null
-                && new FileSystemResource(properties.templateDir() + "/" + name).exists()
-                ? new FileSystemResource(properties.templateDir() + "/" + name)
-                : new ClassPathResource("notifications/" + name);
         Properties texts = new Properties();
+        read(new ClassPathResource("notifications/" + name), texts);
+        if (properties.templateDir() != null) {
+            Resource override = new FileSystemResource(properties.templateDir() + "/" + name);
+            if (override.exists()) {
+                read(override, texts);
+            }
+        }
+        return texts;
+    }
+
+    private static void read(Resource resource, Properties into) {
         try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-            texts.load(reader);
+            into.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return texts;
     }
 }
