@@ -7,7 +7,6 @@ import cn.daiban.security.privacy.PersonalDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -23,11 +22,9 @@ import java.util.Set;
 class KeyShredder implements DataSubjects {
 
     private final PersonalDataKeys keys;
-    private final JdbcTemplate jdbc;
 
-    KeyShredder(PersonalDataKeys keys, JdbcTemplate jdbc) {
+    KeyShredder(PersonalDataKeys keys) {
         this.keys = keys;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -39,10 +36,8 @@ class KeyShredder implements DataSubjects {
         if (phone != null) {
             found.addAll(keys.subjectsOf("PhoneNumber", phone));
         }
-        if (subjectId != null) {
-            found.addAll(jdbc.queryForList("""
-                    select subject_id from command_side.personal_data_key where subject_id = ? and erased_at is null""",
-                    String.class, subjectId));
+        if (subjectId != null && keys.isHeld(subjectId)) {
+            found.add(subjectId);
         }
         found.removeIf(keys::isErased);
         return List.copyOf(found);

@@ -58,7 +58,7 @@ class CommandPolicy {
             case "station" -> station(user, type, command);
             case "agent" -> {
                 String station = type.equals("RegisterAgentCommand") ? component(command, "stationCode")
-                        : lookup("select station_code from agent_registry where agent_id = ?", id(command, "agentId"))
+                        : lookup("select station_code from agent_registry where agent_id = ?", component(command, "agentId"))
                         .orElse(null);
                 if (station != null) {
                     require(at(user, station, STATION_MANAGER), user, type, "agents are managed by their station's manager");
@@ -68,7 +68,7 @@ class CommandPolicy {
             case "consultation" -> {
                 String station = type.equals("RecordConsultationCommand") ? component(command, "stationCode")
                         : lookup("select station_code from subject_station where subject_id = ?",
-                        id(command, "consultationId")).orElse(null);
+                        component(command, "consultationId")).orElse(null);
                 if (station != null) {
                     boolean answering = type.equals("ForwardConsultationCommand") || type.equals("AnswerConsultationCommand");
                     require(user.is(AGENT, STATION_MANAGER) && (user.station().equals(station)
@@ -78,10 +78,10 @@ class CommandPolicy {
             }
             case "complaint" -> complaint(user, type, command);
             case "appointment" -> {
-                String station = command.getClass().getSimpleName().equals("BookAppointmentCommand")
-                        || type.equals("PublishBookingScheduleCommand") ? component(command, "stationCode")
+                String station = type.equals("BookAppointmentCommand") || type.equals("PublishBookingScheduleCommand")
+                        ? component(command, "stationCode")
                         : lookup("select station_code from booking_registry where appointment_id = ?",
-                        id(command, "appointmentId")).orElse(null);
+                        component(command, "appointmentId")).orElse(null);
                 if (station != null) {
                     Role[] roles = type.equals("PublishBookingScheduleCommand")
                             ? new Role[]{STATION_MANAGER} : new Role[]{AGENT, STATION_MANAGER};
@@ -142,7 +142,7 @@ class CommandPolicy {
             return;
         }
         Optional<String> station = lookup("select station_code from delegation_registry where delegation_id = ?",
-                id(command, "delegationId"));
+                component(command, "delegationId"));
         if (station.isEmpty()) {
             return;
         }
@@ -156,7 +156,7 @@ class CommandPolicy {
 
     private void complaint(User user, String type, Object command) {
         String station = type.equals("FileComplaintCommand") ? component(command, "stationCode")
-                : lookup("select station_code from subject_station where subject_id = ?", id(command, "complaintId"))
+                : lookup("select station_code from subject_station where subject_id = ?", component(command, "complaintId"))
                 .orElse(null);
         if (station == null) {
             return;
@@ -200,9 +200,5 @@ class CommandPolicy {
             }
         }
         throw new IllegalStateException(command.getClass().getSimpleName() + " has no " + name);
-    }
-
-    private static String id(Object command, String name) {
-        return component(command, name);
     }
 }

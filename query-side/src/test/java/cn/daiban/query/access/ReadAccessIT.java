@@ -15,6 +15,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.TestEvents;
 import cn.daiban.security.EmbeddedTokens;
 import cn.daiban.security.Role;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -147,11 +148,8 @@ class ReadAccessIT extends PostgresIntegrationTest {
     }
 
     void delegation(DelegationId id, String station) {
-        append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST, ServiceMode.ON_SITE,
-                StationCode.of(station), null, AgentId.create(), ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记",
-                "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null,
-                PhoneNumber.of("13912345678"), null), null, null, List.of(), List.of(), null, true, List.of(),
-                "0356-7022345", false, false, LocalDate.of(2026, 11, 24), 5, LocalDate.of(2026, 12, 1), null, null));
+        append("Delegation", id.value(), 0, TestEvents.commissioned(id, DelegationKind.ASSIST, StationCode.of(station),
+                null, LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 1)));
     }
 
     void agent(AgentId id, String station) {

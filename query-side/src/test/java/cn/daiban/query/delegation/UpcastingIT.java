@@ -8,6 +8,7 @@ import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
@@ -47,11 +48,8 @@ class UpcastingIT extends PostgresIntegrationTest {
         DelegationId id = DelegationId.create();
         StationCode station = StationCode.of("1488" + (int) (Math.random() * 900000 + 100000));
         eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), 0,
-                new DelegationCommissionedEvent(id, DelegationKind.ASSIST, ServiceMode.ON_SITE, station, null,
-                        AgentId.create(), ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
-                        Set.of(StationLevel.VILLAGE_STATION), List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null,
-                        PhoneNumber.of("13912345678"), null), null, null, List.of(), List.of(), null, false, List.of(),
-                        "0356-7022345", false, false, LocalDate.of(2026, 11, 2), 5, LocalDate.of(2026, 11, 9), null, null),
+                TestEvents.commissioned(id, DelegationKind.ASSIST, station, null, LocalDate.of(2026, 11, 2),
+                        LocalDate.of(2026, 11, 9)),
                 MetaData.with(MetadataKeys.ACTOR_ID, "agent-1")));
         // Written as the first release stored it: revision 1, the channel as free text.
         jdbc.update("""

@@ -12,6 +12,7 @@ import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -57,7 +58,7 @@ class NotificationsIT extends PostgresIntegrationTest {
     NotificationSender sender;
 
     static final StationCode STATION = StationCode.of("147700000101");
-    static final PhoneNumber PHONE = PhoneNumber.of("13912345678");
+    static final PhoneNumber PHONE = TestEvents.CLIENT_PHONE;
 
     void append(String type, String id, long sequence, Object payload) {
         append(type, id, sequence, payload, Instant.now());
@@ -74,12 +75,9 @@ class NotificationsIT extends PostgresIntegrationTest {
 
     DelegationId commissioned(Instant at) {
         DelegationId id = DelegationId.create();
-        append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.PROXY, ServiceMode.ON_SITE,
-                STATION, null, AgentId.create(), ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
-                Set.of(StationLevel.VILLAGE_STATION), List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null, PHONE,
-                null), AcceptanceFormNumber.of(STATION, LocalDate.of(2026, 11, 24), 3), null, List.of(), List.of(), null,
-                true, List.of(), "0356-7022345", false, false, LocalDate.of(2026, 11, 24), 5, LocalDate.of(2026, 12, 1),
-                null, null), at);
+        append("Delegation", id.value(), 0, TestEvents.commissioned(id, DelegationKind.PROXY, STATION,
+                AcceptanceFormNumber.of(STATION, LocalDate.of(2026, 11, 24), 3), LocalDate.of(2026, 11, 24),
+                LocalDate.of(2026, 12, 1)), at);
         return id;
     }
 

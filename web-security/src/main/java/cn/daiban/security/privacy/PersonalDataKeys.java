@@ -99,6 +99,12 @@ public class PersonalDataKeys {
         return key;
     }
 
+    /** Whether personal data of {@code subject} is held and not erased. */
+    public boolean isHeld(String subject) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + schema
+                + ".personal_data_key where subject_id = ? and erased_at is null)", Boolean.class, subject));
+    }
+
     public boolean isErased(String subject) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + schema
                 + ".personal_data_key where subject_id = ? and erased_at is not null)", Boolean.class, subject));

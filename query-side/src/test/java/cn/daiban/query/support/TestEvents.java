@@ -1,0 +1,39 @@
+package cn.daiban.query.support;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.delegation.AcceptanceFormNumber;
+import cn.daiban.kernel.delegation.Client;
+import cn.daiban.kernel.delegation.ClientKind;
+import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.ServiceMode;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Events the query side's tests append, built once. */
+public final class TestEvents {
+
+    public static final PhoneNumber CLIENT_PHONE = PhoneNumber.of("13912345678");
+
+    private TestEvents() {
+    }
+
+    /**
+     * A pension registration (RS-001, 5 working days) commissioned on site at {@code station} for 王秀英, reachable
+     * at {@link #CLIENT_PHONE}; {@code form} is the acceptance-form number of a proxy, {@code null} for an assist.
+     */
+    public static DelegationCommissionedEvent commissioned(DelegationId id, DelegationKind kind, StationCode station,
+                                                           AcceptanceFormNumber form, LocalDate on, LocalDate deadline) {
+        return new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE, station, null, AgentId.create(),
+                ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
+                List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null, CLIENT_PHONE, null), form, null, List.of(),
+                List.of(), null, true, List.of(), "0356-7022345", false, false, on, 5, deadline, null, null);
+    }
+}
