@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -93,6 +94,9 @@ public class BoundaryProblems {
      * name. Any other body is left as it is.
      */
     public static Object normalise(Exception e, Object body, HttpStatusCode status) {
+        if (body == null && e instanceof ErrorResponse error) {
+            body = error.getBody();
+        }
         if (!(body instanceof ProblemDetail problem) || problem.getProperties() != null
                 && problem.getProperties().containsKey("rule")) {
             return body;
