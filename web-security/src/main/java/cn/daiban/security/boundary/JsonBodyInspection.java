@@ -1,5 +1,7 @@
 package cn.daiban.security.boundary;
 
+import cn.daiban.kernel.common.InputLimits;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package cn.daiban.security.boundary;
 
+import cn.daiban.kernel.common.InputLimits;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;

@@ -1,5 +1,7 @@
 package cn.daiban.security.boundary;
 
+import cn.daiban.kernel.common.InputLimits;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
