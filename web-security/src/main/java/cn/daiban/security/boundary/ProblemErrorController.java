@@ -16,6 +16,7 @@ import java.io.IOException;
  * firewall refuses) is answered in the same shape as every other refusal.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
