@@ -216,6 +216,15 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         assertThat(body(response).get("detail").asText()).isEqualTo("the body must be an object");
     }
 
+    @Test
+    void aPathVariableOfTheWrongTypeSaysTheShapeWithoutAClassName() throws Exception {
+        HttpResponse<String> response = send(agentToken, "POST",
+                "/api/delegations/" + delegation + "/escalations/first/return", "{}", Map.of());
+
+        assertProblem(response, 400, "malformed-request", "hop");
+        assertThat(body(response).get("detail").asText()).isEqualTo("hop must be a whole number");
+    }
+
     // ------------------------------------------------------------------ every error answer is problem+json
 
     @Test

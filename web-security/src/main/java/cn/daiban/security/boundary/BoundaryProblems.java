@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -123,6 +124,9 @@ public class BoundaryProblems {
         } else if (e instanceof MissingRequestHeaderException missing) {
             problem.setProperty("field", missing.getHeaderName());
             problem.setDetail(missing.getHeaderName() + " is required");
+        } else if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            problem.setProperty("field", mismatch.getPropertyName());
+            problem.setDetail(mismatch.getPropertyName() + " must be " + shape(mismatch.getRequiredType()));
         } else if (code >= 500) {
             problem.setDetail("the request could not be handled");
         }
