@@ -79,6 +79,11 @@ public class DaibanSecurityConfiguration {
             throw new InvalidBearerTokenException("the token's " + properties.roleClaim() + " claim names no role");
         }
         String station = jwt.getClaimAsString(properties.stationClaim());
+        // The subject and station go into every event's metadata: refuse what storage cannot hold.
+        if (cn.daiban.security.boundary.TextRules.singleLine(jwt.getSubject()) != null
+                || cn.daiban.security.boundary.TextRules.singleLine(station) != null) {
+            throw new InvalidBearerTokenException("the token's subject or station holds characters that are not allowed");
+        }
         if (parsed != Role.ADMINISTRATOR && (station == null || station.isBlank())) {
             throw new InvalidBearerTokenException("the token names no station for " + parsed);
         }

@@ -54,7 +54,8 @@ public class CommandDispatcher {
         return transaction.execute(status -> {
             Optional<CommandAcknowledgement> earlier = request.idempotencyKey() == null
                     ? Optional.empty()
-                    : idempotencyStore.claim(request.idempotencyKey(), request.fingerprint());
+                    : idempotencyStore.claim(actor.actorId(), request.endpoint(),
+                    request.idempotencyKey(), request.fingerprint());
             if (earlier.isPresent()) {
                 return new Dispatched(earlier.get(), true);
             }
@@ -65,7 +66,8 @@ public class CommandDispatcher {
             CommandAcknowledgement acknowledgement =
                     new CommandAcknowledgement(aggregateId, ((Number) version).longValue(), reference);
             if (request.idempotencyKey() != null) {
-                idempotencyStore.remember(request.idempotencyKey(), acknowledgement);
+                idempotencyStore.remember(actor.actorId(), request.endpoint(), request.idempotencyKey(),
+                        acknowledgement);
             }
             return new Dispatched(acknowledgement, false);
         });

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * The request-level facts a command carries besides its body: the idempotency key, the version the client
- * expects (HTTP {@code If-Match}), the correlation id, and a fingerprint of the request that tells a genuine
- * retry from a reuse of the key for something else.
+ * expects (HTTP {@code If-Match}), the correlation id, the endpoint (method and path, which scopes the key
+ * together with the user), and a fingerprint of the request that tells a genuine retry from a reuse of the key
+ * for something else.
  */
-public record CommandRequest(String idempotencyKey, Long expectedVersion, String correlationId, String fingerprint) {
+public record CommandRequest(String idempotencyKey, Long expectedVersion, String correlationId, String endpoint,
+                             String fingerprint) {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CORRELATION_ID = "X-Correlation-Id";
@@ -54,7 +56,8 @@ public record CommandRequest(String idempotencyKey, Long expectedVersion, String
             if (correlationId != null && !KEY.matcher(correlationId).matches()) {
                 throw new InvalidValueException(CORRELATION_ID, "must be 8 to 128 letters, digits or ._:-");
             }
-            return new CommandRequest(key, expectedVersion, correlationId, fingerprint(body));
+            return new CommandRequest(key, expectedVersion, correlationId, http.getMethod() + " " + http.getRequestURI(),
+                    fingerprint(body));
         }
 
         private String fingerprint(Object body) {

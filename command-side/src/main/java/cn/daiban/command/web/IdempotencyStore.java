@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Remembers the answer to each request that carried an {@code Idempotency-Key}, in the same transaction as the
- * command's events. A second request with the key waits for the first one's transaction (the primary key
+ * command's events. A key belongs to the user who sent it and the endpoint (method and path) it was sent to: the
+ * same key from another user or on another endpoint is another request, never a replay of someone else's answer. A second request with the key waits for the first one's transaction (the primary key
  * insert blocks), then gets its answer; if the first one failed, nothing was remembered and the retry runs.
  */
 @Component
@@ -24,19 +25,21 @@ class IdempotencyStore {
      *
      * @throws IdempotencyKeyReusedException when the key was used for a different request
      */
-    Optional<CommandAcknowledgement> claim(String key, String fingerprint) {
+    Optional<CommandAcknowledgement> claim(String actorId, String endpoint, String key, String fingerprint) {
         int inserted = jdbc.sql("""
-                        insert into idempotency_record (idempotency_key, request_fingerprint, created_at)
-                        values (?, ?, now()) on conflict (idempotency_key) do nothing""")
-                .params(key, fingerprint)
+                        insert into idempotency_record
+                            (actor_id, endpoint, idempotency_key, request_fingerprint, created_at)
+                        values (?, ?, ?, ?, now()) on conflict (actor_id, endpoint, idempotency_key) do nothing""")
+                .params(actorId, endpoint, key, fingerprint)
                 .update();
         if (inserted == 1) {
             return Optional.empty();
         }
         return jdbc.sql("""
                         select request_fingerprint, aggregate_id, aggregate_version, reference
-                        from idempotency_record where idempotency_key = ?""")
-                .param(key)
+                        from idempotency_record
+                        where actor_id = ? and endpoint = ? and idempotency_key = ?""")
+                .params(actorId, endpoint, key)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(fingerprint)) {
                         throw new IdempotencyKeyReusedException(key);
@@ -46,11 +49,12 @@ class IdempotencyStore {
                 .optional();
     }
 
-    void remember(String key, CommandAcknowledgement acknowledgement) {
+    void remember(String actorId, String endpoint, String key, CommandAcknowledgement acknowledgement) {
         jdbc.sql("""
                         update idempotency_record set aggregate_id = ?, aggregate_version = ?, reference = ?
-                        where idempotency_key = ?""")
-                .params(acknowledgement.id(), acknowledgement.version(), acknowledgement.reference(), key)
+                        where actor_id = ? and endpoint = ? and idempotency_key = ?""")
+                .params(acknowledgement.id(), acknowledgement.version(), acknowledgement.reference(), actorId,
+                        endpoint, key)
                 .update();
     }
 }

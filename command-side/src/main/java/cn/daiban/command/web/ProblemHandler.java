@@ -1,13 +1,11 @@
 package cn.daiban.command.web;
 
+import cn.daiban.security.boundary.BoundaryProblems;
 import cn.daiban.security.privacy.ErasedDataSubjectException;
 
 import cn.daiban.command.common.CommandRejection;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.common.InvalidValueException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -139,32 +137,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be handled");
     }
 
+    /** The field (JSON path) and the shape it must have; never a Java class name. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String field = null;
-        String detail = "the request body is not valid JSON for this command";
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonMappingException mapping) {
-            field = path(mapping.getPath());
-            InvalidValueException invalid = find(mapping, InvalidValueException.class);
-            if (invalid != null) {
-                if (field == null || field.isEmpty()) {
-                    field = invalid.field();
-                }
-                detail = field + ": " + invalid.getMessage().substring(invalid.field().length()).strip();
-            } else if (mapping instanceof UnrecognizedPropertyException unknown) {
-                detail = "unknown field " + unknown.getPropertyName();
-            } else if (mapping instanceof InvalidFormatException format) {
-                detail = field + ": " + format.getValue() + " is not a valid " + format.getTargetType().getSimpleName()
-                        + enumValues(format.getTargetType());
-            } else if (field != null && !field.isEmpty()) {
-                detail = field + ": " + mapping.getOriginalMessage().split("\n")[0];
-            }
-        }
-        return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "malformed-request", field, detail));
+        return ResponseEntity.badRequest().body(BoundaryProblems.notReadable(e));
+    }
+
+    /** Spring MVC's own answers (unknown route, method not allowed, unsupported media type …) in our shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        return super.handleExceptionInternal(e, BoundaryProblems.normalise(e, body, statusCode), headers, statusCode,
+                request);
     }
 
     @Override
@@ -192,31 +178,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("field", field);
         }
         return problem;
-    }
-
-    private static String path(List<JsonMappingException.Reference> path) {
-        return path.stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-    }
-
-    private static String enumValues(Class<?> type) {
-        if (!type.isEnum()) {
-            return "";
-        }
-        return " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        Throwable cause = e;
-        while (cause != null) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-            cause = cause.getCause();
-        }
-        return null;
     }
 }

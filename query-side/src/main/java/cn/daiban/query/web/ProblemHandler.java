@@ -2,9 +2,15 @@ package cn.daiban.query.web;
 
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.security.boundary.BoundaryProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -75,6 +81,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         log.error("request failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be answered");
+    }
+
+    /** The field (JSON path) and the shape it must have; never a Java class name. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(BoundaryProblems.notReadable(e));
+    }
+
+    /** Spring MVC's own answers (unknown route, method not allowed, unsupported media type …) in our shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        return super.handleExceptionInternal(e, BoundaryProblems.normalise(e, body, statusCode), headers, statusCode,
+                request);
     }
 
     static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {

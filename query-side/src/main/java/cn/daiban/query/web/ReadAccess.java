@@ -56,6 +56,11 @@ class ReadAccess implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof org.springframework.web.method.HandlerMethod)) {
+            // No view is routed here (the static resource handler answers 404 problem+json): nothing to read, so
+            // nothing to refuse; a signed-in user learns the address is wrong, not that it is forbidden.
+            return true;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/") || matches(OPEN, path)) {
             return true;

@@ -1,5 +1,6 @@
 package cn.daiban.kernel.appointment;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record PublishBookingScheduleCommand(@TargetAggregateIdentifier StationCode stationCode, List<SlotWindow> windows, boolean homeVisits) {
 
     public PublishBookingScheduleCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(windows, InputLimits.WINDOWS, "windows");
         Require.present(stationCode, "stationCode");
         windows = List.copyOf(Require.notEmpty(windows, "windows"));
     }

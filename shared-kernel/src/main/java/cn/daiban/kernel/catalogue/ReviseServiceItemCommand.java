@@ -1,5 +1,6 @@
 package cn.daiban.kernel.catalogue;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,6 +10,10 @@ public record ReviseServiceItemCommand(@TargetAggregateIdentifier ServiceItemCod
     public ReviseServiceItemCommand {
         Require.present(code, "code");
         Require.present(definition, "definition");
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(definition.authorityLevels(), InputLimits.AUTHORITY_LEVELS, "definition.authorityLevels");
+        Require.atMost(definition.materials(), InputLimits.MATERIALS, "definition.materials");
+        Require.atMost(definition.fees(), InputLimits.FEES, "definition.fees");
         reason = Require.text(reason, "reason", 500);
     }
 }

@@ -55,4 +55,20 @@ public final class Require {
         }
         return value;
     }
+
+    /** At most {@code max} entries (a null collection holds none); see {@link InputLimits}. */
+    public static <C extends Collection<?>> C atMost(C values, int max, String field) {
+        if (values != null && values.size() > max) {
+            throw new InvalidValueException(field, "must hold at most " + max + " entries, not " + values.size());
+        }
+        return values;
+    }
+
+    /** At most {@code max} entries (a null map holds none); see {@link InputLimits}. */
+    public static <M extends java.util.Map<?, ?>> M atMost(M values, int max, String field) {
+        if (values != null && values.size() > max) {
+            throw new InvalidValueException(field, "must hold at most " + max + " entries, not " + values.size());
+        }
+        return values;
+    }
 }

@@ -1,5 +1,6 @@
 package cn.daiban.kernel.delegation;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.common.InvalidValueException;
@@ -12,6 +13,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CommissionDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, DelegationKind kind, ServiceMode mode, StationCode stationCode, String window, AgentId agentId, ServiceItemCode itemCode, Client client, boolean consentGiven, Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps, List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned, List<String> notes, boolean specialHandling, String consultationId, DelegationId previousDelegationId) {
 
     public CommissionDelegationCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(toleratedGaps, InputLimits.TOLERATED_GAPS, "toleratedGaps");
+        Require.atMost(parallelDepartments, InputLimits.PARALLEL_DEPARTMENTS, "parallelDepartments");
+        Require.atMost(notes, InputLimits.NOTES, "notes");
+        if (needsAnalysis != null) {
+            Require.atMost(needsAnalysis.steps(), InputLimits.STEPS, "needsAnalysis.steps");
+        }
         Require.present(delegationId, "delegationId");
         Require.present(kind, "kind");
         Require.present(mode, "mode");

@@ -1,5 +1,6 @@
 package cn.daiban.kernel.delegation;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.common.Require;
 import java.util.List;
@@ -9,6 +10,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ConvertAssistToProxyCommand(@TargetAggregateIdentifier DelegationId delegationId, Client client, NeedsAnalysis needsAnalysis, AgentId teamLeaderId, boolean applicantSigned, List<String> notes) {
 
     public ConvertAssistToProxyCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(notes, InputLimits.NOTES, "notes");
+        if (needsAnalysis != null) {
+            Require.atMost(needsAnalysis.steps(), InputLimits.STEPS, "needsAnalysis.steps");
+        }
         Require.present(delegationId, "delegationId");
         Require.present(client, "client");
         notes = notes == null ? List.of() : List.copyOf(notes);

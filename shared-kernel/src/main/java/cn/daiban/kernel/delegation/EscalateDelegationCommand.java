@@ -1,5 +1,6 @@
 package cn.daiban.kernel.delegation;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record EscalateDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, StationCode targetStationCode, List<String> uploadedMaterialRefs, String note) {
 
     public EscalateDelegationCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(uploadedMaterialRefs, InputLimits.UPLOADED_MATERIAL_REFS, "uploadedMaterialRefs");
         Require.present(delegationId, "delegationId");
         Require.present(targetStationCode, "targetStationCode");
         uploadedMaterialRefs = List.copyOf(Require.notEmpty(uploadedMaterialRefs, "uploadedMaterialRefs"));

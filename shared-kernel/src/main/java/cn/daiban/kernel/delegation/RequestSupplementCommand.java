@@ -1,5 +1,6 @@
 package cn.daiban.kernel.delegation;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.Require;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RequestSupplementCommand(@TargetAggregateIdentifier DelegationId delegationId, List<MissingMaterial> materials, LocalDate dueDate, String justification) {
 
     public RequestSupplementCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(materials, InputLimits.MATERIALS, "materials");
         Require.present(delegationId, "delegationId");
         materials = List.copyOf(Require.notEmpty(materials, "materials"));
         if (materials.stream().map(MissingMaterial::name).distinct().count() != materials.size()) { throw new InvalidValueException("materials", "must not list a material twice"); }

@@ -1,5 +1,6 @@
 package cn.daiban.kernel.station;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -20,6 +21,9 @@ public record RequestStationChangeCommand(
         String reason) {
 
     public RequestStationChangeCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(windows, InputLimits.WINDOWS, "windows");
+        Require.atMost(serviceItemCodes, InputLimits.SERVICE_ITEM_CODES, "serviceItemCodes");
         Require.present(stationCode, "stationCode");
         changeId = Require.text(changeId, "changeId", 64);
         reason = Require.text(reason, "reason", 500);

@@ -1,5 +1,6 @@
 package cn.daiban.kernel.station;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
@@ -24,6 +25,9 @@ public record RequestStationOpeningCommand(
         Set<String> serviceItemCodes) {
 
     public RequestStationOpeningCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(windows, InputLimits.WINDOWS, "windows");
+        Require.atMost(serviceItemCodes, InputLimits.SERVICE_ITEM_CODES, "serviceItemCodes");
         Require.present(stationCode, "stationCode");
         name = Require.text(name, "name", 64);
         Require.present(level, "level");

@@ -1,5 +1,6 @@
 package cn.daiban.kernel.station;
 
+import cn.daiban.kernel.common.InputLimits;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -18,6 +19,8 @@ public record SubmitStationStatisticsCommand(@TargetAggregateIdentifier StationC
     static final Pattern PERIOD = Pattern.compile("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?");
 
     public SubmitStationStatisticsCommand {
+        // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
+        Require.atMost(figures, InputLimits.FIGURES, "figures");
         Require.present(stationCode, "stationCode");
         Require.matching(period, PERIOD, "period", "must be a year (2026), a quarter (2026-Q4) or a month (2026-11)");
         Require.present(figures, "figures");

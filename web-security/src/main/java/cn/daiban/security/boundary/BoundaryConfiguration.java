@@ -1,0 +1,100 @@
+package cn.daiban.security.boundary;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The HTTP boundary both applications share: what text and how much of it they take (body, query parameters,
+ * path variables, stored headers), and that every error answer — Tomcat's, Spring's, the application's — is
+ * problem+json.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class BoundaryConfiguration {
+
+    /** The request text filter runs just before Spring Security's filter chain. */
+    public static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 10;
+
+    @Bean
+    FilterRegistrationBean<RequestTextFilter> daibanRequestTextFilter() {
+        FilterRegistrationBean<RequestTextFilter> registration = new FilterRegistrationBean<>(new RequestTextFilter());
+        registration.setOrder(ORDER);
+        return registration;
+    }
+
+    @Bean
+    JsonBodyInspection daibanJsonBodyInspection() {
+        return new JsonBodyInspection();
+    }
+
+    @Bean
+    BoundaryProblems daibanBoundaryProblems() {
+        return new BoundaryProblems();
+    }
+
+    @Bean
+    ProblemErrorController daibanProblemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    WebMvcConfigurer daibanPathVariableCheck() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PathVariableCheck()).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
+    }
+
+    /** Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class TomcatErrorReport {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> daibanProblemErrorReport() {
+            return new ProblemErrorReportCustomizer();
+        }
+    }
+
+    static class ProblemErrorReportCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.getPipeline().addValve(new ProblemErrorReportValve());
+                }
+            });
+        }
+
+        /** After Spring Boot's own customizer, which adds Tomcat's plain error report valve. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}
