@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * rows until the commit and the new ones after it. Progress (events, position, rate, time left) is logged and
  * reported. JPA-kept projections take part the same way: their entities are flushed into the shadow tables
  * before the switch. A processing group without a known table list would be rebuilt in place (Axon's reset).
+ * Either way the group's dead letters are cleared: the rebuild replays the parked events too. An event that still
+ * cannot be processed makes a shadow rebuild fail (its handlers run without the dead-letter queue, in one
+ * transaction), and the old read model and its dead letters stay.
  */
 @Component
 public class ProjectionRebuilds {
@@ -156,6 +159,7 @@ public class ProjectionRebuilds {
         } else {
             processor.shutDown();
             processor.resetTokens();
+            transaction.executeWithoutResult(status -> clearDeadLetters(group));
             processor.start();
             worker.submit(() -> followInPlace(processor, started));
         }
@@ -212,6 +216,7 @@ public class ProjectionRebuilds {
                         jdbc.execute("delete from query_side." + table);
                         jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
                     }
+                    clearDeadLetters(p.group);
                     int[] segments = tokens.fetchSegments(processor.getName());
                     for (int segment : segments) {
                         tokens.storeToken(last, processor.getName(), segment);
@@ -231,6 +236,19 @@ public class ProjectionRebuilds {
         } finally {
             p.finished = Instant.now();
             processor.start();
+        }
+    }
+
+    /**
+     * A rebuild replays every event of the group, the parked ones included, so its dead letters are obsolete: they
+     * are removed in the rebuild's own transaction (the shadow rebuild has handled each of them without failure, or
+     * it would have failed as a whole and changed nothing), or, for a reset in place, before the replay starts (an
+     * event that still fails is parked again). Evictions recorded stay.
+     */
+    private void clearDeadLetters(String group) {
+        int cleared = jdbc.update("delete from query_side.dead_letter_entry where processing_group = ?", group);
+        if (cleared > 0) {
+            log.info("rebuild of {} clears its {} parked event(s)", group, cleared);
         }
     }
 
