@@ -70,13 +70,7 @@ final class ParkingLog implements SequencedDeadLetterQueue<EventMessage<?>> {
     public void requeue(DeadLetter<? extends EventMessage<?>> letter,
                         UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater)
             throws NoSuchDeadLetterException {
-        queue.requeue(letter, updating -> {
-            DeadLetter<? extends EventMessage<?>> updated = letterUpdater.apply(updating);
-            log.warn("retry of parked {} (event {}) in processing group {} failed again, it stays parked: {}",
-                    letter.message().getPayloadType().getSimpleName(), letter.message().getIdentifier(), group,
-                    updated.cause().map(c -> c.type() + ": " + c.message()).orElse("no cause"));
-            return updated;
-        });
+        queue.requeue(letter, letterUpdater);
     }
 
     @Override
@@ -114,10 +108,20 @@ final class ParkingLog implements SequencedDeadLetterQueue<EventMessage<?>> {
         return queue.amountOfSequences();
     }
 
+    /** A retry: says when a parked event failed again (the JDBC queue requeues it itself, not through here). */
     @Override
     public boolean process(Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter,
                            Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> processingTask) {
-        return queue.process(sequenceFilter, processingTask);
+        return queue.process(sequenceFilter, letter -> {
+            EnqueueDecision<EventMessage<?>> decision = processingTask.apply(letter);
+            if (decision.shouldEnqueue()) {
+                log.warn("retry of parked {} (event {}) in processing group {} failed again, it stays parked: {}",
+                        letter.message().getPayloadType().getSimpleName(), letter.message().getIdentifier(), group,
+                        decision.enqueueCause().map(c -> c instanceof Cause cause
+                                ? cause.type() + ": " + cause.message() : c.toString()).orElse("no cause"));
+            }
+            return decision;
+        });
     }
 
     @Override
