@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    /** How long a rebuild waits for the next event below the head before it takes the head as reached. */
+    private static final Duration STALL = Duration.ofSeconds(10);
 
     /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
@@ -189,8 +192,16 @@ public class ProjectionRebuilds {
                 Instant lastLog = Instant.now();
                 try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                     boolean paused = false;
+                    // The stream's buffer can be empty for a moment before the head is reached (it is filled by
+                    // polling): wait for the head as of the start, and after the pause for the head as of then,
+                    // unless nothing comes for STALL (an event deleted under the head), so the switch-over never
+                    // happens short of events the live processor has already handled.
+                    long target = p.headAtStart;
+                    Instant lastEvent = Instant.now();
                     while (true) {
-                        while (stream.hasNextAvailable()) {
+                        while (p.position < target && Duration.between(lastEvent, Instant.now()).compareTo(STALL) < 0
+                                ? stream.hasNextAvailable(200, TimeUnit.MILLISECONDS) : stream.hasNextAvailable()) {
+                            lastEvent = Instant.now();
                             TrackedEventMessage<?> event = stream.nextAvailable();
                             if (projection.canHandle(event)) {
                                 projection.handle(event);
@@ -203,12 +214,17 @@ public class ProjectionRebuilds {
                                 log.info("rebuild of {}: {}", p.group, p.report());
                             }
                         }
+                        if (p.position < target && Duration.between(lastEvent, Instant.now()).compareTo(STALL) < 0) {
+                            continue;
+                        }
                         if (paused) {
                             break;
                         }
                         // Caught up: pause the live processor, then drain what arrived meanwhile.
                         processor.shutDown();
                         paused = true;
+                        target = position(events.createHeadToken());
+                        lastEvent = Instant.now();
                     }
                     entityManager.flush();
                     entityManager.clear();
