@@ -102,8 +102,10 @@ public class AxonConfiguration {
     }
 
     /**
-     * A projection handler that fails stops its segment, which the processor retries with back-off, instead of the
-     * default of logging and skipping the event: a skipped event would leave a read model silently wrong.
+     * A projection handler that fails is never logged and skipped (a skipped event would leave a read model silently
+     * wrong): its error reaches the dead-letter queue, which parks the event's sequence after its attempts (see
+     * {@link DeadLetterConfiguration}); only an error of the queue itself stops the segment, which the processor
+     * then retries with back-off.
      */
     @Bean
     public ConfigurerModule propagateProjectionErrors() {

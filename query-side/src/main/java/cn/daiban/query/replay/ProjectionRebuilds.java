@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,11 +41,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * rows until the commit and the new ones after it. Progress (events, position, rate, time left) is logged and
  * reported. JPA-kept projections take part the same way: their entities are flushed into the shadow tables
  * before the switch. A processing group without a known table list would be rebuilt in place (Axon's reset).
+ * Either way the group's dead letters are cleared: the rebuild replays the parked events too. An event that still
+ * cannot be processed makes a shadow rebuild fail (its handlers run without the dead-letter queue, in one
+ * transaction), and the old read model and its dead letters stay.
  */
 @Component
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    /** How long a rebuild waits for the next event below the head before it takes the head as reached. */
+    private static final Duration STALL = Duration.ofSeconds(10);
 
     /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
@@ -156,6 +162,7 @@ public class ProjectionRebuilds {
         } else {
             processor.shutDown();
             processor.resetTokens();
+            transaction.executeWithoutResult(status -> clearDeadLetters(group));
             processor.start();
             worker.submit(() -> followInPlace(processor, started));
         }
@@ -185,8 +192,16 @@ public class ProjectionRebuilds {
                 Instant lastLog = Instant.now();
                 try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                     boolean paused = false;
+                    // The stream's buffer can be empty for a moment before the head is reached (it is filled by
+                    // polling): wait for the head as of the start, and after the pause for the head as of then,
+                    // unless nothing comes for STALL (an event deleted under the head), so the switch-over never
+                    // happens short of events the live processor has already handled.
+                    long target = p.headAtStart;
+                    Instant lastEvent = Instant.now();
                     while (true) {
-                        while (stream.hasNextAvailable()) {
+                        while (p.position < target && Duration.between(lastEvent, Instant.now()).compareTo(STALL) < 0
+                                ? stream.hasNextAvailable(200, TimeUnit.MILLISECONDS) : stream.hasNextAvailable()) {
+                            lastEvent = Instant.now();
                             TrackedEventMessage<?> event = stream.nextAvailable();
                             if (projection.canHandle(event)) {
                                 projection.handle(event);
@@ -199,12 +214,17 @@ public class ProjectionRebuilds {
                                 log.info("rebuild of {}: {}", p.group, p.report());
                             }
                         }
+                        if (p.position < target && Duration.between(lastEvent, Instant.now()).compareTo(STALL) < 0) {
+                            continue;
+                        }
                         if (paused) {
                             break;
                         }
                         // Caught up: pause the live processor, then drain what arrived meanwhile.
                         processor.shutDown();
                         paused = true;
+                        target = position(events.createHeadToken());
+                        lastEvent = Instant.now();
                     }
                     entityManager.flush();
                     entityManager.clear();
@@ -212,6 +232,7 @@ public class ProjectionRebuilds {
                         jdbc.execute("delete from query_side." + table);
                         jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
                     }
+                    clearDeadLetters(p.group);
                     int[] segments = tokens.fetchSegments(processor.getName());
                     for (int segment : segments) {
                         tokens.storeToken(last, processor.getName(), segment);
@@ -231,6 +252,19 @@ public class ProjectionRebuilds {
         } finally {
             p.finished = Instant.now();
             processor.start();
+        }
+    }
+
+    /**
+     * A rebuild replays every event of the group, the parked ones included, so its dead letters are obsolete: they
+     * are removed in the rebuild's own transaction (the shadow rebuild has handled each of them without failure, or
+     * it would have failed as a whole and changed nothing), or, for a reset in place, before the replay starts (an
+     * event that still fails is parked again). Evictions recorded stay.
+     */
+    private void clearDeadLetters(String group) {
+        int cleared = jdbc.update("delete from query_side.dead_letter_entry where processing_group = ?", group);
+        if (cleared > 0) {
+            log.info("rebuild of {} clears its {} parked event(s)", group, cleared);
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.Optional;
  *   <li>A client's full, unmasked record ({@code /api/personal-data/…}): the staff of its station and
  *       administrators; who read it is recorded, and supervision reads that record
  *       ({@code /api/audit/personal-data-access}).</li>
- *   <li>Rebuilds: administrators.</li>
+ *   <li>Administration ({@code /api/admin/**}: rebuilds, dead letters): administrators.</li>
  * </ul>
  */
 @Component
@@ -71,7 +71,7 @@ class ReadAccess implements HandlerInterceptor {
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         variables = variables == null ? Map.of() : variables;
         if (PATHS.match("/api/admin/**", path)) {
-            require(user.isAdministrator(), "rebuilds are an administrator's");
+            require(user.isAdministrator(), "administration (rebuilds, dead letters) is an administrator's");
             return true;
         }
         if (matches(SUPERVISION, path)) {

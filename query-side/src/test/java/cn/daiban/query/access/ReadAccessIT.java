@@ -121,7 +121,10 @@ class ReadAccessIT extends PostgresIntegrationTest {
             new Endpoint(Rule.SUPERVISION_WIDE, "/api/audit/verification"),
             new Endpoint(Rule.SUPERVISION_WIDE, "/api/audit/digest"),
             new Endpoint(Rule.ADMIN, "/api/admin/rebuilds"),
-            new Endpoint(Rule.ADMIN, "/api/admin/rebuilds/delegations", true));
+            new Endpoint(Rule.ADMIN, "/api/admin/rebuilds/delegations", true),
+            new Endpoint(Rule.ADMIN, "/api/admin/dead-letters"),
+            new Endpoint(Rule.ADMIN, "/api/admin/dead-letters/delegations"),
+            new Endpoint(Rule.ADMIN, "/api/admin/dead-letters/delegations/evictions"));
 
     @Autowired
     EventStore eventStore;
@@ -272,6 +275,17 @@ class ReadAccessIT extends PostgresIntegrationTest {
         }
         assertThat(post("/api/admin/rebuilds/no-such-group", Reader.NOBODY, "{}")).isEqualTo(401);
         assertThat(post("/api/admin/rebuilds/no-such-group", Reader.ADMINISTRATOR, "{}")).isEqualTo(404);
+        // Retrying and evicting parked events: administrators only (404: nothing of that sequence is parked).
+        for (String path : List.of("/api/admin/dead-letters/delegations/{d}/retry",
+                "/api/admin/dead-letters/delegations/retry", "/api/admin/dead-letters/delegations/{d}/eviction")) {
+            String url = path.replace("{d}", "no-such-delegation");
+            String body = "{\"reason\":\"test\"}";
+            for (Reader reader : List.of(Reader.AGENT_V1, Reader.MANAGER_V1, Reader.SUPERVISOR_A)) {
+                assertThat(post(url, reader, body)).as(reader.name() + " " + path).isEqualTo(403);
+            }
+            assertThat(post(url, Reader.NOBODY, body)).as(path).isEqualTo(401);
+            assertThat(post(url, Reader.ADMINISTRATOR, body)).as(path).isIn(200, 404);
+        }
         assertThat(post("/api/audit/digest/check", Reader.AGENT_V1, "{}")).isEqualTo(403);
         assertThat(post("/api/audit/digest/check", Reader.MANAGER_V1, "{}")).isEqualTo(403);
         assertThat(post("/api/audit/digest/check", Reader.SUPERVISOR_A, "{}")).isNotIn(401, 403);

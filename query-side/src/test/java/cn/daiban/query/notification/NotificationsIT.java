@@ -44,6 +44,10 @@ import static org.mockito.Mockito.doAnswer;
  * when a send fails, or the sending transaction dies after the delivery was written (as in a crash).
  */
 @TestPropertySource(properties = {"daiban.notifications.first-backoff=100ms", "daiban.notifications.poll-interval=100ms"})
+// Its own settings make its own application context: closed after the class, so its processors do not go on
+// handling the stream beside the other tests' context under the same token owner (two copies of every projection,
+// each parking the same events in the shared dead-letter queue).
+@org.springframework.test.annotation.DirtiesContext
 class NotificationsIT extends PostgresIntegrationTest {
 
     @Autowired

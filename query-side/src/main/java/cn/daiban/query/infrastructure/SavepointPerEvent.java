@@ -1,0 +1,132 @@
+package cn.daiban.query.infrastructure;
+
+import jakarta.persistence.EntityManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+
+/**
+ * Runs every event handler of the live processors between a JDBC savepoint and its release, retrying a failure a
+ * bounded number of times.
+ *
+ * <p>Why: a projection batch, its token and Axon's dead-letter row share one PostgreSQL transaction (the token in
+ * the same transaction is what makes a crash neither lose nor re-apply an event). In PostgreSQL one failed statement
+ * aborts the whole transaction ("current transaction is aborted"), so without this the dead-letter insert, the
+ * token update and every other event of the batch would fail with it, and the batch would be retried for ever —
+ * which is exactly the outage this guards against. Writing the dead letter in a transaction of its own was the
+ * other choice; it was not taken because the dead letter would then be committed even when the batch (and its
+ * token) rolls back, and the event would be both parked and handled again. With a savepoint per event, the failing
+ * event's writes (and only those) are undone, the connection is usable again, and the dead-letter row commits
+ * atomically with the batch's other rows and its token.
+ *
+ * <p>This runs inside Axon's dead-lettering invoker (a handler enhancer wraps the handler method itself), so it
+ * applies to the processor's batches and to retries of dead letters alike. JPA-kept projections are flushed inside
+ * the savepoint, so a failing entity write is attributed to the event that caused it, and the persistence context
+ * is cleared after a rollback so no entity the failed handler touched is written later. Rebuilds and point-in-time
+ * views build their own handler adapters from the classpath and are not wrapped: they run in one transaction that
+ * fails as a whole.
+ *
+ * <p>Assumption: projections write only through the transaction's connection (JdbcTemplate / JPA on the
+ * application's DataSource); side effects outside it (live updates) are sent after the commit.
+ */
+public class SavepointPerEvent implements HandlerEnhancerDefinition {
+
+    private static final Logger log = LoggerFactory.getLogger(SavepointPerEvent.class);
+    /** How many attempts the last failed event on this thread had; read once by the dead-letter policy. */
+    private static final ThreadLocal<Integer> LAST_ATTEMPTS = new ThreadLocal<>();
+
+    private final DataSource dataSource;
+    private final EntityManager entityManager;
+    private final DeadLetterProperties properties;
+
+    public SavepointPerEvent(DataSource dataSource, EntityManager entityManager, DeadLetterProperties properties) {
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
+        this.properties = properties;
+    }
+
+    /** The number of attempts made on the event that failed last on this thread (1 if unknown), and forgets it. */
+    static int takeAttempts() {
+        Integer attempts = LAST_ATTEMPTS.get();
+        LAST_ATTEMPTS.remove();
+        return attempts == null ? 1 : attempts;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        if (!original.canHandleMessageType(EventMessage.class)) {
+            return original;
+        }
+        return new WrappedMessageHandlingMember<>(original) {
+            @Override
+            public Object handle(Message<?> message, T target) throws Exception {
+                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                    return super.handle(message, target);
+                }
+                Duration pause = properties.backoff();
+                for (int attempt = 1; ; attempt++) {
+                    Connection connection = DataSourceUtils.getConnection(dataSource);
+                    Savepoint savepoint = connection.setSavepoint();
+                    try {
+                        Object result = super.handle(message, target);
+                        flushJpa();
+                        connection.releaseSavepoint(savepoint);
+                        LAST_ATTEMPTS.remove();
+                        return result;
+                    } catch (Exception e) {
+                        undo(connection, savepoint, e);
+                        if (attempt >= properties.attempts()) {
+                            LAST_ATTEMPTS.set(attempt);
+                            throw e;
+                        }
+                        log.debug("attempt {} of {} on {} ({}) failed, trying again in {}", attempt,
+                                properties.attempts(), message.getPayloadType().getSimpleName(),
+                                message.getIdentifier(), pause, e);
+                        try {
+                            Thread.sleep(pause.toMillis());
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                            LAST_ATTEMPTS.set(attempt);
+                            throw e;
+                        }
+                        pause = pause.multipliedBy(2);
+                    } finally {
+                        DataSourceUtils.releaseConnection(connection, dataSource);
+                    }
+                }
+            }
+        };
+    }
+
+    private void flushJpa() {
+        if (entityManager.isJoinedToTransaction()) {
+            entityManager.flush();
+        }
+    }
+
+    private void undo(Connection connection, Savepoint savepoint, Exception cause) {
+        try {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            // The connection is unusable: let the batch fail as a whole (Axon retries it) rather than park.
+            cause.addSuppressed(e);
+            throw new IllegalStateException("could not roll back to the event's savepoint", e);
+        }
+        if (entityManager.isJoinedToTransaction()) {
+            entityManager.clear();
+        }
+    }
+}
