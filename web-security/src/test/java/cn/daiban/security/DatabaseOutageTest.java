@@ -33,6 +33,21 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aRollbackFailingOnTheBrokenConnectionStillShowsTheOutage() {
+        org.springframework.transaction.TransactionSystemException rollback =
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new SQLException("Connection is closed"));
+        rollback.initApplicationException(new IllegalStateException("append failed",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseOutage.isOutage(rollback)).isTrue();
+        // Hikari's closed connection: the pool closed it after a fatal connection error.
+        assertThat(DatabaseOutage.isOutage(new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new SQLException("deadlock detected", "40P01")))).isFalse();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(DatabaseOutage.isOutage(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseOutage.isOutage(new SQLException("syntax error", "42601"))).isFalse();

@@ -150,7 +150,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The database is away: the transaction never began or was rolled back, so nothing happened; try again. */
     static ProblemDetail unavailable(Throwable e, HttpServletResponse response) {
-        log.warn("database unavailable, answering 503: {}", e.toString());
+        log.warn("database unavailable, answering 503: {}{}", e,
+                e instanceof org.springframework.transaction.TransactionSystemException rollback
+                        && rollback.getApplicationException() != null
+                        ? " (after " + rollback.getApplicationException() + ")" : "");
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.RULE, null, DatabaseOutage.DETAIL);
     }
