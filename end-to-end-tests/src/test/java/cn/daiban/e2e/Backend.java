@@ -35,6 +35,9 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     private LocalPostgres postgres;
     private Process querySide;
     private int queryStarts;
+    private Process commandSide;
+    private int commandStarts;
+    private Process secondCommandSide;
     private int commandPort;
     private int queryPort;
 
@@ -78,6 +81,89 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         backend.startQuerySide(extra);
     }
 
+    /**
+     * Stops the command side — with SIGKILL when {@code crash} — and starts it again on the same port and database;
+     * returns once it is ready.
+     */
+    public static void restartCommandSide(boolean crash) throws InterruptedException {
+        Backend backend = running;
+        stop(backend.commandSide, crash);
+        backend.processes.remove(backend.commandSide);
+        backend.startCommandSide();
+    }
+
+    /** Kills the command side with SIGKILL, as an OOM kill or a power cut would; {@link #startCommandSide()} brings it back. */
+    public static void killCommandSide() throws InterruptedException {
+        stop(running.commandSide, true);
+        running.processes.remove(running.commandSide);
+    }
+
+    /** Starts the command side again after {@link #killCommandSide()}, on the same port; returns once it is ready. */
+    public static void startCommandSide() {
+        running.startCommandSideProcess();
+    }
+
+    /**
+     * Starts a second command-side process on another port, against the same database (two nodes of the embedded
+     * mode sharing one event store); returns its base URL once it is ready.
+     */
+    public static String startSecondCommandSide() {
+        Backend backend = running;
+        int port = freePort();
+        String name = "command-side-second-" + (++backend.commandStarts);
+        backend.secondCommandSide = backend.launch(name, System.getProperty("commandSideJar"), port, backend.postgres,
+                "--db-scheduler.polling-interval=200ms");
+        backend.awaitHealthy(backend.secondCommandSide, port, name);
+        return "http://localhost:" + port;
+    }
+
+    /** Stops the second command-side process (SIGTERM). */
+    public static void stopSecondCommandSide() throws InterruptedException {
+        Process second = running.secondCommandSide;
+        if (second != null) {
+            stop(second, false);
+            running.processes.remove(second);
+            running.secondCommandSide = null;
+        }
+    }
+
+    /** Kills the query side with SIGKILL; {@link #startQuerySideAgain()} brings it back. */
+    public static void killQuerySide() throws InterruptedException {
+        stop(running.querySide, true);
+        running.processes.remove(running.querySide);
+    }
+
+    /** Starts the query side again after {@link #killQuerySide()}, on the same port; returns once it is ready. */
+    public static void startQuerySideAgain() {
+        running.startQuerySide();
+    }
+
+    /** Stops PostgreSQL (fast shutdown: connections are cut), keeping its port and data for {@link #startDatabase()}. */
+    public static void stopDatabase() {
+        running.postgres.stop();
+    }
+
+    /** Starts PostgreSQL again after {@link #stopDatabase()}: same port, same data. */
+    public static void startDatabase() {
+        running.postgres.startAgain();
+    }
+
+    /** A plain JDBC connection to the backend's database, to check what is stored. */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(running.postgres.jdbcUrl(), LocalPostgres.USER, "");
+    }
+
+    private static void stop(Process process, boolean crash) throws InterruptedException {
+        if (crash) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("a process of the backend did not stop");
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (Backend.class) {
@@ -94,11 +180,16 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         postgres = TestPostgres.server();
         commandPort = freePort();
         queryPort = freePort();
-        Process command = launch("command-side", System.getProperty("commandSideJar"), commandPort, postgres,
-                "--db-scheduler.polling-interval=200ms");
-        awaitHealthy(command, commandPort, "command-side");
+        startCommandSideProcess();
         // The query side follows the command side's event table: start it once that schema exists.
         startQuerySide();
+    }
+
+    private void startCommandSideProcess() {
+        String name = ++commandStarts == 1 ? "command-side" : "command-side-" + commandStarts;
+        commandSide = launch(name, System.getProperty("commandSideJar"), commandPort, postgres,
+                "--db-scheduler.polling-interval=200ms");
+        awaitHealthy(commandSide, commandPort, name);
     }
 
     private void startQuerySide(String... extra) {

@@ -36,6 +36,24 @@ final class Http {
     }
 
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private java.time.Duration timeout;
+
+    /** The same client, also sending the header {@code name: value}. */
+    Http with(String name, String value) {
+        Http copy = new Http();
+        copy.headers.putAll(headers);
+        copy.headers.put(name, value);
+        copy.timeout = timeout;
+        return copy;
+    }
+
+    /** The same client, giving up on an answer after {@code limit} (an {@link UncheckedIOException} then). */
+    Http within(java.time.Duration limit) {
+        Http copy = new Http();
+        copy.headers.putAll(headers);
+        copy.timeout = limit;
+        return copy;
+    }
 
     private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -75,6 +93,9 @@ final class Http {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json));
             headers.forEach(request::header);
+            if (timeout != null) {
+                request.timeout(timeout);
+            }
             return send(request.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +105,9 @@ final class Http {
     Answer get(String url) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         headers.forEach(request::header);
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
         return send(request.build());
     }
 

@@ -29,10 +29,17 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String DATABASE = "daiban";
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** The property that keeps {@link EmbeddedPostgres#close()} from deleting a throw-away data folder. */
+    private static final String NO_CLEANUP = "ot.epg.no-cleanup";
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private volatile EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean throwAway;
+
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory, boolean throwAway) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.throwAway = throwAway;
     }
 
     /**
@@ -44,22 +51,80 @@ public final class LocalPostgres implements AutoCloseable {
         refuseRoot();
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC")
-                    .setLocaleConfig("locale", "C")
-                    .setLocaleConfig("encoding", "UTF8");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            LocalPostgres server = new LocalPostgres(builder.start());
+            LocalPostgres server = new LocalPostgres(builder(dataDirectory, port, !keepData).start(), dataDirectory,
+                    !keepData);
             server.createDatabaseIfMissing();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, int port, boolean clean) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(clean)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC")
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open connections are terminated) and keeps its data folder, so that
+     * {@link #startAgain()} brings the same database back on the same port — what an outage drill needs.
+     */
+    public synchronized void stop() {
+        String before = System.getProperty(NO_CLEANUP);
+        System.setProperty(NO_CLEANUP, "true");
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (before == null) {
+                System.clearProperty(NO_CLEANUP);
+            } else {
+                System.setProperty(NO_CLEANUP, before);
+            }
+        }
+    }
+
+    /** Starts a server {@link #stop() stopped} before on the same port and data folder. */
+    public synchronized void startAgain() {
+        int port = postgres.getPort();
+        try {
+            postgres = builder(dataDirectory, port, false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again in " + dataDirectory, e);
+        }
+        if (throwAway) {
+            // The restarted server no longer deletes its folder on close (it must not wipe it on start): do it at exit.
+            EmbeddedPostgres restarted = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    restarted.close();
+                    deleteRecursively(dataDirectory);
+                } catch (IOException | RuntimeException ignored) {
+                    // a throw-away folder left behind in the temporary directory
+                }
+            }, "local-postgres-cleanup"));
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

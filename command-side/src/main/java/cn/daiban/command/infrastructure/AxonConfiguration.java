@@ -8,7 +8,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,7 +40,8 @@ public class AxonConfiguration {
 
     /**
      * Embedded mode's event storage: Axon's JDBC engine on PostgreSQL, appending through
-     * {@link HashChainingAppendStatement} so every stream is a hash chain. With Axon Server, its store is used.
+     * {@link HashChainingAppendStatement} so every stream is a hash chain; a lost race for a stream position is
+     * recognised by {@link EventStreamConflictResolver} (409, not 500). With Axon Server, its store is used.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -56,7 +56,7 @@ public class AxonConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new EventStreamConflictResolver())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)

@@ -1,7 +1,9 @@
 package cn.daiban.command.web;
 
 import cn.daiban.security.boundary.BoundaryProblems;
+import cn.daiban.security.DatabaseOutage;
 import cn.daiban.security.privacy.ErasedDataSubjectException;
+import jakarta.servlet.http.HttpServletResponse;
 
 import cn.daiban.command.common.CommandRejection;
 import cn.daiban.command.common.DomainRuleException;
@@ -36,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Every refusal as RFC 9457 {@code application/problem+json}, naming the field or the rule that failed:
  * 400 for malformed or invalid input, 404 for an unknown target, 409 for a step the life-cycle forbids now or a
- * stale version, 422 for a broken business rule. Nothing here ever answers 500 for bad input.
+ * stale version, 422 for a broken business rule, 503 with {@code Retry-After} when the database cannot be reached
+ * (the command did nothing; see {@link DatabaseOutage}). Nothing here ever answers 500 for bad input.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -80,7 +83,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandRefused(CommandExecutionException e) {
+    ProblemDetail commandRefused(CommandExecutionException e, HttpServletResponse response) {
+        if (DatabaseOutage.isOutage(e)) {
+            return unavailable(e, response);
+        }
         Optional<CommandRejection> details = e.getDetails();
         if (details.isPresent()) {
             CommandRejection rejection = details.get();
@@ -123,7 +129,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (DatabaseOutage.isOutage(e)) {
+            return unavailable(e, response);
+        }
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof ErasedDataSubjectException || cause instanceof AggregateNotFoundException
@@ -135,6 +144,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.error("request failed unexpectedly", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be handled");
+    }
+
+    /** The database is away: the transaction never began or was rolled back, so nothing happened; try again. */
+    static ProblemDetail unavailable(Throwable e, HttpServletResponse response) {
+        log.warn("database unavailable, answering 503: {}{}", e,
+                e instanceof org.springframework.transaction.TransactionSystemException rollback
+                        && rollback.getApplicationException() != null
+                        ? " (after " + rollback.getApplicationException() + ")" : "");
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.RULE, null, DatabaseOutage.DETAIL);
     }
 
     /** The field (JSON path) and the shape it must have; never a Java class name. */

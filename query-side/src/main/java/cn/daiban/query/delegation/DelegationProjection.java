@@ -66,7 +66,9 @@ public class DelegationProjection {
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()),
                 e.acceptanceFormNumber() == null ? null : e.acceptanceFormNumber().value(),
                 Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.promisedWorkingDays(), Date.valueOf(e.deadline()),
-                Date.valueOf(e.deadline()), remark(e), write(Map.of("authorityLevels", e.authorityLevels(),
+                Date.valueOf(e.deadline()), remark(e), write(Map.of("authorityLevels",
+                        // Sorted: the event's set has no order, and the row must not depend on which process wrote it.
+                        e.authorityLevels().stream().map(Enum::name).sorted().toList(),
                         "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
                         "consultationId", String.valueOf(e.consultationId()))));

@@ -3,6 +3,8 @@ package cn.daiban.query.web;
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.security.boundary.BoundaryProblems;
+import cn.daiban.security.DatabaseOutage;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +24,10 @@ import java.util.Arrays;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
-/** Bad filters and unknown ids as RFC 9457 problem+json (400 / 404), naming the parameter; never a 500. */
+/**
+ * Bad filters and unknown ids as RFC 9457 problem+json (400 / 404), naming the parameter; never a 500. A database
+ * that cannot be reached is a 503 with {@code Retry-After} (rule {@code unavailable}, see {@link DatabaseOutage}).
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -61,7 +66,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CompletionException.class)
-    ProblemDetail queryFailed(CompletionException e) {
+    ProblemDetail queryFailed(CompletionException e, HttpServletResponse response) {
+        if (DatabaseOutage.isOutage(e)) {
+            return unavailable(e, response);
+        }
         Throwable cause = e.getCause();
         if (cause instanceof InvalidValueException invalid) {
             return invalid(invalid);
@@ -78,7 +86,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (DatabaseOutage.isOutage(e)) {
+            return unavailable(e, response);
+        }
         log.error("request failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be answered");
     }
@@ -97,6 +108,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         return super.handleExceptionInternal(e, BoundaryProblems.normalise(e, body, statusCode), headers, statusCode,
                 request);
+    }
+
+    /** The database is away; nothing was read. */
+    static ProblemDetail unavailable(Throwable e, HttpServletResponse response) {
+        log.warn("database unavailable, answering 503: {}{}", e,
+                e instanceof org.springframework.transaction.TransactionSystemException rollback
+                        && rollback.getApplicationException() != null
+                        ? " (after " + rollback.getApplicationException() + ")" : "");
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.RULE, null, DatabaseOutage.DETAIL);
     }
 
     static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
