@@ -2,6 +2,7 @@ package cn.daiban.query.web;
 
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.query.export.ExportAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -69,6 +70,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.error("query failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the query could not be answered");
+    }
+
+    /**
+     * An export that failed after its first bytes were sent: no answer can follow, so the exception is thrown on
+     * and the server closes the connection without completing the response (see {@link ExportAbortedException}).
+     */
+    @ExceptionHandler(ExportAbortedException.class)
+    void exportAborted(ExportAbortedException e) {
+        log.error("export aborted mid-stream", e.getCause());
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)
