@@ -4,6 +4,9 @@ import cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery;
 import cn.daiban.kernel.dashboard.QuarterlyAssessmentResponse;
 import cn.daiban.query.export.Exports;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -36,7 +39,9 @@ class AssessmentController {
     }
 
     @GetMapping("/api/assessments/quarterly.xlsx")
-    @Operation(summary = "The quarterly assessment as .xlsx")
+    @Operation(summary = "The quarterly assessment as .xlsx", responses = @ApiResponse(responseCode = "200",
+            description = "An Excel workbook",
+            content = @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))))
     void assessmentXlsx(@RequestParam(required = false) String station,
                         @RequestParam int year, @RequestParam int quarter,
                         @RequestParam(defaultValue = "STATION") FetchQuarterlyAssessmentQuery.Level level,

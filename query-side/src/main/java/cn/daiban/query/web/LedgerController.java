@@ -15,6 +15,9 @@ import cn.daiban.kernel.ledger.WorkLedgerResponse;
 import cn.daiban.query.export.Exports;
 import cn.daiban.query.ledger.LedgerQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -70,7 +73,11 @@ class LedgerController {
     }
 
     @GetMapping({"/api/ledger.csv", "/api/ledger.xlsx"})
-    @Operation(summary = "The work ledger as .xlsx or CSV (UTF-8 with BOM), streamed, same filters")
+    @Operation(summary = "The work ledger as .xlsx or CSV (UTF-8 with BOM), streamed, same filters",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
     void ledgerExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                                        @RequestParam(required = false) String station,
                                                        @RequestParam(defaultValue = "false") boolean rollUp,
@@ -109,7 +116,11 @@ class LedgerController {
     }
 
     @GetMapping({"/api/registers/{kind}.csv", "/api/registers/{kind}.xlsx"})
-    @Operation(summary = "A register as .xlsx or CSV, streamed")
+    @Operation(summary = "A register as .xlsx or CSV, streamed",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
     void registerExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                                          @PathVariable String kind,
                                                          @RequestParam(required = false) String station,
@@ -142,7 +153,11 @@ class LedgerController {
     }
 
     @GetMapping({"/api/consultations.csv", "/api/consultations.xlsx"})
-    @Operation(summary = "The consultation record as .xlsx or CSV, streamed")
+    @Operation(summary = "The consultation record as .xlsx or CSV, streamed",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
     void consultationExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                                              @RequestParam(required = false) String station,
                                                              @RequestParam(defaultValue = "false") boolean rollUp,

@@ -129,6 +129,30 @@ class ExportsIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentStatesEachExportsContentTypeAndTheAnswerCarriesIt() throws Exception {
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        JsonNode paths = json.readTree(http.getForObject("/v3/api-docs", String.class)).get("paths");
+        Map<String, String> documented = Map.of(
+                "/api/ledger.csv", "text/csv", "/api/ledger.xlsx", xlsx,
+                "/api/registers/{kind}.csv", "text/csv", "/api/registers/{kind}.xlsx", xlsx,
+                "/api/consultations.csv", "text/csv", "/api/consultations.xlsx", xlsx,
+                "/api/assessments/quarterly.xlsx", xlsx);
+        documented.forEach((path, type) -> {
+            JsonNode ok = paths.path(path).path("get").path("responses").path("200");
+            assertThat(ok.path("content").fieldNames()).toIterable().as(path).containsExactly(type);
+            assertThat(ok.path("content").path(type).path("schema").path("format").asText()).as(path).isEqualTo("binary");
+        });
+        // What is documented is what is sent.
+        for (String suffix : List.of(".csv", ".xlsx")) {
+            org.springframework.http.ResponseEntity<byte[]> answer = http.getForEntity(
+                    "/api/ledger" + suffix + "?station=" + FORMULA_STATION + OCTOBER, byte[].class);
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getHeaders().getContentType()).as(suffix).matches(actual -> actual.isCompatibleWith(
+                    org.springframework.http.MediaType.parseMediaType(documented.get("/api/ledger" + suffix))));
+        }
+    }
+
+    @Test
     void aFormulaInAClientsNameIsExportedAsQuotedTextInCsvAndXlsx() throws Exception {
         byte[] csv = http.getForObject("/api/ledger.csv?station=" + FORMULA_STATION + OCTOBER, byte[].class);
         List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
