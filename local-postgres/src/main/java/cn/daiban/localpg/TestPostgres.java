@@ -8,6 +8,10 @@ import java.nio.file.Path;
 /**
  * One throw-away PostgreSQL per test JVM, started on first use and stopped when the JVM exits.
  * Integration tests point Spring's datasource at {@link #jdbcUrl()}.
+ *
+ * <p>This is the one place where durability is relaxed ({@link LocalPostgres.Durability#RELAXED_FOR_TESTS}:
+ * fsync, synchronous_commit and full_page_writes off) for speed: the data folder is thrown away anyway.
+ * {@code ./run.sh} ({@link LocalPostgresServer}) always runs durably.
  */
 public final class TestPostgres {
 
@@ -28,7 +32,8 @@ public final class TestPostgres {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("daiban-test-pg");
-                instance = LocalPostgres.start(dir.resolve("data"), 0, false);
+                instance = LocalPostgres.start(dir.resolve("data"), 0, false,
+                        LocalPostgres.Durability.RELAXED_FOR_TESTS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -110,20 +110,25 @@ class ReferenceDataIT extends PostgresIntegrationTest {
         append("Agent", agent.value(), 4, new AgentAssessmentPassedEvent(agent, LocalDate.of(2026, 5, 1), "县中心", null));
         append("Agent", agent.value(), 5, new AgentQualifiedEvent(agent, LocalDate.of(2026, 5, 1)));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(get("/api/stations/" + station + "/agents?year=2026").get("agents")).hasSize(1));
-        JsonNode row = get("/api/stations/" + station + "/agents?year=2026").get("agents").get(0);
-        assertThat(row.get("qualified").asBoolean()).isTrue();
-        assertThat(row.get("trainingsInYear").asInt()).isEqualTo(2);
-        assertThat(row.get("activeWorkload").asInt()).isZero();
-        JsonNode detail = get("/api/agents/" + agent + "?year=2026");
-        assertThat(detail.get("trainings")).hasSize(3);
-        assertThat(detail.get("assessments").get(0).get("passed").asBoolean()).isTrue();
+        // Wait for the state asserted (all six events projected), not only for the agent's first appearance.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode agents = get("/api/stations/" + station + "/agents?year=2026").get("agents");
+            assertThat(agents).hasSize(1);
+            JsonNode row = agents.get(0);
+            assertThat(row.get("qualified").asBoolean()).isTrue();
+            assertThat(row.get("trainingsInYear").asInt()).isEqualTo(2);
+            assertThat(row.get("activeWorkload").asInt()).isZero();
+            JsonNode detail = get("/api/agents/" + agent + "?year=2026");
+            assertThat(detail.get("trainings")).hasSize(3);
+            assertThat(detail.get("assessments")).hasSize(1);
+            assertThat(detail.get("assessments").get(0).get("passed").asBoolean()).isTrue();
+        });
 
         append("Agent", agent.value(), 6, new AgentDeactivatedEvent(agent, "离职"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(get("/api/stations/" + station + "/agents").get("agents")).isEmpty());
-        assertThat(get("/api/stations/" + station + "/agents?includeInactive=true").get("agents")).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(get("/api/stations/" + station + "/agents").get("agents")).isEmpty();
+            assertThat(get("/api/stations/" + station + "/agents?includeInactive=true").get("agents")).hasSize(1);
+        });
         assertThat(http.getForEntity("/api/agents/not-a-uuid", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }

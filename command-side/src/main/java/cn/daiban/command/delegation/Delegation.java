@@ -311,10 +311,19 @@ class Delegation {
     }
 
     @CommandHandler
-    long handle(TransferDelegationCommand command) {
+    long handle(TransferDelegationCommand command, StationRegistry stations) {
         requireOpen("transfer");
         if (command.toWindow().equals(window)) {
             throw DomainRuleException.ruleViolated("different-window", "toWindow", "it is already at " + window);
+        }
+        // Within the station that took the matter (the first receiver stays responsible): only to a window or zone
+        // it has, as last approved. A station whose windows the look-up does not know is not checked.
+        StationRegistry.RegisteredStation station = stations.find(originStation).orElseThrow(() ->
+                DomainRuleException.unknownReference("toWindow", "no station " + originStation));
+        if (!station.hasWindow(command.toWindow())) {
+            throw DomainRuleException.ruleViolated("window-of-station", "toWindow",
+                    "station " + originStation + " has no window or zone " + command.toWindow() + "; it has "
+                            + station.windowCodes().stream().sorted().toList());
         }
         apply(new DelegationTransferredEvent(delegationId, window, command.toWindow(), command.reason()));
         return getVersion();
@@ -342,6 +351,14 @@ class Delegation {
     long handle(EscalateDelegationCommand command, StationRegistry stations, CalendarProvider calendars,
                 DelegationPolicy policy, DeadlineManager deadlines) {
         requireStatus("escalate", DelegationStatus.HANDLING);
+        // Escalation (上传 to a level with authority) is for a matter the station's own level may not decide; the
+        // item's deciding levels are those of the catalogue revision the matter was commissioned under, as for the
+        // completion's authority rule, so a later revision of the item does not change what this matter needs.
+        if (!outsideAuthority) {
+            throw DomainRuleException.ruleViolated("escalate-only-outside-authority", null,
+                    "station " + originStation + " may decide " + itemCode + " at its own level (levels with "
+                            + "authority: " + authorityLevels + "): it completes the matter itself");
+        }
         StationRegistry.RegisteredStation target = stations.find(command.targetStationCode())
                 .orElseThrow(() -> DomainRuleException.unknownReference("targetStationCode",
                         "no station " + command.targetStationCode()));

@@ -1,6 +1,7 @@
 package cn.daiban.command.infrastructure;
 
 import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.StationChangeApprovedEvent;
 import cn.daiban.kernel.station.StationClosureApprovedEvent;
 import cn.daiban.kernel.station.StationCode;
@@ -9,12 +10,14 @@ import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRefusedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.kernel.station.StationStatus;
+import cn.daiban.kernel.station.StationWindow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +40,8 @@ class JdbcStationRegistry implements StationRegistry {
     @Override
     public Optional<RegisteredStation> find(StationCode code) {
         return jdbc.sql("""
-                        select station_code, name, level, status, parent_code, supervision_phone, service_item_codes
+                        select station_code, name, level, status, parent_code, supervision_phone, service_item_codes,
+                               region, window_codes
                         from station_registry where station_code = ?""")
                 .param(code.value())
                 .query((rs, n) -> new RegisteredStation(
@@ -47,7 +51,10 @@ class JdbcStationRegistry implements StationRegistry {
                         StationStatus.valueOf(rs.getString("status")),
                         rs.getString("parent_code") == null ? null : StationCode.of(rs.getString("parent_code")),
                         rs.getString("supervision_phone"),
-                        Set.of((String[]) rs.getArray("service_item_codes").getArray())))
+                        Set.of((String[]) rs.getArray("service_item_codes").getArray()),
+                        rs.getString("region") == null ? null : RegionCode.of(rs.getString("region")),
+                        rs.getArray("window_codes") == null ? null
+                                : Set.of((String[]) rs.getArray("window_codes").getArray())))
                 .optional();
     }
 
@@ -55,12 +62,14 @@ class JdbcStationRegistry implements StationRegistry {
     void on(StationOpeningRequestedEvent event) {
         jdbc.sql("""
                         insert into station_registry
-                            (station_code, name, level, status, parent_code, supervision_phone, service_item_codes)
-                        values (?, ?, ?, 'APPLIED', ?, ?, ?)
+                            (station_code, name, level, status, parent_code, supervision_phone, service_item_codes,
+                             region, window_codes)
+                        values (?, ?, ?, 'APPLIED', ?, ?, ?, ?, ?)
                         on conflict (station_code) do nothing""")
                 .params(event.stationCode().value(), event.name(), event.level().name(),
                         event.parentCode() == null ? null : event.parentCode().value(),
-                        event.supervisionPhone().value(), event.serviceItemCodes().toArray(String[]::new))
+                        event.supervisionPhone().value(), event.serviceItemCodes().toArray(String[]::new),
+                        event.region() == null ? null : event.region().value(), windowCodes(event.windows()))
                 .update();
     }
 
@@ -86,6 +95,16 @@ class JdbcStationRegistry implements StationRegistry {
                     .params(event.serviceItemCodes().toArray(String[]::new), event.stationCode().value())
                     .update();
         }
+        if (event.windows() != null) {
+            jdbc.sql("update station_registry set window_codes = ? where station_code = ?")
+                    .params(windowCodes(event.windows()), event.stationCode().value())
+                    .update();
+        }
+    }
+
+    /** An opening lists its windows (none is an empty list); an approved change without windows keeps them. */
+    private static String[] windowCodes(List<StationWindow> windows) {
+        return windows == null ? new String[0] : windows.stream().map(StationWindow::code).toArray(String[]::new);
     }
 
     @ResetHandler

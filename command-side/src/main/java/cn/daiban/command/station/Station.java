@@ -3,6 +3,7 @@ package cn.daiban.command.station;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.ApproveStationChangeCommand;
 import cn.daiban.kernel.station.ApproveStationClosureCommand;
 import cn.daiban.kernel.station.ApproveStationOpeningCommand;
@@ -67,6 +68,8 @@ class Station {
             throw DomainRuleException.illegalTransition("station-code-unique",
                     "station code " + command.stationCode() + " is already taken");
         }
+        requireCodeUnder(command.region(), command.stationCode(), "station-code-in-region", "region",
+                "its own region");
         if (command.parentCode() != null) {
             StationRegistry.RegisteredStation parent = registry.find(command.parentCode())
                     .orElseThrow(() -> DomainRuleException.unknownReference("parentCode",
@@ -79,6 +82,10 @@ class Station {
             if (parent.status() != StationStatus.OPEN) {
                 throw DomainRuleException.ruleViolated("parent-open", "parentCode",
                         "the parent station " + parent.code() + " is " + parent.status() + ", not OPEN");
+            }
+            if (parent.region() != null) {
+                requireCodeUnder(parent.region(), command.stationCode(), "station-code-in-parent-region",
+                        "stationCode", "the region of its parent station " + parent.code());
             }
         }
         apply(new StationOpeningRequestedEvent(command.stationCode(), command.name(), command.level(),
@@ -171,6 +178,20 @@ class Station {
         requireSupervisingLevel(command.approverStationCode());
         apply(new StationClosureRefusedEvent(stationCode, command.approverStationCode(), command.reason()));
         return getVersion();
+    }
+
+    /**
+     * Station codes are region-prefixed (the division code and a serial, e.g. 140521101201 in 140521101): a station's
+     * code begins with its own region, and with its parent's region, so it lies in the area it reports to. Assumed:
+     * a region is "under" another when it begins with it (GB/T 2260 and the statistics bureau's codes are
+     * hierarchical by prefix); a station may name a coarser region than its code (a township centre in 140521).
+     */
+    private static void requireCodeUnder(RegionCode region, StationCode code, String rule, String field,
+                                         String whose) {
+        if (!code.value().startsWith(region.value())) {
+            throw DomainRuleException.ruleViolated(rule, field, "station code " + code + " does not lie under "
+                    + whose + " (" + region + "): a station's code begins with its region's division code");
+        }
     }
 
     /** A station offers only published items that are still in the catalogue. */

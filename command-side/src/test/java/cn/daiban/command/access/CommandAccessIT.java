@@ -88,7 +88,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
             "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"}""";
     static final String OPENING = """
             {"stationCode":"{new}","name":"新村便民服务站","level":"VILLAGE_STATION","parentCode":"{parent}",
-             "region":"140521","address":"新村","manager":{"name":"张伟","phone":"13812345678"},
+             "region":"{region}","address":"新村","manager":{"name":"张伟","phone":"13812345678"},
              "supervisionPhone":"0356-7022345","serviceItemCodes":["RS-001"]}""";
     static final String DEFINITION = """
             {"name":"测试事项","department":"民政","authorityLevels":["VILLAGE_STATION"],
@@ -206,7 +206,8 @@ class CommandAccessIT extends PostgresIntegrationTest {
 
     void open(String code, String level, String parent, String applicant, String approver) {
         String body = OPENING.replace("\"level\":\"VILLAGE_STATION\"", "\"level\":\"" + level + "\"")
-                .replace("{new}", code).replace("\"parentCode\":\"{parent}\",", parent == null ? "" : "\"parentCode\":\"" + parent + "\",");
+                .replace("{new}", code).replace("{region}", region(code))
+                .replace("\"parentCode\":\"{parent}\",", parent == null ? "" : "\"parentCode\":\"" + parent + "\",");
         created(applicant, "/api/stations", body);
         created(approver, "/api/stations/" + code + "/opening/approval", "{}");
     }
@@ -307,9 +308,15 @@ class CommandAccessIT extends PostgresIntegrationTest {
         return jdbc.queryForObject("select count(*) from command_side.domain_event_entry", Long.class);
     }
 
+    /** Station codes are region-prefixed: every station here lies in its county's division (1477xx / 1478xx). */
+    static String region(String stationCode) {
+        return stationCode.substring(0, 6);
+    }
+
     String resolve(String text, Target target, String newStation) {
         // Opening a new station: under V1's parent (TA) for "own", under W1's parent (TB) otherwise.
-        return text.replace("{new}", newStation).replace("{parent}", target.parent())
+        return text.replace("{new}", newStation).replace("{region}", region(newStation))
+                .replace("{parent}", target.parent())
                 .replace("{s}", target.station()).replace("{a}", target.agent()).replace("{d}", target.delegation())
                 .replace("{c}", target.consultation()).replace("{k}", target.complaint())
                 .replace("{b}", target.booking()).replace("{day}", bookingDay.toString());

@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
+
 class StationTest {
 
     static final StationCode COUNTY = StationCode.of("140521000");
@@ -56,8 +58,16 @@ class StationTest {
                 ? Optional.of(new ServiceItemCatalog.PublishedServiceItem(code, 1, new ServiceItemDefinition("社保查询",
                 "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), 0, List.of(), false, true), withdrawn))
                 : Optional.empty());
-        registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, "station " + COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null, "0356-7020000", Set.of()));
-        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY, "0356-7020000", Set.of()));
+        registry.put(COUNTY, new StationRegistry.RegisteredStation(COUNTY, "station " + COUNTY, StationLevel.COUNTY_CENTRE, StationStatus.OPEN, null, "0356-7020000", Set.of(),
+                RegionCode.of("140521"), Set.of("Z1")));
+        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY, "0356-7020000", Set.of(),
+                RegionCode.of("140521101"), Set.of()));
+    }
+
+    static RequestStationOpeningCommand opening(StationCode code, StationLevel level, StationCode parent, String region) {
+        RequestStationOpeningCommand c = villageOpening();
+        return new RequestStationOpeningCommand(code, c.name(), level, parent, null, RegionCode.of(region), c.address(),
+                c.manager(), c.supervisionPhone(), c.windows(), c.serviceItemCodes());
     }
 
     static RequestStationOpeningCommand villageOpening() {
@@ -117,6 +127,55 @@ class StationTest {
                 .when(villageOpening())
                 .expectException(DomainRuleException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void stationCodeMustLieUnderItsParentsRegion() {
+        // 140599… is consistent with its own region 140599, but the township it reports to covers 140521101.
+        fixture.givenNoPriorActivity()
+                .when(opening(StationCode.of("140599101201"), StationLevel.VILLAGE_STATION, TOWNSHIP, "140599"))
+                .expectException(refusedBy("station-code-in-parent-region", "stationCode"))
+                .expectNoEvents();
+        // A neighbouring township's serial under the right county is not under this township either.
+        fixture.givenNoPriorActivity()
+                .when(opening(StationCode.of("140521102201"), StationLevel.VILLAGE_STATION, TOWNSHIP, "140521102"))
+                .expectException(refusedBy("station-code-in-parent-region", "stationCode"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void stationsRegionMustBeConsistentWithItsCode() {
+        fixture.givenNoPriorActivity()
+                .when(opening(VILLAGE, StationLevel.VILLAGE_STATION, TOWNSHIP, "140521102"))
+                .expectException(refusedBy("station-code-in-region", "region"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(opening(StationCode.of("140522000"), StationLevel.COUNTY_CENTRE, null, "140521"))
+                .expectException(refusedBy("station-code-in-region", "region"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void stationMayNameACoarserRegionThanItsCodeWithinItsParents() {
+        fixture.givenNoPriorActivity()
+                .when(opening(StationCode.of("140522000"), StationLevel.COUNTY_CENTRE, null, "140522"))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(opening(StationCode.of("140521102"), StationLevel.TOWNSHIP_CENTRE, COUNTY, "140521"))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(opening(VILLAGE, StationLevel.VILLAGE_STATION, TOWNSHIP, "140521101"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void parentWhoseRegionTheLookUpDoesNotKnowIsNotChecked() {
+        // A parent registered before the look-up kept regions, its events elsewhere (Axon Server).
+        registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP,
+                StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY, "0356-7020000", Set.of()));
+        fixture.givenNoPriorActivity()
+                .when(opening(StationCode.of("140599101201"), StationLevel.VILLAGE_STATION, TOWNSHIP, "140599"))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -72,7 +72,7 @@ class CommandApiIT extends PostgresIntegrationTest {
     static String townshipOpening(String code, String parent) {
         return """
                 {"stationCode":"%s","name":"郑庄镇便民服务中心","level":"TOWNSHIP_CENTRE","parentCode":"%s",
-                 "region":"140521101","address":"郑庄镇","manager":{"name":"李娜","phone":"13912345678"},
+                 "region":"140521","address":"郑庄镇","manager":{"name":"李娜","phone":"13912345678"},
                  "supervisionPhone":"0356-7023456"}
                 """.formatted(code, parent);
     }
@@ -320,6 +320,59 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(body(response).get("field").asText()).isEqualTo("parentCode");
         assertThat(body(response).get("rule").asText()).isEqualTo("parent-level");
         assertThat(eventCount(village)).isZero();
+    }
+
+    @Test
+    void stationCodeOutsideTheParentsRegionIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
+        String county = openCounty();
+        String township = "140599" + newCode().substring(6) + "1";
+        ResponseEntity<String> response = post("/api/stations",
+                townshipOpening(township, county).replace("\"region\":\"140521\"", "\"region\":\"140599\""));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(response).get("rule").asText()).isEqualTo("station-code-in-parent-region");
+        assertThat(body(response).get("type").asText()).isEqualTo("urn:daiban:problem:station-code-in-parent-region");
+        assertThat(body(response).get("field").asText()).isEqualTo("stationCode");
+        assertThat(eventCount(township)).isZero();
+    }
+
+    @Test
+    void transferToAWindowTheStationDoesNotHaveIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
+        String county = openCounty();   // its one zone is Z1
+        String manager = "Bearer " + tokens.issue("manager-" + county, Role.STATION_MANAGER, county);
+        String agentToken = "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county);
+        ResponseEntity<String> registered = post("/api/agents", """
+                {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
+                 "intakeExperienceSince":"%s"}""".formatted(county, java.time.LocalDate.now().minusYears(2)),
+                Map.of("Authorization", manager));
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        String agent = body(registered).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/assessments", """
+                {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(java.time.LocalDate.now()),
+                Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> commissioned = post("/api/delegations", """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
+                .formatted(county, agent), Map.of("Authorization", agentToken));
+        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
+        String delegation = body(commissioned).get("id").asText();
+        int before = eventCount(delegation);
+
+        ResponseEntity<String> refused = post("/api/delegations/" + delegation + "/transfer",
+                "{\"toWindow\":\"Z9\",\"reason\":\"分区调整\"}", Map.of("Authorization", agentToken));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(refused).get("rule").asText()).isEqualTo("window-of-station");
+        assertThat(body(refused).get("type").asText()).isEqualTo("urn:daiban:problem:window-of-station");
+        assertThat(body(refused).get("field").asText()).isEqualTo("toWindow");
+        assertThat(eventCount(delegation)).isEqualTo(before);
+
+        // The zone the station opened with is known to the command side's look-up, so a transfer there is taken.
+        ResponseEntity<String> taken = post("/api/delegations/" + delegation + "/transfer",
+                "{\"toWindow\":\"Z1\",\"reason\":\"分区调整\"}", Map.of("Authorization", agentToken));
+        assertThat(taken.getStatusCode()).as(taken.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(eventCount(delegation)).isEqualTo(before + 1);
     }
 
     @Test

@@ -66,12 +66,12 @@ public class DelegationProjection {
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()),
                 e.acceptanceFormNumber() == null ? null : e.acceptanceFormNumber().value(),
                 Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.promisedWorkingDays(), Date.valueOf(e.deadline()),
-                Date.valueOf(e.deadline()), remark(e), write(Map.of("authorityLevels",
+                Date.valueOf(e.deadline()), remark(e), write(fields("authorityLevels",
                         // Sorted: the event's set has no order, and the row must not depend on which process wrote it.
                         e.authorityLevels().stream().map(Enum::name).sorted().toList(),
                         "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
-                        "consultationId", String.valueOf(e.consultationId()))));
+                        "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()))));
         step(m);
         live.publish(e.stationCode().value(), "delegation-commissioned", e.delegationId().value());
     }
@@ -120,16 +120,16 @@ public class DelegationProjection {
 
     @EventHandler
     void on(ProgressReportedEvent e, DomainEventMessage<?> m) {
-        detail(e.delegationId(), "progress:" + m.getSequenceNumber(), Map.of("channel", e.channel().name(),
-                "channelNote", String.valueOf(e.channelNote()), "on", day(m)));
+        detail(e.delegationId(), "progress:" + m.getSequenceNumber(), fields("channel", e.channel().name(),
+                "channelNote", e.channelNote(), "on", day(m)));
         step(m);
     }
 
     @EventHandler
     void on(SupplementRequestedEvent e, DomainEventMessage<?> m) {
-        detail(e.delegationId(), "supplement:" + e.requestNumber(), Map.of("requestedOn", e.requestedOn(),
+        detail(e.delegationId(), "supplement:" + e.requestNumber(), fields("requestedOn", e.requestedOn(),
                 "dueDate", e.dueDate(), "materials", e.materials(), "breach", e.breachOfOneTimeNotice(),
-                "justification", String.valueOf(e.justification())));
+                "justification", e.justification()));
         jdbc.update("""
                         update delegation_view set status = 'AWAITING_SUPPLEMENT', supplement_requests = ?,
                             breaches = ?, at_risk = false where delegation_id = ?""",
@@ -193,8 +193,8 @@ public class DelegationProjection {
 
     @EventHandler
     void on(UpperLevelDecisionRecordedEvent e, DomainEventMessage<?> m) {
-        detail(e.delegationId(), "decision:" + e.hopNumber(), Map.of("approved", e.approved(),
-                "certificate", String.valueOf(e.certificateNumber()), "reason", String.valueOf(e.reason()),
+        detail(e.delegationId(), "decision:" + e.hopNumber(), fields("approved", e.approved(),
+                "certificate", e.certificateNumber(), "reason", e.reason(),
                 "decidedOn", e.decidedOn(), "by", e.decidingStationCode().value()));
         set(e.delegationId(), "hop_overdue = false, hop_overdue_station = null", null);
         step(m);
@@ -285,8 +285,8 @@ public class DelegationProjection {
                         update delegation_view set status = 'DELIVERED', delivered_on = ?, delivery_method = ?
                         where delegation_id = ?""",
                 Date.valueOf(e.deliveredOn()), e.method().name(), e.delegationId().value());
-        detail(e.delegationId(), "delivery", Map.of("method", e.method().name(),
-                "trackingNumber", String.valueOf(e.trackingNumber()), "handoverProof", e.handoverProof(),
+        detail(e.delegationId(), "delivery", fields("method", e.method().name(),
+                "trackingNumber", e.trackingNumber(), "handoverProof", e.handoverProof(),
                 "licenceInstructionsGiven", e.licenceInstructionsGiven(), "postageBorneByStation",
                 e.postageBorneByStation()));
         step(m);
@@ -425,6 +425,20 @@ public class DelegationProjection {
 
     private static LocalDate day(DomainEventMessage<?> m) {
         return LocalDate.ofInstant(m.getTimestamp(), ZONE);
+    }
+
+    /**
+     * The fields of a detail, in order, leaving out those without a value: an absent value stays absent in the
+     * view, never the text "null" (what {@code String.valueOf} of a missing note or tracking number wrote before).
+     */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return fields;
     }
 
     private String write(Map<String, ?> value) {

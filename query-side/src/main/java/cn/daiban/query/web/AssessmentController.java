@@ -2,21 +2,18 @@ package cn.daiban.query.web;
 
 import cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery;
 import cn.daiban.kernel.dashboard.QuarterlyAssessmentResponse;
-import cn.daiban.query.export.TableWriter;
+import cn.daiban.query.export.Exports;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The quarterly assessment per station, zone or agent (`003 附件4 三`), as JSON and .xlsx. */
@@ -25,9 +22,11 @@ import java.util.Arrays;
 class AssessmentController {
 
     private final QueryGateway queries;
+    private final Exports exports;
 
-    AssessmentController(QueryGateway queries) {
+    AssessmentController(QueryGateway queries, Exports exports) {
         this.queries = queries;
+        this.exports = exports;
     }
 
     @GetMapping("/api/assessments/quarterly")
@@ -40,27 +39,24 @@ class AssessmentController {
     }
 
     @GetMapping("/api/assessments/quarterly.xlsx")
-    @Operation(summary = "The quarterly assessment as .xlsx")
-    ResponseEntity<StreamingResponseBody> assessmentXlsx(@RequestParam(required = false) String station,
-                                                         @RequestParam int year, @RequestParam int quarter,
-                                                         @RequestParam(defaultValue = "STATION") FetchQuarterlyAssessmentQuery.Level level) {
+    @Operation(summary = "The quarterly assessment as .xlsx", responses = @ApiResponse(responseCode = "200",
+            description = "An Excel workbook",
+            content = @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))))
+    void assessmentXlsx(@RequestParam(required = false) String station,
+                        @RequestParam int year, @RequestParam int quarter,
+                        @RequestParam(defaultValue = "STATION") FetchQuarterlyAssessmentQuery.Level level,
+                        jakarta.servlet.http.HttpServletResponse response) throws Exception {
         QuarterlyAssessmentResponse report = assessment(station, year, quarter, level);
         String title = year + "年第" + quarter + "季度考核";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(title + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(out -> {
-                    try (TableWriter table = TableWriter.xlsx(out, title, QuarterlyAssessmentResponse.HEADINGS)) {
-                        for (QuarterlyAssessmentResponse.Row row : report.rows()) {
-                            table.row(Arrays.asList(row.key(), row.name(), row.stationCode(), row.volume(),
-                                    row.declined(), row.completed(), row.onTimeRate(), row.consultationsDue(),
-                                    row.consultationTimelinessRate(), row.breaches(), row.evaluations(),
-                                    row.satisfactionRate(), row.poorGrades(), row.rectificationsOpen(),
-                                    row.rectificationsDone(), row.rectificationsLate(), row.trainings(),
-                                    row.complaints(), row.complaintTimelinessRate()));
-                        }
-                    }
-                });
+        exports.xlsx(response, title, QuarterlyAssessmentResponse.HEADINGS, table -> {
+            for (QuarterlyAssessmentResponse.Row row : report.rows()) {
+                table.row(Arrays.asList(row.key(), row.name(), row.stationCode(), row.volume(),
+                        row.declined(), row.completed(), row.onTimeRate(), row.consultationsDue(),
+                        row.consultationTimelinessRate(), row.breaches(), row.evaluations(),
+                        row.satisfactionRate(), row.poorGrades(), row.rectificationsOpen(),
+                        row.rectificationsDone(), row.rectificationsLate(), row.trainings(),
+                        row.complaints(), row.complaintTimelinessRate()));
+            }
+        });
     }
 }

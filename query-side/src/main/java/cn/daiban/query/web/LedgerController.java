@@ -12,29 +12,25 @@ import cn.daiban.kernel.ledger.FetchWorkLedgerQuery;
 import cn.daiban.kernel.ledger.LedgerFilter;
 import cn.daiban.kernel.ledger.RegisterResponse;
 import cn.daiban.kernel.ledger.WorkLedgerResponse;
-import cn.daiban.query.export.TableWriter;
+import cn.daiban.query.export.Exports;
 import cn.daiban.query.ledger.LedgerQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The records the standards ask for: the work ledger (工作台账), the assist and proxy registers (帮办 / 代办登记表),
@@ -45,18 +41,17 @@ import java.util.List;
 @Tag(name = "Ledgers and registers", description = "工作台账, 帮办 / 代办登记表, 接待咨询记录, delegation detail, exports")
 class LedgerController {
 
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final QueryGateway queries;
     private final LedgerQueries ledger;
+    private final Exports exports;
 
-    LedgerController(QueryGateway queries, LedgerQueries ledger) {
+    LedgerController(QueryGateway queries, LedgerQueries ledger, Exports exports) {
         this.queries = queries;
         this.ledger = ledger;
+        this.exports = exports;
     }
 
     @GetMapping("/api/ledger")
@@ -78,8 +73,12 @@ class LedgerController {
     }
 
     @GetMapping({"/api/ledger.csv", "/api/ledger.xlsx"})
-    @Operation(summary = "The work ledger as .xlsx or CSV (UTF-8 with BOM), streamed, same filters")
-    ResponseEntity<StreamingResponseBody> ledgerExport(jakarta.servlet.http.HttpServletRequest request,
+    @Operation(summary = "The work ledger as .xlsx or CSV (UTF-8 with BOM), streamed, same filters",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
+    void ledgerExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                                        @RequestParam(required = false) String station,
                                                        @RequestParam(defaultValue = "false") boolean rollUp,
                                                        @RequestParam(required = false) String window,
@@ -88,19 +87,16 @@ class LedgerController {
                                                        @RequestParam(required = false) DelegationStatus status,
                                                        @RequestParam(required = false) String item,
                                                        @RequestParam(required = false) String agent,
-                                                       @RequestParam(defaultValue = "false") boolean oldestFirst) {
+                                                       @RequestParam(defaultValue = "false") boolean oldestFirst) throws Exception {
         LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst);
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        return download(xlsx, "work-ledger", "工作台账", out -> {
-            try (TableWriter table = writer(xlsx, out, "工作台账", WorkLedgerResponse.HEADINGS)) {
+        exports.either(xlsx, response, "工作台账", WorkLedgerResponse.HEADINGS, table ->
                 ledger.streamLedger(filter, row -> table.row(Arrays.asList(row.serial(), row.date(), row.stationName(),
                         row.window(), row.department(), row.clientName(), row.clientPhone(), row.itemName(),
                         row.accepted() ? "是" : "否", row.timeLimitWorkingDays(), row.status(), row.declineReason(),
                         TIME.format(row.receivedAt()),
                         row.sameDayCompletedAt() == null ? null : TIME.format(row.sameDayCompletedAt()),
-                        row.agentId(), row.remark())));
-            }
-        });
+                        row.agentId(), row.remark()))));
     }
 
     @GetMapping("/api/registers/{kind}")
@@ -120,26 +116,27 @@ class LedgerController {
     }
 
     @GetMapping({"/api/registers/{kind}.csv", "/api/registers/{kind}.xlsx"})
-    @Operation(summary = "A register as .xlsx or CSV, streamed")
-    ResponseEntity<StreamingResponseBody> registerExport(jakarta.servlet.http.HttpServletRequest request,
+    @Operation(summary = "A register as .xlsx or CSV, streamed",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
+    void registerExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                                          @PathVariable String kind,
                                                          @RequestParam(required = false) String station,
                                                          @RequestParam(defaultValue = "false") boolean rollUp,
                                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                          @RequestParam(required = false) String item,
-                                                         @RequestParam(required = false) String agent) {
+                                                         @RequestParam(required = false) String agent) throws Exception {
         DelegationKind delegationKind = kind(kind);
         LedgerFilter filter = new LedgerFilter(station, rollUp, null, from, to, null, item, agent, delegationKind, false);
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         String title = delegationKind == DelegationKind.ASSIST ? "帮办登记表" : "代办登记表";
-        return download(xlsx, kind + "-register", title, out -> {
-            try (TableWriter table = writer(xlsx, out, title, RegisterResponse.HEADINGS)) {
+        exports.either(xlsx, response, title, RegisterResponse.HEADINGS, table ->
                 ledger.streamRegister(filter, row -> table.row(Arrays.asList(row.serial(), row.itemName(),
                         row.acceptanceReason(), row.handlingMode(), row.handlingTime(), row.result(), row.applicant(),
-                        row.evaluation(), row.remark())));
-            }
-        });
+                        row.evaluation(), row.remark()))));
     }
 
     @GetMapping("/api/consultations")
@@ -156,25 +153,26 @@ class LedgerController {
     }
 
     @GetMapping({"/api/consultations.csv", "/api/consultations.xlsx"})
-    @Operation(summary = "The consultation record as .xlsx or CSV, streamed")
-    ResponseEntity<StreamingResponseBody> consultationExport(jakarta.servlet.http.HttpServletRequest request,
+    @Operation(summary = "The consultation record as .xlsx or CSV, streamed",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
+    void consultationExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                                              @RequestParam(required = false) String station,
                                                              @RequestParam(defaultValue = "false") boolean rollUp,
                                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                                             @RequestParam(required = false) FetchConsultationRecordQuery.Timeliness timeliness) {
+                                                             @RequestParam(required = false) FetchConsultationRecordQuery.Timeliness timeliness) throws Exception {
         FetchConsultationRecordQuery query = new FetchConsultationRecordQuery(station, rollUp, from, to, timeliness, 0, 1);
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        return download(xlsx, "consultation-record", "接待咨询记录", out -> {
-            try (TableWriter table = writer(xlsx, out, "接待咨询记录", ConsultationRecordResponse.HEADINGS)) {
+        exports.either(xlsx, response, "接待咨询记录", ConsultationRecordResponse.HEADINGS, table ->
                 ledger.streamConsultations(query, row -> table.row(Arrays.asList(row.serial(), row.date(),
                         row.stationCode(), row.visitorName(), row.contact(), row.channel(), row.content(), row.result(),
                         row.forwardedTo(), row.replyDue(), row.answeredOn(),
                         row.answeredInTime() == null ? (row.overdue() ? "否（超时未答复）" : "待答复")
                                 : row.answeredInTime() ? "是" : "否",
-                        row.delegationId())));
-            }
-        });
+                        row.delegationId()))));
     }
 
     @GetMapping("/api/delegations/{id}")
@@ -198,21 +196,5 @@ class LedgerController {
             case "proxy" -> DelegationKind.PROXY;
             default -> throw new cn.daiban.kernel.common.InvalidValueException("kind", "must be assist or proxy");
         };
-    }
-
-    private static TableWriter writer(boolean xlsx, java.io.OutputStream out, String title, List<String> headings)
-            throws java.io.IOException {
-        return xlsx ? TableWriter.xlsx(out, title, headings) : TableWriter.csv(out, headings);
-    }
-
-    private static ResponseEntity<StreamingResponseBody> download(boolean xlsx, String name, String title,
-                                                                  StreamingResponseBody body) {
-        String extension = xlsx ? ".xlsx" : ".csv";
-        ContentDisposition disposition = ContentDisposition.attachment()
-                .filename(title + extension, StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
-                .contentType(xlsx ? XLSX : CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .body(body);
     }
 }

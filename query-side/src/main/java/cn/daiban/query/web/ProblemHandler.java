@@ -5,6 +5,7 @@ import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.security.boundary.BoundaryProblems;
 import cn.daiban.security.DatabaseOutage;
 import jakarta.servlet.http.HttpServletResponse;
+import cn.daiban.query.export.ExportAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -83,6 +84,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.error("query failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the query could not be answered");
+    }
+
+    /**
+     * An export that failed after its first bytes were sent: no answer can follow, so the exception is thrown on
+     * and the server closes the connection without completing the response (see {@link ExportAbortedException}).
+     */
+    @ExceptionHandler(ExportAbortedException.class)
+    void exportAborted(ExportAbortedException e) {
+        log.error("export aborted mid-stream", e.getCause());
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)

@@ -76,8 +76,12 @@ class StationDirectoryIT extends PostgresIntegrationTest {
     void openedStationAppearsInTheDirectoryWithItsApplicationHistory() throws Exception {
         StationCode code = openCounty();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(http.getForEntity("/api/stations/" + code, String.class).getBody()).contains("\"OPEN\""));
+        // The card and the application history are separate views: wait for both before reading either.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(http.getForEntity("/api/stations/" + code, String.class).getBody()).contains("\"OPEN\"");
+            assertThat(get("/api/stations/" + code + "/applications").get("applications").findValuesAsText("outcome"))
+                    .containsExactly("APPROVED");
+        });
 
         JsonNode station = get("/api/stations/" + code);
         assertThat(station.get("name").asText()).isEqualTo("沁水县政务服务中心");
@@ -97,9 +101,11 @@ class StationDirectoryIT extends PostgresIntegrationTest {
         append(code.value(), 2, new StationChangeRequestedEvent(code, "chg-" + code, next, null, null, "调任"));
         append(code.value(), 3, new StationChangeApprovedEvent(code, "chg-" + code, next, null, null, null));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(get("/api/stations/" + code).get("managerName").asText()).isEqualTo("李强"));
-        assertThat(get("/api/stations/" + code + "/applications").get("applications")).hasSize(2);
+        // The card and the applications are separate views: wait for both.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(get("/api/stations/" + code).get("managerName").asText()).isEqualTo("李强");
+            assertThat(get("/api/stations/" + code + "/applications").get("applications")).hasSize(2);
+        });
     }
 
     @Test

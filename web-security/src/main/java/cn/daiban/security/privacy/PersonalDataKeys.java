@@ -24,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * One AES-256 key per data subject, kept wrapped by the master key in {@code personal_data_key}; destroying it
  * (erasure) leaves the stored events intact — and their hash chain — but unreadable. A blind index (HMAC of the
  * resident ID or phone number) finds a person's data subjects without storing either in clear.
+ *
+ * <p>Unwrapped keys are cached per node ({@code daiban.privacy.key-cache-ttl}), but a cached key is used only
+ * after checking the store's erased mark, and absent or erased keys are never cached: an erasure takes effect on
+ * every node as soon as it is answered, whatever the cache time.
  */
 public class PersonalDataKeys {
 
@@ -87,7 +91,14 @@ public class PersonalDataKeys {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(subject);
         if (cached != null && cached.until() > now) {
-            return cached.key();
+            // Another node may have destroyed the key since it was cached here (an erasure is answered once its
+            // keys are destroyed, in the same transaction). One primary-key lookup per use keeps an erasure
+            // effective at once on every node; the cache only saves unwrapping the key again.
+            if (!isErased(subject)) {
+                return cached.key();
+            }
+            cache.remove(subject);
+            return Optional.empty();
         }
         List<byte[]> wrapped = jdbc.query("select wrapped_key from " + schema
                 + ".personal_data_key where subject_id = ? and wrapped_key is not null", (rs, n) -> rs.getBytes(1), subject);

@@ -12,8 +12,8 @@ import java.time.Duration;
  *                    personal data). From the secret store in production; the embedded profile ships a fixed one.
  * @param indexSecret the secret of the blind index that finds a person's records by resident ID or phone number
  *                    without storing either
- * @param keyCacheTtl how long a node keeps an unwrapped key in memory; an erasure on another node takes effect
- *                    here within this time (the views are purged at once by the erasure event)
+ * @param keyCacheTtl how long a node keeps an unwrapped key in memory; every use still checks the store's erased
+ *                    mark, so an erasure on another node takes effect here at once, not after this time
  * @param schema      the schema holding the keys, the blind index and the access log (the command side's)
  */
 @ConfigurationProperties("daiban.privacy")
