@@ -62,10 +62,12 @@ class ConcurrentCommandsIT extends PostgresIntegrationTest {
 
     static String opening(String code, String level, String parent) {
         return """
-                {"stationCode":"%s","name":"测试便民服务站","level":"%s",%s"region":"140521","address":"测试地址",
+                {"stationCode":"%s","name":"测试便民服务站","level":"%s",%s"region":"%s","address":"测试地址",
                  "manager":{"name":"张伟","phone":"13812345678"},"supervisionPhone":"0356-7022345",
                  "serviceItemCodes":["RS-001"]}""".formatted(code, level,
-                parent == null ? "" : "\"parentCode\":\"" + parent + "\",");
+                parent == null ? "" : "\"parentCode\":\"" + parent + "\",",
+                // A station's code begins with its region (station-code-in-region): the county's six digits.
+                code.substring(0, 6));
     }
 
     /** A village with a qualified agent and one delegation commissioned there; returns {village, agent, delegation}. */
