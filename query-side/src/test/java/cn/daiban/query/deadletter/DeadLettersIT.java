@@ -286,6 +286,8 @@ class DeadLettersIT extends PostgresIntegrationTest {
         assertThat(lettersOf("delegations", nul)).hasSize(2);
         assertThat(http.getForEntity("/api/delegations/" + later, String.class).getStatusCode().value())
                 .isEqualTo(200);
+        // So does a point-in-time view (the same replay, rolled back).
+        assertThat(http.getForEntity(asOfLedger(), String.class).getStatusCode().value()).isEqualTo(500);
 
         // An eviction needs a reason, and without one nothing is evicted.
         ResponseEntity<String> refused = post("/api/admin/dead-letters/delegations/" + nul + "/eviction",
@@ -348,6 +350,16 @@ class DeadLettersIT extends PostgresIntegrationTest {
             assertThat(get("/api/admin/dead-letters/delegations/evictions").findValuesAsText("eventId"))
                     .contains(failed.get("eventId").asText());
         }
+        // A point-in-time view skips them too.
+        ResponseEntity<String> asOf = http.getForEntity(asOfLedger(), String.class);
+        assertThat(asOf.getStatusCode().value()).as(asOf.getBody()).isEqualTo(200);
+        assertThat(json.readTree(asOf.getBody()).get("rows").findValuesAsText("delegationId"))
+                .contains(later.value()).doesNotContain(nul.value());
+    }
+
+    String asOfLedger() {
+        return "/api/as-of/ledger?station=" + station + "&at="
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1);
     }
 
     @Test
