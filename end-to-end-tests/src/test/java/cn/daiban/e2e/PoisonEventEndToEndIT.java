@@ -7,7 +7,6 @@ import cn.daiban.localpg.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.DateTimeUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static cn.daiban.e2e.Scenario.command;
@@ -34,8 +34,10 @@ import static org.awaitility.Awaitility.await;
  * boundary, could have written it. The query side parks that delegation's sequence in the dead-letter queue and
  * everything else flows: delegations commissioned after it reach the views, steps on other delegations are
  * projected, the parked one says it is incomplete and an administrator sees it with its cause. The administrator
- * evicts it with a reason, the eviction is kept, and the delegation's next step is projected as usual. The hash
- * chain of the stream still verifies throughout: the poison row carries the hash the command side would have given it.
+ * evicts it with a reason, the eviction is kept, and the delegation's next step is projected as usual. The poison
+ * event stays in the (append-only) event store: a rebuild of the group skips it as evicted, completes and makes the
+ * live rows. The hash chain of the stream still verifies throughout: the poison row carries the hash the command side
+ * would have given it.
  */
 @ExtendWith(Backend.class)
 class PoisonEventEndToEndIT {
@@ -43,9 +45,6 @@ class PoisonEventEndToEndIT {
     private static final String TABLE = EventStoreLayout.SCHEMA + "." + EventStoreLayout.EVENT_TABLE;
     private static final String PROGRESS = "cn.daiban.kernel.delegation.ProgressReportedEvent";
     private static final Duration FLOW = Duration.ofSeconds(5);
-
-    /** Streams holding a poison event, taken out of the store again when the drill is over (see {@link #removePoison}). */
-    private static final List<String> poisonedStreams = new ArrayList<>();
 
     static Scenario s;
     static String agent;
@@ -105,6 +104,29 @@ class PoisonEventEndToEndIT {
     static boolean intact(String delegation) {
         return Http.admin().get(query("/api/audit/verification?aggregateId=" + delegation)).expect(200).json()
                 .get("intact").asBoolean();
+    }
+
+    /** The rows of a delegation table for these delegations, each rendered as text (columns sorted), sorted. */
+    static List<String> rows(String table, String... delegations) throws Exception {
+        List<String> rendered = new ArrayList<>();
+        try (Connection connection = database();
+             PreparedStatement select = connection.prepareStatement("select * from query_side." + table
+                     + " where delegation_id = any (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", delegations));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Map<String, String> columns = new java.util.TreeMap<>();
+                    for (int c = 1; c <= row.getMetaData().getColumnCount(); c++) {
+                        Object value = row.getObject(c);
+                        columns.put(row.getMetaData().getColumnName(c), value instanceof byte[] bytes
+                                ? java.util.Arrays.toString(bytes) : String.valueOf(value));
+                    }
+                    rendered.add(columns.toString());
+                }
+            }
+        }
+        java.util.Collections.sort(rendered);
+        return rendered;
     }
 
     static Connection database() throws Exception {
@@ -201,7 +223,6 @@ class PoisonEventEndToEndIT {
 
         // 1. The poison event, written behind the application's back as an older release could have.
         Map.Entry<Long, String> poison = appendAsAnOlderReleaseWould(poisoned, "已电话告知\u0000申请人");
-        poisonedStreams.add(poisoned);
         long poisonSequence = poison.getKey();
         try (Connection connection = database();
              PreparedStatement stored = connection.prepareStatement("select position('\\u0000' in "
@@ -284,23 +305,36 @@ class PoisonEventEndToEndIT {
         });
         assertThat(parkedLetters(poisoned)).isEmpty();
         assertThat(intact(poisoned)).isTrue();
-    }
 
-    /**
-     * The poison event cannot be processed by any handler of the delegations group, so a rebuild of that group (which
-     * replays every event without the dead-letter queue) would fail on it for good; another end-to-end test in this
-     * run rebuilds it. The poisoned stream is therefore taken out of the shared store as a whole — every event of
-     * that one delegation, so no other stream and no chain link changes and the store still verifies.
-     */
-    @AfterAll
-    static void removePoison() throws Exception {
+        // 6. A rebuild of the group skips the evicted event (it is still in the store) and makes the live rows.
+        Map<String, List<String>> live = new HashMap<>();
+        for (String table : List.of("delegation_view", "delegation_step")) {
+            live.put(table, rows(table, poisoned, other, later));
+        }
+        assertThat(live.get("delegation_view")).hasSize(3);
+        JsonNode started = admin.post(query("/api/admin/rebuilds/delegations"), Map.of()).expect(202).json();
+        await("rebuild of delegations").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> admin.get(query("/api/admin/rebuilds/delegations")).expect(200).json(),
+                        status -> status.get("startedAt").asText().equals(started.get("startedAt").asText())
+                                && Set.of("SWITCHED", "FAILED").contains(status.get("state").asText()));
+        JsonNode rebuilt = admin.get(query("/api/admin/rebuilds/delegations")).expect(200).json();
+        assertThat(rebuilt.get("state").asText()).as(rebuilt.toString()).isEqualTo("SWITCHED");
+        assertThat(rebuilt.get("evictedEventsSkipped").asLong()).isGreaterThanOrEqualTo(1);
         try (Connection connection = database();
-             PreparedStatement delete = connection.prepareStatement("delete from " + TABLE
-                     + " where aggregate_identifier = ?")) {
-            for (String stream : poisonedStreams) {
-                delete.setString(1, stream);
-                delete.executeUpdate();
+             PreparedStatement stored = connection.prepareStatement("select count(*) from " + TABLE
+                     + " where event_identifier = ?")) {
+            stored.setString(1, poison.getValue());
+            try (ResultSet row = stored.executeQuery()) {
+                assertThat(row.next() && row.getLong(1) == 1).as("the poison event is still stored").isTrue();
             }
         }
+        for (String table : live.keySet()) {
+            assertThat(rows(table, poisoned, other, later)).as("query_side." + table + " rebuilt vs. live")
+                    .containsExactlyElementsOf(live.get(table));
+        }
+        assertThat(stepsOfType(detail(poisoned).expect(200).json(), "ProgressReportedEvent"))
+                .containsExactly(poisonSequence - 1, poisonSequence + 1);
+        assertThat(parkedLetters(poisoned)).isEmpty();
+        assertThat(intact(poisoned)).isTrue();
     }
 }

@@ -1,5 +1,7 @@
 package cn.daiban.query.asof;
 
+import cn.daiban.query.deadletter.DeadLetters;
+import cn.daiban.query.deadletter.FailedEvent;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -13,7 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +28,10 @@ import java.util.function.Supplier;
  * to the moment is replayed into them through the very projections that keep the live views, the usual queries
  * read them, and the transaction is rolled back — the live views are never touched. The work grows with the
  * number of events up to the moment.
+ *
+ * <p>Events evicted for a group ({@code query_side.dead_letter_eviction}) are not replayed into that group's
+ * projection, as in a rebuild: the live view is without them too. The evictions are read once per view; each skip
+ * is logged once. An event that fails and is not evicted fails the view, naming the event and the cause.
  */
 @Component
 public class PointInTime {
@@ -35,23 +45,27 @@ public class PointInTime {
     private final EventStore events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final List<AnnotationEventHandlerAdapter> projections;
+    /** The projections replayed, by processing group. */
+    private final Map<String, AnnotationEventHandlerAdapter> projections;
+    private final DeadLetters deadLetters;
 
     PointInTime(EventStore events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                org.springframework.context.ApplicationContext context) {
+                org.springframework.context.ApplicationContext context, DeadLetters deadLetters) {
         this.events = events;
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.projections = context.getBeansWithAnnotation(org.axonframework.config.ProcessingGroup.class).values()
-                .stream()
-                .filter(bean -> {
-                    var group = org.springframework.core.annotation.AnnotationUtils.findAnnotation(
-                            org.springframework.aop.support.AopUtils.getTargetClass(bean),
-                            org.axonframework.config.ProcessingGroup.class);
-                    return group != null && GROUPS.contains(group.value());
-                })
-                .map(AnnotationEventHandlerAdapter::new)
-                .toList();
+        // In the context's order, as before (a projection may read what another wrote for the same event).
+        Map<String, AnnotationEventHandlerAdapter> found = new LinkedHashMap<>();
+        context.getBeansWithAnnotation(org.axonframework.config.ProcessingGroup.class).values().forEach(bean -> {
+            var group = org.springframework.core.annotation.AnnotationUtils.findAnnotation(
+                    org.springframework.aop.support.AopUtils.getTargetClass(bean),
+                    org.axonframework.config.ProcessingGroup.class);
+            if (group != null && GROUPS.contains(group.value())) {
+                found.put(group.value(), new AnnotationEventHandlerAdapter(bean));
+            }
+        });
+        this.projections = java.util.Collections.unmodifiableMap(found);
     }
 
     /** Runs {@code view} against the read models as they stood at {@code moment}. */
@@ -63,6 +77,9 @@ public class PointInTime {
                         + " including all) on commit drop");
             }
             long replayed = 0;
+            long skipped = 0;
+            Map<String, Set<String>> evicted = new HashMap<>();
+            projections.keySet().forEach(group -> evicted.put(group, deadLetters.evictedEventIds(group)));
             // The event store's stream (the PostgreSQL table, or Axon Server) from the start, up to what is there now.
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 while (stream.hasNextAvailable()) {
@@ -70,17 +87,29 @@ public class PointInTime {
                     if (event.getTimestamp().isAfter(moment)) {
                         continue;
                     }
-                    for (AnnotationEventHandlerAdapter projection : projections) {
-                        if (projection.canHandle(event)) {
-                            projection.handle(event);
+                    for (Map.Entry<String, AnnotationEventHandlerAdapter> projection : projections.entrySet()) {
+                        if (evicted.get(projection.getKey()).contains(event.getIdentifier())) {
+                            skipped++;
+                            log.info("point-in-time view skips event {} ({}) in {}: evicted for the group",
+                                    event.getIdentifier(), event.getPayloadType().getName(), projection.getKey());
+                        } else if (projection.getValue().canHandle(event)) {
+                            try {
+                                projection.getValue().handle(event);
+                            } catch (Exception failure) {
+                                throw new FailedEvent.ReplayFailedException("replay up to " + moment + " failed",
+                                        FailedEvent.of(projection.getKey(), event, failure), failure);
+                            }
                         }
                     }
                     replayed++;
                 }
+            } catch (FailedEvent.ReplayFailedException e) {
+                throw e;
             } catch (Exception e) {
                 throw new IllegalStateException("replay up to " + moment + " failed", e);
             }
-            log.info("replayed {} events up to {} for a point-in-time view", replayed, moment);
+            log.info("replayed {} events up to {} for a point-in-time view ({} evicted skipped)", replayed, moment,
+                    skipped);
             return view.get();
         }));
     }

@@ -19,9 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -142,7 +144,8 @@ public class DeadLetters {
     /**
      * Gives up on the parked events of {@code sequence}: they are removed from the queue (so later events of the
      * sequence are handled again) and each is recorded with who, when and why. The events stay in the event
-     * store; the view stays without them until a rebuild.
+     * store (it is append-only); rebuilds and point-in-time views of the group skip them for good
+     * ({@link #evictedEventIds}), so the view stays without them, also after a rebuild.
      */
     public Eviction evict(String group, String sequence, String reason, String who) {
         requireGroup(group);
@@ -198,6 +201,18 @@ public class DeadLetters {
                     row.put("reason", rs.getString("reason"));
                     return row;
                 }, group);
+    }
+
+    /**
+     * The identifiers of the events evicted for {@code group}: the administrator's recorded decision to give them up
+     * for that group, so a rebuild or a point-in-time view of the group passes over them (the events stay in the
+     * event store, and other groups still handle them). Read once at the start of a replay; the table holds one row
+     * per evicted event, so it is small (assumption: evictions are rare, hand-made decisions, not thousands).
+     */
+    public Set<String> evictedEventIds(String group) {
+        return new HashSet<>(jdbc.queryForList("""
+                select distinct event_identifier from dead_letter_eviction where processing_group = ?""",
+                String.class, group));
     }
 
     private long count(String group, String sequence) {

@@ -1,5 +1,7 @@
 package cn.daiban.query.replay;
 
+import cn.daiban.query.deadletter.DeadLetters;
+import cn.daiban.query.deadletter.FailedEvent;
 import cn.daiban.query.delegation.LiveUpdates;
 import jakarta.persistence.EntityManager;
 import org.axonframework.common.stream.BlockingStream;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +46,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * before the switch. A processing group without a known table list would be rebuilt in place (Axon's reset).
  * Either way the group's dead letters are cleared: the rebuild replays the parked events too. An event that still
  * cannot be processed makes a shadow rebuild fail (its handlers run without the dead-letter queue, in one
- * transaction), and the old read model and its dead letters stay.
+ * transaction), and the old read model and its dead letters stay; the progress names that event and the cause
+ * ({@code failedEvent}), so an administrator knows what to evict.
+ *
+ * <p>Events evicted for the group ({@code query_side.dead_letter_eviction}: an administrator's recorded decision
+ * to give the event up for that group) are skipped by a shadow rebuild: the event store is append-only, so without
+ * this one eviction would fail every later rebuild. The evictions are read once at the start of the rebuild (an
+ * eviction made while it runs counts from the next one); each skip is logged once and counted
+ * ({@code evictedEventsSkipped}). The eviction records are kept by the rebuild (only the dead letters are cleared),
+ * so every later rebuild skips them again. A reset in place replays through the live processor, whose dead-letter
+ * queue parks such an event again (assumption: groups without a table list are not where evictions matter).
  */
 @Component
 public class ProjectionRebuilds {
@@ -78,11 +90,13 @@ public class ProjectionRebuilds {
     });
 
     private final EntityManager entityManager;
+    private final DeadLetters deadLetters;
 
     ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
                        PlatformTransactionManager transactions, ApplicationContext context,
-                       EntityManager entityManager) {
+                       EntityManager entityManager, DeadLetters deadLetters) {
         this.events = events;
+        this.deadLetters = deadLetters;
         this.processing = processing;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -105,10 +119,12 @@ public class ProjectionRebuilds {
         final Instant started = Instant.now();
         final long headAtStart;
         final AtomicLong processed = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
         volatile long position;
         volatile String state = "RUNNING";
         volatile Instant finished;
         volatile String error;
+        volatile FailedEvent failedEvent;
 
         Progress(String group, String method, long headAtStart) {
             this.group = group;
@@ -122,6 +138,7 @@ public class ProjectionRebuilds {
             report.put("method", method);
             report.put("state", state);
             report.put("eventsProcessed", processed.get());
+            report.put("evictedEventsSkipped", skipped.get());
             report.put("position", position);
             report.put("headPositionAtStart", headAtStart);
             double seconds = Math.max(0.001, Duration.between(started, finished != null ? finished : Instant.now())
@@ -136,6 +153,9 @@ public class ProjectionRebuilds {
             }
             if (error != null) {
                 report.put("error", error);
+            }
+            if (failedEvent != null) {
+                report.put("failedEvent", failedEvent.report());
             }
             return report;
         }
@@ -188,6 +208,7 @@ public class ProjectionRebuilds {
                             + " including all) on commit drop");
                 }
                 AnnotationEventHandlerAdapter projection = projections.get(p.group);
+                Set<String> evicted = deadLetters.evictedEventIds(p.group);
                 TrackingToken last = null;
                 Instant lastLog = Instant.now();
                 try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
@@ -203,8 +224,19 @@ public class ProjectionRebuilds {
                                 ? stream.hasNextAvailable(200, TimeUnit.MILLISECONDS) : stream.hasNextAvailable()) {
                             lastEvent = Instant.now();
                             TrackedEventMessage<?> event = stream.nextAvailable();
-                            if (projection.canHandle(event)) {
-                                projection.handle(event);
+                            if (evicted.contains(event.getIdentifier())) {
+                                p.skipped.incrementAndGet();
+                                log.warn("rebuild of {} skips event {} ({}), evicted for the group", p.group,
+                                        event.getIdentifier(), event.getPayloadType().getName());
+                            } else if (projection.canHandle(event)) {
+                                try {
+                                    projection.handle(event);
+                                } catch (Exception failure) {
+                                    FailedEvent failed = FailedEvent.of(p.group, event, failure);
+                                    p.failedEvent = failed;
+                                    throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
+                                            + " stopped; the old read model stays", failed, failure);
+                                }
                             }
                             last = event.trackingToken();
                             p.position = position(last);
@@ -238,6 +270,8 @@ public class ProjectionRebuilds {
                         tokens.storeToken(last, processor.getName(), segment);
                         tokens.releaseClaim(processor.getName(), segment);
                     }
+                } catch (FailedEvent.ReplayFailedException e) {
+                    throw e;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
