@@ -37,7 +37,8 @@ class CommandWireShapeTest {
         ObjectMapper mapper = new ObjectMapper();
         for (Class<?> command : commands) {
             BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(command));
-            Set<String> properties = description.findProperties().stream().filter(BeanPropertyDefinition::couldSerialize)
+            Set<String> properties = description.findProperties().stream()
+                    .filter(BeanPropertyDefinition::couldSerialize)
                     .map(BeanPropertyDefinition::getName).collect(Collectors.toCollection(TreeSet::new));
             Set<String> components = Arrays.stream(command.getRecordComponents()).map(RecordComponent::getName)
                     .collect(Collectors.toCollection(TreeSet::new));

@@ -139,7 +139,7 @@ class CommandPolicy {
             // sent by ConsultationConversionPolicy when a matter is commissioned from a consultation
             ConvertConsultationCommand.class);
 
-    /** One command type's rule: returns if the user may send the command, throws {@link AccessDeniedException} if not. */
+    /** One command type's rule: returns if the user may send it, throws {@link AccessDeniedException} if not. */
     @FunctionalInterface
     interface Rule<C> {
         void check(User user, C command);
@@ -318,7 +318,8 @@ class CommandPolicy {
             Optional<StationCode> parent = command.stationCode() == null ? Optional.empty()
                     : parentOf(command.stationCode());
             require(user.isAdministrator() || parent.isPresent() && at(user, parent.get().value(), STATION_MANAGER),
-                    user, name(command), "applications are decided by the supervising station's manager or an administrator");
+                    user, name(command),
+                    "applications are decided by the supervising station's manager or an administrator");
         };
     }
 

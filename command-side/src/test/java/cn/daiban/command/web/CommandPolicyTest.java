@@ -131,7 +131,7 @@ class CommandPolicyTest {
 
     @Test
     void aMatterIsHandledByTheStaffOfItsStationOnly() {
-        ReportProgressCommand progress = new ReportProgressCommand(MATTER, "已报送", ProgressChannel.values()[0], null);
+        ReportProgressCommand progress = new ReportProgressCommand(MATTER, "已报送", ProgressChannel.PHONE, null);
         assertThatCode(() -> policy.check(VILLAGE_AGENT, progress)).doesNotThrowAnyException();
         assertThatCode(() -> policy.check(VILLAGE_MANAGER, progress)).doesNotThrowAnyException();
         for (User user : List.of(NEIGHBOUR_AGENT, COUNTY_AGENT, SUPERVISOR, ADMINISTRATOR)) {
@@ -157,7 +157,7 @@ class CommandPolicyTest {
     void aTargetNeverCreatedIsLeftToItsAggregate() {
         // Assumption kept from before: nothing exists there to protect; the aggregate answers 404.
         ReportProgressCommand progress =
-                new ReportProgressCommand(DelegationId.create(), "已报送", ProgressChannel.values()[0], null);
+                new ReportProgressCommand(DelegationId.create(), "已报送", ProgressChannel.PHONE, null);
         assertThatCode(() -> policy.check(NEIGHBOUR_AGENT, progress)).doesNotThrowAnyException();
     }
 
