@@ -3,6 +3,7 @@ package cn.daiban.command.infrastructure;
 import cn.daiban.command.appointment.BookingSlots;
 import cn.daiban.kernel.appointment.AppointmentBookedEvent;
 import cn.daiban.kernel.appointment.AppointmentCancelledEvent;
+import cn.daiban.kernel.appointment.AppointmentId;
 import cn.daiban.kernel.appointment.BookingSchedulePublishedEvent;
 import cn.daiban.kernel.appointment.SlotWindow;
 import cn.daiban.kernel.station.StationCode;
@@ -49,6 +50,15 @@ class JdbcBookingSlots implements BookingSlots {
                 .params(station.value(), date, slotStart)
                 .query(Integer.class)
                 .single();
+    }
+
+    /** The station the appointment was booked at (cancelled or not), if it was booked. */
+    Optional<StationCode> stationOf(AppointmentId appointmentId) {
+        return jdbc.sql("select station_code from booking_registry where appointment_id = ?")
+                .param(appointmentId.value())
+                .query(String.class)
+                .optional()
+                .map(StationCode::of);
     }
 
     @EventHandler

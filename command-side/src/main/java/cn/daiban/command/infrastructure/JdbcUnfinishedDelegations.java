@@ -4,6 +4,7 @@ import cn.daiban.command.station.UnfinishedDelegations;
 import cn.daiban.kernel.delegation.DelegationArchivedEvent;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
+import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationTerminatedEvent;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.config.ProcessingGroup;
@@ -11,6 +12,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * Which delegations each station is responsible for and whether they are finished (completed or terminated),
@@ -34,6 +37,15 @@ class JdbcUnfinishedDelegations implements UnfinishedDelegations {
                 .param(station.value())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The station that commissioned the delegation, if it was commissioned. */
+    Optional<StationCode> stationOf(DelegationId delegationId) {
+        return jdbc.sql("select station_code from delegation_registry where delegation_id = ?")
+                .param(delegationId.value())
+                .query(String.class)
+                .optional()
+                .map(StationCode::of);
     }
 
     @EventHandler

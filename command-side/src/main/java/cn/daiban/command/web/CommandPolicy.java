@@ -1,15 +1,92 @@
 package cn.daiban.command.web;
 
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.station.RecordStations;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.agent.AgentTargeted;
+import cn.daiban.kernel.agent.ChangeAgentRoleCommand;
+import cn.daiban.kernel.agent.DeactivateAgentCommand;
+import cn.daiban.kernel.agent.ReactivateAgentCommand;
+import cn.daiban.kernel.agent.RecordAgentAssessmentCommand;
+import cn.daiban.kernel.agent.RecordAgentTrainingCommand;
+import cn.daiban.kernel.agent.RegisterAgentCommand;
+import cn.daiban.kernel.agent.TransferAgentCommand;
+import cn.daiban.kernel.appointment.AppointmentTargeted;
+import cn.daiban.kernel.appointment.BookAppointmentCommand;
+import cn.daiban.kernel.appointment.CancelAppointmentCommand;
+import cn.daiban.kernel.appointment.PublishBookingScheduleCommand;
+import cn.daiban.kernel.appointment.ServeAppointmentCommand;
+import cn.daiban.kernel.calendar.LoadCalendarYearCommand;
+import cn.daiban.kernel.calendar.ReviseCalendarYearCommand;
+import cn.daiban.kernel.catalogue.PublishServiceItemCommand;
+import cn.daiban.kernel.catalogue.ReviseServiceItemCommand;
+import cn.daiban.kernel.catalogue.WithdrawServiceItemCommand;
+import cn.daiban.kernel.complaint.AcceptComplaintCommand;
+import cn.daiban.kernel.complaint.CloseComplaintCommand;
+import cn.daiban.kernel.complaint.ComplaintTargeted;
+import cn.daiban.kernel.complaint.DeclineComplaintCommand;
+import cn.daiban.kernel.complaint.FileComplaintCommand;
+import cn.daiban.kernel.complaint.GiveComplaintFeedbackCommand;
+import cn.daiban.kernel.complaint.HandleComplaintCommand;
+import cn.daiban.kernel.complaint.RecordComplaintInvestigationCommand;
+import cn.daiban.kernel.consultation.AnswerConsultationCommand;
+import cn.daiban.kernel.consultation.ConsultationTargeted;
+import cn.daiban.kernel.consultation.ConvertConsultationCommand;
+import cn.daiban.kernel.consultation.ForwardConsultationCommand;
+import cn.daiban.kernel.consultation.RecordConsultationCommand;
+import cn.daiban.kernel.delegation.ArchiveDelegationCommand;
+import cn.daiban.kernel.delegation.CommissionDelegationCommand;
+import cn.daiban.kernel.delegation.CompleteDelegationCommand;
+import cn.daiban.kernel.delegation.CompleteRectificationCommand;
+import cn.daiban.kernel.delegation.ConvertAssistToProxyCommand;
+import cn.daiban.kernel.delegation.DeclineDelegationCommand;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationTargeted;
+import cn.daiban.kernel.delegation.DeliverResultCommand;
+import cn.daiban.kernel.delegation.EscalateDelegationCommand;
+import cn.daiban.kernel.delegation.EvaluateDelegationCommand;
+import cn.daiban.kernel.delegation.NotifyStatutoryFeeCommand;
+import cn.daiban.kernel.delegation.ReassignAgentCommand;
+import cn.daiban.kernel.delegation.ReceiveSupplementCommand;
+import cn.daiban.kernel.delegation.ReceiveToleratedMaterialCommand;
+import cn.daiban.kernel.delegation.RecordFeePaymentCommand;
+import cn.daiban.kernel.delegation.RecordParallelTaskCompletedCommand;
+import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
+import cn.daiban.kernel.delegation.RecordUpperLevelDecisionCommand;
+import cn.daiban.kernel.delegation.ReportProgressCommand;
+import cn.daiban.kernel.delegation.RequestSupplementCommand;
+import cn.daiban.kernel.delegation.ResumeDelegationCommand;
+import cn.daiban.kernel.delegation.ReturnResultCommand;
+import cn.daiban.kernel.delegation.SuspendDelegationCommand;
+import cn.daiban.kernel.delegation.TransferDelegationCommand;
+import cn.daiban.kernel.delegation.VoidEvaluationCommand;
+import cn.daiban.kernel.delegation.WithdrawDelegationCommand;
+import cn.daiban.kernel.privacy.EraseDataSubjectCommand;
+import cn.daiban.kernel.station.ApproveStationChangeCommand;
+import cn.daiban.kernel.station.ApproveStationClosureCommand;
+import cn.daiban.kernel.station.ApproveStationOpeningCommand;
+import cn.daiban.kernel.station.RefuseStationChangeCommand;
+import cn.daiban.kernel.station.RefuseStationClosureCommand;
+import cn.daiban.kernel.station.RefuseStationOpeningCommand;
+import cn.daiban.kernel.station.RequestStationChangeCommand;
+import cn.daiban.kernel.station.RequestStationClosureCommand;
+import cn.daiban.kernel.station.RequestStationOpeningCommand;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationScoped;
+import cn.daiban.kernel.station.SubmitStationStatisticsCommand;
 import cn.daiban.security.Role;
 import cn.daiban.security.StationHierarchy;
 import cn.daiban.security.User;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static cn.daiban.security.Role.ADMINISTRATOR;
 import static cn.daiban.security.Role.AGENT;
@@ -18,8 +95,9 @@ import static cn.daiban.security.Role.SUPERVISOR;
 
 /**
  * Who may send which command, decided from the signed-in user (role and station) and the station the command
- * concerns, before it is sent. Everything not allowed here is refused with 403; a command type without a rule is
- * refused too, so a new command cannot slip through unguarded.
+ * concerns, before it is sent. Every command type has its own rule below, looked up by its exact class; what a rule
+ * does not allow is refused with 403. A command type without a rule is refused too ({@link #NO_RULE}), so a new or
+ * renamed command cannot slip through unguarded: authorization fails closed.
  *
  * <ul>
  *   <li>Catalogue and calendar: administrators.</li>
@@ -35,145 +113,305 @@ import static cn.daiban.security.Role.SUPERVISOR;
  *   <li>Complaints: received by the station's staff, or by a supervisor or administrator over it; handled by a
  *       supervisor over the station, the manager of a station above it, or an administrator.</li>
  *   <li>Bookings: the schedule, the station's manager; booking, cancelling and serving, the station's staff.</li>
+ *   <li>Erasing personal data: administrators.</li>
+ *   <li>Commands only the system sends (process managers, seeders; {@link #SYSTEM_ONLY}): refused over HTTP.</li>
  * </ul>
+ *
+ * <p>The station a command concerns is the one it names ({@link StationScoped}: creating a record at a station, or
+ * a station's own application) or the one its target belongs to ({@link DelegationTargeted},
+ * {@link AgentTargeted}, {@link ConsultationTargeted}, {@link ComplaintTargeted}, {@link AppointmentTargeted}),
+ * read from the command side's registries; "above" and "over" come from {@link StationHierarchy}. Assumption (kept
+ * from before): a target that was never created has no station, and nothing there to protect; its command is let
+ * through to the aggregate, which answers 404. That is why the commands that create a record name their station
+ * rather than their target.
  */
 @Component
 class CommandPolicy {
 
-    private final JdbcClient jdbc;
-    private final StationHierarchy hierarchy;
+    /** The detail of a refusal for a command type that has no rule. */
+    static final String NO_RULE = "no rule covers it, so it is refused";
 
-    CommandPolicy(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
-        this.hierarchy = new StationHierarchy(template, "station_registry");
+    /**
+     * Commands that never come over HTTP: sent by process managers or seeders through the command bus, which this
+     * policy does not guard. Refused if they ever reach it.
+     */
+    static final Set<Class<?>> SYSTEM_ONLY = Set.of(
+            // sent by ConsultationConversionPolicy when a matter is commissioned from a consultation
+            ConvertConsultationCommand.class);
+
+    /** One command type's rule: returns if the user may send it, throws {@link AccessDeniedException} if not. */
+    @FunctionalInterface
+    interface Rule<C> {
+        void check(User user, C command);
     }
 
-    void check(User user, Object command) {
-        String type = command.getClass().getSimpleName();
-        String area = command.getClass().getPackageName();
-        area = area.substring(area.lastIndexOf('.') + 1);
-        switch (area) {
-            case "catalogue", "calendar" -> require(user.isAdministrator(), user, type,
-                    "only an administrator keeps the catalogue and the calendar");
-            case "station" -> station(user, type, command);
-            case "agent" -> {
-                String station = type.equals("RegisterAgentCommand") ? component(command, "stationCode")
-                        : lookup("select station_code from agent_registry where agent_id = ?", component(command, "agentId"))
-                        .orElse(null);
-                if (station != null) {
-                    require(at(user, station, STATION_MANAGER), user, type, "agents are managed by their station's manager");
-                }
-            }
-            case "delegation" -> delegation(user, type, command);
-            case "consultation" -> {
-                String station = type.equals("RecordConsultationCommand") ? component(command, "stationCode")
-                        : lookup("select station_code from subject_station where subject_id = ?",
-                        component(command, "consultationId")).orElse(null);
-                if (station != null) {
-                    boolean answering = type.equals("ForwardConsultationCommand") || type.equals("AnswerConsultationCommand");
-                    require(user.is(AGENT, STATION_MANAGER) && (user.station().equals(station)
-                                    || answering && hierarchy.isAbove(user.station(), station)), user, type,
-                            "consultations are kept by the staff of their station");
-                }
-            }
-            case "complaint" -> complaint(user, type, command);
-            case "appointment" -> {
-                String station = type.equals("BookAppointmentCommand") || type.equals("PublishBookingScheduleCommand")
-                        ? component(command, "stationCode")
-                        : lookup("select station_code from booking_registry where appointment_id = ?",
-                        component(command, "appointmentId")).orElse(null);
-                if (station != null) {
-                    Role[] roles = type.equals("PublishBookingScheduleCommand")
-                            ? new Role[]{STATION_MANAGER} : new Role[]{AGENT, STATION_MANAGER};
-                    require(at(user, station, roles), user, type, "bookings are kept by the staff of their station");
-                }
-            }
-            case "privacy" -> require(user.isAdministrator(), user, type, "only an administrator erases personal data");
-            default -> throw denied(user, type, "no rule allows it");
+    private final StationRegistry stations;
+    private final AgentRegistry agents;
+    private final RecordStations records;
+    private final StationHierarchy hierarchy;
+    private final Map<Class<?>, Rule<?>> rules = new HashMap<>();
+
+    @Autowired
+    CommandPolicy(StationRegistry stations, AgentRegistry agents, RecordStations records, JdbcTemplate template) {
+        this(stations, agents, records, new StationHierarchy(template, "station_registry"));
+    }
+
+    CommandPolicy(StationRegistry stations, AgentRegistry agents, RecordStations records, StationHierarchy hierarchy) {
+        this.stations = stations;
+        this.agents = agents;
+        this.records = records;
+        this.hierarchy = hierarchy;
+
+        // Catalogue and calendar
+        Rule<Object> keepsReferenceData = administrators("only an administrator keeps the catalogue and the calendar");
+        rule(PublishServiceItemCommand.class, keepsReferenceData);
+        rule(ReviseServiceItemCommand.class, keepsReferenceData);
+        rule(WithdrawServiceItemCommand.class, keepsReferenceData);
+        rule(LoadCalendarYearCommand.class, keepsReferenceData);
+        rule(ReviseCalendarYearCommand.class, keepsReferenceData);
+
+        // Stations
+        rule(RequestStationOpeningCommand.class, this::openingAppliedForByAdministratorOrParentManager);
+        Rule<StationScoped> decidedAbove = decidedBySupervisingLevel();
+        rule(ApproveStationOpeningCommand.class, decidedAbove);
+        rule(RefuseStationOpeningCommand.class, decidedAbove);
+        rule(ApproveStationChangeCommand.class, decidedAbove);
+        rule(RefuseStationChangeCommand.class, decidedAbove);
+        rule(ApproveStationClosureCommand.class, decidedAbove);
+        rule(RefuseStationClosureCommand.class, decidedAbove);
+        Rule<StationScoped> manager = stationManager("a station's applications and statistics are its manager's");
+        rule(RequestStationChangeCommand.class, manager);
+        rule(RequestStationClosureCommand.class, manager);
+        rule(SubmitStationStatisticsCommand.class, manager);
+
+        // Agents
+        String agentsRule = "agents are managed by their station's manager";
+        rule(RegisterAgentCommand.class, stationManager(agentsRule));
+        Rule<AgentTargeted> agentStationManager = agentStationManager(agentsRule);
+        rule(RecordAgentTrainingCommand.class, agentStationManager);
+        rule(RecordAgentAssessmentCommand.class, agentStationManager);
+        rule(ChangeAgentRoleCommand.class, agentStationManager);
+        rule(TransferAgentCommand.class, agentStationManager);
+        rule(DeactivateAgentCommand.class, agentStationManager);
+        rule(ReactivateAgentCommand.class, agentStationManager);
+
+        // Delegations
+        Rule<StationScoped> takenByStaff = stationStaff("matters are taken by the staff of the station");
+        rule(CommissionDelegationCommand.class, takenByStaff);
+        rule(DeclineDelegationCommand.class, takenByStaff);
+        Rule<DelegationTargeted> handledByStaff = delegationStaff();
+        rule(ConvertAssistToProxyCommand.class, handledByStaff);
+        rule(RequestSupplementCommand.class, handledByStaff);
+        rule(ReceiveSupplementCommand.class, handledByStaff);
+        rule(ReceiveToleratedMaterialCommand.class, handledByStaff);
+        rule(ReportProgressCommand.class, handledByStaff);
+        rule(SuspendDelegationCommand.class, handledByStaff);
+        rule(ResumeDelegationCommand.class, handledByStaff);
+        rule(TransferDelegationCommand.class, handledByStaff);
+        rule(ReassignAgentCommand.class, handledByStaff);
+        rule(EscalateDelegationCommand.class, handledByStaff);
+        rule(RecordParallelTaskCompletedCommand.class, handledByStaff);
+        rule(NotifyStatutoryFeeCommand.class, handledByStaff);
+        rule(RecordFeePaymentCommand.class, handledByStaff);
+        rule(CompleteDelegationCommand.class, handledByStaff);
+        rule(DeliverResultCommand.class, handledByStaff);
+        rule(EvaluateDelegationCommand.class, handledByStaff);
+        rule(CompleteRectificationCommand.class, handledByStaff);
+        rule(RecordRectificationFollowUpCommand.class, handledByStaff);
+        rule(ArchiveDelegationCommand.class, handledByStaff);
+        rule(WithdrawDelegationCommand.class, handledByStaff);
+        Rule<DelegationTargeted> upperLevel = delegationLevelAbove();
+        rule(RecordUpperLevelDecisionCommand.class, upperLevel);
+        rule(ReturnResultCommand.class, upperLevel);
+        rule(VoidEvaluationCommand.class, administrators("a grade is voided on appeal by the administration"));
+
+        // Consultations
+        String consultationsRule = "consultations are kept by the staff of their station";
+        rule(RecordConsultationCommand.class, stationStaff(consultationsRule));
+        Rule<ConsultationTargeted> answeredThereOrAbove = consultationStaffThereOrAbove(consultationsRule);
+        rule(ForwardConsultationCommand.class, answeredThereOrAbove);
+        rule(AnswerConsultationCommand.class, answeredThereOrAbove);
+
+        // Complaints
+        rule(FileComplaintCommand.class, this::complaintReceivedByStaffOrSupervision);
+        Rule<ComplaintTargeted> supervision = complaintHandledBySupervision();
+        rule(AcceptComplaintCommand.class, supervision);
+        rule(DeclineComplaintCommand.class, supervision);
+        rule(RecordComplaintInvestigationCommand.class, supervision);
+        rule(HandleComplaintCommand.class, supervision);
+        rule(GiveComplaintFeedbackCommand.class, supervision);
+        rule(CloseComplaintCommand.class, supervision);
+
+        // Bookings
+        String bookingsRule = "bookings are kept by the staff of their station";
+        rule(PublishBookingScheduleCommand.class, stationManager(bookingsRule));
+        rule(BookAppointmentCommand.class, stationStaff(bookingsRule));
+        Rule<AppointmentTargeted> bookingStaff = appointmentStaff(bookingsRule);
+        rule(CancelAppointmentCommand.class, bookingStaff);
+        rule(ServeAppointmentCommand.class, bookingStaff);
+
+        // Personal data
+        rule(EraseDataSubjectCommand.class, administrators("only an administrator erases personal data"));
+
+        // System only
+        for (Class<?> type : SYSTEM_ONLY) {
+            rule(type, (user, command) -> {
+                throw denied(user, type.getSimpleName(), "it is sent by the system only, never over HTTP");
+            });
         }
+    }
+
+    /** Refuses with 403 unless the command's rule allows the user to send it; a type without a rule is refused. */
+    void check(User user, Object command) {
+        @SuppressWarnings("unchecked")
+        Rule<Object> rule = (Rule<Object>) rules.get(command.getClass());
+        if (rule == null) {
+            throw denied(user, command.getClass().getSimpleName(), NO_RULE);
+        }
+        rule.check(user, command);
+    }
+
+    /** The command types that have a rule (the system-only ones included, whose rule refuses them). */
+    Set<Class<?>> coveredTypes() {
+        return Collections.unmodifiableSet(rules.keySet());
     }
 
     /**
      * Whether the user may read a delegation's documents (which show the client in full): its station's staff, or a
      * supervisor over it. @return the delegation's station, if it is known
      */
-    Optional<String> checkRead(User user, String delegationId) {
-        Optional<String> station = lookup("select station_code from delegation_registry where delegation_id = ?",
-                delegationId);
-        station.ifPresent(code -> require(at(user, code, AGENT, STATION_MANAGER)
+    Optional<StationCode> checkRead(User user, DelegationId delegationId) {
+        Optional<StationCode> station = records.ofDelegation(delegationId);
+        station.map(StationCode::value).ifPresent(code -> require(at(user, code, AGENT, STATION_MANAGER)
                         || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, code), user,
-                "read " + delegationId, "outside the reader's jurisdiction"));
+                "read " + delegationId.value(), "outside the reader's jurisdiction"));
         return station;
     }
 
     /** The station's parent (its supervising level), if it has one. */
-    Optional<String> parentOf(String station) {
-        return lookup("select parent_code from station_registry where station_code = ?", station);
+    Optional<StationCode> parentOf(StationCode station) {
+        return stations.find(station).map(StationRegistry.RegisteredStation::parentCode);
     }
 
-    private void station(User user, String type, Object command) {
-        String station = component(command, "stationCode");
-        switch (type) {
-            case "RequestStationOpeningCommand" -> {
-                String parent = component(command, "parentCode");
-                require(user.isAdministrator() || parent != null && at(user, parent, STATION_MANAGER), user, type,
-                        "a station is opened by an administrator or applied for by the manager of its parent");
-            }
-            case "ApproveStationOpeningCommand", "RefuseStationOpeningCommand", "ApproveStationChangeCommand",
-                 "RefuseStationChangeCommand", "ApproveStationClosureCommand", "RefuseStationClosureCommand" -> {
-                Optional<String> parent = lookup("select parent_code from station_registry where station_code = ?",
-                        station);
-                require(user.isAdministrator() || parent.isPresent() && at(user, parent.get(), STATION_MANAGER),
-                        user, type, "applications are decided by the supervising station's manager or an administrator");
-            }
-            default -> require(at(user, station, STATION_MANAGER), user, type,
-                    "a station's applications and statistics are its manager's");
+    private <C> void rule(Class<C> type, Rule<? super C> rule) {
+        if (rules.putIfAbsent(type, rule) != null) {
+            throw new IllegalStateException("two rules for " + type.getName());
         }
     }
 
-    private void delegation(User user, String type, Object command) {
-        if (type.equals("CommissionDelegationCommand") || type.equals("DeclineDelegationCommand")) {
-            require(at(user, component(command, "stationCode"), AGENT, STATION_MANAGER), user, type,
-                    "matters are taken by the staff of the station");
-            return;
-        }
-        if (type.equals("VoidEvaluationCommand")) {
-            require(user.isAdministrator(), user, type, "a grade is voided on appeal by the administration");
-            return;
-        }
-        Optional<String> station = lookup("select station_code from delegation_registry where delegation_id = ?",
-                component(command, "delegationId"));
-        if (station.isEmpty()) {
-            return;
-        }
-        boolean upperLevel = type.equals("RecordUpperLevelDecisionCommand") || type.equals("ReturnResultCommand");
-        require(user.is(AGENT, STATION_MANAGER) && (upperLevel
-                        ? hierarchy.isAbove(user.station(), station.get())
-                        : user.station().equals(station.get())), user, type,
-                upperLevel ? "the decision belongs to a level above the matter's station"
-                        : "a matter is handled by the staff of its station");
+    // ---- the rules, named as the class comment and the README describe them ----
+
+    private static Rule<Object> administrators(String why) {
+        return (user, command) -> require(user.isAdministrator(), user, name(command), why);
     }
 
-    private void complaint(User user, String type, Object command) {
-        String station = type.equals("FileComplaintCommand") ? component(command, "stationCode")
-                : lookup("select station_code from subject_station where subject_id = ?", component(command, "complaintId"))
-                .orElse(null);
-        if (station == null) {
-            return;
-        }
-        boolean supervises = user.isAdministrator() || user.is(SUPERVISOR) && hierarchy.covers(user.station(), station)
-                || user.is(STATION_MANAGER) && hierarchy.isAbove(user.station(), station);
-        boolean receives = type.equals("FileComplaintCommand") && at(user, station, AGENT, STATION_MANAGER);
-        require(supervises || receives, user, type,
+    /** A county centre is applied for by an administrator; a station below, by the manager of its parent too. */
+    private void openingAppliedForByAdministratorOrParentManager(User user, RequestStationOpeningCommand command) {
+        String parent = code(command.parentCode());
+        require(user.isAdministrator() || parent != null && at(user, parent, STATION_MANAGER), user, name(command),
+                "a station is opened by an administrator or applied for by the manager of its parent");
+    }
+
+    /** An application is decided by the manager of the station's parent, or an administrator on its behalf. */
+    private Rule<StationScoped> decidedBySupervisingLevel() {
+        return (user, command) -> {
+            Optional<StationCode> parent = command.stationCode() == null ? Optional.empty()
+                    : parentOf(command.stationCode());
+            require(user.isAdministrator() || parent.isPresent() && at(user, parent.get().value(), STATION_MANAGER),
+                    user, name(command),
+                    "applications are decided by the supervising station's manager or an administrator");
+        };
+    }
+
+    /** The manager of the station the command names. */
+    private static Rule<StationScoped> stationManager(String why) {
+        return (user, command) -> require(at(user, code(command.stationCode()), STATION_MANAGER), user, name(command),
+                why);
+    }
+
+    /** Agents and managers of the station the command names. */
+    private static Rule<StationScoped> stationStaff(String why) {
+        return (user, command) -> require(at(user, code(command.stationCode()), AGENT, STATION_MANAGER), user,
+                name(command), why);
+    }
+
+    /** The manager of the station the agent works at now. */
+    private Rule<AgentTargeted> agentStationManager(String why) {
+        return (user, command) -> known(command.agentId() == null ? Optional.empty()
+                : agents.find(command.agentId()).map(AgentRegistry.RegisteredAgent::stationCode))
+                .ifPresent(station -> require(at(user, station, STATION_MANAGER), user, name(command), why));
+    }
+
+    /** Agents and managers of the station the delegation belongs to. */
+    private Rule<DelegationTargeted> delegationStaff() {
+        return (user, command) -> delegationStation(command).ifPresent(station -> require(
+                at(user, station, AGENT, STATION_MANAGER), user, name(command),
+                "a matter is handled by the staff of its station"));
+    }
+
+    /** Agents and managers of a station above the delegation's: the upper level of an escalation. */
+    private Rule<DelegationTargeted> delegationLevelAbove() {
+        return (user, command) -> delegationStation(command).ifPresent(station -> require(
+                user.is(AGENT, STATION_MANAGER) && hierarchy.isAbove(user.station(), station), user, name(command),
+                "the decision belongs to a level above the matter's station"));
+    }
+
+    /** Agents and managers of the consultation's station, or of a station above it (where it is forwarded). */
+    private Rule<ConsultationTargeted> consultationStaffThereOrAbove(String why) {
+        return (user, command) -> known(command.consultationId() == null ? Optional.empty()
+                : records.ofConsultation(command.consultationId()))
+                .ifPresent(station -> require(user.is(AGENT, STATION_MANAGER)
+                        && (station.equals(user.station()) || hierarchy.isAbove(user.station(), station)), user,
+                        name(command), why));
+    }
+
+    /** A complaint is received by the station's staff, or by supervision over the station. */
+    private void complaintReceivedByStaffOrSupervision(User user, FileComplaintCommand command) {
+        String station = code(command.stationCode());
+        require(supervises(user, station) || at(user, station, AGENT, STATION_MANAGER), user, name(command),
                 "complaints are handled by supervision or the level above the station");
+    }
+
+    /** A complaint is handled by a supervisor over the station, a manager above it, or an administrator. */
+    private Rule<ComplaintTargeted> complaintHandledBySupervision() {
+        return (user, command) -> known(command.complaintId() == null ? Optional.empty()
+                : records.ofComplaint(command.complaintId()))
+                .ifPresent(station -> require(supervises(user, station), user, name(command),
+                        "complaints are handled by supervision or the level above the station"));
+    }
+
+    /** Agents and managers of the station the booking was made at. */
+    private Rule<AppointmentTargeted> appointmentStaff(String why) {
+        return (user, command) -> known(command.appointmentId() == null ? Optional.empty()
+                : records.ofAppointment(command.appointmentId()))
+                .ifPresent(station -> require(at(user, station, AGENT, STATION_MANAGER), user, name(command), why));
+    }
+
+    private boolean supervises(User user, String station) {
+        return user.isAdministrator()
+                || station != null && user.is(SUPERVISOR) && hierarchy.covers(user.station(), station)
+                || station != null && user.is(STATION_MANAGER) && hierarchy.isAbove(user.station(), station);
+    }
+
+    private Optional<String> delegationStation(DelegationTargeted command) {
+        return known(command.delegationId() == null ? Optional.empty() : records.ofDelegation(command.delegationId()));
+    }
+
+    /** A target's station; empty for a target never created (its aggregate answers 404, see the class comment). */
+    private static Optional<String> known(Optional<StationCode> station) {
+        return station.map(StationCode::value);
+    }
+
+    private static String code(StationCode station) {
+        return station == null ? null : station.value();
     }
 
     private static boolean at(User user, String station, Role... roles) {
         return user.is(roles) && station != null && station.equals(user.station());
     }
 
-    private Optional<String> lookup(String sql, String id) {
-        return id == null ? Optional.empty() : jdbc.sql(sql).param(id).query(String.class).optional();
+    private static String name(Object command) {
+        return command.getClass().getSimpleName();
     }
 
     private static void require(boolean allowed, User user, String what, String rule) {
@@ -185,20 +423,5 @@ class CommandPolicy {
     private static AccessDeniedException denied(User user, String what, String rule) {
         return new AccessDeniedException(user.role() + (user.station() == null ? "" : " of " + user.station())
                 + " may not " + what + ": " + rule);
-    }
-
-    /** A record component's value as text ({@code @JsonValue} value objects render their code). */
-    private static String component(Object command, String name) {
-        for (RecordComponent component : command.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                try {
-                    Object value = component.getAccessor().invoke(command);
-                    return value == null ? null : value.toString();
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(command.getClass().getSimpleName() + " has no " + name);
     }
 }

@@ -5,6 +5,7 @@ import cn.daiban.security.privacy.PersonalDataAccessLog;
 import java.util.Optional;
 
 import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.station.StationCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,11 +39,12 @@ class DelegationDocumentController {
                             "suspension-notice", "closing-notice"})) @PathVariable String document) {
         DelegationId delegationId = DelegationId.of(id);
         User reader = User.require();
-        Optional<String> station = policy.checkRead(reader, delegationId.value());
+        Optional<StationCode> station = policy.checkRead(reader, delegationId);
         String rendered = documents.render(delegationId.value(), document)
                 .orElseThrow(() -> new NoSuchDelegationException(delegationId));
         // The documents show the client in full: reading one is recorded.
-        accessLog.record(reader, delegationId.value(), station.orElse(null), "document:" + document);
+        accessLog.record(reader, delegationId.value(), station.map(StationCode::value).orElse(null),
+                "document:" + document);
         return rendered;
     }
 }

@@ -154,7 +154,7 @@ class StationCommandController {
     private StationCode approver(StationCode station) {
         Actor actor = actors.currentActor();
         if (actor.user().isAdministrator()) {
-            return policy.parentOf(station.value()).map(StationCode::of).orElse(null);
+            return policy.parentOf(station).orElse(null);
         }
         return actor.stationCode();
     }

@@ -3,7 +3,7 @@ package cn.daiban.kernel.agent;
 import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ChangeAgentRoleCommand(@TargetAggregateIdentifier AgentId agentId, AgentRole role, String reason) {
+public record ChangeAgentRoleCommand(@TargetAggregateIdentifier AgentId agentId, AgentRole role, String reason) implements AgentTargeted {
 
     public ChangeAgentRoleCommand {
         Require.present(agentId, "agentId");

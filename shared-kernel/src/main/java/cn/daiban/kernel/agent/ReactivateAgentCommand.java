@@ -3,7 +3,7 @@ package cn.daiban.kernel.agent;
 import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReactivateAgentCommand(@TargetAggregateIdentifier AgentId agentId, String reason) {
+public record ReactivateAgentCommand(@TargetAggregateIdentifier AgentId agentId, String reason) implements AgentTargeted {
 
     public ReactivateAgentCommand {
         Require.present(agentId, "agentId");

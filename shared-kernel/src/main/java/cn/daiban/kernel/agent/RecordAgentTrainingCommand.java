@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A training attended (twice a year is the norm, `003 附件4 二`). */
-public record RecordAgentTrainingCommand(@TargetAggregateIdentifier AgentId agentId, LocalDate date, String topic, int hours) {
+public record RecordAgentTrainingCommand(@TargetAggregateIdentifier AgentId agentId, LocalDate date, String topic, int hours) implements AgentTargeted {
 
     public RecordAgentTrainingCommand {
         Require.present(agentId, "agentId");

@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record TransferAgentCommand(@TargetAggregateIdentifier AgentId agentId, StationCode toStationCode, String reason) {
+public record TransferAgentCommand(@TargetAggregateIdentifier AgentId agentId, StationCode toStationCode, String reason) implements AgentTargeted {
 
     public TransferAgentCommand {
         Require.present(agentId, "agentId");

@@ -5,12 +5,13 @@ import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationScoped;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A client books a slot (online or by phone); a home visit needs the address. */
-public record BookAppointmentCommand(@TargetAggregateIdentifier AppointmentId appointmentId, StationCode stationCode, ServiceItemCode itemCode, LocalDate date, LocalTime slotStart, AppointmentKind kind, BookingChannel channel, String clientName, PhoneNumber phone, String address) {
+public record BookAppointmentCommand(@TargetAggregateIdentifier AppointmentId appointmentId, StationCode stationCode, ServiceItemCode itemCode, LocalDate date, LocalTime slotStart, AppointmentKind kind, BookingChannel channel, String clientName, PhoneNumber phone, String address) implements StationScoped {
 
     public BookAppointmentCommand {
         Require.present(appointmentId, "appointmentId");

@@ -5,7 +5,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The client came: the booking turns into a consultation or a delegation, which keeps the link. */
-public record ServeAppointmentCommand(@TargetAggregateIdentifier AppointmentId appointmentId, String outcome, String reference) {
+public record ServeAppointmentCommand(@TargetAggregateIdentifier AppointmentId appointmentId, String outcome, String reference) implements AppointmentTargeted {
 
     public ServeAppointmentCommand {
         Require.present(appointmentId, "appointmentId");

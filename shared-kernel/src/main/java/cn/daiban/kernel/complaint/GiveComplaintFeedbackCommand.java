@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The outcome told to the complainant; in time if on or before the due date. */
-public record GiveComplaintFeedbackCommand(@TargetAggregateIdentifier ComplaintId complaintId, String feedback) {
+public record GiveComplaintFeedbackCommand(@TargetAggregateIdentifier ComplaintId complaintId, String feedback) implements ComplaintTargeted {
 
     public GiveComplaintFeedbackCommand {
         Require.present(complaintId, "complaintId");

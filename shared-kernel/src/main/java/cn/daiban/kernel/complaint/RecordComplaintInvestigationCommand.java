@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** What the investigation found. */
-public record RecordComplaintInvestigationCommand(@TargetAggregateIdentifier ComplaintId complaintId, String findings) {
+public record RecordComplaintInvestigationCommand(@TargetAggregateIdentifier ComplaintId complaintId, String findings) implements ComplaintTargeted {
 
     public RecordComplaintInvestigationCommand {
         Require.present(complaintId, "complaintId");

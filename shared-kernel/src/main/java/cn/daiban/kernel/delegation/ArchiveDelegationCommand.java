@@ -6,7 +6,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** File the matter's documents (`002 资料归档`). */
-public record ArchiveDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, String archiveReference, List<String> documents) {
+public record ArchiveDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, String archiveReference, List<String> documents) implements DelegationTargeted {
 
     public ArchiveDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

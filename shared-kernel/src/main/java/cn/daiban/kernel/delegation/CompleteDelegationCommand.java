@@ -5,7 +5,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** 办结: success with the result (licence, certificate, approval number) or failure with the reason. */
-public record CompleteDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, boolean successful, String resultReference, String failureReason) {
+public record CompleteDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, boolean successful, String resultReference, String failureReason) implements DelegationTargeted {
 
     public CompleteDelegationCommand {
         Require.present(delegationId, "delegationId");

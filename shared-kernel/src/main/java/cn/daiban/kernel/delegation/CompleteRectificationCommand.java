@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** What was done about the poor grade. */
-public record CompleteRectificationCommand(@TargetAggregateIdentifier DelegationId delegationId, String measures) {
+public record CompleteRectificationCommand(@TargetAggregateIdentifier DelegationId delegationId, String measures) implements DelegationTargeted {
 
     public CompleteRectificationCommand {
         Require.present(delegationId, "delegationId");

@@ -5,7 +5,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Hand the result over (`004 §6.3.3.3`): a tracking number for post, download and use instructions for an electronic licence, and the handover proof. */
-public record DeliverResultCommand(@TargetAggregateIdentifier DelegationId delegationId, DeliveryMethod method, String trackingNumber, String handoverProof, boolean licenceInstructionsGiven) {
+public record DeliverResultCommand(@TargetAggregateIdentifier DelegationId delegationId, DeliveryMethod method, String trackingNumber, String handoverProof, boolean licenceInstructionsGiven) implements DelegationTargeted {
 
     public DeliverResultCommand {
         Require.present(delegationId, "delegationId");

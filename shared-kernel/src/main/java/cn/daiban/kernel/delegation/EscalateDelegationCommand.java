@@ -7,7 +7,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Hand the matter up to a level that has authority (`000 §7.2.3`): materials confirmed, scanned and uploaded. */
-public record EscalateDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, StationCode targetStationCode, List<String> uploadedMaterialRefs, String note) {
+public record EscalateDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, StationCode targetStationCode, List<String> uploadedMaterialRefs, String note) implements DelegationTargeted {
 
     public EscalateDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

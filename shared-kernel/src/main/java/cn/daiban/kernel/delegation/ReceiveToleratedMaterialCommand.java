@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A material accepted as missing at intake (容缺) was handed in. */
-public record ReceiveToleratedMaterialCommand(@TargetAggregateIdentifier DelegationId delegationId, String materialName) {
+public record ReceiveToleratedMaterialCommand(@TargetAggregateIdentifier DelegationId delegationId, String materialName) implements DelegationTargeted {
 
     public ReceiveToleratedMaterialCommand {
         Require.present(delegationId, "delegationId");

@@ -5,7 +5,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A statutory fee was paid; a payment needs a receipt number (`001 §6.4.3`). */
-public record RecordFeePaymentCommand(@TargetAggregateIdentifier DelegationId delegationId, String feeName, long amountFen, String receiptNumber) {
+public record RecordFeePaymentCommand(@TargetAggregateIdentifier DelegationId delegationId, String feeName, long amountFen, String receiptNumber) implements DelegationTargeted {
 
     public RecordFeePaymentCommand {
         Require.present(delegationId, "delegationId");

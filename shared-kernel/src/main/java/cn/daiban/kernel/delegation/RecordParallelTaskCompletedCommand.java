@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** One department's part of a parallel matter (并联办理) is done. */
-public record RecordParallelTaskCompletedCommand(@TargetAggregateIdentifier DelegationId delegationId, String department, boolean approved, String note) {
+public record RecordParallelTaskCompletedCommand(@TargetAggregateIdentifier DelegationId delegationId, String department, boolean approved, String note) implements DelegationTargeted {
 
     public RecordParallelTaskCompletedCommand {
         Require.present(delegationId, "delegationId");

@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The follow-up call to the client who graded poorly. */
-public record RecordRectificationFollowUpCommand(@TargetAggregateIdentifier DelegationId delegationId, String callSummary) {
+public record RecordRectificationFollowUpCommand(@TargetAggregateIdentifier DelegationId delegationId, String callSummary) implements DelegationTargeted {
 
     public RecordRectificationFollowUpCommand {
         Require.present(delegationId, "delegationId");

@@ -5,7 +5,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The upper level reviewed, signed, stamped and issued (or rejected, with the reason). */
-public record RecordUpperLevelDecisionCommand(@TargetAggregateIdentifier DelegationId delegationId, int hopNumber, boolean approved, String certificateNumber, String reason) {
+public record RecordUpperLevelDecisionCommand(@TargetAggregateIdentifier DelegationId delegationId, int hopNumber, boolean approved, String certificateNumber, String reason) implements DelegationTargeted {
 
     public RecordUpperLevelDecisionCommand {
         Require.present(delegationId, "delegationId");

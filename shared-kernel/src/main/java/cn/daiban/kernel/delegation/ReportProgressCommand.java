@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Progress reported to the client (`002 承办`), with the channel it went through. */
 public record ReportProgressCommand(@TargetAggregateIdentifier DelegationId delegationId, String note,
-                                    ProgressChannel channel, String channelNote) {
+                                    ProgressChannel channel, String channelNote) implements DelegationTargeted {
 
     public ReportProgressCommand {
         Require.present(delegationId, "delegationId");

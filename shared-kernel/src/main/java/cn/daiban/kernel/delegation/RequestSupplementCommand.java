@@ -8,7 +8,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The one-time notice of missing materials (一次性告知): every missing material at once, with how to obtain each, and the date they are due. A second request on the same delegation needs a justification and is recorded as a breach. */
-public record RequestSupplementCommand(@TargetAggregateIdentifier DelegationId delegationId, List<MissingMaterial> materials, LocalDate dueDate, String justification) {
+public record RequestSupplementCommand(@TargetAggregateIdentifier DelegationId delegationId, List<MissingMaterial> materials, LocalDate dueDate, String justification) implements DelegationTargeted {
 
     public RequestSupplementCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

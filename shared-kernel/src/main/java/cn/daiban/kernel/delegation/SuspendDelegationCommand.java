@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Suspend (中止): the client asked, fees are unpaid, or force majeure (materials overdue suspends by itself). */
-public record SuspendDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, SuspensionReason reason, String note) {
+public record SuspendDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, SuspensionReason reason, String note) implements DelegationTargeted {
 
     public SuspendDelegationCommand {
         Require.present(delegationId, "delegationId");

@@ -4,7 +4,7 @@ import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Transfer to another zone or window; the first receiver stays responsible (`003 三(五)`). */
-public record TransferDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, String toWindow, String reason) {
+public record TransferDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, String toWindow, String reason) implements DelegationTargeted {
 
     public TransferDelegationCommand {
         Require.present(delegationId, "delegationId");

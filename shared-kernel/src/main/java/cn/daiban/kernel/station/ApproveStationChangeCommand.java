@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ApproveStationChangeCommand(
         @TargetAggregateIdentifier StationCode stationCode,
         String changeId,
-        StationCode approverStationCode) {
+        StationCode approverStationCode) implements StationScoped {
 
     public ApproveStationChangeCommand {
         Require.present(stationCode, "stationCode");

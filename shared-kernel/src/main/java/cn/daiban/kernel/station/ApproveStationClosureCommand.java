@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record ApproveStationClosureCommand(
         @TargetAggregateIdentifier StationCode stationCode,
-        StationCode approverStationCode) {
+        StationCode approverStationCode) implements StationScoped {
 
     public ApproveStationClosureCommand {
         Require.present(stationCode, "stationCode");

@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ApproveStationOpeningCommand(
         @TargetAggregateIdentifier StationCode stationCode,
         StationCode approverStationCode,
-        String remark) {
+        String remark) implements StationScoped {
 
     public ApproveStationOpeningCommand {
         Require.present(stationCode, "stationCode");

@@ -7,7 +7,7 @@ public record RefuseStationChangeCommand(
         @TargetAggregateIdentifier StationCode stationCode,
         String changeId,
         StationCode approverStationCode,
-        String reason) {
+        String reason) implements StationScoped {
 
     public RefuseStationChangeCommand {
         Require.present(stationCode, "stationCode");

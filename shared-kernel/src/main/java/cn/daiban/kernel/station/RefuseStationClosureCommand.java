@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RefuseStationClosureCommand(
         @TargetAggregateIdentifier StationCode stationCode,
         StationCode approverStationCode,
-        String reason) {
+        String reason) implements StationScoped {
 
     public RefuseStationClosureCommand {
         Require.present(stationCode, "stationCode");

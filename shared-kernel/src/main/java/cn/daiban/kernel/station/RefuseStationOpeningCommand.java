@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RefuseStationOpeningCommand(
         @TargetAggregateIdentifier StationCode stationCode,
         StationCode approverStationCode,
-        String reason) {
+        String reason) implements StationScoped {
 
     public RefuseStationOpeningCommand {
         Require.present(stationCode, "stationCode");

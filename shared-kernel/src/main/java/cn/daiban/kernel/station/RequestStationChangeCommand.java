@@ -18,7 +18,7 @@ public record RequestStationChangeCommand(
         StationManager manager,
         List<StationWindow> windows,
         Set<String> serviceItemCodes,
-        String reason) {
+        String reason) implements StationScoped {
 
     public RequestStationChangeCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

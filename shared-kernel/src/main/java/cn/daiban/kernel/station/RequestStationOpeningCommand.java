@@ -22,7 +22,7 @@ public record RequestStationOpeningCommand(
         StationManager manager,
         PhoneNumber supervisionPhone,
         List<StationWindow> windows,
-        Set<String> serviceItemCodes) {
+        Set<String> serviceItemCodes) implements StationScoped {
 
     public RequestStationOpeningCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * above (数据统计上报, `002 服务人员`). A second submission for the same period is a correction and needs a reason.
  */
 public record SubmitStationStatisticsCommand(@TargetAggregateIdentifier StationCode stationCode, String period,
-                                             Map<String, Double> figures, String correctionReason) {
+                                             Map<String, Double> figures, String correctionReason) implements StationScoped {
 
     static final Pattern PERIOD = Pattern.compile("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?");
 
