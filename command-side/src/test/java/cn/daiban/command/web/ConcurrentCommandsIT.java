@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentCommandsIT extends PostgresIntegrationTest {
 
     private static final int THREADS = 8;
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 25;
 
     @Autowired
     TestRestTemplate http;
