@@ -1,6 +1,5 @@
 package cn.daiban.command.agent;
 
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.*;
@@ -17,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 
 class AgentTest {
 
@@ -58,7 +59,7 @@ class AgentTest {
         fixture().givenCurrentTime(NOW)
                 .when(new RegisterAgentCommand(ID, VILLAGE, "赵红", PHONE, AgentBackground.GRID_WORKER, AgentRole.AGENT,
                         LocalDate.of(2024, 6, 1)))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("station-not-closed", "stationCode")).expectNoEvents();
     }
 
     @Test
@@ -73,7 +74,7 @@ class AgentTest {
     void passingWithLessThanAYearOfExperienceIsRefused() {
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2026, 3, 1)))
                 .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("one-year-intake-experience", "date"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("one year"))
                 .expectNoEvents();
     }
@@ -92,17 +93,17 @@ class AgentTest {
                 .expectEvents(new AgentTrainingRecordedEvent(ID, LocalDate.of(2026, 5, 10), "帮办代办业务培训", 4));
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
                 .when(new RecordAgentTrainingCommand(ID, LocalDate.of(2026, 12, 10), "帮办代办业务培训", 4))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("not-in-future", "date")).expectNoEvents();
     }
 
     @Test
     void deactivatedAgentKeepsItsHistoryButTakesNoTrainingOrAssessment() {
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), new AgentDeactivatedEvent(ID, "离职"))
                 .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("agent-active")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), new AgentDeactivatedEvent(ID, "离职"))
                 .when(new DeactivateAgentCommand(ID, "again"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("agent-active")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), new AgentDeactivatedEvent(ID, "离职"))
                 .when(new ReactivateAgentCommand(ID, "返岗"))
                 .expectEvents(new AgentReactivatedEvent(ID, "返岗"));
@@ -116,7 +117,7 @@ class AgentTest {
         stations.put(OTHER, StationStatus.APPLIED);
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
                 .when(new TransferAgentCommand(ID, OTHER, "人员调整"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("station-open", "toStationCode")).expectNoEvents();
     }
 
     @Test
@@ -126,6 +127,6 @@ class AgentTest {
                 .expectEvents(new AgentRoleChangedEvent(ID, AgentRole.ZONE_LEAD, "任命为队长"));
         fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
                 .when(new ChangeAgentRoleCommand(ID, AgentRole.AGENT, "x"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("different-role", "role")).expectNoEvents();
     }
 }

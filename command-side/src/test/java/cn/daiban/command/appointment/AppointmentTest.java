@@ -1,7 +1,6 @@
 package cn.daiban.command.appointment;
 
 import cn.daiban.command.calendar.CalendarProvider;
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.appointment.*;
@@ -22,6 +21,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 
 class AppointmentTest {
 
@@ -80,33 +81,33 @@ class AppointmentTest {
         fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(18, 0), AppointmentKind.EXTENDED_HOURS))
                 .expectSuccessfulHandlerExecution();
         fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(18, 0), AppointmentKind.REGULAR))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("published-slot", "slotStart")).expectNoEvents();
     }
 
     @Test
     void aSlotThatIsNotPublishedOrIsFullIsRefused() {
         fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(9, 15), AppointmentKind.REGULAR))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("published-slot", "slotStart")).expectNoEvents();
         booked = 2;
         fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(9, 30), AppointmentKind.REGULAR))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("slot-capacity", "slotStart")).expectNoEvents();
     }
 
     @Test
     void weekendsAndPastSlotsAreRefusedAndHomeVisitsOnlyWhereOffered() {
         fixture().givenCurrentTime(NOW).when(book(LocalDate.of(2026, 11, 28), LocalTime.of(9, 30), AppointmentKind.REGULAR))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("working-day", "date")).expectNoEvents();
         fixture().givenCurrentTime(NOW).when(book(LocalDate.of(2026, 11, 24), LocalTime.of(9, 30), AppointmentKind.REGULAR))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("slot-in-future", "slotStart")).expectNoEvents();
         fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(9, 30), AppointmentKind.HOME_VISIT))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("home-visits-offered", "kind")).expectNoEvents();
     }
 
     @Test
     void onlyTheClientCancels() {
         fixture().givenCurrentTime(NOW).andGiven(booked())
                 .when(new CancelAppointmentCommand(ID, PhoneNumber.of("13700001111"), "工作人员取消"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("only-client-cancels", "clientPhone")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(booked())
                 .when(new CancelAppointmentCommand(ID, PHONE, "临时有事"))
                 .expectEvents(new AppointmentCancelledEvent(ID, "临时有事"));

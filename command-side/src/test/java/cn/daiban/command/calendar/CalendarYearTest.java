@@ -1,6 +1,5 @@
 package cn.daiban.command.calendar;
 
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.calendar.CalendarYearData;
 import cn.daiban.kernel.calendar.CalendarYearLoadedEvent;
 import cn.daiban.kernel.calendar.CalendarYearRevisedEvent;
@@ -14,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CalendarYearTest {
@@ -41,7 +41,7 @@ class CalendarYearTest {
         loaded = List.of(new CalendarYearData(2027, HOLIDAYS, WORKING, "2027年通知"));
         fixture().givenNoPriorActivity()
                 .when(new LoadCalendarYearCommand(2027, HOLIDAYS, WORKING, "2027年通知"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("calendar-year-loaded-once")).expectNoEvents();
     }
 
     @Test
@@ -52,7 +52,7 @@ class CalendarYearTest {
                 .expectEvents(new CalendarYearRevisedEvent(2027, 2, more, WORKING, "2027年通知", "补充元旦假期"));
         fixture().given(new CalendarYearLoadedEvent(2027, HOLIDAYS, WORKING, "2027年通知"))
                 .when(new ReviseCalendarYearCommand(2027, HOLIDAYS, WORKING, "2027年通知", "no change"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("revision-changes-something", "holidays")).expectNoEvents();
     }
 
     @Test

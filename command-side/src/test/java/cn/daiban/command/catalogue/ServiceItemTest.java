@@ -1,6 +1,5 @@
 package cn.daiban.command.catalogue;
 
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.catalogue.*;
 import cn.daiban.kernel.station.StationLevel;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceItemTest {
@@ -42,7 +42,7 @@ class ServiceItemTest {
     void codeIsUsedOnce() {
         exists = true;
         fixture().givenNoPriorActivity().when(new PublishServiceItemCommand(CODE, ALLOWANCE, false))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("item-code-unique")).expectNoEvents();
     }
 
     @Test
@@ -52,17 +52,17 @@ class ServiceItemTest {
                 .expectEvents(new ServiceItemRevisedEvent(CODE, 2, REVISED, "压缩时限，开通网办"));
         fixture().given(new ServiceItemPublishedEvent(CODE, 1, ALLOWANCE, true))
                 .when(new ReviseServiceItemCommand(CODE, ALLOWANCE, "no change"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("revision-changes-something", "definition")).expectNoEvents();
     }
 
     @Test
     void withdrawnItemIsNeitherRevisedNorWithdrawnAgain() {
         fixture().given(new ServiceItemPublishedEvent(CODE, 1, ALLOWANCE, true), new ServiceItemWithdrawnEvent(CODE, 1, "并入其他事项"))
                 .when(new ReviseServiceItemCommand(CODE, REVISED, "x"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("item-published")).expectNoEvents();
         fixture().given(new ServiceItemPublishedEvent(CODE, 1, ALLOWANCE, true), new ServiceItemWithdrawnEvent(CODE, 1, "并入其他事项"))
                 .when(new WithdrawServiceItemCommand(CODE, "again"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("item-published")).expectNoEvents();
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.daiban.command.complaint;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearData;
@@ -21,6 +20,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 
 class ComplaintTest {
 
@@ -70,10 +71,10 @@ class ComplaintTest {
     void theStepsHappenInOrder() {
         fixture().givenCurrentTime(NOW).andGiven(received())
                 .when(new HandleComplaintCommand(ID, "属实", "批评教育"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("complaint-stage")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(received(), ACCEPTED)
                 .when(new CloseComplaintCommand(ID, "TS-1"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("complaint-stage")).expectNoEvents();
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.daiban.command.consultation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearData;
@@ -32,6 +31,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 
 class ConsultationTest {
 
@@ -76,7 +77,7 @@ class ConsultationTest {
     void closedStationTakesNoConsultations() {
         stationStatus = StationStatus.CLOSED;
         fixture().givenCurrentTime(FRIDAY_MORNING).when(record(null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("station-open", "stationCode")).expectNoEvents();
     }
 
     @Test
@@ -107,7 +108,7 @@ class ConsultationTest {
         fixture().givenCurrentTime(FRIDAY_MORNING)
                 .andGiven(recorded(), new ConsultationAnsweredEvent(ID, "答复", FRIDAY, true, true))
                 .when(new AnswerConsultationCommand(ID, "again"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("consultation-open")).expectNoEvents();
     }
 
     @Test
@@ -118,6 +119,6 @@ class ConsultationTest {
                 .expectEvents(new ConsultationConvertedEvent(ID, delegation));
         fixture().givenCurrentTime(FRIDAY_MORNING).andGiven(recorded(), new ConsultationConvertedEvent(ID, delegation))
                 .when(new ConvertConsultationCommand(ID, DelegationId.create()))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("converted-once", "consultationId")).expectNoEvents();
     }
 }

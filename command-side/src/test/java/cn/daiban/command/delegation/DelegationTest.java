@@ -3,7 +3,6 @@ package cn.daiban.command.delegation;
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.agent.AgentRole;
@@ -171,7 +170,7 @@ class DelegationTest {
     void onlyAnOpenStationTakesDelegations() {
         stations.put(VILLAGE, station(VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.CLOSED));
         fixture().givenCurrentTime(NOW).when(proxy(PENSION))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("station-open", "stationCode")).expectNoEvents();
     }
 
     @Test
@@ -180,26 +179,26 @@ class DelegationTest {
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, NOVICE, PENSION, CLIENT,
                         true, null, ANALYSIS, List.of(), List.of(), LEADER, true, List.of(), false, null, null))
-                .expectException(DomainRuleException.class).expectExceptionMessage(
+                .expectException(refusedBy("agent-qualified", "agentId")).expectExceptionMessage(
                         org.hamcrest.Matchers.containsString("not qualified")).expectNoEvents();
     }
 
     @Test
     void agentMustBeActiveAndOfTheStation() {
         agents.put(AGENT, agent(AGENT, TOWNSHIP, AgentRole.AGENT, true, true));
-        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(DomainRuleException.class).expectNoEvents();
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("agent-of-station", "agentId")).expectNoEvents();
         agents.put(AGENT, agent(AGENT, VILLAGE, AgentRole.AGENT, false, true));
-        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(DomainRuleException.class).expectNoEvents();
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("agent-active", "agentId")).expectNoEvents();
     }
 
     @Test
     void itemMustBePublishedAndOfferedByTheStation() {
         items.put(PENSION, new ServiceItemCatalog.PublishedServiceItem(PENSION, 3, PENSION_ITEM, true));
-        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(DomainRuleException.class).expectNoEvents();
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("item-published", "itemCode")).expectNoEvents();
         items.put(PENSION, new ServiceItemCatalog.PublishedServiceItem(PENSION, 2, PENSION_ITEM, false));
         stations.put(VILLAGE, new StationRegistry.RegisteredStation(VILLAGE, "村站", StationLevel.VILLAGE_STATION,
                 StationStatus.OPEN, TOWNSHIP, "0356-7021234", Set.of("ZR-001")));
-        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(DomainRuleException.class).expectNoEvents();
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("item-offered", "itemCode")).expectNoEvents();
     }
 
     @Test
@@ -208,13 +207,13 @@ class DelegationTest {
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, AGENT, PENSION, CLIENT,
                         false, null, null, List.of(), List.of(), null, false, List.of(), false, null, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("client-consent", "consentGiven")).expectNoEvents();
     }
 
     @Test
     void proxyOfPrivacyItemIsRefused() {
         fixture().givenCurrentTime(NOW).when(proxy(ID_CARD))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("privacy-item-not-proxied", "kind"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("privacy"))
                 .expectNoEvents();
     }
@@ -231,7 +230,7 @@ class DelegationTest {
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, AGENT, PENSION, anonymous,
                         true, null, ANALYSIS, List.of(), List.of(), LEADER, true, List.of(), false, null, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("proxy-client-identified", "client.residentId")).expectNoEvents();
     }
 
     @Test
@@ -241,12 +240,12 @@ class DelegationTest {
                 .when(new CommissionDelegationCommand(ID, DelegationKind.PROXY, ServiceMode.ON_SITE, VILLAGE, null,
                         AGENT, PENSION, CLIENT, true, null, unconfirmed, List.of(), List.of(), LEADER, true, List.of(),
                         false, null, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("needs-analysis-confirmed", "needsAnalysis")).expectNoEvents();
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, DelegationKind.PROXY, ServiceMode.ON_SITE, VILLAGE, null,
                         AGENT, PENSION, CLIENT, true, null, ANALYSIS, List.of(), List.of(), OTHER_AGENT, true,
                         List.of(), false, null, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("team-leader-sign-off", "teamLeaderId")).expectNoEvents();
     }
 
     @Test
@@ -255,7 +254,7 @@ class DelegationTest {
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, AGENT, PENSION, CLIENT,
                         true, 6, null, List.of(), List.of(), null, false, List.of(), false, null, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("published-limit", "promisedWorkingDays")).expectNoEvents();
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, AGENT, PENSION, CLIENT,
                         true, 2, null, List.of(), List.of(), null, false, List.of(), false, null, null))
@@ -270,7 +269,7 @@ class DelegationTest {
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, AGENT, PENSION, CLIENT,
                         true, null, null, List.of(new ToleratedGap("居民身份证", TODAY.plusDays(3))), List.of(), null,
                         false, List.of(), false, null, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("tolerated-material-non-essential", "toleratedGaps")).expectNoEvents();
         fixture().givenCurrentTime(NOW)
                 .when(new CommissionDelegationCommand(ID, c.kind(), c.mode(), VILLAGE, null, AGENT, PENSION, CLIENT,
                         true, null, null, List.of(new ToleratedGap("户口簿", TODAY.plusDays(3))), List.of(), null,
@@ -314,7 +313,7 @@ class DelegationTest {
     void reassignmentNeedsAReasonAndTheClientInformed() {
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
                 .when(new ReassignAgentCommand(ID, OTHER_AGENT, "原代办员病假", false))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("client-informed-of-reassignment", "clientInformed")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
                 .when(new ReassignAgentCommand(ID, OTHER_AGENT, "原代办员病假", true))
                 .expectEvents(new AgentReassignedEvent(ID, AGENT, OTHER_AGENT, "原代办员病假"));
@@ -338,7 +337,7 @@ class DelegationTest {
         List<MissingMaterial> more = List.of(new MissingMaterial("村委会证明", "村委会开具"));
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned(), first, received)
                 .when(new RequestSupplementCommand(ID, more, LocalDate.of(2026, 11, 30), null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("one-time-notice", "justification")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned(), first, received)
                 .when(new RequestSupplementCommand(ID, more, LocalDate.of(2026, 11, 30), "上级审核新增要求"))
                 .expectEvents(new SupplementRequestedEvent(ID, 2, more, TODAY, LocalDate.of(2026, 11, 30),
@@ -396,7 +395,7 @@ class DelegationTest {
     void materialsOverdueIsNotAManualSuspensionReason() {
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
                 .when(new SuspendDelegationCommand(ID, SuspensionReason.MATERIALS_OVERDUE, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("materials-overdue-is-automatic", "reason")).expectNoEvents();
     }
 
     @Test
@@ -424,7 +423,7 @@ class DelegationTest {
         fixture().givenCurrentTime(NOW)
                 .andGivenCommands(parallel, new RecordParallelTaskCompletedCommand(ID, "人社", true, null))
                 .when(new CompleteDelegationCommand(ID, true, "参保登记号 1405210001", null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("parallel-tasks-done")).expectNoEvents();
         fixture().givenCurrentTime(NOW)
                 .andGivenCommands(parallel, new RecordParallelTaskCompletedCommand(ID, "人社", true, null),
                         new RecordParallelTaskCompletedCommand(ID, "医保", true, null))
@@ -502,7 +501,7 @@ class DelegationTest {
     void matterOutsideAuthorityCompletesOnlyWithAnApprovalReturnedFromAbove() {
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
                 .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("authority", "successful")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
                         new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
                         new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
@@ -532,17 +531,17 @@ class DelegationTest {
     void onlyStatutoryFeesOfTheItemCanBeRecordedTheServiceIsFree() {
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
                 .when(new NotifyStatutoryFeeCommand(ID, "代办服务费"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("service-is-free", "feeName")).expectNoEvents();
     }
 
     @Test
     void feeIsToldBeforeItIsPaidAndThePaymentNeedsTheStatutoryAmount() {
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
                 .when(new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-1"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("fee-told-before-paid", "feeName")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), new NotifyStatutoryFeeCommand(ID, "不动产登记费"))
                 .when(new RecordFeePaymentCommand(ID, "不动产登记费", 9000, "FP-1"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("statutory-amount", "amountFen")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), new NotifyStatutoryFeeCommand(ID, "不动产登记费"))
                 .when(new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-1"))
                 .expectEvents(new StatutoryFeePaidEvent(ID, "不动产登记费", 8000, "发改价格规〔2016〕2559号",
@@ -563,11 +562,11 @@ class DelegationTest {
     @Test
     void completionDeliveryEvaluationAndArchiveHappenInThatOrder() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
-                .when(POST).expectException(DomainRuleException.class).expectNoEvents();
+                .when(POST).expectException(refusedBy("delegation-status")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
-                .when(SATISFIED).expectException(DomainRuleException.class).expectNoEvents();
+                .when(SATISFIED).expectException(refusedBy("delegation-status")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
-                .when(ARCHIVE).expectException(DomainRuleException.class).expectNoEvents();
+                .when(ARCHIVE).expectException(refusedBy("evaluation-before-archive")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED)
                 .when(ARCHIVE).expectEvents(new DelegationArchivedEvent(ID, "DA-2026-0001",
                         List.of("受理单", "一次性告知单", "办结单"), TODAY));
@@ -592,7 +591,7 @@ class DelegationTest {
     @Test
     void oneEvaluationPerMatter() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED)
-                .when(SATISFIED).expectException(DomainRuleException.class).expectNoEvents();
+                .when(SATISFIED).expectException(refusedBy("one-evaluation-per-matter")).expectNoEvents();
     }
 
     static final EvaluateDelegationCommand POOR = new EvaluateDelegationCommand(ID, SatisfactionGrade.DISSATISFIED,
@@ -613,9 +612,9 @@ class DelegationTest {
     void rectificationStartsWithTheFollowUpCallAndBlocksTheArchive() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR)
                 .when(new CompleteRectificationCommand(ID, "加强培训"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("follow-up-call-first")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR)
-                .when(ARCHIVE).expectException(DomainRuleException.class).expectNoEvents();
+                .when(ARCHIVE).expectException(refusedBy("rectification-closed")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
                         new RecordRectificationFollowUpCommand(ID, "电话回访，了解等待原因"))
                 .when(new CompleteRectificationCommand(ID, "优化预约流程，对代办员开展培训"))
@@ -642,16 +641,16 @@ class DelegationTest {
     void nothingHappensToATerminatedDelegation() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
                 .when(new ReportProgressCommand(ID, "材料已提交", ProgressChannel.PHONE, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("delegation-open")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
-                .when(COMPLETE).expectException(DomainRuleException.class).expectNoEvents();
+                .when(COMPLETE).expectException(refusedBy("delegation-status")).expectNoEvents();
     }
 
     @Test
     void nothingHappensToAnArchivedDelegation() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
                 .when(new VoidEvaluationCommand(ID, "复核"))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("not-archived")).expectNoEvents();
     }
 
     @Test

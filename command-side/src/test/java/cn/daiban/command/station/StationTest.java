@@ -1,7 +1,6 @@
 package cn.daiban.command.station;
 
 import cn.daiban.command.catalogue.ServiceItemCatalog;
-import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
@@ -96,7 +95,7 @@ class StationTest {
         registry.put(VILLAGE, new StationRegistry.RegisteredStation(VILLAGE, "station " + VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.OPEN, TOWNSHIP, "0356-7020000", Set.of()));
         fixture.givenNoPriorActivity()
                 .when(villageOpening())
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("station-code-unique"))
                 .expectExceptionMessage("station code 140521101201 is already taken")
                 .expectNoEvents();
     }
@@ -106,7 +105,7 @@ class StationTest {
         registry.remove(TOWNSHIP);
         fixture.givenNoPriorActivity()
                 .when(villageOpening())
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("reference-exists", "parentCode"))
                 .expectNoEvents();
     }
 
@@ -116,7 +115,7 @@ class StationTest {
         fixture.givenNoPriorActivity()
                 .when(new RequestStationOpeningCommand(c.stationCode(), c.name(), c.level(), COUNTY, null, c.region(),
                         c.address(), c.manager(), c.supervisionPhone(), c.windows(), c.serviceItemCodes()))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("parent-level", "parentCode"))
                 .expectNoEvents();
     }
 
@@ -125,7 +124,7 @@ class StationTest {
         registry.put(TOWNSHIP, new StationRegistry.RegisteredStation(TOWNSHIP, "station " + TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.CLOSED, COUNTY, "0356-7020000", Set.of()));
         fixture.givenNoPriorActivity()
                 .when(villageOpening())
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("parent-open", "parentCode"))
                 .expectNoEvents();
     }
 
@@ -193,12 +192,12 @@ class StationTest {
     void stationOffersOnlyPublishedItems() {
         withdrawn = true;
         fixture.givenNoPriorActivity().when(villageOpening())
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("item-published", "serviceItemCodes")).expectNoEvents();
         RequestStationOpeningCommand c = villageOpening();
         fixture.givenNoPriorActivity()
                 .when(new RequestStationOpeningCommand(c.stationCode(), c.name(), c.level(), c.parentCode(), null,
                         c.region(), c.address(), c.manager(), c.supervisionPhone(), c.windows(), Set.of("XX-999")))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("reference-exists", "serviceItemCodes")).expectNoEvents();
     }
 
     @Test
@@ -213,7 +212,7 @@ class StationTest {
     void onlyTheSupervisingLevelMayDecide() {
         fixture.given(villageOpeningRequested())
                 .when(new ApproveStationOpeningCommand(VILLAGE, COUNTY, null))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("approval-by-supervising-level", "approverStationCode"))
                 .expectNoEvents();
     }
 
@@ -228,7 +227,7 @@ class StationTest {
     void approvingAnAlreadyOpenStationIsAnIllegalTransition() {
         fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
                 .when(new ApproveStationOpeningCommand(VILLAGE, TOWNSHIP, null))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("station-status"))
                 .expectNoEvents();
     }
 
@@ -247,7 +246,7 @@ class StationTest {
         fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
                         new StationChangeRequestedEvent(VILLAGE, "c1", newManager, null, null, "原负责人调任"))
                 .when(new RequestStationChangeCommand(VILLAGE, "c2", newManager, null, null, "again"))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("one-pending-change"))
                 .expectNoEvents();
     }
 
@@ -255,7 +254,7 @@ class StationTest {
     void stationThatIsNotOpenCannotApplyForAChange() {
         fixture.given(villageOpeningRequested())
                 .when(new RequestStationChangeCommand(VILLAGE, "c1", MANAGER, null, null, "x"))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("station-status"))
                 .expectNoEvents();
     }
 
@@ -275,7 +274,7 @@ class StationTest {
         unfinished = 2;
         fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
                 .when(new RequestStationClosureCommand(VILLAGE, "村站合并"))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("no-unfinished-delegations"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("2 unfinished"))
                 .expectNoEvents();
     }
@@ -291,7 +290,7 @@ class StationTest {
                         new cn.daiban.kernel.station.StationStatisticsSubmittedEvent(VILLAGE, "2026-Q4", TOWNSHIP, figures,
                                 false, null))
                 .when(new cn.daiban.kernel.station.SubmitStationStatisticsCommand(VILLAGE, "2026-Q4", figures, null))
-                .expectException(DomainRuleException.class).expectNoEvents();
+                .expectException(refusedBy("submitted-once")).expectNoEvents();
         fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
                         new cn.daiban.kernel.station.StationStatisticsSubmittedEvent(VILLAGE, "2026-Q4", TOWNSHIP, figures,
                                 false, null))
@@ -307,7 +306,7 @@ class StationTest {
                         new StationClosureRequestedEvent(VILLAGE, "村站合并"),
                         new StationClosureApprovedEvent(VILLAGE, TOWNSHIP))
                 .when(new RequestStationClosureCommand(VILLAGE, "again"))
-                .expectException(DomainRuleException.class)
+                .expectException(refusedBy("station-status"))
                 .expectNoEvents();
     }
 }
