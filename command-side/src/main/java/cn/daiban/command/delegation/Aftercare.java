@@ -85,8 +85,8 @@ class Aftercare {
         apply(new DelegationEvaluatedEvent(delegation.id(), number, command.overall(), command.attitude(),
                 command.quality(), command.efficiency(), command.channel(), command.comment(), today));
         if (command.overall().isPoor()) {
-            WorkingDayCalendar calendar = Delegation.calendar(calendars);
-            LocalDate due = Delegation.onCalendar(() ->
+            WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
+            LocalDate due = WorkingDays.onCalendar(() ->
                     calendar.addWorkingDays(today, policy.rectificationWorkingDays()));
             apply(new RectificationRequiredEvent(delegation.id(), number, command.overall(), due));
             delegation.schedule(deadlines, Delegation.endOf(due, policy), Delegation.RECTIFICATION_DUE,

@@ -5,7 +5,6 @@ import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.station.StationRegistry;
-import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
@@ -29,6 +28,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static cn.daiban.command.delegation.DelegationRules.*;
+import static cn.daiban.command.delegation.WorkingDays.calendar;
+import static cn.daiban.command.delegation.WorkingDays.onCalendar;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
@@ -37,11 +38,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  *
  * <p>The root holds who the matter is for and where it stands (its status), commissions it, and completes or ends
  * it; the parts of its life-cycle are members with their own commands and state: {@link Assignment} (agent,
- * window, kind), {@link TimeLimit} (the clock:
- * deadline, suspension), {@link Supplements} (missing materials), {@link ToleratedMaterials} (容缺),
- * {@link ParallelTasks} (并联), {@link Escalation} (up and back), {@link StatutoryFees} and {@link Aftercare}
- * (delivery, evaluation, rectification, archive). Every rule is named in {@link DelegationRules}. A deadline's scope
- * is the aggregate; Axon hands it to every member, and the member whose check it is handles it.
+ * window, kind), {@link TimeLimit} (the clock: deadline, suspension), {@link Supplements} (missing materials),
+ * {@link ToleratedMaterials} (容缺), {@link ParallelTasks} (并联), {@link Escalation} (up and back),
+ * {@link StatutoryFees} and {@link Aftercare} (delivery, evaluation, rectification, archive). Every rule is named in
+ * {@link DelegationRules}. A deadline's scope is the aggregate; Axon hands it to every member, and the member whose
+ * check it is handles it. Assumption: a member's event-sourcing handlers read only its own state, never the root's
+ * or another member's, so the order in which Axon applies an event to the root and its members does not matter.
+ * See docs/adr/0001-delegation-root-and-members.md.
  */
 @Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Delegation {
@@ -250,19 +253,7 @@ class Delegation {
                 .and(MetadataKeys.STATION_CODE, originStation.value());
     }
 
-    // The working-day calendar and the centre's days.
-
-    static WorkingDayCalendar calendar(CalendarProvider calendars) {
-        return calendars.current();
-    }
-
-    static <T> T onCalendar(java.util.function.Supplier<T> computation) {
-        try {
-            return computation.get();
-        } catch (CalendarYearNotLoadedException e) {
-            throw DomainRuleException.ruleViolated(CALENDAR_YEAR_NOT_LOADED, null, e.getMessage());
-        }
-    }
+    // The centre's days and counting back on the working-day calendar.
 
     static LocalDate minusWorkingDays(WorkingDayCalendar calendar, LocalDate date, int workingDays) {
         LocalDate day = date;
@@ -274,10 +265,6 @@ class Delegation {
             }
         }
         return day;
-    }
-
-    static LocalDate latest(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 
     static LocalDate today(DelegationPolicy policy) {

@@ -90,10 +90,10 @@ class Escalation {
             throw DomainRuleException.ruleViolated(ESCALATE_UPWARDS, "targetStationCode",
                     "the matter is already at " + from);
         }
-        WorkingDayCalendar calendar = Delegation.calendar(calendars);
+        WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);
         LocalDate deadline = delegation.timeLimit().deadline();
-        LocalDate hopDue = Delegation.latest(today, Delegation.onCalendar(() ->
+        LocalDate hopDue = WorkingDays.latest(today, WorkingDays.onCalendar(() ->
                 Delegation.minusWorkingDays(calendar, deadline, policy.returnWorkingDays())));
         int number = hops.size() + 1;
         apply(new DelegationEscalatedEvent(delegation.id(), number, from, target.code(),

@@ -71,11 +71,11 @@ class Supplements {
     long handle(ReceiveSupplementCommand command, CalendarProvider calendars, DelegationPolicy policy,
                 DeadlineManager deadlines) {
         delegation.requireStatus("receive materials for", DelegationStatus.AWAITING_SUPPLEMENT);
-        WorkingDayCalendar calendar = Delegation.calendar(calendars);
+        WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);
         LocalDate deadline = delegation.timeLimit().deadline();
-        int paused = Delegation.onCalendar(() -> calendar.workingDaysBetween(waitingSince, today));
-        LocalDate moved = Delegation.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
+        int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(waitingSince, today));
+        LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
         deadlines.cancelAllWithinScope(Delegation.SUPPLEMENT_DUE);
         deadlines.cancelAllWithinScope(Delegation.SUPPLEMENT_FINAL);
         apply(new SupplementReceivedEvent(delegation.id(), open, today, paused, deadline, moved));
@@ -90,8 +90,8 @@ class Supplements {
         if (!waitingFor(check)) {
             return;
         }
-        WorkingDayCalendar calendar = Delegation.calendar(calendars);
-        LocalDate finalDate = Delegation.onCalendar(() -> calendar.addWorkingDays(check.forDate(),
+        WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
+        LocalDate finalDate = WorkingDays.onCalendar(() -> calendar.addWorkingDays(check.forDate(),
                 policy.supplementGraceWorkingDays()));
         apply(new SupplementReminderSentEvent(delegation.id(), check.number(), check.forDate(), finalDate),
                 delegation.systemActor());

@@ -90,13 +90,13 @@ class TimeLimit {
     long handle(ResumeDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy,
                 DeadlineManager deadlines) {
         delegation.requireStatus("resume", DelegationStatus.SUSPENDED);
-        WorkingDayCalendar calendar = Delegation.calendar(calendars);
+        WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);
         // The clock stood still while suspended, and before that while waiting for materials if it was.
         LocalDate pausedSince = delegation.statusBeforeSuspension() == DelegationStatus.AWAITING_SUPPLEMENT
                 ? delegation.supplements().waitingSince() : suspendedOn;
-        int paused = Delegation.onCalendar(() -> calendar.workingDaysBetween(pausedSince, today));
-        LocalDate moved = Delegation.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
+        int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(pausedSince, today));
+        LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
         deadlines.cancelAllWithinScope(Delegation.CONTINUATION);
         apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved));
         scheduleDeadlineChecks(deadlines, calendar, policy);
@@ -136,7 +136,7 @@ class TimeLimit {
     /** The warning (if still ahead) and the overdue check for the current deadline, replacing earlier ones. */
     void scheduleDeadlineChecks(DeadlineManager deadlines, WorkingDayCalendar calendar, DelegationPolicy policy) {
         cancelDeadlineChecks(deadlines);
-        LocalDate warnOn = Delegation.onCalendar(() ->
+        LocalDate warnOn = WorkingDays.onCalendar(() ->
                 Delegation.minusWorkingDays(calendar, deadline, policy.warningWorkingDays()));
         if (warnOn.isAfter(Delegation.today(policy))) {
             delegation.schedule(deadlines, Delegation.startOf(warnOn, policy), Delegation.WARNING,
