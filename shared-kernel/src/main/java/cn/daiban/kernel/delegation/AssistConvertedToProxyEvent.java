@@ -8,5 +8,13 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AssistConvertedToProxyEvent(@DataSubject DelegationId delegationId, Client client, AcceptanceFormNumber acceptanceFormNumber, NeedsAnalysis needsAnalysis, AgentId teamLeaderId, boolean applicantSigned, List<String> notes, String supervisionPhone) {
+public record AssistConvertedToProxyEvent(
+        @DataSubject DelegationId delegationId,
+        Client client,
+        AcceptanceFormNumber acceptanceFormNumber,
+        NeedsAnalysis needsAnalysis,
+        AgentId teamLeaderId,
+        boolean applicantSigned,
+        List<String> notes,
+        String supervisionPhone) {
 }

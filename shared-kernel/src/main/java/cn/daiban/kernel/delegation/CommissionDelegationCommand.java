@@ -11,7 +11,26 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commission a delegation (委托受理). A proxy needs the needs analysis, the team leader's sign-off and the applicant's signature on the acceptance form; {@code promisedWorkingDays} defaults to the item's published limit and may only be shorter. */
-public record CommissionDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, DelegationKind kind, ServiceMode mode, StationCode stationCode, String window, AgentId agentId, ServiceItemCode itemCode, Client client, boolean consentGiven, Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps, List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned, List<String> notes, boolean specialHandling, String consultationId, DelegationId previousDelegationId) implements StationScoped {
+public record CommissionDelegationCommand(
+        @TargetAggregateIdentifier DelegationId delegationId,
+        DelegationKind kind,
+        ServiceMode mode,
+        StationCode stationCode,
+        String window,
+        AgentId agentId,
+        ServiceItemCode itemCode,
+        Client client,
+        boolean consentGiven,
+        Integer promisedWorkingDays,
+        NeedsAnalysis needsAnalysis,
+        List<ToleratedGap> toleratedGaps,
+        List<String> parallelDepartments,
+        AgentId teamLeaderId,
+        boolean applicantSigned,
+        List<String> notes,
+        boolean specialHandling,
+        String consultationId,
+        DelegationId previousDelegationId) implements StationScoped {
 
     public CommissionDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

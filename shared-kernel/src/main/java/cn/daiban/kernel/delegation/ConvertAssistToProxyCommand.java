@@ -7,7 +7,13 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The client finds it too hard: the assist becomes a proxy under an acceptance form (`002 帮办 承办`). */
-public record ConvertAssistToProxyCommand(@TargetAggregateIdentifier DelegationId delegationId, Client client, NeedsAnalysis needsAnalysis, AgentId teamLeaderId, boolean applicantSigned, List<String> notes) implements DelegationTargeted {
+public record ConvertAssistToProxyCommand(
+        @TargetAggregateIdentifier DelegationId delegationId,
+        Client client,
+        NeedsAnalysis needsAnalysis,
+        AgentId teamLeaderId,
+        boolean applicantSigned,
+        List<String> notes) implements DelegationTargeted {
 
     public ConvertAssistToProxyCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

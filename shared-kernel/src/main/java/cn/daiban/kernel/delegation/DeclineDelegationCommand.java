@@ -8,7 +8,14 @@ import cn.daiban.kernel.station.StationScoped;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A matter that does not qualify is declined with the reason told (`002 委托`); it still lands in the work ledger (受理与否 = 否). */
-public record DeclineDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode, Client client, String reason) implements StationScoped {
+public record DeclineDelegationCommand(
+        @TargetAggregateIdentifier DelegationId delegationId,
+        DelegationKind kind,
+        StationCode stationCode,
+        AgentId agentId,
+        ServiceItemCode itemCode,
+        Client client,
+        String reason) implements StationScoped {
 
     public DeclineDelegationCommand {
         Require.present(delegationId, "delegationId");

@@ -15,5 +15,33 @@ import org.axonframework.serialization.Revision;
 
 /** A delegation was commissioned. Carries the service item's revision and what it promised at this moment, so a later revision of the item never changes it; the deadline is frozen here and only moved out by time spent waiting for materials or suspended. */
 @Revision("1")
-public record DelegationCommissionedEvent(@DataSubject DelegationId delegationId, DelegationKind kind, ServiceMode mode, StationCode stationCode, String window, AgentId agentId, ServiceItemCode itemCode, int itemRevision, String itemName, String department, Set<StationLevel> authorityLevels, List<StatutoryFee> statutoryFees, Client client, AcceptanceFormNumber acceptanceFormNumber, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps, List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned, List<String> notes, String supervisionPhone, boolean specialHandling, boolean outsideAuthority, LocalDate commissionedOn, int promisedWorkingDays, LocalDate deadline, String consultationId, DelegationId previousDelegationId) {
+public record DelegationCommissionedEvent(
+        @DataSubject DelegationId delegationId,
+        DelegationKind kind,
+        ServiceMode mode,
+        StationCode stationCode,
+        String window,
+        AgentId agentId,
+        ServiceItemCode itemCode,
+        int itemRevision,
+        String itemName,
+        String department,
+        Set<StationLevel> authorityLevels,
+        List<StatutoryFee> statutoryFees,
+        Client client,
+        AcceptanceFormNumber acceptanceFormNumber,
+        NeedsAnalysis needsAnalysis,
+        List<ToleratedGap> toleratedGaps,
+        List<String> parallelDepartments,
+        AgentId teamLeaderId,
+        boolean applicantSigned,
+        List<String> notes,
+        String supervisionPhone,
+        boolean specialHandling,
+        boolean outsideAuthority,
+        LocalDate commissionedOn,
+        int promisedWorkingDays,
+        LocalDate deadline,
+        String consultationId,
+        DelegationId previousDelegationId) {
 }

@@ -5,5 +5,13 @@ import org.axonframework.serialization.Revision;
 
 /** Completed; {@code onTime} compares with the deadline as moved by supplements and suspensions, {@code handlingWorkingDays} counts working days of handling (waiting excluded). */
 @Revision("1")
-public record DelegationCompletedEvent(DelegationId delegationId, boolean successful, String resultReference, String failureReason, LocalDate completedOn, LocalDate deadline, boolean onTime, int handlingWorkingDays) {
+public record DelegationCompletedEvent(
+        DelegationId delegationId,
+        boolean successful,
+        String resultReference,
+        String failureReason,
+        LocalDate completedOn,
+        LocalDate deadline,
+        boolean onTime,
+        int handlingWorkingDays) {
 }

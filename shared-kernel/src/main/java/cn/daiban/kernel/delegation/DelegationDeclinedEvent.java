@@ -11,5 +11,14 @@ import org.axonframework.serialization.Revision;
 
 /** An intake refused with its reason (退件原因). */
 @Revision("1")
-public record DelegationDeclinedEvent(@DataSubject DelegationId delegationId, DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode, String itemName, Client client, String reason, LocalDate declinedOn) {
+public record DelegationDeclinedEvent(
+        @DataSubject DelegationId delegationId,
+        DelegationKind kind,
+        StationCode stationCode,
+        AgentId agentId,
+        ServiceItemCode itemCode,
+        String itemName,
+        Client client,
+        String reason,
+        LocalDate declinedOn) {
 }

@@ -7,5 +7,13 @@ import org.axonframework.serialization.Revision;
 
 /** The matter went up one level; the upper level is due to decide by {@code hopDueDate}. */
 @Revision("1")
-public record DelegationEscalatedEvent(DelegationId delegationId, int hopNumber, StationCode fromStationCode, StationCode targetStationCode, List<String> uploadedMaterialRefs, String note, LocalDate escalatedOn, LocalDate hopDueDate) {
+public record DelegationEscalatedEvent(
+        DelegationId delegationId,
+        int hopNumber,
+        StationCode fromStationCode,
+        StationCode targetStationCode,
+        List<String> uploadedMaterialRefs,
+        String note,
+        LocalDate escalatedOn,
+        LocalDate hopDueDate) {
 }

@@ -4,5 +4,14 @@ import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record DelegationEvaluatedEvent(DelegationId delegationId, int evaluationNumber, SatisfactionGrade overall, SatisfactionGrade attitude, SatisfactionGrade quality, SatisfactionGrade efficiency, EvaluationChannel channel, String comment, LocalDate evaluatedOn) {
+public record DelegationEvaluatedEvent(
+        DelegationId delegationId,
+        int evaluationNumber,
+        SatisfactionGrade overall,
+        SatisfactionGrade attitude,
+        SatisfactionGrade quality,
+        SatisfactionGrade efficiency,
+        EvaluationChannel channel,
+        String comment,
+        LocalDate evaluatedOn) {
 }

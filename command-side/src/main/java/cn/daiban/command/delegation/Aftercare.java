@@ -1,0 +1,202 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.calendar.WorkingDayCalendar;
+import cn.daiban.kernel.delegation.ArchiveDelegationCommand;
+import cn.daiban.kernel.delegation.CompleteRectificationCommand;
+import cn.daiban.kernel.delegation.DelegationArchivedEvent;
+import cn.daiban.kernel.delegation.DelegationEvaluatedEvent;
+import cn.daiban.kernel.delegation.DelegationStatus;
+import cn.daiban.kernel.delegation.DeliverResultCommand;
+import cn.daiban.kernel.delegation.DeliveryMethod;
+import cn.daiban.kernel.delegation.EvaluateDelegationCommand;
+import cn.daiban.kernel.delegation.EvaluationReminderSentEvent;
+import cn.daiban.kernel.delegation.EvaluationVoidedEvent;
+import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
+import cn.daiban.kernel.delegation.RectificationCompletedEvent;
+import cn.daiban.kernel.delegation.RectificationFollowUpRecordedEvent;
+import cn.daiban.kernel.delegation.RectificationOverdueEvent;
+import cn.daiban.kernel.delegation.RectificationRequiredEvent;
+import cn.daiban.kernel.delegation.ResultDeliveredEvent;
+import cn.daiban.kernel.delegation.VoidEvaluationCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.time.LocalDate;
+
+import static cn.daiban.command.delegation.DelegationRules.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * After completion, in this order: delivery of the result, the client's evaluation (一事一评, one reminder when none
+ * comes), a rectification after a poor grade (follow-up call first, due in working days), and the archive. A member
+ * of {@link Delegation}.
+ */
+class Aftercare {
+
+    private final Delegation delegation;
+    private LocalDate deliveredOn;
+    private int evaluationCount;
+    private boolean validEvaluation;
+    private boolean evaluationReminded;
+    private boolean rectificationOpen;
+    private boolean rectificationFollowedUp;
+    private LocalDate rectificationDue;
+
+    Aftercare(Delegation delegation) {
+        this.delegation = delegation;
+    }
+
+    @CommandHandler
+    long handle(DeliverResultCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+        delegation.requireStatus("deliver", DelegationStatus.COMPLETED);
+        LocalDate today = Delegation.today(policy);
+        apply(new ResultDeliveredEvent(delegation.id(), command.method(), command.trackingNumber(),
+                command.handoverProof(), command.licenceInstructionsGiven(), command.method() == DeliveryMethod.POST,
+                today, today));
+        LocalDate remindOn = today.plusDays(policy.evaluationReminderDays());
+        delegation.schedule(deadlines, Delegation.endOf(remindOn, policy), Delegation.EVALUATION_REMINDER,
+                new Delegation.DeadlineCheck(remindOn, 0));
+        return getVersion();
+    }
+
+    /** No grade within the reminder days: the client is reminded once. */
+    @DeadlineHandler(deadlineName = Delegation.EVALUATION_REMINDER)
+    void onEvaluationReminder(Delegation.DeadlineCheck check) {
+        if (delegation.status() == DelegationStatus.DELIVERED && !validEvaluation && !evaluationReminded) {
+            apply(new EvaluationReminderSentEvent(delegation.id(), deliveredOn), delegation.systemActor());
+        }
+    }
+
+    @CommandHandler
+    long handle(EvaluateDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy,
+                DeadlineManager deadlines) {
+        delegation.requireStatus("evaluate", DelegationStatus.DELIVERED);
+        if (validEvaluation) {
+            throw DomainRuleException.illegalTransition(ONE_EVALUATION_PER_MATTER,
+                    "this matter has been evaluated already (一事一评)");
+        }
+        LocalDate today = Delegation.today(policy);
+        int number = evaluationCount + 1;
+        apply(new DelegationEvaluatedEvent(delegation.id(), number, command.overall(), command.attitude(),
+                command.quality(), command.efficiency(), command.channel(), command.comment(), today));
+        if (command.overall().isPoor()) {
+            WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
+            LocalDate due = WorkingDays.onCalendar(() ->
+                    calendar.addWorkingDays(today, policy.rectificationWorkingDays()));
+            apply(new RectificationRequiredEvent(delegation.id(), number, command.overall(), due));
+            delegation.schedule(deadlines, Delegation.endOf(due, policy), Delegation.RECTIFICATION_DUE,
+                    new Delegation.DeadlineCheck(due, number));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordRectificationFollowUpCommand command, DelegationPolicy policy) {
+        requireRectificationOpen();
+        apply(new RectificationFollowUpRecordedEvent(delegation.id(), command.callSummary(),
+                Delegation.today(policy)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(CompleteRectificationCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+        requireRectificationOpen();
+        if (!rectificationFollowedUp) {
+            throw DomainRuleException.ruleViolated(FOLLOW_UP_CALL_FIRST, null,
+                    "a rectification starts with a follow-up call to the client");
+        }
+        LocalDate today = Delegation.today(policy);
+        deadlines.cancelAllWithinScope(Delegation.RECTIFICATION_DUE);
+        apply(new RectificationCompletedEvent(delegation.id(), command.measures(), today,
+                !today.isAfter(rectificationDue)));
+        return getVersion();
+    }
+
+    /** The rectification is still open on its due date: flagged late. */
+    @DeadlineHandler(deadlineName = Delegation.RECTIFICATION_DUE)
+    void onRectificationDue(Delegation.DeadlineCheck check) {
+        if (rectificationOpen && check.forDate().equals(rectificationDue)) {
+            apply(new RectificationOverdueEvent(delegation.id(), rectificationDue), delegation.systemActor());
+        }
+    }
+
+    @CommandHandler
+    long handle(VoidEvaluationCommand command, DeadlineManager deadlines) {
+        if (!validEvaluation) {
+            throw DomainRuleException.illegalTransition(EVALUATION_EXISTS, "there is no valid evaluation to void");
+        }
+        if (delegation.status() == DelegationStatus.ARCHIVED) {
+            throw DomainRuleException.illegalTransition(NOT_ARCHIVED, "the matter is archived");
+        }
+        deadlines.cancelAllWithinScope(Delegation.RECTIFICATION_DUE);
+        apply(new EvaluationVoidedEvent(delegation.id(), evaluationCount, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ArchiveDelegationCommand command, DelegationPolicy policy) {
+        delegation.requireStatus("archive", DelegationStatus.DELIVERED);
+        if (!validEvaluation && !evaluationReminded) {
+            throw DomainRuleException.ruleViolated(EVALUATION_BEFORE_ARCHIVE, null,
+                    "completion, delivery, evaluation and archive happen in that order: the client has not "
+                            + "evaluated and has not yet been reminded");
+        }
+        if (rectificationOpen) {
+            throw DomainRuleException.ruleViolated(RECTIFICATION_CLOSED, null,
+                    "the rectification after a poor grade is still open");
+        }
+        apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
+                Delegation.today(policy)));
+        return getVersion();
+    }
+
+    private void requireRectificationOpen() {
+        if (!rectificationOpen) {
+            throw DomainRuleException.illegalTransition(RECTIFICATION_OPEN, "no rectification is open");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ResultDeliveredEvent event) {
+        deliveredOn = event.deliveredOn();
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationReminderSentEvent event) {
+        evaluationReminded = true;
+    }
+
+    @EventSourcingHandler
+    void on(DelegationEvaluatedEvent event) {
+        evaluationCount = event.evaluationNumber();
+        validEvaluation = true;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationRequiredEvent event) {
+        rectificationOpen = true;
+        rectificationFollowedUp = false;
+        rectificationDue = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(RectificationFollowUpRecordedEvent event) {
+        rectificationFollowedUp = true;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationCompletedEvent event) {
+        rectificationOpen = false;
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationVoidedEvent event) {
+        validEvaluation = false;
+        rectificationOpen = false;
+    }
+}

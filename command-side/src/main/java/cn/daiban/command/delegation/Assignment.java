@@ -1,0 +1,135 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.delegation.AgentReassignedEvent;
+import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
+import cn.daiban.kernel.delegation.ConvertAssistToProxyCommand;
+import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
+import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationTransferredEvent;
+import cn.daiban.kernel.delegation.ProgressReportedEvent;
+import cn.daiban.kernel.delegation.ReassignAgentCommand;
+import cn.daiban.kernel.delegation.ReportProgressCommand;
+import cn.daiban.kernel.delegation.TransferDelegationCommand;
+import cn.daiban.kernel.station.StationCode;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import static cn.daiban.command.delegation.DelegationRules.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * Who handles the open matter, where and how (一对一服务): the responsible agent, the window or zone it sits at, the
+ * kind (an assist may become a proxy), and the progress reported to the client. A member of {@link Delegation}.
+ */
+class Assignment {
+
+    private final Delegation delegation;
+    private DelegationKind kind;
+    private AgentId agentId;
+    private String window;
+
+    Assignment(Delegation delegation) {
+        this.delegation = delegation;
+    }
+
+    @CommandHandler
+    long handle(ReassignAgentCommand command, AgentRegistry agents) {
+        delegation.requireOpen("reassign");
+        if (!command.clientInformed()) {
+            throw DomainRuleException.ruleViolated(CLIENT_INFORMED_OF_REASSIGNMENT, "clientInformed",
+                    "the client must be told before the responsible agent changes (002 一对一服务)");
+        }
+        if (command.newAgentId().equals(agentId)) {
+            throw DomainRuleException.ruleViolated(DIFFERENT_AGENT, "newAgentId", "that agent is already responsible");
+        }
+        CommissioningRules.responsibleAgent(command.newAgentId(), delegation.originStation(), agents, "newAgentId");
+        apply(new AgentReassignedEvent(delegation.id(), agentId, command.newAgentId(), command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReportProgressCommand command) {
+        delegation.requireOpen("report progress on");
+        apply(new ProgressReportedEvent(delegation.id(), command.note(), command.channel(), command.channelNote()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ConvertAssistToProxyCommand command, ServiceItemCatalog catalog, AgentRegistry agents,
+                AcceptanceFormNumbers formNumbers, StationRegistry stations, DelegationPolicy policy) {
+        delegation.requireOpen("convert");
+        if (kind != DelegationKind.ASSIST) {
+            throw DomainRuleException.illegalTransition(ASSIST_ONLY, "only an assist can become a proxy");
+        }
+        ServiceItemCode itemCode = delegation.itemCode();
+        StationCode station = delegation.originStation();
+        ServiceItemDefinition definition = catalog.find(itemCode)
+                .orElseThrow(() -> DomainRuleException.unknownReference("itemCode", "no service item " + itemCode))
+                .definition();
+        CommissioningRules.proxyAllowed(definition, command.client(), command.needsAnalysis(),
+                command.teamLeaderId(), command.applicantSigned(), station, agents);
+        String supervisionPhone = stations.find(station).map(StationRegistry.RegisteredStation::supervisionPhone)
+                .orElse(null);
+        apply(new AssistConvertedToProxyEvent(delegation.id(), command.client(),
+                formNumbers.next(station, Delegation.today(policy)), command.needsAnalysis(), command.teamLeaderId(),
+                command.applicantSigned(), command.notes(), supervisionPhone));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(TransferDelegationCommand command, StationRegistry stations) {
+        delegation.requireOpen("transfer");
+        if (command.toWindow().equals(window)) {
+            throw DomainRuleException.ruleViolated(DIFFERENT_WINDOW, "toWindow", "it is already at " + window);
+        }
+        // Within the station that took the matter (the first receiver stays responsible): only to a window or zone
+        // it has, as last approved. A station whose windows the look-up does not know is not checked.
+        StationCode origin = delegation.originStation();
+        StationRegistry.RegisteredStation station = stations.find(origin).orElseThrow(() ->
+                DomainRuleException.unknownReference("toWindow", "no station " + origin));
+        if (!station.hasWindow(command.toWindow())) {
+            throw DomainRuleException.ruleViolated(WINDOW_OF_STATION, "toWindow",
+                    "station " + origin + " has no window or zone " + command.toWindow() + "; it has "
+                            + station.windowCodes().stream().sorted().toList());
+        }
+        apply(new DelegationTransferredEvent(delegation.id(), window, command.toWindow(), command.reason()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DelegationCommissionedEvent event) {
+        kind = event.kind();
+        agentId = event.agentId();
+        window = event.window();
+    }
+
+    @EventSourcingHandler
+    void on(DelegationDeclinedEvent event) {
+        kind = event.kind();
+        agentId = event.agentId();
+    }
+
+    @EventSourcingHandler
+    void on(AgentReassignedEvent event) {
+        agentId = event.newAgentId();
+    }
+
+    @EventSourcingHandler
+    void on(AssistConvertedToProxyEvent event) {
+        kind = DelegationKind.PROXY;
+    }
+
+    @EventSourcingHandler
+    void on(DelegationTransferredEvent event) {
+        window = event.toWindow();
+    }
+}

@@ -1,0 +1,162 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.agent.AgentRole;
+import cn.daiban.kernel.catalogue.RequiredMaterial;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.delegation.Client;
+import cn.daiban.kernel.delegation.ClientKind;
+import cn.daiban.kernel.delegation.NeedsAnalysis;
+import cn.daiban.kernel.delegation.ToleratedGap;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.daiban.command.delegation.DelegationRules.*;
+
+/**
+ * Who may take which matter for whom: the rules checked before a delegation is commissioned (and, for the proxy
+ * rules, before an assist becomes a proxy). Each method is one rule, or one reference with the rules about it, and
+ * throws the refusal named in {@link DelegationRules}.
+ */
+final class CommissioningRules {
+
+    private CommissioningRules() {
+    }
+
+    /** The station exists and is open ({@code station-open}). */
+    static StationRegistry.RegisteredStation openStation(StationCode code, StationRegistry stations) {
+        StationRegistry.RegisteredStation station = stations.find(code).orElseThrow(() ->
+                DomainRuleException.unknownReference("stationCode", "no station " + code));
+        if (station.status() != StationStatus.OPEN) {
+            throw DomainRuleException.ruleViolated(STATION_OPEN, "stationCode",
+                    "only an open station takes delegations; " + code + " is " + station.status());
+        }
+        return station;
+    }
+
+    /** The responsible agent works at the station, is active and qualified (003 附件4 一2). */
+    static void responsibleAgent(AgentId agentId, StationCode station, AgentRegistry agents, String field) {
+        AgentRegistry.RegisteredAgent agent = agents.find(agentId).orElseThrow(() ->
+                DomainRuleException.unknownReference(field, "no agent " + agentId));
+        if (!agent.stationCode().equals(station)) {
+            throw DomainRuleException.ruleViolated(AGENT_OF_STATION, field,
+                    agent.name() + " works at " + agent.stationCode() + ", not at " + station);
+        }
+        if (!agent.active()) {
+            throw DomainRuleException.ruleViolated(AGENT_ACTIVE, field, agent.name() + " is deactivated");
+        }
+        if (!agent.qualified()) {
+            throw DomainRuleException.ruleViolated(AGENT_QUALIFIED, field, agent.name()
+                    + " is not qualified yet: 上岗考核 passed and one year of intake experience (003 附件4 一2)");
+        }
+    }
+
+    /** The item is published (not withdrawn) and the station offers it. */
+    static ServiceItemCatalog.PublishedServiceItem offeredItem(ServiceItemCode code,
+                                                               StationRegistry.RegisteredStation station,
+                                                               ServiceItemCatalog catalog) {
+        ServiceItemCatalog.PublishedServiceItem item = catalog.find(code).orElseThrow(() ->
+                DomainRuleException.unknownReference("itemCode", "no service item " + code));
+        if (item.withdrawn()) {
+            throw DomainRuleException.ruleViolated(ITEM_PUBLISHED, "itemCode", code + " has been withdrawn");
+        }
+        if (!station.serviceItemCodes().contains(code.value())) {
+            throw DomainRuleException.ruleViolated(ITEM_OFFERED, "itemCode",
+                    "station " + station.code() + " does not offer " + code);
+        }
+        return item;
+    }
+
+    /** 自愿: a delegation needs the client's free consent (000 §4.1). */
+    static void clientConsent(boolean consentGiven) {
+        if (!consentGiven) {
+            throw DomainRuleException.ruleViolated(CLIENT_CONSENT, "consentGiven",
+                    "a delegation needs the client's free consent (自愿, 000 §4.1)");
+        }
+    }
+
+    /**
+     * What a proxy (代办) needs beyond an assist: an item that does not touch privacy, an identified client, a
+     * confirmed needs analysis, the applicant's signature and an active team leader's sign-off.
+     */
+    static void proxyAllowed(ServiceItemDefinition definition, Client client, NeedsAnalysis analysis,
+                             AgentId teamLeaderId, boolean applicantSigned, StationCode station,
+                             AgentRegistry agents) {
+        if (definition.touchesPrivacy()) {
+            throw DomainRuleException.ruleViolated(PRIVACY_ITEM_NOT_PROXIED, "kind",
+                    definition.name() + " touches personal privacy: it may be assisted, never proxied (000 §4.1)");
+        }
+        if (!client.identifiedForProxy()) {
+            String field = client.phone() == null ? "client.phone"
+                    : client.kind() == ClientKind.CITIZEN ? "client.residentId" : "client.creditCode";
+            throw DomainRuleException.ruleViolated(PROXY_CLIENT_IDENTIFIED, field,
+                    "a proxy needs the client's resident ID (or credit code) and phone number");
+        }
+        if (analysis == null || !analysis.confirmedByClient()) {
+            throw DomainRuleException.ruleViolated(NEEDS_ANALYSIS_CONFIRMED, "needsAnalysis",
+                    "a proxy needs a needs analysis confirmed with the client (002 代办服务流程)");
+        }
+        if (!applicantSigned) {
+            throw DomainRuleException.ruleViolated(APPLICANT_SIGNED, "applicantSigned",
+                    "the applicant signs the acceptance form");
+        }
+        if (teamLeaderId == null) {
+            throw DomainRuleException.ruleViolated(TEAM_LEADER_SIGN_OFF, "teamLeaderId",
+                    "the acceptance form carries the team leader's sign-off (队长签字)");
+        }
+        AgentRegistry.RegisteredAgent leader = agents.find(teamLeaderId).orElseThrow(() ->
+                DomainRuleException.unknownReference("teamLeaderId", "no agent " + teamLeaderId));
+        if (leader.role() != AgentRole.ZONE_LEAD || !leader.active() || !leader.stationCode().equals(station)) {
+            throw DomainRuleException.ruleViolated(TEAM_LEADER_SIGN_OFF, "teamLeaderId",
+                    leader.name() + " is not an active team leader (队长) of " + station);
+        }
+    }
+
+    /** 限时办结: the promised limit defaults to the published one and may be shorter, never longer. */
+    static int promisedWithinPublishedLimit(Integer promisedWorkingDays, ServiceItemDefinition definition) {
+        int promised = promisedWorkingDays == null ? definition.timeLimitWorkingDays() : promisedWorkingDays;
+        if (promised > definition.timeLimitWorkingDays()) {
+            throw DomainRuleException.ruleViolated(PUBLISHED_LIMIT, "promisedWorkingDays",
+                    "the promised limit may be shorter than the published " + definition.timeLimitWorkingDays()
+                            + " working days, never longer");
+        }
+        return promised;
+    }
+
+    /** 容缺受理: only listed, non-essential materials may be missing, each with a committed date not in the past. */
+    static void toleratedGaps(List<ToleratedGap> gaps, ServiceItemDefinition definition, LocalDate today) {
+        for (ToleratedGap gap : gaps) {
+            Optional<RequiredMaterial> material = definition.materials().stream()
+                    .filter(candidate -> candidate.name().equals(gap.materialName())).findFirst();
+            if (material.isEmpty()) {
+                throw DomainRuleException.ruleViolated(TOLERATED_MATERIAL_LISTED, "toleratedGaps",
+                        gap.materialName() + " is not a material of " + definition.name());
+            }
+            if (material.get().essential()) {
+                throw DomainRuleException.ruleViolated(TOLERATED_MATERIAL_NON_ESSENTIAL, "toleratedGaps",
+                        gap.materialName() + " is essential: only non-essential materials may be missing (容缺受理)");
+            }
+            if (gap.committedDate().isBefore(today)) {
+                throw DomainRuleException.ruleViolated(COMMITTED_DATE_NOT_PAST, "toleratedGaps",
+                        "the committed date for " + gap.materialName() + " is in the past");
+            }
+        }
+    }
+
+    /** 并联办理 involves at least two departments. */
+    static void parallelHandling(List<String> departments) {
+        if (departments.size() == 1) {
+            throw DomainRuleException.ruleViolated(PARALLEL_HANDLING, "parallelDepartments",
+                    "parallel handling (并联办理) involves at least two departments");
+        }
+    }
+}

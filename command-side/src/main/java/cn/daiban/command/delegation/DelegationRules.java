@@ -1,0 +1,106 @@
+package cn.daiban.command.delegation;
+
+import java.util.List;
+
+/**
+ * The catalogue of every rule a delegation enforces, by the name its refusal carries ({@code DomainRuleException.rule()},
+ * the problem's {@code rule} and {@code type} urn:daiban:problem:&lt;rule&gt;). Grouped by the part of the delegation
+ * that checks it; {@link #ALL} lists them for a reader and a test. The names are the wire contract of the HTTP
+ * problems: never rename one.
+ */
+final class DelegationRules {
+
+    private DelegationRules() {
+    }
+
+    // Commissioning (CommissioningRules): who may take which matter for whom.
+    static final String STATION_OPEN = "station-open";
+    static final String AGENT_OF_STATION = "agent-of-station";
+    static final String AGENT_ACTIVE = "agent-active";
+    static final String AGENT_QUALIFIED = "agent-qualified";
+    static final String ITEM_PUBLISHED = "item-published";
+    static final String ITEM_OFFERED = "item-offered";
+    static final String CLIENT_CONSENT = "client-consent";
+    static final String PRIVACY_ITEM_NOT_PROXIED = "privacy-item-not-proxied";
+    static final String PROXY_CLIENT_IDENTIFIED = "proxy-client-identified";
+    static final String NEEDS_ANALYSIS_CONFIRMED = "needs-analysis-confirmed";
+    static final String APPLICANT_SIGNED = "applicant-signed";
+    static final String TEAM_LEADER_SIGN_OFF = "team-leader-sign-off";
+    static final String PUBLISHED_LIMIT = "published-limit";
+    static final String TOLERATED_MATERIAL_LISTED = "tolerated-material-listed";
+    static final String TOLERATED_MATERIAL_NON_ESSENTIAL = "tolerated-material-non-essential";
+    static final String COMMITTED_DATE_NOT_PAST = "committed-date-not-past";
+    static final String PARALLEL_HANDLING = "parallel-handling";
+    /** Any reference (station, agent, item) that does not exist; named by {@code DomainRuleException}. */
+    static final String REFERENCE_EXISTS = "reference-exists";
+    static final String CALENDAR_YEAR_NOT_LOADED = "calendar-year-not-loaded";
+
+    // Handling (Delegation): the life-cycle and the matter's own changes.
+    static final String DELEGATION_OPEN = "delegation-open";
+    static final String DELEGATION_STATUS = "delegation-status";
+    static final String CLIENT_INFORMED_OF_REASSIGNMENT = "client-informed-of-reassignment";
+    static final String DIFFERENT_AGENT = "different-agent";
+    static final String ASSIST_ONLY = "assist-only";
+    static final String DIFFERENT_WINDOW = "different-window";
+    static final String WINDOW_OF_STATION = "window-of-station";
+    static final String AUTHORITY = "authority";
+    static final String PARALLEL_TASKS_DONE = "parallel-tasks-done";
+    static final String TOLERATED_MATERIALS_IN = "tolerated-materials-in";
+    static final String FEES_PAID = "fees-paid";
+
+    // Supplements (Supplements): one-time notice (一次性告知).
+    static final String DUE_DATE_NOT_PAST = "due-date-not-past";
+    static final String ONE_TIME_NOTICE = "one-time-notice";
+
+    // Tolerated materials (ToleratedMaterials) and parallel tasks (ParallelTasks).
+    static final String TOLERATED_MATERIAL_OUTSTANDING = "tolerated-material-outstanding";
+    static final String PARALLEL_TASK_EXISTS = "parallel-task-exists";
+    static final String PARALLEL_TASK_OPEN = "parallel-task-open";
+
+    // Pauses (TimeLimit): suspension and continuation.
+    static final String NOT_SUSPENDED = "not-suspended";
+    static final String MATERIALS_OVERDUE_IS_AUTOMATIC = "materials-overdue-is-automatic";
+    static final String FEE_OUTSTANDING = "fee-outstanding";
+
+    // Escalation (Escalation): up to a level with authority and the result back down.
+    static final String ESCALATE_ONLY_OUTSIDE_AUTHORITY = "escalate-only-outside-authority";
+    static final String ESCALATE_TO_AUTHORITY = "escalate-to-authority";
+    static final String ESCALATE_UPWARDS = "escalate-upwards";
+    static final String CURRENT_HOP = "current-hop";
+    static final String HOP_UNDECIDED = "hop-undecided";
+    static final String HOP_DECIDED = "hop-decided";
+
+    // Statutory fees (StatutoryFees): the service itself is free.
+    static final String SERVICE_IS_FREE = "service-is-free";
+    static final String FEE_NOTIFIED_ONCE = "fee-notified-once";
+    static final String FEE_TOLD_BEFORE_PAID = "fee-told-before-paid";
+    static final String FEE_PAID_ONCE = "fee-paid-once";
+    static final String STATUTORY_AMOUNT = "statutory-amount";
+
+    // Aftercare (Aftercare): delivery, evaluation, rectification, archive.
+    static final String ONE_EVALUATION_PER_MATTER = "one-evaluation-per-matter";
+    static final String RECTIFICATION_OPEN = "rectification-open";
+    static final String FOLLOW_UP_CALL_FIRST = "follow-up-call-first";
+    static final String EVALUATION_EXISTS = "evaluation-exists";
+    static final String NOT_ARCHIVED = "not-archived";
+    static final String EVALUATION_BEFORE_ARCHIVE = "evaluation-before-archive";
+    static final String RECTIFICATION_CLOSED = "rectification-closed";
+
+    /** Every rule above, in the order listed. */
+    static final List<String> ALL = List.of(
+            STATION_OPEN, AGENT_OF_STATION, AGENT_ACTIVE, AGENT_QUALIFIED, ITEM_PUBLISHED, ITEM_OFFERED,
+            CLIENT_CONSENT, PRIVACY_ITEM_NOT_PROXIED, PROXY_CLIENT_IDENTIFIED, NEEDS_ANALYSIS_CONFIRMED,
+            APPLICANT_SIGNED, TEAM_LEADER_SIGN_OFF, PUBLISHED_LIMIT, TOLERATED_MATERIAL_LISTED,
+            TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, REFERENCE_EXISTS,
+            CALENDAR_YEAR_NOT_LOADED,
+            DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
+            DIFFERENT_WINDOW, WINDOW_OF_STATION, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
+            DUE_DATE_NOT_PAST, ONE_TIME_NOTICE,
+            TOLERATED_MATERIAL_OUTSTANDING, PARALLEL_TASK_EXISTS, PARALLEL_TASK_OPEN,
+            NOT_SUSPENDED, MATERIALS_OVERDUE_IS_AUTOMATIC, FEE_OUTSTANDING,
+            ESCALATE_ONLY_OUTSIDE_AUTHORITY, ESCALATE_TO_AUTHORITY, ESCALATE_UPWARDS, CURRENT_HOP, HOP_UNDECIDED,
+            HOP_DECIDED,
+            SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,
+            ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
+            EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED);
+}

@@ -1,0 +1,176 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.calendar.WorkingDayCalendar;
+import cn.daiban.kernel.delegation.DeadlineApproachingEvent;
+import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
+import cn.daiban.kernel.delegation.DelegationOverdueEvent;
+import cn.daiban.kernel.delegation.DelegationResumedEvent;
+import cn.daiban.kernel.delegation.DelegationStatus;
+import cn.daiban.kernel.delegation.DelegationSuspendedEvent;
+import cn.daiban.kernel.delegation.DelegationTerminatedEvent;
+import cn.daiban.kernel.delegation.ResumeDelegationCommand;
+import cn.daiban.kernel.delegation.SupplementReceivedEvent;
+import cn.daiban.kernel.delegation.SuspendDelegationCommand;
+import cn.daiban.kernel.delegation.SuspensionReason;
+import cn.daiban.kernel.delegation.TerminationReason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static cn.daiban.command.delegation.DelegationRules.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * The clock of a delegation: its deadline on the working-day calendar, moved out only by the working days it stood
+ * still (waiting for materials, suspended); the warning and overdue checks; suspension with its continuation
+ * deadline, and resumption. A member of {@link Delegation}.
+ */
+class TimeLimit {
+
+    private final Delegation delegation;
+    private LocalDate deadline;
+    private int pausedWorkingDays;
+    private LocalDate suspendedOn;
+
+    TimeLimit(Delegation delegation) {
+        this.delegation = delegation;
+    }
+
+    LocalDate deadline() {
+        return deadline;
+    }
+
+    /** Working days the clock stood still, not counted as handling time. */
+    int pausedWorkingDays() {
+        return pausedWorkingDays;
+    }
+
+    @CommandHandler
+    long handle(SuspendDelegationCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+        delegation.requireOpen("suspend");
+        if (delegation.status() == DelegationStatus.SUSPENDED) {
+            throw DomainRuleException.illegalTransition(NOT_SUSPENDED, "the delegation is already suspended");
+        }
+        if (command.reason() == SuspensionReason.MATERIALS_OVERDUE) {
+            throw DomainRuleException.ruleViolated(MATERIALS_OVERDUE_IS_AUTOMATIC, "reason",
+                    "suspension for overdue materials happens by itself after the one reminder");
+        }
+        if (command.reason() == SuspensionReason.FEES_UNPAID && !delegation.fees().outstanding()) {
+            throw DomainRuleException.ruleViolated(FEE_OUTSTANDING, "reason", "no notified fee is outstanding");
+        }
+        suspend(command.reason(), command.note(), Delegation.today(policy), policy, deadlines, false);
+        return getVersion();
+    }
+
+    /** The clock stops; the matter ends by itself unless resumed by the continuation deadline. */
+    void suspend(SuspensionReason reason, String note, LocalDate today, DelegationPolicy policy,
+                 DeadlineManager deadlines, boolean bySystem) {
+        LocalDate continuationDeadline = today.plusDays(policy.continuationCalendarDays());
+        cancelDeadlineChecks(deadlines);
+        DelegationSuspendedEvent event = new DelegationSuspendedEvent(delegation.id(), reason, note, today,
+                continuationDeadline);
+        if (bySystem) {
+            apply(event, delegation.systemActor());
+        } else {
+            apply(event);
+        }
+        delegation.schedule(deadlines, Delegation.endOf(continuationDeadline, policy), Delegation.CONTINUATION,
+                new Delegation.DeadlineCheck(continuationDeadline, 0));
+    }
+
+    @CommandHandler
+    long handle(ResumeDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy,
+                DeadlineManager deadlines) {
+        delegation.requireStatus("resume", DelegationStatus.SUSPENDED);
+        WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
+        LocalDate today = Delegation.today(policy);
+        // The clock stood still while suspended, and before that while waiting for materials if it was.
+        LocalDate pausedSince = delegation.statusBeforeSuspension() == DelegationStatus.AWAITING_SUPPLEMENT
+                ? delegation.supplements().waitingSince() : suspendedOn;
+        int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(pausedSince, today));
+        LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
+        deadlines.cancelAllWithinScope(Delegation.CONTINUATION);
+        apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved));
+        scheduleDeadlineChecks(deadlines, calendar, policy);
+        return getVersion();
+    }
+
+    /** Not resumed by the continuation deadline: the delegation ends. */
+    @DeadlineHandler(deadlineName = Delegation.CONTINUATION)
+    void onContinuationDeadline(Delegation.DeadlineCheck check, @Timestamp Instant firedAt,
+                                DelegationPolicy policy) {
+        if (delegation.status() != DelegationStatus.SUSPENDED) {
+            return;
+        }
+        apply(new DelegationTerminatedEvent(delegation.id(), TerminationReason.CONTINUATION_DEADLINE_PASSED,
+                "续办期限 " + check.forDate() + " 已过", Delegation.dayOf(firedAt, policy)), delegation.systemActor());
+    }
+
+    @DeadlineHandler(deadlineName = Delegation.WARNING)
+    void onWarning(Delegation.DeadlineCheck check) {
+        if (isRunning() && check.forDate().equals(deadline)) {
+            apply(new DeadlineApproachingEvent(delegation.id(), deadline, check.number()), delegation.systemActor());
+        }
+    }
+
+    @DeadlineHandler(deadlineName = Delegation.OVERDUE)
+    void onOverdue(Delegation.DeadlineCheck check) {
+        if (isRunning() && check.forDate().equals(deadline)) {
+            apply(new DelegationOverdueEvent(delegation.id(), deadline), delegation.systemActor());
+        }
+    }
+
+    /** Open and the clock running: handling or escalated (not waiting for materials, not suspended). */
+    private boolean isRunning() {
+        return delegation.status() == DelegationStatus.HANDLING || delegation.status() == DelegationStatus.ESCALATED;
+    }
+
+    /** The warning (if still ahead) and the overdue check for the current deadline, replacing earlier ones. */
+    void scheduleDeadlineChecks(DeadlineManager deadlines, WorkingDayCalendar calendar, DelegationPolicy policy) {
+        cancelDeadlineChecks(deadlines);
+        LocalDate warnOn = WorkingDays.onCalendar(() ->
+                Delegation.minusWorkingDays(calendar, deadline, policy.warningWorkingDays()));
+        if (warnOn.isAfter(Delegation.today(policy))) {
+            delegation.schedule(deadlines, Delegation.startOf(warnOn, policy), Delegation.WARNING,
+                    new Delegation.DeadlineCheck(deadline, policy.warningWorkingDays()));
+        }
+        delegation.schedule(deadlines, Delegation.endOf(deadline, policy), Delegation.OVERDUE,
+                new Delegation.DeadlineCheck(deadline, 0));
+    }
+
+    static void cancelDeadlineChecks(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(Delegation.WARNING);
+        deadlines.cancelAllWithinScope(Delegation.OVERDUE);
+    }
+
+    @EventSourcingHandler
+    void on(DelegationCommissionedEvent event) {
+        deadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(SupplementReceivedEvent event) {
+        pausedWorkingDays += event.pausedWorkingDays();
+        deadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(DelegationSuspendedEvent event) {
+        suspendedOn = event.suspendedOn();
+    }
+
+    @EventSourcingHandler
+    void on(DelegationResumedEvent event) {
+        pausedWorkingDays += event.pausedWorkingDays();
+        deadline = event.deadline();
+        suspendedOn = null;
+    }
+}

@@ -1,0 +1,115 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.kernel.delegation.*;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
+import static cn.daiban.command.delegation.DelegationMessages.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+
+/**
+ * After completion ({@link Aftercare}): delivery, the client's evaluation, a rectification after a poor grade, and
+ * the archive, in that order.
+ */
+class AftercareTest extends DelegationFixtureSupport {
+
+    @Test
+    void completionDeliveryEvaluationAndArchiveHappenInThatOrder() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
+                .when(POST).expectException(refusedBy("delegation-status")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(SATISFIED).expectException(refusedBy("delegation-status")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(ARCHIVE).expectException(refusedBy("evaluation-before-archive")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED)
+                .when(ARCHIVE).expectEvents(new DelegationArchivedEvent(ID, "DA-2026-0001",
+                        List.of("受理单", "一次性告知单", "办结单"), TODAY));
+    }
+
+    @Test
+    void postingIsFreeToTheClientAndTheClientIsInvitedToEvaluate() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(POST)
+                .expectEvents(new ResultDeliveredEvent(ID, DeliveryMethod.POST, "EMS1234567890", "邮政签收回执", false,
+                        true, TODAY, TODAY))
+                .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 11, 28), 0), Delegation.EVALUATION_REMINDER);
+    }
+
+    @Test
+    void clientIsRemindedOnceWhenNoGradeArrivesWithinThreeDays() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .whenTimeElapses(Duration.ofDays(5))
+                .expectEvents(new EvaluationReminderSentEvent(ID, TODAY));
+    }
+
+    @Test
+    void oneEvaluationPerMatter() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED)
+                .when(SATISFIED).expectException(refusedBy("one-evaluation-per-matter")).expectNoEvents();
+    }
+
+    @Test
+    void poorGradeOpensARectificationDueInFiveWorkingDays() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(POOR)
+                .expectEvents(new DelegationEvaluatedEvent(ID, 1, SatisfactionGrade.DISSATISFIED,
+                                SatisfactionGrade.DISSATISFIED, SatisfactionGrade.BASICALLY_SATISFIED,
+                                SatisfactionGrade.DISSATISFIED, EvaluationChannel.DEVICE, "等了太久", TODAY),
+                        new RectificationRequiredEvent(ID, 1, SatisfactionGrade.DISSATISFIED, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void rectificationStartsWithTheFollowUpCallAndBlocksTheArchive() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR)
+                .when(new CompleteRectificationCommand(ID, "加强培训"))
+                .expectException(refusedBy("follow-up-call-first")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR)
+                .when(ARCHIVE).expectException(refusedBy("rectification-closed")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
+                        new RecordRectificationFollowUpCommand(ID, "电话回访，了解等待原因"))
+                .when(new CompleteRectificationCommand(ID, "优化预约流程，对代办员开展培训"))
+                .expectEvents(new RectificationCompletedEvent(ID, "优化预约流程，对代办员开展培训", TODAY, true));
+    }
+
+    @Test
+    void lateRectificationIsFlagged() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR)
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 2), 1))
+                .expectEvents(new RectificationOverdueEvent(ID, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void voidedGradeStaysInTheHistoryAndTheClientMayEvaluateAgain() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
+                        new VoidEvaluationCommand(ID, "经申诉复核，系误操作"))
+                .when(SATISFIED)
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        ((DelegationEvaluatedEvent) event).evaluationNumber() == 2)), andNoMore()));
+    }
+
+    @Test
+    void nothingHappensToAnArchivedDelegation() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
+                .when(new VoidEvaluationCommand(ID, "复核"))
+                .expectException(refusedBy("not-archived")).expectNoEvents();
+    }
+
+    @Test
+    void deliveryRulesAreCheckedOnTheInput() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                new DeliverResultCommand(ID, DeliveryMethod.POST, null, "回执", false)).hasMessageContaining("trackingNumber");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new DeliverResultCommand(ID, DeliveryMethod.ELECTRONIC_LICENCE, null, "短信", false))
+                .hasMessageContaining("licenceInstructionsGiven");
+        assertThat(new DeliverResultCommand(ID, DeliveryMethod.ELECTRONIC_LICENCE, null, "短信", true).method())
+                .isEqualTo(DeliveryMethod.ELECTRONIC_LICENCE);
+    }
+}

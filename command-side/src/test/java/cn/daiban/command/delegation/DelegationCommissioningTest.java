@@ -1,0 +1,168 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.agent.AgentRole;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
+import static cn.daiban.command.delegation.DelegationMessages.*;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+
+/**
+ * Commissioning (委托受理): who may take which matter for whom, the acceptance form, and the deadline on the working-
+ * day calendar; a refused intake is recorded too.
+ */
+class DelegationCommissioningTest extends DelegationFixtureSupport {
+
+    @Test
+    void proxyIsCommissionedWithAnAcceptanceFormAndADeadlineOnTheWorkingDayCalendar() {
+        fixture().givenCurrentTime(NOW)
+                .when(proxy(PENSION))
+                .expectEvents(pensionProxyCommissioned())
+                .expectResultMessagePayload(0L)
+                .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 11, 30), 0), Delegation.WARNING)
+                .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 12, 2), 0), Delegation.OVERDUE);
+    }
+
+    @Test
+    void deadlineSpanningTheSpringFestivalSkipsTheHolidayAndCountsTheWorkingSaturday() {
+        // Thu 12 Feb + 5 working days: Fri 13, Sat 14 (调休上班), [15–23 off], Tue 24, Wed 25, Thu 26.
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 2, 12), 9))
+                .when(assist(PENSION))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        ((DelegationCommissionedEvent) event).deadline().equals(LocalDate.of(2026, 2, 26)))), andNoMore()));
+    }
+
+    @Test
+    void commissioningOnAHolidayIsAllowedForSpecialHandling() {
+        // Sunday 4 October 2026, in the National Day holiday: the calendar never blocks an action. Counting
+        // starts after the holiday: Thu 8, Fri 9, Sat 10 (调休上班), Mon 12, Tue 13.
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 10, 4), 9))
+                .when(assist(PENSION))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        ((DelegationCommissionedEvent) event).deadline().equals(LocalDate.of(2026, 10, 13)))), andNoMore()));
+    }
+
+    @Test
+    void onlyAnOpenStationTakesDelegations() {
+        stations.put(VILLAGE, station(VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.CLOSED));
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION))
+                .expectException(refusedBy("station-open", "stationCode")).expectNoEvents();
+    }
+
+    @Test
+    void agentMustBeQualified() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().proxy().agent(NOVICE).build())
+                .expectException(refusedBy("agent-qualified", "agentId")).expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("not qualified")).expectNoEvents();
+    }
+
+    @Test
+    void agentMustBeActiveAndOfTheStation() {
+        agents.put(AGENT, agent(AGENT, TOWNSHIP, AgentRole.AGENT, true, true));
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("agent-of-station", "agentId")).expectNoEvents();
+        agents.put(AGENT, agent(AGENT, VILLAGE, AgentRole.AGENT, false, true));
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("agent-active", "agentId")).expectNoEvents();
+    }
+
+    @Test
+    void itemMustBePublishedAndOfferedByTheStation() {
+        items.put(PENSION, new ServiceItemCatalog.PublishedServiceItem(PENSION, 3, PENSION_ITEM, true));
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("item-published", "itemCode")).expectNoEvents();
+        items.put(PENSION, new ServiceItemCatalog.PublishedServiceItem(PENSION, 2, PENSION_ITEM, false));
+        stations.put(VILLAGE, new StationRegistry.RegisteredStation(VILLAGE, "村站", StationLevel.VILLAGE_STATION,
+                StationStatus.OPEN, TOWNSHIP, "0356-7021234", Set.of("ZR-001")));
+        fixture().givenCurrentTime(NOW).when(proxy(PENSION)).expectException(refusedBy("item-offered", "itemCode")).expectNoEvents();
+    }
+
+    @Test
+    void commissioningNeedsTheClientsConsent() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().consentGiven(false).build())
+                .expectException(refusedBy("client-consent", "consentGiven")).expectNoEvents();
+    }
+
+    @Test
+    void proxyOfPrivacyItemIsRefused() {
+        fixture().givenCurrentTime(NOW).when(proxy(ID_CARD))
+                .expectException(refusedBy("privacy-item-not-proxied", "kind"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("privacy"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void privacyItemMayStillBeAssisted() {
+        fixture().givenCurrentTime(NOW).when(assist(ID_CARD)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void proxyNeedsResidentIdAndPhone() {
+        Client anonymous = new Client(ClientKind.CITIZEN, "王秀英", null, null, PhoneNumber.of("13912345678"), null);
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().proxy().client(anonymous).build())
+                .expectException(refusedBy("proxy-client-identified", "client.residentId")).expectNoEvents();
+    }
+
+    @Test
+    void proxyNeedsAConfirmedNeedsAnalysisAndTheTeamLeadersSignOff() {
+        NeedsAnalysis unconfirmed = new NeedsAnalysis(Difficulty.LOW, 3, List.of("代为申报"), false);
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().proxy().needsAnalysis(unconfirmed).build())
+                .expectException(refusedBy("needs-analysis-confirmed", "needsAnalysis")).expectNoEvents();
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().proxy().teamLeader(OTHER_AGENT).build())
+                .expectException(refusedBy("team-leader-sign-off", "teamLeaderId")).expectNoEvents();
+    }
+
+    @Test
+    void promisedLimitMayBeShorterThanPublishedButNeverLonger() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().promisedWorkingDays(6).build())
+                .expectException(refusedBy("published-limit", "promisedWorkingDays")).expectNoEvents();
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().promisedWorkingDays(2).build())
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        ((DelegationCommissionedEvent) event).deadline().equals(LocalDate.of(2026, 11, 26)))), andNoMore()));
+    }
+
+    @Test
+    void onlyNonEssentialMaterialsMayBeToleratedMissing() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().toleratedGaps(new ToleratedGap("居民身份证", TODAY.plusDays(3))).build())
+                .expectException(refusedBy("tolerated-material-non-essential", "toleratedGaps")).expectNoEvents();
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().toleratedGaps(new ToleratedGap("户口簿", TODAY.plusDays(3))).build())
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadlineWithName(at(TODAY.plusDays(4), 0), Delegation.TOLERATED_DUE);
+    }
+
+    @Test
+    void declinedIntakeIsRecordedWithItsReason() {
+        fixture().givenCurrentTime(NOW)
+                .when(new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION, CLIENT, "已参保，无需重复登记"))
+                .expectEvents(new DelegationDeclinedEvent(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION,
+                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY));
+    }
+
+    @Test
+    void nothingHappensToATerminatedDelegation() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
+                .when(new ReportProgressCommand(ID, "材料已提交", ProgressChannel.PHONE, null))
+                .expectException(refusedBy("delegation-open")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
+                .when(COMPLETE).expectException(refusedBy("delegation-status")).expectNoEvents();
+    }
+}

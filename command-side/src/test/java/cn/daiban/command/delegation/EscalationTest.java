@@ -1,0 +1,76 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.kernel.delegation.*;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
+import static cn.daiban.command.delegation.DelegationMessages.*;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+
+/**
+ * The escalation path ({@link Escalation}): a matter outside the station's authority goes up in time to a level
+ * that has it, and completes only with an approval returned from there.
+ */
+class EscalationTest extends DelegationFixtureSupport {
+
+    @Test
+    void matterTheStationsOwnLevelMayDecideIsNotEscalated() {
+        // 城乡居民养老保险参保登记 is decided at village level too: the village completes it itself.
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
+                .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
+                .expectException(refusedBy("escalate-only-outside-authority"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void matterOutsideTheStationsAuthorityIsFlaggedAndMustBeForwardedInTime() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 11, 28), 1))
+                .expectEvents(new EscalationHopOverdueEvent(ID, 0, VILLAGE, LocalDate.of(2026, 11, 27)));
+    }
+
+    @Test
+    void escalationGoesOnlyToALevelWithAuthority() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new EscalateDelegationCommand(ID, TOWNSHIP, List.of("scan-001.pdf"), null))
+                .expectException(refusedBy("escalate-to-authority", "targetStationCode")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), "材料已扫描上传"))
+                .expectEvents(new DelegationEscalatedEvent(ID, 1, VILLAGE, COUNTY, List.of("scan-001.pdf"), "材料已扫描上传",
+                        TODAY, LocalDate.of(2026, 12, 7)));
+    }
+
+    @Test
+    void matterOutsideAuthorityCompletesOnlyWithAnApprovalReturnedFromAbove() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
+                .expectException(refusedBy("authority", "successful")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
+                        new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
+                        new ReturnResultCommand(ID, 1),
+                        new NotifyStatutoryFeeCommand(ID, "不动产登记费"),
+                        new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-2026-000123"))
+                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        ((DelegationCompletedEvent) event).onTime())), andNoMore()));
+    }
+
+    @Test
+    void stalledUpperLevelHopIsFlaggedBeforeTheMatterIsLate() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 8), 1))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(matches(event -> event instanceof DeadlineApproachingEvent)),
+                        messageWithPayload(matches(event -> event.equals(
+                                new EscalationHopOverdueEvent(ID, 1, COUNTY, LocalDate.of(2026, 12, 7))))),
+                        andNoMore()));
+    }
+}

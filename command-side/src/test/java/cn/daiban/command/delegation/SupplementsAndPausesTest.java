@@ -1,0 +1,109 @@
+package cn.daiban.command.delegation;
+
+import cn.daiban.kernel.delegation.*;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
+import static cn.daiban.command.delegation.DelegationMessages.*;
+
+/**
+ * The clock ({@link Supplements}, {@link TimeLimit}): missing materials requested at once, the clock standing
+ * still while waiting or suspended, the warning and overdue checks, and the end of a suspension.
+ */
+class SupplementsAndPausesTest extends DelegationFixtureSupport {
+
+    @Test
+    void allMissingMaterialsAreRequestedAtOnceAndTheClockStops() {
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
+                .when(new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 11, 26), null))
+                .expectEvents(new SupplementRequestedEvent(ID, 1, MISSING, TODAY, LocalDate.of(2026, 11, 26), null, false))
+                .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 11, 27), 0), Delegation.SUPPLEMENT_DUE);
+    }
+
+    @Test
+    void secondSupplementRequestNeedsAJustificationAndIsFlaggedAsABreach() {
+        var first = new SupplementRequestedEvent(ID, 1, MISSING, TODAY, LocalDate.of(2026, 11, 26), null, false);
+        var received = new SupplementReceivedEvent(ID, 1, TODAY, 0, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1));
+        List<MissingMaterial> more = List.of(new MissingMaterial("村委会证明", "村委会开具"));
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned(), first, received)
+                .when(new RequestSupplementCommand(ID, more, LocalDate.of(2026, 11, 30), null))
+                .expectException(refusedBy("one-time-notice", "justification")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned(), first, received)
+                .when(new RequestSupplementCommand(ID, more, LocalDate.of(2026, 11, 30), "上级审核新增要求"))
+                .expectEvents(new SupplementRequestedEvent(ID, 2, more, TODAY, LocalDate.of(2026, 11, 30),
+                        "上级审核新增要求", true));
+    }
+
+    @Test
+    void receivedMaterialsMoveTheDeadlineOutByTheWorkingDaysWaited() {
+        // Requested Tue 24, received Fri 27: 3 working days; Tue 1 Dec + 3 → Fri 4 Dec.
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 11, 27), 15))
+                .andGiven(pensionProxyCommissioned(),
+                        new SupplementRequestedEvent(ID, 1, MISSING, TODAY, LocalDate.of(2026, 11, 30), null, false))
+                .when(new ReceiveSupplementCommand(ID, null))
+                .expectEvents(new SupplementReceivedEvent(ID, 1, LocalDate.of(2026, 11, 27), 3,
+                        LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 4)))
+                .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 12, 5), 0), Delegation.OVERDUE);
+    }
+
+    @Test
+    void overdueMaterialsGetOneReminderThenSuspendTheDelegation() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 11, 26), null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 11, 27), 1))
+                .expectEvents(new SupplementReminderSentEvent(ID, 1, LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 30)));
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 11, 26), null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 1), 1))
+                .expectEvents(
+                        new SupplementReminderSentEvent(ID, 1, LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 30)),
+                        new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE, "逾期未补正材料，已提醒一次",
+                                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
+    void suspensionPastItsContinuationDeadlineTerminates() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, "外出务工"))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 25), 1))
+                .expectEvents(new DelegationTerminatedEvent(ID, TerminationReason.CONTINUATION_DEADLINE_PASSED,
+                        "续办期限 2026-12-24 已过", LocalDate.of(2026, 12, 25)));
+    }
+
+    @Test
+    void resumingMovesTheDeadlineOutByTheSuspendedWorkingDays() {
+        // Suspended Tue 24 Nov, resumed Thu 3 Dec: 7 working days; Tue 1 Dec + 7 → Thu 10 Dec.
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 3), 9))
+                .andGiven(pensionProxyCommissioned(), new DelegationSuspendedEvent(ID, SuspensionReason.CLIENT_REQUEST,
+                        null, TODAY, LocalDate.of(2026, 12, 24)))
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectEvents(new DelegationResumedEvent(ID, LocalDate.of(2026, 12, 3), 7, LocalDate.of(2026, 12, 1),
+                        LocalDate.of(2026, 12, 10)));
+    }
+
+    @Test
+    void materialsOverdueIsNotAManualSuspensionReason() {
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
+                .when(new SuspendDelegationCommand(ID, SuspensionReason.MATERIALS_OVERDUE, null))
+                .expectException(refusedBy("materials-overdue-is-automatic", "reason")).expectNoEvents();
+    }
+
+    @Test
+    void warningFiresBeforeTheDeadlineAndOverdueAtIt() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 2), 8))
+                .expectEvents(new DeadlineApproachingEvent(ID, LocalDate.of(2026, 12, 1), 1),
+                        new DelegationOverdueEvent(ID, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void noOverdueWhileWaitingForMaterials() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 12, 20), null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 3), 8))
+                .expectNoEvents();
+    }
+}
