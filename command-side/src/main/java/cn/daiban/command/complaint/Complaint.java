@@ -80,7 +80,7 @@ class Complaint {
         LocalDate warnOn;
         try {
             due = calendar.addWorkingDays(today, complaints.timeLimitWorkingDays());
-            warnOn = minusWorkingDays(calendar, due, complaints.warningWorkingDays());
+            warnOn = calendar.minusWorkingDays(due, complaints.warningWorkingDays());
         } catch (CalendarYearNotLoadedException e) {
             throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
         }
@@ -165,18 +165,6 @@ class Complaint {
     private MetaData system() {
         return MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
                 .and(MetadataKeys.STATION_CODE, stationCode.value());
-    }
-
-    private static LocalDate minusWorkingDays(WorkingDayCalendar calendar, LocalDate date, int workingDays) {
-        LocalDate day = date;
-        int left = workingDays;
-        while (left > 0) {
-            day = day.minusDays(1);
-            if (calendar.isWorkingDay(day)) {
-                left--;
-            }
-        }
-        return day;
     }
 
     private static LocalDate today(DelegationPolicy policy) {

@@ -361,7 +361,7 @@ class Delegation {
         }
         WorkingDayCalendar calendar = calendar(calendars);
         LocalDate today = today(policy);
-        LocalDate hopDue = latest(today, onCalendar(() -> minusWorkingDays(calendar, deadline,
+        LocalDate hopDue = latest(today, onCalendar(() -> calendar.minusWorkingDays(deadline,
                 policy.returnWorkingDays())));
         int number = hops.size() + 1;
         apply(new DelegationEscalatedEvent(delegationId, number, from, target.code(), command.uploadedMaterialRefs(),
@@ -678,7 +678,7 @@ class Delegation {
     private void scheduleDeadlineChecks(DeadlineManager deadlines, WorkingDayCalendar calendar,
                                         DelegationPolicy policy) {
         cancelDeadlineChecks(deadlines);
-        LocalDate warnOn = onCalendar(() -> minusWorkingDays(calendar, deadline, policy.warningWorkingDays()));
+        LocalDate warnOn = onCalendar(() -> calendar.minusWorkingDays(deadline, policy.warningWorkingDays()));
         if (warnOn.isAfter(today(policy))) {
             schedule(deadlines, policy, warnOn.atStartOfDay(policy.zone()).toInstant(), WARNING,
                     new DeadlineCheck(deadline, policy.warningWorkingDays()));
@@ -839,18 +839,6 @@ class Delegation {
         } catch (CalendarYearNotLoadedException e) {
             throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
         }
-    }
-
-    static LocalDate minusWorkingDays(WorkingDayCalendar calendar, LocalDate date, int workingDays) {
-        LocalDate day = date;
-        int left = workingDays;
-        while (left > 0) {
-            day = day.minusDays(1);
-            if (calendar.isWorkingDay(day)) {
-                left--;
-            }
-        }
-        return day;
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
