@@ -1,5 +1,6 @@
 package cn.daiban.query.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.DelegationStatus;
@@ -32,7 +33,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,15 +48,16 @@ class LedgerController {
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final QueryGateway queries;
     private final LedgerQueries ledger;
+    /** Times in the exports, in the centre's zone. */
+    private final DateTimeFormatter time;
 
-    LedgerController(QueryGateway queries, LedgerQueries ledger) {
+    LedgerController(QueryGateway queries, LedgerQueries ledger, ServiceClock clock) {
         this.queries = queries;
         this.ledger = ledger;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.zone());
     }
 
     @GetMapping("/api/ledger")
@@ -96,8 +97,8 @@ class LedgerController {
                 ledger.streamLedger(filter, row -> table.row(Arrays.asList(row.serial(), row.date(), row.stationName(),
                         row.window(), row.department(), row.clientName(), row.clientPhone(), row.itemName(),
                         row.accepted() ? "是" : "否", row.timeLimitWorkingDays(), row.status(), row.declineReason(),
-                        TIME.format(row.receivedAt()),
-                        row.sameDayCompletedAt() == null ? null : TIME.format(row.sameDayCompletedAt()),
+                        time.format(row.receivedAt()),
+                        row.sameDayCompletedAt() == null ? null : time.format(row.sameDayCompletedAt()),
                         row.agentId(), row.remark())));
             }
         });
