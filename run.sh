@@ -38,8 +38,8 @@ fi
 # Build on first use, and again whenever a source or build file is newer than the jars.
 needs_build() {
   for jar in "$PG_JAR" "$COMMAND_JAR" "$QUERY_JAR"; do [ -f "$jar" ] || return 0; done
-  [ -n "$(find pom.xml shared-kernel local-postgres web-security command-side query-side -newer "$COMMAND_JAR" -type f \
-          -not -path '*/target/*' 2>/dev/null | head -n 1)" ]
+  [ -n "$(find pom.xml shared-kernel local-postgres web-security personal-data command-side query-side \
+          -newer "$COMMAND_JAR" -type f -not -path '*/target/*' 2>/dev/null | head -n 1)" ]
 }
 if needs_build; then
   say "building (first run or sources changed; tests skipped, run ./mvnw -B verify for those) ..."

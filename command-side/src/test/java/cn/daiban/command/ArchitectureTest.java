@@ -31,6 +31,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The delegation is the one aggregate everything else comes before: the others (and the shared domain code) must
+     * not lean on it, e.g. on its policy for the time zone, which is the {@code ServiceClock}'s.
+     */
+    @Test
+    void otherAggregatesDoNotDependOnTheDelegation() {
+        noClasses().that().resideInAnyPackage("cn.daiban.command.agent..", "cn.daiban.command.appointment..",
+                        "cn.daiban.command.calendar..", "cn.daiban.command.catalogue..", "cn.daiban.command.common..",
+                        "cn.daiban.command.complaint..", "cn.daiban.command.consultation..",
+                        "cn.daiban.command.privacy..", "cn.daiban.command.station..")
+                .should().dependOnClassesThat().resideInAPackage("cn.daiban.command.delegation..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
     @Test
     void domainDoesNotReachIntoTheWebOrInfrastructure() {
         noClasses().that().resideOutsideOfPackages("cn.daiban.command.infrastructure..", "cn.daiban.command.web..")

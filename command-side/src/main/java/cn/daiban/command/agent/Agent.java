@@ -1,7 +1,6 @@
 package cn.daiban.command.agent;
 
 import cn.daiban.command.common.DomainRuleException;
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentAssessmentFailedEvent;
 import cn.daiban.kernel.agent.AgentAssessmentPassedEvent;
@@ -21,10 +20,10 @@ import cn.daiban.kernel.agent.RecordAgentAssessmentCommand;
 import cn.daiban.kernel.agent.RecordAgentTrainingCommand;
 import cn.daiban.kernel.agent.RegisterAgentCommand;
 import cn.daiban.kernel.agent.TransferAgentCommand;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationStatus;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -57,14 +56,14 @@ class Agent {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(RegisterAgentCommand command, StationRegistry stations, DelegationPolicy policy) {
+    long handle(RegisterAgentCommand command, StationRegistry stations, ServiceClock clock) {
         StationRegistry.RegisteredStation station = stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
         if (station.status() == StationStatus.REFUSED || station.status() == StationStatus.CLOSED) {
             throw DomainRuleException.ruleViolated("station-not-closed", "stationCode",
                     "station " + station.code() + " is " + station.status());
         }
-        if (command.intakeExperienceSince().isAfter(today(policy))) {
+        if (command.intakeExperienceSince().isAfter(clock.today())) {
             throw DomainRuleException.ruleViolated("not-in-future", "intakeExperienceSince",
                     "intake experience cannot start in the future");
         }
@@ -74,17 +73,17 @@ class Agent {
     }
 
     @CommandHandler
-    long handle(RecordAgentTrainingCommand command, DelegationPolicy policy) {
+    long handle(RecordAgentTrainingCommand command, ServiceClock clock) {
         requireActive("record a training for");
-        notInFuture(command.date(), "date", policy);
+        notInFuture(command.date(), "date", clock);
         apply(new AgentTrainingRecordedEvent(agentId, command.date(), command.topic(), command.hours()));
         return getVersion();
     }
 
     @CommandHandler
-    long handle(RecordAgentAssessmentCommand command, DelegationPolicy policy) {
+    long handle(RecordAgentAssessmentCommand command, ServiceClock clock) {
         requireActive("record an assessment for");
-        notInFuture(command.date(), "date", policy);
+        notInFuture(command.date(), "date", clock);
         if (!command.passed()) {
             apply(new AgentAssessmentFailedEvent(agentId, command.date(), command.examiner(), command.note()));
             return getVersion();
@@ -151,14 +150,10 @@ class Agent {
         }
     }
 
-    private static void notInFuture(LocalDate date, String field, DelegationPolicy policy) {
-        if (date.isAfter(today(policy))) {
+    private static void notInFuture(LocalDate date, String field, ServiceClock clock) {
+        if (date.isAfter(clock.today())) {
             throw DomainRuleException.ruleViolated("not-in-future", field, date + " is in the future");
         }
-    }
-
-    private static LocalDate today(DelegationPolicy policy) {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), policy.zone());
     }
 
     @EventSourcingHandler

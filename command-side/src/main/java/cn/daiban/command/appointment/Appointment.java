@@ -2,10 +2,10 @@ package cn.daiban.command.appointment;
 
 import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.common.DomainRuleException;
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.appointment.*;
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.station.StationCode;
@@ -14,7 +14,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -57,7 +56,7 @@ class Appointment {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(BookAppointmentCommand command, StationRegistry stations, BookingSlots slots,
-                CalendarProvider calendars, DelegationPolicy policy, DeadlineManager deadlines) {
+                CalendarProvider calendars, ServiceClock clock, DeadlineManager deadlines) {
         StationRegistry.RegisteredStation station = stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
         if (station.status() != StationStatus.OPEN) {
@@ -90,8 +89,8 @@ class Appointment {
             throw DomainRuleException.ruleViolated("home-visits-offered", "kind",
                     "station " + command.stationCode() + " does not offer home visits");
         }
-        Instant start = command.date().atTime(command.slotStart()).atZone(policy.zone()).toInstant();
-        if (!start.isAfter(GenericEventMessage.clock.instant())) {
+        Instant start = command.date().atTime(command.slotStart()).atZone(clock.zone()).toInstant();
+        if (!start.isAfter(clock.now())) {
             throw DomainRuleException.ruleViolated("slot-in-future", "slotStart", "the slot has already begun");
         }
         if (slots.booked(command.stationCode(), command.date(), command.slotStart()) >= window.capacity()) {
@@ -102,7 +101,7 @@ class Appointment {
         apply(new AppointmentBookedEvent(command.appointmentId(), command.stationCode(), command.itemCode(),
                 command.date(), command.slotStart(), end, command.kind(), command.channel(), command.clientName(),
                 command.phone(), command.address()));
-        Instant missedAt = command.date().atTime(end).plusMinutes(GRACE_MINUTES).atZone(policy.zone()).toInstant();
+        Instant missedAt = command.date().atTime(end).plusMinutes(GRACE_MINUTES).atZone(clock.zone()).toInstant();
         deadlines.schedule(missedAt, MISSED, GenericDeadlineMessage.asDeadlineMessage(MISSED, command.date(), missedAt)
                 .withMetaData(MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
                         .and(MetadataKeys.STATION_CODE, command.stationCode().value())));

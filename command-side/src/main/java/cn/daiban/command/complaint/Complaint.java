@@ -3,9 +3,9 @@ package cn.daiban.command.complaint;
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.common.DomainRuleException;
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.complaint.*;
@@ -14,7 +14,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -53,7 +52,7 @@ class Complaint {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(FileComplaintCommand command, StationRegistry stations, AgentRegistry agents, DelegationPolicy policy) {
+    long handle(FileComplaintCommand command, StationRegistry stations, AgentRegistry agents, ServiceClock clock) {
         stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
         if (command.agentId() != null) {
@@ -66,57 +65,57 @@ class Complaint {
         }
         apply(new ComplaintReceivedEvent(command.complaintId(), command.stationCode(), command.agentId(),
                 command.delegationId(), command.channel(), command.complainantName(), command.contact(),
-                command.content(), today(policy)));
+                command.content(), clock.today()));
         return getVersion();
     }
 
     @CommandHandler
     long handle(AcceptComplaintCommand command, CalendarProvider calendars, ComplaintPolicy complaints,
-                DelegationPolicy policy, DeadlineManager deadlines) {
+                ServiceClock clock, DeadlineManager deadlines) {
         requireStage(Stage.RECEIVED, "accept");
-        LocalDate today = today(policy);
+        LocalDate today = clock.today();
         WorkingDayCalendar calendar = calendars.current();
         LocalDate due;
         LocalDate warnOn;
         try {
             due = calendar.addWorkingDays(today, complaints.timeLimitWorkingDays());
-            warnOn = minusWorkingDays(calendar, due, complaints.warningWorkingDays());
+            warnOn = calendar.minusWorkingDays(due, complaints.warningWorkingDays());
         } catch (CalendarYearNotLoadedException e) {
             throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
         }
         apply(new ComplaintAcceptedEvent(complaintId, today, due));
         if (warnOn.isAfter(today)) {
-            schedule(deadlines, warnOn.atStartOfDay(policy.zone()).toInstant(), WARNING, due);
+            schedule(deadlines, clock.startOf(warnOn), WARNING, due);
         }
-        schedule(deadlines, due.plusDays(1).atStartOfDay(policy.zone()).toInstant(), OVERDUE, due);
+        schedule(deadlines, clock.endOf(due), OVERDUE, due);
         return getVersion();
     }
 
     @CommandHandler
-    long handle(DeclineComplaintCommand command, DelegationPolicy policy) {
+    long handle(DeclineComplaintCommand command, ServiceClock clock) {
         requireStage(Stage.RECEIVED, "decline");
-        apply(new ComplaintDeclinedEvent(complaintId, command.reason(), today(policy)));
+        apply(new ComplaintDeclinedEvent(complaintId, command.reason(), clock.today()));
         return getVersion();
     }
 
     @CommandHandler
-    long handle(RecordComplaintInvestigationCommand command, DelegationPolicy policy) {
+    long handle(RecordComplaintInvestigationCommand command, ServiceClock clock) {
         requireStage(Stage.ACCEPTED, "record the investigation of");
-        apply(new ComplaintInvestigatedEvent(complaintId, command.findings(), today(policy)));
+        apply(new ComplaintInvestigatedEvent(complaintId, command.findings(), clock.today()));
         return getVersion();
     }
 
     @CommandHandler
-    long handle(HandleComplaintCommand command, DelegationPolicy policy) {
+    long handle(HandleComplaintCommand command, ServiceClock clock) {
         requireStage(Stage.INVESTIGATED, "handle");
-        apply(new ComplaintHandledEvent(complaintId, command.finding(), command.measures(), today(policy)));
+        apply(new ComplaintHandledEvent(complaintId, command.finding(), command.measures(), clock.today()));
         return getVersion();
     }
 
     @CommandHandler
-    long handle(GiveComplaintFeedbackCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+    long handle(GiveComplaintFeedbackCommand command, ServiceClock clock, DeadlineManager deadlines) {
         requireStage(Stage.HANDLED, "give feedback on");
-        LocalDate today = today(policy);
+        LocalDate today = clock.today();
         deadlines.cancelAllWithinScope(WARNING);
         deadlines.cancelAllWithinScope(OVERDUE);
         apply(new ComplaintFeedbackGivenEvent(complaintId, command.feedback(), today, !today.isAfter(dueDate)));
@@ -124,12 +123,12 @@ class Complaint {
     }
 
     @CommandHandler
-    long handle(CloseComplaintCommand command, DelegationPolicy policy) {
+    long handle(CloseComplaintCommand command, ServiceClock clock) {
         if (stage != Stage.ANSWERED && stage != Stage.DECLINED) {
             throw DomainRuleException.illegalTransition("complaint-stage",
                     "a complaint is closed after the complainant has had the feedback (or the refusal); it is " + stage);
         }
-        apply(new ComplaintClosedEvent(complaintId, command.archiveReference(), today(policy)));
+        apply(new ComplaintClosedEvent(complaintId, command.archiveReference(), clock.today()));
         return getVersion();
     }
 
@@ -165,22 +164,6 @@ class Complaint {
     private MetaData system() {
         return MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
                 .and(MetadataKeys.STATION_CODE, stationCode.value());
-    }
-
-    private static LocalDate minusWorkingDays(WorkingDayCalendar calendar, LocalDate date, int workingDays) {
-        LocalDate day = date;
-        int left = workingDays;
-        while (left > 0) {
-            day = day.minusDays(1);
-            if (calendar.isWorkingDay(day)) {
-                left--;
-            }
-        }
-        return day;
-    }
-
-    private static LocalDate today(DelegationPolicy policy) {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), policy.zone());
     }
 
     @EventSourcingHandler

@@ -3,9 +3,9 @@ package cn.daiban.command.consultation;
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.common.DomainRuleException;
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.consultation.AnswerConsultationCommand;
 import cn.daiban.kernel.consultation.ConsultationAnsweredEvent;
@@ -24,7 +24,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -62,7 +61,7 @@ class Consultation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(RecordConsultationCommand command, StationRegistry stations, AgentRegistry agents,
-                DelegationPolicy policy) {
+                ServiceClock clock) {
         StationRegistry.RegisteredStation station = stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
         if (station.status() != StationStatus.OPEN) {
@@ -77,7 +76,7 @@ class Consultation {
                         agent.name() + " is not an active agent of " + command.stationCode());
             }
         }
-        LocalDate today = today(policy);
+        LocalDate today = clock.today();
         apply(new ConsultationRecordedEvent(command.consultationId(), command.stationCode(), command.agentId(),
                 command.visitorName(), command.contact(), command.channel(), command.content(), today));
         if (command.answer() != null) {
@@ -87,7 +86,7 @@ class Consultation {
     }
 
     @CommandHandler
-    long handle(ForwardConsultationCommand command, CalendarProvider calendars, DelegationPolicy policy,
+    long handle(ForwardConsultationCommand command, CalendarProvider calendars, ServiceClock clock,
                 DeadlineManager deadlines) {
         if (answered) {
             throw DomainRuleException.illegalTransition("consultation-open", "the consultation is answered already");
@@ -95,7 +94,7 @@ class Consultation {
         if (forwardedTo != null) {
             throw DomainRuleException.illegalTransition("forwarded-once", "already forwarded to " + forwardedTo);
         }
-        LocalDate today = today(policy);
+        LocalDate today = clock.today();
         LocalDate due;
         try {
             due = calendars.current().addWorkingDays(today, 1);
@@ -103,7 +102,7 @@ class Consultation {
             throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
         }
         apply(new ConsultationForwardedEvent(consultationId, command.department(), today, due));
-        Instant at = due.plusDays(1).atStartOfDay(policy.zone()).toInstant();
+        Instant at = clock.endOf(due);
         deadlines.schedule(at, REPLY_DUE, GenericDeadlineMessage.asDeadlineMessage(REPLY_DUE, due, at)
                 .withMetaData(MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
                         .and(MetadataKeys.STATION_CODE, stationCode.value())));
@@ -111,11 +110,11 @@ class Consultation {
     }
 
     @CommandHandler
-    long handle(AnswerConsultationCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+    long handle(AnswerConsultationCommand command, ServiceClock clock, DeadlineManager deadlines) {
         if (answered) {
             throw DomainRuleException.illegalTransition("consultation-open", "the consultation is answered already");
         }
-        LocalDate today = today(policy);
+        LocalDate today = clock.today();
         deadlines.cancelAllWithinScope(REPLY_DUE);
         boolean atOnce = forwardedTo == null;
         apply(new ConsultationAnsweredEvent(consultationId, command.answer(), today, atOnce,
@@ -140,10 +139,6 @@ class Consultation {
         }
         apply(new ConsultationConvertedEvent(consultationId, command.delegationId()));
         return getVersion();
-    }
-
-    private static LocalDate today(DelegationPolicy policy) {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), policy.zone());
     }
 
     @EventSourcingHandler

@@ -253,19 +253,7 @@ class Delegation {
                 .and(MetadataKeys.STATION_CODE, originStation.value());
     }
 
-    // The centre's days and counting back on the working-day calendar.
-
-    static LocalDate minusWorkingDays(WorkingDayCalendar calendar, LocalDate date, int workingDays) {
-        LocalDate day = date;
-        int left = workingDays;
-        while (left > 0) {
-            day = day.minusDays(1);
-            if (calendar.isWorkingDay(day)) {
-                left--;
-            }
-        }
-        return day;
-    }
+    // The centre's days.
 
     static LocalDate today(DelegationPolicy policy) {
         return dayOf(GenericEventMessage.clock.instant(), policy);

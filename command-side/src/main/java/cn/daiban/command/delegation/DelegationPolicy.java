@@ -1,11 +1,15 @@
 package cn.daiban.command.delegation;
 
+import cn.daiban.kernel.calendar.ServiceClock;
+
 import java.time.ZoneId;
 
 /**
- * The tunable time rules of a delegation (set in {@code daiban.delegation.*}, see the README).
+ * The tunable time rules of a delegation (set in {@code daiban.delegation.*}, the zone in {@code daiban.zone}; see
+ * the README).
  *
- * @param zone                         the service centre's time zone: days and deadlines are its local days
+ * @param zone                         the service centre's time zone: days and deadlines are its local days;
+ *                                     always the {@link ServiceClock}'s (setting {@code daiban.zone})
  * @param warningWorkingDays           the deadline warning fires this many working days before the deadline
  * @param supplementGraceWorkingDays   after the reminder for overdue materials, this many working days until the
  *                                     delegation is suspended (materials overdue)
@@ -22,6 +26,6 @@ public record DelegationPolicy(ZoneId zone, int warningWorkingDays, int suppleme
                                int rectificationWorkingDays, int forwardWithinWorkingDays, int returnWorkingDays) {
 
     public static DelegationPolicy defaults() {
-        return new DelegationPolicy(ZoneId.of("Asia/Shanghai"), 1, 2, 30, 3, 5, 3, 1);
+        return new DelegationPolicy(ServiceClock.defaults().zone(), 1, 2, 30, 3, 5, 3, 1);
     }
 }

@@ -94,7 +94,7 @@ class Escalation {
         LocalDate today = Delegation.today(policy);
         LocalDate deadline = delegation.timeLimit().deadline();
         LocalDate hopDue = WorkingDays.latest(today, WorkingDays.onCalendar(() ->
-                Delegation.minusWorkingDays(calendar, deadline, policy.returnWorkingDays())));
+                calendar.minusWorkingDays(deadline, policy.returnWorkingDays())));
         int number = hops.size() + 1;
         apply(new DelegationEscalatedEvent(delegation.id(), number, from, target.code(),
                 command.uploadedMaterialRefs(), command.note(), today, hopDue));

@@ -137,7 +137,7 @@ class TimeLimit {
     void scheduleDeadlineChecks(DeadlineManager deadlines, WorkingDayCalendar calendar, DelegationPolicy policy) {
         cancelDeadlineChecks(deadlines);
         LocalDate warnOn = WorkingDays.onCalendar(() ->
-                Delegation.minusWorkingDays(calendar, deadline, policy.warningWorkingDays()));
+                calendar.minusWorkingDays(deadline, policy.warningWorkingDays()));
         if (warnOn.isAfter(Delegation.today(policy))) {
             delegation.schedule(deadlines, Delegation.startOf(warnOn, policy), Delegation.WARNING,
                     new Delegation.DeadlineCheck(deadline, policy.warningWorkingDays()));

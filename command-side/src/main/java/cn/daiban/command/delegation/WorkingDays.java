@@ -12,8 +12,8 @@ import static cn.daiban.command.delegation.DelegationRules.CALENDAR_YEAR_NOT_LOA
 
 /**
  * The working-day calendar as the delegation's time rules use it: a year not loaded yet refuses the command
- * ({@code calendar-year-not-loaded}) rather than failing it. (Counting backwards, {@code minusWorkingDays}, and the
- * centre's days stay on {@link Delegation}.)
+ * ({@code calendar-year-not-loaded}) rather than failing it. (Counting backwards is
+ * {@link WorkingDayCalendar#minusWorkingDays}; the centre's days stay on {@link Delegation}.)
  */
 final class WorkingDays {
 

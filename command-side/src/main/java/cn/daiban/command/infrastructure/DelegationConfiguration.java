@@ -1,6 +1,7 @@
 package cn.daiban.command.infrastructure;
 
 import cn.daiban.command.delegation.DelegationPolicy;
+import cn.daiban.kernel.calendar.ServiceClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class DelegationConfiguration {
 
     @Bean
-    DelegationPolicy delegationPolicy(DelegationProperties properties) {
-        return properties.policy();
+    DelegationPolicy delegationPolicy(DelegationProperties properties, ServiceClock clock) {
+        return properties.policy(clock);
     }
 }

@@ -1,15 +1,16 @@
 package cn.daiban.command.infrastructure;
 
 import cn.daiban.command.delegation.DelegationPolicy;
+import cn.daiban.kernel.calendar.ServiceClock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.time.ZoneId;
-
-/** The delegation's time rules ({@code daiban.delegation.*}); see {@link DelegationPolicy} for each. */
+/**
+ * The delegation's time rules ({@code daiban.delegation.*}); see {@link DelegationPolicy} for each. The time zone
+ * is not one of them: it is the service's one {@link ServiceClock} ({@code daiban.zone}).
+ */
 @ConfigurationProperties("daiban.delegation")
 public record DelegationProperties(
-        @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("1") int warningWorkingDays,
         @DefaultValue("2") int supplementGraceWorkingDays,
         @DefaultValue("30") int continuationCalendarDays,
@@ -18,8 +19,9 @@ public record DelegationProperties(
         @DefaultValue("3") int forwardWithinWorkingDays,
         @DefaultValue("1") int returnWorkingDays) {
 
-    DelegationPolicy policy() {
-        return new DelegationPolicy(zone, warningWorkingDays, supplementGraceWorkingDays, continuationCalendarDays,
-                evaluationReminderDays, rectificationWorkingDays, forwardWithinWorkingDays, returnWorkingDays);
+    DelegationPolicy policy(ServiceClock clock) {
+        return new DelegationPolicy(clock.zone(), warningWorkingDays, supplementGraceWorkingDays,
+                continuationCalendarDays, evaluationReminderDays, rectificationWorkingDays, forwardWithinWorkingDays,
+                returnWorkingDays);
     }
 }

@@ -1,18 +1,16 @@
 package cn.daiban.command.privacy;
 
 import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
 import cn.daiban.kernel.privacy.EraseDataSubjectCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,7 +32,7 @@ class Erasure {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(EraseDataSubjectCommand command, DataSubjects subjects) {
+    long handle(EraseDataSubjectCommand command, DataSubjects subjects, ServiceClock clock) {
         List<String> found = subjects.find(command.residentId(), command.phone(), command.subjectId());
         if (found.isEmpty()) {
             throw DomainRuleException.ruleViolated("data-subject-held",
@@ -42,7 +40,7 @@ class Erasure {
                     "no personal data is held for it (or it was erased already)");
         }
         apply(new DataSubjectErasedEvent(command.erasureId(), found, command.reason(),
-                LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneId.of("Asia/Shanghai"))));
+                clock.today()));
         return getVersion();
     }
 

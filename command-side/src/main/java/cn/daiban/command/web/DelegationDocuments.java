@@ -1,5 +1,6 @@
 package cn.daiban.command.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
 import cn.daiban.kernel.delegation.Client;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
@@ -37,9 +38,9 @@ class DelegationDocuments {
     private final EventStore eventStore;
     private final ZoneId zone;
 
-    DelegationDocuments(EventStore eventStore, cn.daiban.command.delegation.DelegationPolicy policy) {
+    DelegationDocuments(EventStore eventStore, ServiceClock clock) {
         this.eventStore = eventStore;
-        this.zone = policy.zone();
+        this.zone = clock.zone();
     }
 
     /** What the stream says, folded into the facts the documents print. */

@@ -1,8 +1,8 @@
 package cn.daiban.command.agent;
 
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.*;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
@@ -36,7 +36,7 @@ class AgentTest {
         fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(stations.get(code))
                 .map(status -> new StationRegistry.RegisteredStation(code, "站", StationLevel.VILLAGE_STATION, status,
                         null, "0356-7021234", Set.of())));
-        fixture.registerInjectableResource(DelegationPolicy.defaults());
+        fixture.registerInjectableResource(ServiceClock.defaults());
         return fixture;
     }
 

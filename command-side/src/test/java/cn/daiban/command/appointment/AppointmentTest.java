@@ -1,10 +1,10 @@
 package cn.daiban.command.appointment;
 
 import cn.daiban.command.calendar.CalendarProvider;
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.appointment.*;
 import cn.daiban.kernel.calendar.CalendarYearData;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.common.PhoneNumber;
@@ -56,7 +56,7 @@ class AppointmentTest {
         });
         fixture.registerInjectableResource((CalendarProvider) () -> WorkingDayCalendar.of(List.of(
                 new CalendarYearData(2026, Set.of(), Set.of(), "test"))));
-        fixture.registerInjectableResource(DelegationPolicy.defaults());
+        fixture.registerInjectableResource(ServiceClock.defaults());
         return fixture;
     }
 

@@ -2,9 +2,9 @@ package cn.daiban.command.consultation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
-import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearData;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.consultation.AnswerConsultationCommand;
@@ -52,7 +52,7 @@ class ConsultationTest {
         fixture.registerInjectableResource((AgentRegistry) id -> Optional.empty());
         fixture.registerInjectableResource((CalendarProvider) () -> WorkingDayCalendar.of(List.of(
                 new CalendarYearData(2026, Set.of(), Set.of(), "test"))));
-        fixture.registerInjectableResource(DelegationPolicy.defaults());
+        fixture.registerInjectableResource(ServiceClock.defaults());
         return fixture;
     }
 

@@ -6,6 +6,7 @@ import cn.daiban.kernel.privacy.DataSubjectErasedEvent;
 
 import cn.daiban.security.privacy.Mask;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.query.audit.EventSummaries;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,16 +38,17 @@ import java.util.Objects;
 public class DelegationProjection {
 
     static final String PROCESSING_GROUP = "delegations";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final LiveUpdates live;
+    private final ServiceClock clock;
 
-    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, LiveUpdates live) {
+    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, LiveUpdates live, ServiceClock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.live = live;
+        this.clock = clock;
     }
 
     // ------------------------------------------------------------------------------------------------ intake
@@ -423,8 +424,9 @@ public class DelegationProjection {
                 EventSummaries.summarise(type, payload));
     }
 
-    private static LocalDate day(DomainEventMessage<?> m) {
-        return LocalDate.ofInstant(m.getTimestamp(), ZONE);
+    /** The centre's day of the event (the command side dates its events by the same clock). */
+    private LocalDate day(DomainEventMessage<?> m) {
+        return clock.dayOf(m.getTimestamp());
     }
 
     /**

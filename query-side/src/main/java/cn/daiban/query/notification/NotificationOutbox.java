@@ -3,6 +3,7 @@ package cn.daiban.query.notification;
 import cn.daiban.kernel.appointment.AppointmentBookedEvent;
 import cn.daiban.kernel.appointment.AppointmentCancelledEvent;
 import cn.daiban.kernel.appointment.AppointmentServedEvent;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.complaint.ComplaintFeedbackGivenEvent;
 import cn.daiban.kernel.complaint.ComplaintReceivedEvent;
 import cn.daiban.kernel.catalogue.ServiceItemPublishedEvent;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,16 +36,17 @@ import java.util.stream.Collectors;
 @ProcessingGroup("notifications")
 class NotificationOutbox {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final JdbcTemplate jdbc;
     private final NotificationTemplates templates;
     private final NotificationProperties properties;
+    private final ServiceClock clock;
 
-    NotificationOutbox(JdbcTemplate jdbc, NotificationTemplates templates, NotificationProperties properties) {
+    NotificationOutbox(JdbcTemplate jdbc, NotificationTemplates templates, NotificationProperties properties,
+                       ServiceClock clock) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.properties = properties;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------------------------- names clients read
@@ -86,7 +87,7 @@ class NotificationOutbox {
                 e.stationCode().value());
         Map<String, String> values = Map.of("date", e.date().toString(), "time", e.slotStart().toString());
         notify(m, e.appointmentId().value(), "booking-confirmed", values, Instant.now());
-        Instant reminder = e.date().minusDays(1).atTime(9, 0).atZone(ZONE).toInstant();
+        Instant reminder = e.date().minusDays(1).atTime(9, 0).atZone(clock.zone()).toInstant();
         if (reminder.isAfter(m.getTimestamp())) {
             notify(m, e.appointmentId().value(), "booking-reminder", values, reminder);
         }

@@ -5,6 +5,7 @@ import cn.daiban.kernel.agent.AgentResponse;
 import cn.daiban.kernel.agent.FetchAgentQuery;
 import cn.daiban.kernel.agent.FetchStationAgentsQuery;
 import cn.daiban.kernel.agent.StationAgentsResponse;
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.station.StationCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,18 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 @RestController
 @Tag(name = "Agents", description = "代办员 / 帮办员 per station: qualification, trainings, workload")
 class AgentQueryController {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     private final QueryGateway queries;
+    private final ServiceClock clock;
 
-    AgentQueryController(QueryGateway queries) {
+    AgentQueryController(QueryGateway queries, ServiceClock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/stations/{code}/agents")
@@ -47,7 +47,7 @@ class AgentQueryController {
                 .orElseThrow(() -> new NotFoundException("agent " + id));
     }
 
-    private static int year(Integer year) {
-        return year != null ? year : LocalDate.now(SHANGHAI).getYear();
+    private int year(Integer year) {
+        return year != null ? year : clock.today().getYear();
     }
 }

@@ -1,5 +1,6 @@
 package cn.daiban.query.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.dashboard.FetchSatisfactionQuery;
 import cn.daiban.kernel.dashboard.FetchStationDashboardQuery;
 import cn.daiban.kernel.dashboard.SatisfactionResponse;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 /**
  * The ledger, a station dashboard and the satisfaction view as they stood at a past moment ("as of
@@ -32,16 +32,17 @@ import java.time.ZoneId;
 @Tag(name = "Point in time", description = "Views as they stood at a past moment, replayed from the events")
 class AsOfController {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     private final PointInTime pointInTime;
     private final LedgerQueries ledger;
     private final DashboardQueries dashboards;
+    private final ServiceClock clock;
 
-    AsOfController(PointInTime pointInTime, LedgerQueries ledger, DashboardQueries dashboards) {
+    AsOfController(PointInTime pointInTime, LedgerQueries ledger, DashboardQueries dashboards,
+                   ServiceClock clock) {
         this.pointInTime = pointInTime;
         this.ledger = ledger;
         this.dashboards = dashboards;
+        this.clock = clock;
     }
 
     @GetMapping("/api/as-of/ledger")
@@ -63,7 +64,7 @@ class AsOfController {
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                        @RequestParam(defaultValue = "true") boolean rollUp) {
-        LocalDate day = at.atZoneSameInstant(SHANGHAI).toLocalDate();
+        LocalDate day = at.atZoneSameInstant(clock.zone()).toLocalDate();
         FetchStationDashboardQuery query = new FetchStationDashboardQuery(new Scope(code, rollUp,
                 from != null ? from : day.withDayOfMonth(1), to != null ? to : YearMonth.from(day).atEndOfMonth()), day);
         return pointInTime.asOf(at.toInstant(), () -> dashboards.handle(query));

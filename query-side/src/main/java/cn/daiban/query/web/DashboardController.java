@@ -1,5 +1,6 @@
 package cn.daiban.query.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.dashboard.*;
 import cn.daiban.query.delegation.LiveUpdates;
@@ -17,7 +18,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +26,16 @@ import java.util.regex.Pattern;
 @Tag(name = "Dashboards and supervision", description = "站点看板, 满意度, 电子监察 flags, live updates")
 class DashboardController {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-(\\d{2})|-Q([1-4]))?");
 
     private final QueryGateway queries;
     private final LiveUpdates live;
+    private final ServiceClock clock;
 
-    DashboardController(QueryGateway queries, LiveUpdates live) {
+    DashboardController(QueryGateway queries, LiveUpdates live, ServiceClock clock) {
         this.queries = queries;
         this.live = live;
+        this.clock = clock;
     }
 
     @GetMapping("/api/stations/{code}/dashboard")
@@ -44,7 +45,7 @@ class DashboardController {
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                        @RequestParam(defaultValue = "true") boolean rollUp,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today) {
-        LocalDate now = today != null ? today : LocalDate.now(SHANGHAI);
+        LocalDate now = today != null ? today : clock.today();
         return queries.query(new FetchStationDashboardQuery(scope(code, rollUp, from, to, now), now),
                 ResponseTypes.instanceOf(StationDashboardResponse.class)).join();
     }
@@ -65,7 +66,7 @@ class DashboardController {
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return queries.query(new FetchSatisfactionQuery(scope(station, station != null && rollUp, from, to,
-                LocalDate.now(SHANGHAI)), groupBy), ResponseTypes.instanceOf(SatisfactionResponse.class)).join();
+                clock.today()), groupBy), ResponseTypes.instanceOf(SatisfactionResponse.class)).join();
     }
 
     @GetMapping("/api/satisfaction/poor-grades")
@@ -75,7 +76,7 @@ class DashboardController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return queries.query(new FetchPoorGradesQuery(scope(station, station != null && rollUp, from, to,
-                LocalDate.now(SHANGHAI))), ResponseTypes.instanceOf(PoorGradesResponse.class)).join();
+                clock.today())), ResponseTypes.instanceOf(PoorGradesResponse.class)).join();
     }
 
     @GetMapping("/api/stations/{code}/satisfaction-summary")

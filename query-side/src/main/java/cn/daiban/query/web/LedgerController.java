@@ -1,5 +1,6 @@
 package cn.daiban.query.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.DelegationStatus;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.ZoneId;
 import java.util.Arrays;
 
 /**
@@ -41,17 +41,17 @@ import java.util.Arrays;
 @Tag(name = "Ledgers and registers", description = "工作台账, 帮办 / 代办登记表, 接待咨询记录, delegation detail, exports")
 class LedgerController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final QueryGateway queries;
     private final LedgerQueries ledger;
     private final Exports exports;
+    /** Times in the exports, in the centre's zone. */
+    private final DateTimeFormatter time;
 
-    LedgerController(QueryGateway queries, LedgerQueries ledger, Exports exports) {
+    LedgerController(QueryGateway queries, LedgerQueries ledger, Exports exports, ServiceClock clock) {
         this.queries = queries;
         this.ledger = ledger;
         this.exports = exports;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.zone());
     }
 
     @GetMapping("/api/ledger")
@@ -94,8 +94,8 @@ class LedgerController {
                 ledger.streamLedger(filter, row -> table.row(Arrays.asList(row.serial(), row.date(), row.stationName(),
                         row.window(), row.department(), row.clientName(), row.clientPhone(), row.itemName(),
                         row.accepted() ? "是" : "否", row.timeLimitWorkingDays(), row.status(), row.declineReason(),
-                        TIME.format(row.receivedAt()),
-                        row.sameDayCompletedAt() == null ? null : TIME.format(row.sameDayCompletedAt()),
+                        time.format(row.receivedAt()),
+                        row.sameDayCompletedAt() == null ? null : time.format(row.sameDayCompletedAt()),
                         row.agentId(), row.remark()))));
     }
 

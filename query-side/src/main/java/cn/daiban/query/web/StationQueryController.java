@@ -1,5 +1,6 @@
 package cn.daiban.query.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.station.FetchStationApplicationsQuery;
 import cn.daiban.kernel.station.FetchStationDirectoryQuery;
 import cn.daiban.kernel.station.FetchStationQuery;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StationQueryController {
 
     private final QueryGateway queries;
+    private final ServiceClock clock;
 
-    StationQueryController(QueryGateway queries) {
+    StationQueryController(QueryGateway queries, ServiceClock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -64,7 +67,7 @@ class StationQueryController {
     cn.daiban.kernel.appointment.StationBookingsResponse appointments(@PathVariable String code,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
-        java.time.LocalDate day = date != null ? date : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate day = date != null ? date : clock.today();
         return queries.query(new cn.daiban.kernel.appointment.FetchStationBookingsQuery(StationCode.of(code), day),
                 ResponseTypes.instanceOf(cn.daiban.kernel.appointment.StationBookingsResponse.class)).join();
     }

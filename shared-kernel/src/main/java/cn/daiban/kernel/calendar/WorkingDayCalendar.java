@@ -59,6 +59,23 @@ public final class WorkingDayCalendar {
         return day;
     }
 
+    /**
+     * The date of the {@code workingDays}-th working day before {@code date}; {@code date} itself never counts, so
+     * one working day before a Monday is the Friday before it (if that is a working day). Zero (or less) returns
+     * {@code date}: used to warn ahead of a deadline, and to keep days for a result to come back down before one.
+     */
+    public LocalDate minusWorkingDays(LocalDate date, int workingDays) {
+        LocalDate day = date;
+        int left = workingDays;
+        while (left > 0) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
     /** The number of working days d with {@code startExclusive} &lt; d &lt;= {@code endInclusive} (0 if none). */
     public int workingDaysBetween(LocalDate startExclusive, LocalDate endInclusive) {
         int count = 0;

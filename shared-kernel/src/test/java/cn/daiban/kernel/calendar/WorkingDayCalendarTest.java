@@ -97,6 +97,42 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void workingDaysBackwardsSkipWeekendsAndHolidaysAndCountAdjustedWeekends() {
+        // Mon 30 Nov 2026: one working day before is Fri 27, the weekend between does not count.
+        assertThat(CALENDAR.minusWorkingDays(d("2026-11-30"), 1)).isEqualTo(d("2026-11-27"));
+        // Thu 26 Feb 2026, back over the Spring Festival: Wed 25 (1), Tue 24 (2), 15–23 off, Sat 14 调休 (3), Fri 13 (4).
+        assertThat(CALENDAR.minusWorkingDays(d("2026-02-26"), 2)).isEqualTo(d("2026-02-24"));
+        assertThat(CALENDAR.minusWorkingDays(d("2026-02-26"), 3)).isEqualTo(d("2026-02-14"));
+        assertThat(CALENDAR.minusWorkingDays(d("2026-02-26"), 4)).isEqualTo(d("2026-02-13"));
+        // Back over the year end: Mon 5 Jan 2026, Sun 4 调休 (1), 1–3 off, Wed 31 Dec 2025 (2).
+        assertThat(CALENDAR.minusWorkingDays(d("2026-01-05"), 2)).isEqualTo(d("2025-12-31"));
+        // The date itself never counts, even when it is a holiday.
+        assertThat(CALENDAR.minusWorkingDays(d("2026-10-01"), 1)).isEqualTo(d("2026-09-30"));
+    }
+
+    @Test
+    void workingDaysBackwardsUndoAddingThemOnAWorkingDay() {
+        for (LocalDate start = d("2025-01-02"); start.isBefore(d("2026-12-01")); start = start.plusDays(1)) {
+            if (CALENDAR.isWorkingDay(start)) {
+                LocalDate due = CALENDAR.addWorkingDays(start, 5);
+                assertThat(CALENDAR.minusWorkingDays(due, 5)).as("5 working days back from %s", due).isEqualTo(start);
+            }
+        }
+    }
+
+    @Test
+    void zeroWorkingDaysBackwardsIsTheDateItself() {
+        assertThat(CALENDAR.minusWorkingDays(d("2026-02-16"), 0)).isEqualTo(d("2026-02-16"));
+    }
+
+    @Test
+    void workingDaysBackwardsIntoAYearNotLoadedAreNamed() {
+        assertThatThrownBy(() -> CALENDAR.minusWorkingDays(d("2025-01-02"), 2))
+                .isInstanceOf(CalendarYearNotLoadedException.class)
+                .hasMessageContaining("2024");
+    }
+
+    @Test
     void aYearNotLoadedIsNamedNeverGuessed() {
         assertThatThrownBy(() -> CALENDAR.isWorkingDay(d("2027-03-01")))
                 .isInstanceOf(CalendarYearNotLoadedException.class)
