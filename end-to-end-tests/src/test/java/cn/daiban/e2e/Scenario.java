@@ -1,5 +1,6 @@
 package cn.daiban.e2e;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A fresh county → township → village hierarchy with qualified agents, set up over the command API. */
 final class Scenario {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of(ServiceClock.DEFAULT_ZONE));
 
     final String county;
     final String township;

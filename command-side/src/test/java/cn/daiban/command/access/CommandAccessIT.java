@@ -1,5 +1,6 @@
 package cn.daiban.command.access;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.command.support.PostgresIntegrationTest;
 import cn.daiban.security.EmbeddedTokens;
 import cn.daiban.security.Role;
@@ -241,7 +242,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
         String admin = token(User.AD);
         created(admin, "/api/calendar/years", "{\"year\":" + YEAR + ",\"holidays\":[],\"adjustedWorkingDays\":[],\"notice\":\"测试\"}");
         created(admin, "/api/catalogue/items", "{\"code\":\"" + QX + "\",\"definition\":" + DEFINITION + "}");
-        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+        LocalDate day = LocalDate.now(ZoneId.of(ServiceClock.DEFAULT_ZONE)).plusDays(7);
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
                 || jdbc.queryForObject("select count(*) from command_side.calendar_day where day = ? and not working",
                 Integer.class, day) > 0) {

@@ -25,7 +25,7 @@ import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 
 class ComplaintTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
     static final ComplaintId ID = ComplaintId.of("5c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     static final StationCode VILLAGE = StationCode.of("140521101201");
     static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);

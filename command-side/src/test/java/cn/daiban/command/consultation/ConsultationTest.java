@@ -36,7 +36,7 @@ import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 
 class ConsultationTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
     static final StationCode VILLAGE = StationCode.of("140521101201");
     static final ConsultationId ID = ConsultationId.of("3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 27);

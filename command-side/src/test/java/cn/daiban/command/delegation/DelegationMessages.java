@@ -1,5 +1,6 @@
 package cn.daiban.command.delegation;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.RequiredMaterial;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
@@ -27,7 +28,7 @@ final class DelegationMessages {
     private DelegationMessages() {
     }
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
     static final Instant NOW = LocalDate.of(2026, 11, 24).atTime(10, 0).atZone(SHANGHAI).toInstant();
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 

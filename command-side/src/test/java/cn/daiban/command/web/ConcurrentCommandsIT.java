@@ -1,5 +1,6 @@
 package cn.daiban.command.web;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.command.support.PostgresIntegrationTest;
 import cn.daiban.security.EmbeddedTokens;
 import cn.daiban.security.Role;
@@ -82,7 +83,7 @@ class ConcurrentCommandsIT extends PostgresIntegrationTest {
         expectOk(post("/api/stations", opening(village, "VILLAGE_STATION", township), "m-t", Role.STATION_MANAGER,
                 township));
         expectOk(post("/api/stations/" + village + "/opening/approval", "{}", "m-t", Role.STATION_MANAGER, township));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ZoneId.of(ServiceClock.DEFAULT_ZONE));
         String agent = expectOk(post("/api/agents", """
                 {"stationCode":"%s","name":"周敏","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
                  "intakeExperienceSince":"%s"}""".formatted(village, today.minusYears(2)), "m-v",

@@ -1,5 +1,6 @@
 package cn.daiban.query.delegation;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.common.MetadataKeys;
@@ -62,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelegationViewsIT extends PostgresIntegrationTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
     static final String C = "149900000";
     static final String T = "1499000001";
     static final String V = "149900000101";

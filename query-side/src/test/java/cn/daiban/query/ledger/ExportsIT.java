@@ -1,5 +1,6 @@
 package cn.daiban.query.ledger;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.common.MetadataKeys;
@@ -82,7 +83,7 @@ class ExportsIT extends PostgresIntegrationTest {
     /** A client whose name is a formula. */
     static final String FORMULA_STATION = "147400000";
     static final String OCTOBER = "&from=2026-10-01&to=2026-10-31";
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
 
     @TestConfiguration
     static class FailingRows {
