@@ -9,7 +9,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
@@ -28,12 +33,18 @@ import java.time.LocalDate;
 @Component
 class JdbcAcceptanceFormNumbers implements AcceptanceFormNumbers, DisposableBean {
 
+    private static final String UPSERT = """
+            insert into acceptance_form_sequence (station_code, day, last_value) values (?, ?, 1)
+            on conflict (station_code, day)
+            do update set last_value = acceptance_form_sequence.last_value + 1
+            returning last_value""";
+
     private final JdbcClient jdbc;
     private final HikariDataSource own;
 
     JdbcAcceptanceFormNumbers(DataSource dataSource) {
         this.own = ownPool(dataSource);
-        this.jdbc = JdbcClient.create(own != null ? own : dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
     }
 
     /** The main pool's settings (URL, user, schema) with two connections that autocommit; none if not Hikari. */
@@ -59,17 +70,30 @@ class JdbcAcceptanceFormNumbers implements AcceptanceFormNumbers, DisposableBean
 
     @Override
     public AcceptanceFormNumber next(StationCode station, LocalDate day) {
-        // Without a pool of its own (not Hikari) the statement still runs in the command's transaction: correct, but
-        // the row stays locked to its commit, as it did before.
-        int sequence = jdbc.sql("""
-                        insert into acceptance_form_sequence (station_code, day, last_value) values (?, ?, 1)
-                        on conflict (station_code, day)
-                        do update set last_value = acceptance_form_sequence.last_value + 1
-                        returning last_value""")
-                .params(station.value(), day)
-                .query(Integer.class)
-                .single();
-        return AcceptanceFormNumber.of(station, day, sequence);
+        return AcceptanceFormNumber.of(station, day, own != null ? takeOnOwnPool(station, day) : take(station, day));
+    }
+
+    /**
+     * Plain JDBC on purpose: through Spring's DataSourceUtils (JdbcClient) the connection would be bound to the
+     * command's transaction and held, idle, to its end, so two commissionings would take up the whole pool.
+     */
+    private int takeOnOwnPool(StationCode station, LocalDate day) {
+        try (Connection connection = own.getConnection();
+             PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            statement.setString(1, station.value());
+            statement.setObject(2, day);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("cannot take an acceptance form number", e);
+        }
+    }
+
+    /** Without a pool of its own (not Hikari): in the command's transaction, the row locked to its commit. */
+    private int take(StationCode station, LocalDate day) {
+        return jdbc.sql(UPSERT).params(station.value(), day).query(Integer.class).single();
     }
 
     @Override
