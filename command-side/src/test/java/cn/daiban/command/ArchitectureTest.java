@@ -17,6 +17,22 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("cn.daiban.command");
 
+    /**
+     * Cancelling by name (within a scope or everywhere) makes db-scheduler read and deserialize every scheduled
+     * deadline of the task: a command would cost time in proportion to the open matters. Handlers ignore deadlines
+     * that no longer apply instead.
+     */
+    @Test
+    void noDeadlineIsCancelledByName() {
+        noClasses().should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching("cancelAll.*"))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                        com.tngtech.archunit.base.DescribedPredicate.describe("a DeadlineManager",
+                                                owner -> owner.isAssignableTo(org.axonframework.deadline.DeadlineManager.class))))))
+                .check(classes);
+    }
+
     @Test
     void commandSideNeverImportsTheQuerySide() {
         noClasses().should().dependOnClassesThat().resideInAPackage("cn.daiban.query..").check(classes);

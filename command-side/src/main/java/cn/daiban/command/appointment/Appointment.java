@@ -109,21 +109,21 @@ class Appointment {
     }
 
     @CommandHandler
-    long handle(CancelAppointmentCommand command, DeadlineManager deadlines) {
+    long handle(CancelAppointmentCommand command) {
         requireBooked("cancel");
         if (!command.clientPhone().equals(phone)) {
             throw DomainRuleException.ruleViolated("only-client-cancels", "clientPhone",
                     "only the client who booked may cancel (staff may not refuse or cancel a booking)");
         }
-        deadlines.cancelAllWithinScope(MISSED);
+        // The missed check is not cancelled: it is ignored once the booking is no longer open (see onMissed).
         apply(new AppointmentCancelledEvent(appointmentId, command.reason()));
         return getVersion();
     }
 
     @CommandHandler
-    long handle(ServeAppointmentCommand command, DeadlineManager deadlines) {
+    long handle(ServeAppointmentCommand command) {
         requireBooked("serve");
-        deadlines.cancelAllWithinScope(MISSED);
+        // The missed check is not cancelled: it is ignored once the booking is no longer open (see onMissed).
         apply(new AppointmentServedEvent(appointmentId, command.outcome(), command.reference()));
         return getVersion();
     }

@@ -113,11 +113,10 @@ class Complaint {
     }
 
     @CommandHandler
-    long handle(GiveComplaintFeedbackCommand command, ServiceClock clock, DeadlineManager deadlines) {
+    long handle(GiveComplaintFeedbackCommand command, ServiceClock clock) {
         requireStage(Stage.HANDLED, "give feedback on");
         LocalDate today = clock.today();
-        deadlines.cancelAllWithinScope(WARNING);
-        deadlines.cancelAllWithinScope(OVERDUE);
+        // The warning and overdue checks are not cancelled: they are ignored once answered (see isRunning).
         apply(new ComplaintFeedbackGivenEvent(complaintId, command.feedback(), today, !today.isAfter(dueDate)));
         return getVersion();
     }

@@ -110,12 +110,12 @@ class Consultation {
     }
 
     @CommandHandler
-    long handle(AnswerConsultationCommand command, ServiceClock clock, DeadlineManager deadlines) {
+    long handle(AnswerConsultationCommand command, ServiceClock clock) {
         if (answered) {
             throw DomainRuleException.illegalTransition("consultation-open", "the consultation is answered already");
         }
         LocalDate today = clock.today();
-        deadlines.cancelAllWithinScope(REPLY_DUE);
+        // The reply check is not cancelled: it is ignored once answered (see onReplyDue).
         boolean atOnce = forwardedTo == null;
         apply(new ConsultationAnsweredEvent(consultationId, command.answer(), today, atOnce,
                 atOnce || !today.isAfter(replyDueDate)));

@@ -46,6 +46,7 @@ class Aftercare {
     private boolean rectificationOpen;
     private boolean rectificationFollowedUp;
     private LocalDate rectificationDue;
+    private int rectificationNumber;
 
     Aftercare(Delegation delegation) {
         this.delegation = delegation;
@@ -104,36 +105,39 @@ class Aftercare {
     }
 
     @CommandHandler
-    long handle(CompleteRectificationCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+    long handle(CompleteRectificationCommand command, DelegationPolicy policy) {
         requireRectificationOpen();
         if (!rectificationFollowedUp) {
             throw DomainRuleException.ruleViolated(FOLLOW_UP_CALL_FIRST, null,
                     "a rectification starts with a follow-up call to the client");
         }
         LocalDate today = Delegation.today(policy);
-        deadlines.cancelAllWithinScope(Delegation.RECTIFICATION_DUE);
+        // No cancel of the due check: it is ignored once the rectification is closed (see onRectificationDue).
         apply(new RectificationCompletedEvent(delegation.id(), command.measures(), today,
                 !today.isAfter(rectificationDue)));
         return getVersion();
     }
 
-    /** The rectification is still open on its due date: flagged late. */
+    /**
+     * The rectification is still open on its due date: flagged late. The check is never cancelled: one for a
+     * closed rectification, or for an earlier one (another evaluation number, even with the same due date), is
+     * ignored here.
+     */
     @DeadlineHandler(deadlineName = Delegation.RECTIFICATION_DUE)
     void onRectificationDue(Delegation.DeadlineCheck check) {
-        if (rectificationOpen && check.forDate().equals(rectificationDue)) {
+        if (rectificationOpen && check.number() == rectificationNumber && check.forDate().equals(rectificationDue)) {
             apply(new RectificationOverdueEvent(delegation.id(), rectificationDue), delegation.systemActor());
         }
     }
 
     @CommandHandler
-    long handle(VoidEvaluationCommand command, DeadlineManager deadlines) {
+    long handle(VoidEvaluationCommand command) {
         if (!validEvaluation) {
             throw DomainRuleException.illegalTransition(EVALUATION_EXISTS, "there is no valid evaluation to void");
         }
         if (delegation.status() == DelegationStatus.ARCHIVED) {
             throw DomainRuleException.illegalTransition(NOT_ARCHIVED, "the matter is archived");
         }
-        deadlines.cancelAllWithinScope(Delegation.RECTIFICATION_DUE);
         apply(new EvaluationVoidedEvent(delegation.id(), evaluationCount, command.reason()));
         return getVersion();
     }
@@ -182,6 +186,7 @@ class Aftercare {
         rectificationOpen = true;
         rectificationFollowedUp = false;
         rectificationDue = event.dueDate();
+        rectificationNumber = event.evaluationNumber();
     }
 
     @EventSourcingHandler

@@ -152,18 +152,16 @@ class Delegation {
     }
 
     @CommandHandler
-    long handle(WithdrawDelegationCommand command, DelegationPolicy policy, DeadlineManager deadlines) {
+    long handle(WithdrawDelegationCommand command, DelegationPolicy policy) {
         requireOpen("withdraw");
-        TimeLimit.cancelDeadlineChecks(deadlines);
-        deadlines.cancelAllWithinScope(CONTINUATION);
+        // Its deadlines are not cancelled: every handler ignores a terminated matter.
         apply(new DelegationTerminatedEvent(delegationId, TerminationReason.CLIENT_WITHDREW, command.reason(),
                 today(policy)));
         return getVersion();
     }
 
     @CommandHandler
-    long handle(CompleteDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy,
-                DeadlineManager deadlines) {
+    long handle(CompleteDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy) {
         requireStatus("complete", DelegationStatus.HANDLING);
         if (escalation.outsideAuthority() && command.successful() && !escalation.approvalReturned()) {
             throw DomainRuleException.ruleViolated(AUTHORITY, "successful",
@@ -187,8 +185,7 @@ class Delegation {
         LocalDate deadline = timeLimit.deadline();
         int handling = onCalendar(() -> calendar.workingDaysBetween(commissionedOn, today))
                 - timeLimit.pausedWorkingDays();
-        TimeLimit.cancelDeadlineChecks(deadlines);
-        deadlines.cancelAllWithinScope(HOP_DUE);
+        // Its deadlines are not cancelled: the clock's checks and the hop checks ignore a completed matter.
         apply(new DelegationCompletedEvent(delegationId, command.successful(), command.resultReference(),
                 command.failureReason(), today, deadline, !today.isAfter(deadline), Math.max(0, handling)));
         return getVersion();

@@ -76,8 +76,8 @@ class Supplements {
         LocalDate deadline = delegation.timeLimit().deadline();
         int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(waitingSince, today));
         LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
-        deadlines.cancelAllWithinScope(Delegation.SUPPLEMENT_DUE);
-        deadlines.cancelAllWithinScope(Delegation.SUPPLEMENT_FINAL);
+        // The due and final checks of this request are not cancelled: once it is received no request is open,
+        // and a later request has another number, so waitingFor ignores them.
         apply(new SupplementReceivedEvent(delegation.id(), open, today, paused, deadline, moved));
         delegation.timeLimit().scheduleDeadlineChecks(deadlines, calendar, policy);
         return getVersion();

@@ -39,6 +39,13 @@ class TimeLimit {
     private LocalDate deadline;
     private int pausedWorkingDays;
     private LocalDate suspendedOn;
+    private LocalDate continuationDeadline;
+    // Whether the warning / the overdue check has been raised since the deadline was last set. Checks are never
+    // cancelled (cancelling scans every scheduled deadline), so when a pause leaves the deadline where it was, the
+    // earlier checks and the rescheduled ones are both pending for the same date: the first raises, the rest are
+    // ignored, as a cancelled one would have been.
+    private boolean warned;
+    private boolean overdueRaised;
 
     TimeLimit(Delegation delegation) {
         this.delegation = delegation;
@@ -74,7 +81,7 @@ class TimeLimit {
     void suspend(SuspensionReason reason, String note, LocalDate today, DelegationPolicy policy,
                  DeadlineManager deadlines, boolean bySystem) {
         LocalDate continuationDeadline = today.plusDays(policy.continuationCalendarDays());
-        cancelDeadlineChecks(deadlines);
+        // The warning and overdue checks stay scheduled: they are ignored while suspended (see isRunning).
         DelegationSuspendedEvent event = new DelegationSuspendedEvent(delegation.id(), reason, note, today,
                 continuationDeadline);
         if (bySystem) {
@@ -97,17 +104,20 @@ class TimeLimit {
                 ? delegation.supplements().waitingSince() : suspendedOn;
         int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(pausedSince, today));
         LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
-        deadlines.cancelAllWithinScope(Delegation.CONTINUATION);
+        // The continuation check stays scheduled: it is ignored unless suspended again with that same date.
         apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved));
         scheduleDeadlineChecks(deadlines, calendar, policy);
         return getVersion();
     }
 
-    /** Not resumed by the continuation deadline: the delegation ends. */
+    /**
+     * Not resumed by the continuation deadline: the delegation ends. The check of an earlier suspension (resumed
+     * since) carries another date and is ignored.
+     */
     @DeadlineHandler(deadlineName = Delegation.CONTINUATION)
     void onContinuationDeadline(Delegation.DeadlineCheck check, @Timestamp Instant firedAt,
                                 DelegationPolicy policy) {
-        if (delegation.status() != DelegationStatus.SUSPENDED) {
+        if (delegation.status() != DelegationStatus.SUSPENDED || !check.forDate().equals(continuationDeadline)) {
             return;
         }
         apply(new DelegationTerminatedEvent(delegation.id(), TerminationReason.CONTINUATION_DEADLINE_PASSED,
@@ -116,14 +126,14 @@ class TimeLimit {
 
     @DeadlineHandler(deadlineName = Delegation.WARNING)
     void onWarning(Delegation.DeadlineCheck check) {
-        if (isRunning() && check.forDate().equals(deadline)) {
+        if (isRunning() && check.forDate().equals(deadline) && !warned) {
             apply(new DeadlineApproachingEvent(delegation.id(), deadline, check.number()), delegation.systemActor());
         }
     }
 
     @DeadlineHandler(deadlineName = Delegation.OVERDUE)
     void onOverdue(Delegation.DeadlineCheck check) {
-        if (isRunning() && check.forDate().equals(deadline)) {
+        if (isRunning() && check.forDate().equals(deadline) && !overdueRaised) {
             apply(new DelegationOverdueEvent(delegation.id(), deadline), delegation.systemActor());
         }
     }
@@ -133,9 +143,11 @@ class TimeLimit {
         return delegation.status() == DelegationStatus.HANDLING || delegation.status() == DelegationStatus.ESCALATED;
     }
 
-    /** The warning (if still ahead) and the overdue check for the current deadline, replacing earlier ones. */
+    /**
+     * The warning (if still ahead) and the overdue check for the current deadline. Earlier ones are not cancelled:
+     * those for another date are ignored, and of those for the same date only the first raises (see warned).
+     */
     void scheduleDeadlineChecks(DeadlineManager deadlines, WorkingDayCalendar calendar, DelegationPolicy policy) {
-        cancelDeadlineChecks(deadlines);
         LocalDate warnOn = WorkingDays.onCalendar(() ->
                 calendar.minusWorkingDays(deadline, policy.warningWorkingDays()));
         if (warnOn.isAfter(Delegation.today(policy))) {
@@ -146,25 +158,23 @@ class TimeLimit {
                 new Delegation.DeadlineCheck(deadline, 0));
     }
 
-    static void cancelDeadlineChecks(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(Delegation.WARNING);
-        deadlines.cancelAllWithinScope(Delegation.OVERDUE);
-    }
-
     @EventSourcingHandler
     void on(DelegationCommissionedEvent event) {
         deadline = event.deadline();
+        deadlineSet();
     }
 
     @EventSourcingHandler
     void on(SupplementReceivedEvent event) {
         pausedWorkingDays += event.pausedWorkingDays();
         deadline = event.deadline();
+        deadlineSet();
     }
 
     @EventSourcingHandler
     void on(DelegationSuspendedEvent event) {
         suspendedOn = event.suspendedOn();
+        continuationDeadline = event.continuationDeadline();
     }
 
     @EventSourcingHandler
@@ -172,5 +182,23 @@ class TimeLimit {
         pausedWorkingDays += event.pausedWorkingDays();
         deadline = event.deadline();
         suspendedOn = null;
+        continuationDeadline = null;
+        deadlineSet();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineApproachingEvent event) {
+        warned = true;
+    }
+
+    @EventSourcingHandler
+    void on(DelegationOverdueEvent event) {
+        overdueRaised = true;
+    }
+
+    /** The deadline was (re)set and its checks scheduled anew: none of them has been raised yet. */
+    private void deadlineSet() {
+        warned = false;
+        overdueRaised = false;
     }
 }

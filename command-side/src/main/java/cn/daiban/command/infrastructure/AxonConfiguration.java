@@ -19,7 +19,12 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.serializer.SerializerWithFallbackDeserializers;
 import org.springframework.context.annotation.Bean;
+
+import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -109,5 +114,23 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.STATION_CODE);
+    }
+
+    /**
+     * db-scheduler stores each deadline's task data (Axon's {@code DbSchedulerBinaryDeadlineDetails}: name, scope,
+     * payload and metadata, the latter already serialized by Axon's serializer) as JSON written by Jackson, not by
+     * Java serialization. Deadlines scheduled before this was set were written with Java serialization: they are
+     * still read, by the fallback (Jackson fails on their bytes, which are not JSON, and Java serialization reads
+     * them), so no scheduled deadline is lost.
+     */
+    @Bean
+    public DbSchedulerCustomizer jsonDeadlineData() {
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<com.github.kagkarlsson.scheduler.serializer.Serializer> serializer() {
+                return Optional.of(new SerializerWithFallbackDeserializers(new JacksonSerializer(),
+                        com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER));
+            }
+        };
     }
 }

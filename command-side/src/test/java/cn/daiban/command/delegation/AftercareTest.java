@@ -87,6 +87,15 @@ class AftercareTest extends DelegationFixtureSupport {
     }
 
     @Test
+    void theDueCheckOfAVoidedRectificationDoesNotFlagTheNextOneTwice() {
+        // Poor, voided, poor again the same day: both rectifications are due Tue 1 Dec; only the open one counts.
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
+                        new VoidEvaluationCommand(ID, "经申诉复核，系误操作"), POOR)
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 2), 1))
+                .expectEvents(new RectificationOverdueEvent(ID, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
     void voidedGradeStaysInTheHistoryAndTheClientMayEvaluateAgain() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
                         new VoidEvaluationCommand(ID, "经申诉复核，系误操作"))

@@ -106,4 +106,59 @@ class SupplementsAndPausesTest extends DelegationFixtureSupport {
                 .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 3), 8))
                 .expectNoEvents();
     }
+
+    // Deadlines are never cancelled (a cancel scans every scheduled deadline); these show the stale ones are ignored.
+
+    @Test
+    void aPauseThatLeavesTheDeadlineWhereItWasWarnsAndFlagsOverdueOnce() {
+        // Suspended and resumed the same day: no working day paused, the deadline stays Tue 1 Dec, and the checks
+        // scheduled at commissioning are pending next to those scheduled on resuming.
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, null),
+                        new ResumeDelegationCommand(ID, null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 2), 8))
+                .expectEvents(new DeadlineApproachingEvent(ID, LocalDate.of(2026, 12, 1), 1),
+                        new DelegationOverdueEvent(ID, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void materialsReceivedTheSameDayWarnAndFlagOverdueOnce() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 11, 26), null),
+                        new ReceiveSupplementCommand(ID, null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 2), 8))
+                .expectEvents(new DeadlineApproachingEvent(ID, LocalDate.of(2026, 12, 1), 1),
+                        new DelegationOverdueEvent(ID, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void theContinuationDeadlineOfAnEarlierSuspensionDoesNotEndALaterOne() {
+        // Suspended and resumed Tue 24 Nov (that suspension: continue by 24 Dec); materials requested, never come,
+        // and the delegation is suspended by itself on Tue 1 Dec (continue by 31 Dec).
+        var reminder = new SupplementReminderSentEvent(ID, 1, LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 30));
+        var suspended = new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE, "逾期未补正材料，已提醒一次",
+                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, null),
+                        new ResumeDelegationCommand(ID, null),
+                        new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 11, 26), null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 25), 1))
+                .expectEvents(reminder, suspended);
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, null),
+                        new ResumeDelegationCommand(ID, null),
+                        new RequestSupplementCommand(ID, MISSING, LocalDate.of(2026, 11, 26), null))
+                .whenTimeAdvancesTo(at(LocalDate.of(2027, 1, 1), 1))
+                .expectEvents(reminder, suspended, new DelegationTerminatedEvent(ID,
+                        TerminationReason.CONTINUATION_DEADLINE_PASSED, "续办期限 2026-12-31 已过", LocalDate.of(2027, 1, 1)));
+    }
+
+    @Test
+    void nothingFiresForAWithdrawnDelegation() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(proxy(PENSION), new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, null),
+                        new WithdrawDelegationCommand(ID, "不办了"))
+                .whenTimeAdvancesTo(at(LocalDate.of(2027, 1, 31), 1))
+                .expectNoEvents();
+    }
 }

@@ -25,7 +25,26 @@ class AcceptanceFormNumberTest {
         assertThatThrownBy(() -> AcceptanceFormNumber.of("140521101201-20261324-0007")).hasMessageContaining("date");
         assertThatThrownBy(() -> AcceptanceFormNumber.of("140521101201-20261124-0000")).hasMessageContaining("0001");
         assertThatThrownBy(() -> AcceptanceFormNumber.of("20261124-0001")).hasMessageContaining("must read");
-        assertThatThrownBy(() -> AcceptanceFormNumber.of(StationCode.of("1405"), LocalDate.of(2026, 1, 1), 10000))
-                .hasMessageContaining("9999");
+        assertThatThrownBy(() -> AcceptanceFormNumber.of("140521101201-20261124-007")).hasMessageContaining("must read");
+        assertThatThrownBy(() -> AcceptanceFormNumber.of("140521101201-20261124-1234567890"))
+                .hasMessageContaining("must read");
+        assertThatThrownBy(() -> AcceptanceFormNumber.of(StationCode.of("1405"), LocalDate.of(2026, 1, 1), 0))
+                .hasMessageContaining("999999999");
+    }
+
+    @Test
+    void aBusyDayGoesPast9999AndStillReads() {
+        AcceptanceFormNumber number = AcceptanceFormNumber.of(StationCode.of("140521101201"), LocalDate.of(2026, 11, 24), 10_000);
+        assertThat(number.value()).isEqualTo("140521101201-20261124-10000");
+        assertThat(number.station()).isEqualTo(StationCode.of("140521101201"));
+        assertThat(number.day()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(number.sequence()).isEqualTo(10_000);
+        assertThat(AcceptanceFormNumber.of("140521101201-20261124-10000")).isEqualTo(number);
+        AcceptanceFormNumber largest = AcceptanceFormNumber.of(StationCode.of("14052110120100000000"),
+                LocalDate.of(2026, 11, 24), AcceptanceFormNumber.MAX_SEQUENCE);
+        assertThat(largest.value()).hasSize(39);
+        assertThat(largest.sequence()).isEqualTo(999_999_999);
+        // Numbers issued before keep reading the same.
+        assertThat(AcceptanceFormNumber.of("140521101201-20261124-0007").sequence()).isEqualTo(7);
     }
 }
