@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,9 @@ public class PointInTime {
             "consultation_view", "complaint_view", "appointment_view");
     private static final java.util.Set<String> GROUPS = java.util.Set.of("delegations", "consultations", "complaints",
             "appointments");
+
+    /** How long the replay waits for the next event below the head before it gives up (and answers an error). */
+    private static final int IDLE_LIMIT_SECONDS = 60;
 
     private final EventStore events;
     private final JdbcTemplate jdbc;
@@ -54,6 +58,10 @@ public class PointInTime {
                 .toList();
     }
 
+    private static long position(org.axonframework.eventhandling.TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
     /** Runs {@code view} against the read models as they stood at {@code moment}. */
     public <T> T asOf(Instant moment, Supplier<T> view) {
         return cn.daiban.query.delegation.LiveUpdates.muted(() -> transaction.execute(status -> {
@@ -63,10 +71,23 @@ public class PointInTime {
                         + " including all) on commit drop");
             }
             long replayed = 0;
-            // The event store's stream (the PostgreSQL table, or Axon Server) from the start, up to what is there now.
+            // The event store's stream (the PostgreSQL table, or Axon Server) from the start, up to the head as it
+            // is now, fixed before reading: Axon Server's stream can have nothing buffered before its first batch
+            // arrives, so "nothing available" never means "done". Events after the moment are skipped rather than
+            // ending the read: positions are not ordered by time (a transaction commits after its timestamp).
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-                while (stream.hasNextAvailable()) {
-                    EventMessage<?> event = stream.nextAvailable();
+                long head = position(events.createHeadToken());
+                long position = -1;
+                while (position < head) {
+                    if (!stream.hasNextAvailable(IDLE_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the event stream stopped at " + position
+                                + " short of the head " + head);
+                    }
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    position = position(event.trackingToken());
+                    if (position > head) {
+                        break;
+                    }
                     if (event.getTimestamp().isAfter(moment)) {
                         continue;
                     }

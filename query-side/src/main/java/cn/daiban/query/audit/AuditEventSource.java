@@ -1,0 +1,71 @@
+package cn.daiban.query.audit;
+
+import cn.daiban.kernel.eventstore.EventStoreLayout;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store as the audit reads it: Axon's {@link EventStore} API over the same store the projections follow
+ * (the JDBC engine's table, or Axon Server), but without upcasters — the hash chain covers the payload as stored,
+ * and an upcaster would hand back a different revision in different bytes. Held in {@link AuditEvents}, not as an
+ * {@code EventStore} bean, so that Axon's configuration keeps using its own store.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditEventSource {
+
+    /** What the audit reads from. */
+    record AuditEvents(EventStore store) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (store instanceof EmbeddedEventStore embedded) {
+                embedded.shutDown();
+            }
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    AuditEvents jdbcAuditEvents(@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return new AuditEvents(EmbeddedEventStore.builder()
+                .storageEngine(JdbcEventStorageEngine.builder()
+                        .eventSerializer(eventSerializer)
+                        .snapshotSerializer(serializer)
+                        .upcasterChain(NoOpEventUpcaster.INSTANCE)
+                        .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(EventStoreLayout.eventSchema())
+                        .build())
+                // Each walk reads the table itself (no shared producer thread to keep alive for the audit).
+                .optimizeEventConsumption(false)
+                .build());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
+    AuditEvents axonServerAuditEvents(@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                      AxonServerConfiguration configuration,
+                                      AxonServerConnectionManager connectionManager) {
+        return new AuditEvents(AxonServerEventStore.builder()
+                .configuration(configuration)
+                .platformConnectionManager(connectionManager)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(NoOpEventUpcaster.INSTANCE)
+                .build());
+    }
+}
