@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,8 +27,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuditEventSource {
 
-    /** What the audit reads from. */
-    record AuditEvents(EventStore store) implements AutoCloseable {
+    /**
+     * What the audit reads from, and what it adds to a store position to make the {@code globalIndex} it shows:
+     * the JDBC store's positions (its {@code global_index} sequence) start at 1, Axon Server's at 0, so Axon
+     * Server's are shown one higher. Either way {@code after=0} means "from the first event" and no page, digest or
+     * break ever names position 0, which would be ambiguous with "nothing yet" (assumption: the JDBC sequence is
+     * never reset to 0).
+     */
+    record AuditEvents(EventStore store, long offset) implements AutoCloseable {
         @Override
         public void close() {
             if (store instanceof EmbeddedEventStore embedded) {
@@ -52,7 +59,7 @@ class AuditEventSource {
                         .build())
                 // Each walk reads the table itself (no shared producer thread to keep alive for the audit).
                 .optimizeEventConsumption(false)
-                .build());
+                .build(), 0);
     }
 
     @Bean
@@ -66,6 +73,8 @@ class AuditEventSource {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(NoOpEventUpcaster.INSTANCE)
-                .build());
+                // The audit reads events, never snapshots (and the builder insists on being told).
+                .snapshotFilter(SnapshotFilter.rejectAll())
+                .build(), 1);
     }
 }

@@ -56,24 +56,27 @@ class EventStoreAudit {
     private static final int COLUMN_CHUNK = 500;
 
     private final EventStore events;
+    /** Added to a store position to give the globalIndex the audit shows ({@link AuditEvents#offset()}). */
+    private final long offset;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final StoredColumns columns;
 
     EventStoreAudit(AuditEvents events, JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<StoredColumns> columns) {
         this.events = events.store();
+        this.offset = events.offset();
         this.jdbc = jdbc;
         this.json = json;
         this.columns = columns.getIfAvailable();
     }
 
-    /** One stored event as the audit sees it. */
-    record Stored(Long position, String eventIdentifier, String aggregateId, long sequenceNumber, String type,
+    /** One stored event as the audit sees it; {@code globalIndex} as the audit shows it (null when not tracked). */
+    record Stored(Long globalIndex, String eventIdentifier, String aggregateId, long sequenceNumber, String type,
                   Instant timestamp, SerializedObject<byte[]> payload, MetaData metaData) {
 
-        static Stored of(EventMessage<?> event) {
+        static Stored of(EventMessage<?> event, long offset) {
             Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                    ? tracked.trackingToken().position().orElse(-1) : null;
+                    ? tracked.trackingToken().position().orElse(-1) + offset : null;
             if (event instanceof DomainEventMessage<?> domain) {
                 return new Stored(position, event.getIdentifier(), domain.getAggregateIdentifier(),
                         domain.getSequenceNumber(), domain.getType(), event.getTimestamp(), StoredForm.payload(event),
@@ -101,8 +104,8 @@ class EventStoreAudit {
         StringBuilder sql = new StringBuilder("""
                 select event_identifier, position, aggregate_identifier, sequence_number from audit_index
                 where position > ?""");
-        // The first event of an Axon Server store is at position 0: "after 0" means from the start.
-        List<Object> args = new ArrayList<>(List.of(query.after() == 0 ? -1 : query.after()));
+        // The index keeps store positions; "after" is a globalIndex as shown (after=0: from the first event).
+        List<Object> args = new ArrayList<>(List.of(query.after() - offset));
         if (query.aggregateId() != null) {
             sql.append(" and aggregate_identifier = ?");
             args.add(query.aggregateId());
@@ -137,7 +140,7 @@ class EventStoreAudit {
         Long next = null;
         if (found.size() > query.size()) {
             found = found.subList(0, query.size());
-            next = found.get(found.size() - 1).position();
+            next = found.get(found.size() - 1).position() + offset;
         }
         // The events themselves, from the store: per stream, from its first sequence on this page.
         Map<String, Long> firstSequence = new LinkedHashMap<>();
@@ -147,14 +150,14 @@ class EventStoreAudit {
             DomainEventStream stream = events.readEvents(aggregateId, first);
             while (stream.hasNext()) {
                 DomainEventMessage<?> event = stream.next();
-                byId.put(event.getIdentifier(), Stored.of(event));
+                byId.put(event.getIdentifier(), Stored.of(event, offset));
             }
         });
         List<AuditHistoryResponse.Entry> entries = new ArrayList<>();
         for (Found f : found) {
             Stored stored = byId.get(f.eventId());
             if (stored != null) {
-                entries.add(entry(f.position(), stored));
+                entries.add(entry(f.position() + offset, stored));
             }
         }
         return new AuditHistoryResponse(List.copyOf(entries), next);
@@ -178,11 +181,11 @@ class EventStoreAudit {
         }
     }
 
-    private AuditHistoryResponse.Entry entry(long position, Stored stored) {
+    private AuditHistoryResponse.Entry entry(long globalIndex, Stored stored) {
         String payloadType = stored.payload().getType().getName();
         String eventType = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         String payload = new String(stored.payload().getData(), StandardCharsets.UTF_8);
-        return new AuditHistoryResponse.Entry(position, stored.aggregateId(), stored.sequenceNumber(), stored.type(),
+        return new AuditHistoryResponse.Entry(globalIndex, stored.aggregateId(), stored.sequenceNumber(), stored.type(),
                 stored.timestamp(), eventType, stored.meta(MetadataKeys.ACTOR_ID), stored.meta(MetadataKeys.STATION_CODE),
                 stored.meta(MetadataKeys.CORRELATION_ID), EventSummaries.summarise(eventType, readTree(payload)),
                 payload, stored.meta(EventHash.HASH));
@@ -197,7 +200,7 @@ class EventStoreAudit {
             List<Stored> chunk = new ArrayList<>();
             DomainEventStream stream = events.readEvents(aggregateId, 0);
             while (stream.hasNext()) {
-                chunk.add(Stored.of(stream.next()));
+                chunk.add(Stored.of(stream.next(), offset));
                 if (chunk.size() == COLUMN_CHUNK) {
                     feed(walk, chunk);
                 }
@@ -207,17 +210,17 @@ class EventStoreAudit {
         return walk.result();
     }
 
-    /** The highest position the digest may safely cover: events stored a while ago (from the index). */
+    /** The highest globalIndex the digest may safely cover: events stored a while ago (from the index); 0: none. */
     public long settledGlobalIndex(Instant settledBefore) {
         Long max = jdbc.queryForObject("select max(position) from audit_index where time_stamp < ?", Long.class,
                 Timestamp.from(settledBefore));
-        return max == null ? 0 : max;
+        return max == null ? 0 : max + offset;
     }
 
-    /** Walks every event up to position {@code upToGlobalIndex} and digests the streams' recomputed heads. */
+    /** Walks every event up to globalIndex {@code upToGlobalIndex} and digests the streams' recomputed heads. */
     public Digest digest(long upToGlobalIndex) {
         Walk walk = new Walk();
-        walkStore(upToGlobalIndex, walk);
+        walkStore(upToGlobalIndex - offset, walk);
         ChainVerificationResponse chain = walk.result();
         return new Digest(upToGlobalIndex, chain.streams(), chain.events(), EventHash.digest(walk.heads()), chain);
     }
@@ -245,7 +248,7 @@ class EventStoreAudit {
                 if (position > upTo) {
                     break;
                 }
-                chunk.add(Stored.of(event));
+                chunk.add(Stored.of(event, offset));
                 if (chunk.size() == COLUMN_CHUNK) {
                     feed(walk, chunk);
                 }
@@ -320,7 +323,7 @@ class EventStoreAudit {
 
         private void record(Problem problem, Stored event, String detail) {
             Break candidate = new Break(problem, event.aggregateId(), event.sequenceNumber(),
-                    event.position() == null ? -1 : event.position(), event.eventIdentifier(), detail);
+                    event.globalIndex() == null ? -1 : event.globalIndex(), event.eventIdentifier(), detail);
             Comparator<Break> order = Comparator.comparing(Break::aggregateId).thenComparingLong(Break::sequenceNumber);
             if (firstBreak == null || order.compare(candidate, firstBreak) < 0) {
                 firstBreak = candidate;
