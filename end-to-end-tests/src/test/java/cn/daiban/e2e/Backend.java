@@ -2,6 +2,7 @@ package cn.daiban.e2e;
 
 import cn.daiban.localpg.LocalPostgres;
 import cn.daiban.localpg.TestPostgres;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,10 +29,44 @@ import static org.awaitility.Awaitility.await;
  * The whole backend as a newcomer runs it: one real PostgreSQL, the command side and the query side started from
  * their runnable jars as separate processes, spoken to over HTTP only. Started once for all end-to-end tests and
  * stopped when they are done.
+ * <p>
+ * On either engine ({@link #engine()}, system property {@code daiban.engine}): {@code jdbc} (the default, events in
+ * PostgreSQL) or {@code axonserver}, where one real Axon Server (the jar named by {@code DAIBAN_AXONSERVER_JAR},
+ * default {@code $HOME/.cache/daiban/axonserver.jar}) is started for the run — free ports, a temporary folder,
+ * stopped with everything else — and both applications run the {@code axonserver} profile against it. Without the
+ * jar the Axon Server run is skipped (one line says how to get it); the JDBC run never needs it.
  */
 public final class Backend implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
+    /** The event store the applications run on. */
+    public enum Engine { JDBC, AXON_SERVER }
+
     private static Backend running;
+    private static boolean skipAnnounced;
+
+    /** The engine of this run: {@code -Ddaiban.engine=axonserver} for Axon Server, else the JDBC event store. */
+    public static Engine engine() {
+        String engine = System.getProperty("daiban.engine", "jdbc").trim().toLowerCase(Locale.ROOT);
+        return switch (engine) {
+            case "axonserver", "axon-server", "axon_server" -> Engine.AXON_SERVER;
+            case "jdbc", "" -> Engine.JDBC;
+            default -> throw new IllegalArgumentException("daiban.engine must be jdbc or axonserver, not " + engine);
+        };
+    }
+
+    /**
+     * The Axon Server jar the tests run: {@code DAIBAN_AXONSERVER_JAR}, else {@code $HOME/.cache/daiban/axonserver.jar}
+     * (the environment's HOME first: under scripts/unprivileged a forked JVM's {@code user.home} need not be it).
+     */
+    public static Path axonServerJar() {
+        String configured = System.getenv("DAIBAN_AXONSERVER_JAR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"),
+                ".cache", "daiban", "axonserver.jar");
+    }
 
     private final List<Process> processes = new ArrayList<>();
     private final Path logs;
@@ -38,12 +76,19 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     private Process commandSide;
     private int commandStarts;
     private Process secondCommandSide;
+    private Process secondQuerySide;
+    private int queryStartsSecond;
     private int commandPort;
     private int queryPort;
+    private Process axonServer;
+    private Path axonServerDir;
+    private int axonServerGrpcPort;
+    private int axonServerHttpPort;
 
     private Backend() {
         try {
-            logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+            logs = Files.createDirectories(Path.of("target",
+                    engine() == Engine.AXON_SERVER ? "e2e-logs-axonserver" : "e2e-logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,6 +172,58 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         }
     }
 
+    /**
+     * Starts a second query-side process on another port, against the same database and event store (a second node
+     * sharing the processors' work); returns its base URL once it is ready.
+     */
+    public static String startSecondQuerySide() {
+        Backend backend = running;
+        int port = freePort();
+        String name = "query-side-second-" + (++backend.queryStartsSecond);
+        backend.secondQuerySide = backend.launch(name, System.getProperty("querySideJar"), port, backend.postgres);
+        backend.awaitHealthy(backend.secondQuerySide, port, name);
+        return "http://localhost:" + port;
+    }
+
+    /** Stops the second query-side process (SIGTERM). */
+    public static void stopSecondQuerySide() throws InterruptedException {
+        Process second = running.secondQuerySide;
+        if (second != null) {
+            stop(second, false);
+            running.processes.remove(second);
+            running.secondQuerySide = null;
+        }
+    }
+
+    /**
+     * Starts a command-side process on a new port without waiting for it; {@link #awaitCommandSide} waits for it.
+     * For starting two nodes at the same moment.
+     */
+    public static StartedNode launchCommandSide(String name) {
+        int port = freePort();
+        Process process = running.launch(name, System.getProperty("commandSideJar"), port, running.postgres,
+                "--db-scheduler.polling-interval=200ms");
+        return new StartedNode(name, process, port);
+    }
+
+    /** A process started by {@link #launchCommandSide}. */
+    public record StartedNode(String name, Process process, int port) {
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** Waits until a node started by {@link #launchCommandSide} is ready (fails if it exits first). */
+    public static void awaitCommandSide(StartedNode node) {
+        running.awaitHealthy(node.process(), node.port(), node.name());
+    }
+
+    /** Stops a node started by {@link #launchCommandSide} (SIGTERM). */
+    public static void stopNode(StartedNode node) throws InterruptedException {
+        stop(node.process(), false);
+        running.processes.remove(node.process());
+    }
+
     /** Kills the query side with SIGKILL; {@link #startQuerySideAgain()} brings it back. */
     public static void killQuerySide() throws InterruptedException {
         stop(running.querySide, true);
@@ -167,6 +264,15 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (Backend.class) {
+            if (engine() == Engine.AXON_SERVER && !Files.isRegularFile(axonServerJar())) {
+                String reason = "Axon Server run skipped: no jar at " + axonServerJar() + " (set DAIBAN_AXONSERVER_JAR,"
+                        + " or build it with ../shared/tools/axonserver/build.sh, see ../shared/tools/axonserver/README.md)";
+                if (!skipAnnounced) {
+                    skipAnnounced = true;
+                    System.out.println("[WARNING] " + reason);
+                }
+                Assumptions.abort(reason);
+            }
             if (running == null) {
                 Backend backend = new Backend();
                 backend.start();
@@ -177,12 +283,44 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     }
 
     private void start() {
+        if (engine() == Engine.AXON_SERVER) {
+            // Axon Server takes longest to start (20-70 s here): start it first, PostgreSQL meanwhile.
+            launchAxonServer();
+        }
         postgres = TestPostgres.server();
+        if (engine() == Engine.AXON_SERVER) {
+            awaitAxonServer();
+        }
         commandPort = freePort();
         queryPort = freePort();
         startCommandSideProcess();
         // The query side follows the command side's event table: start it once that schema exists.
         startQuerySide();
+        warmUp();
+    }
+
+    /**
+     * One signed-in query before the tests: the first query through Axon Server opens its gRPC streams, which on a
+     * loaded machine took longer than the one second the views' tests give a projection (what they measure).
+     */
+    private void warmUp() {
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            HttpResponse<String> token = client.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + commandPort + "/api/dev/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"admin\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String bearer = token.body().replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            for (int i = 0; i < 3; i++) {
+                client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort + "/api/catalogue/items"))
+                        .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("warming up the backend failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startCommandSideProcess() {
@@ -198,22 +336,77 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         awaitHealthy(querySide, queryPort, name);
     }
 
+    /** One Axon Server SE for the run, in a temporary folder of its own, on free ports (HTTP and gRPC). */
+    private void launchAxonServer() {
+        try {
+            axonServerDir = Files.createTempDirectory("daiban-axonserver");
+            int httpPort = freePort();
+            axonServerGrpcPort = freePort();
+            Files.writeString(axonServerDir.resolve("axonserver.properties"), String.join("\n",
+                    "axoniq.axonserver.standalone=true",
+                    "axoniq.axonserver.devmode.enabled=true",
+                    "axoniq.axonserver.hostname=localhost",
+                    "server.port=" + httpPort,
+                    "axoniq.axonserver.port=" + axonServerGrpcPort,
+                    "") );
+            axonServer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-jar", axonServerJar().toAbsolutePath().toString())
+                    .directory(axonServerDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve("axonserver.log").toFile())
+                    .start();
+            axonServerHttpPort = httpPort;
+            // Should the test JVM end without close() (killed build), take Axon Server down with it.
+            Process started = axonServer;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.descendants().forEach(ProcessHandle::destroyForcibly);
+                started.destroyForcibly();
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Axon Server", e);
+        }
+    }
+
+    private void awaitAxonServer() {
+        HttpClient client = HttpClient.newHttpClient();
+        await("Axon Server ready").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (!axonServer.isAlive()) {
+                throw new IllegalStateException("Axon Server exited; see " + logs.resolve("axonserver.log").toAbsolutePath());
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + axonServerHttpPort + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && response.body().contains("\"UP\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
     private Process launch(String name, String jar, int port, LocalPostgres postgres, String... extra) {
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("runnable jar of " + name + " not found (" + jar + "): run through Maven");
         }
+        boolean axon = engine() == Engine.AXON_SERVER;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port, "--spring.profiles.active=embedded",
+                "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port,
+                "--spring.profiles.active=" + (axon ? "axonserver,embedded" : "embedded"),
                 "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + LocalPostgres.USER,
                 // Keys cached far longer than any test: an erasure must take effect without waiting for the cache.
                 "--daiban.privacy.key-cache-ttl=1h"));
         command.addAll(List.of(extra));
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile())
-                    .start();
+                    .redirectOutput(logs.resolve(name + ".log").toFile());
+            if (axon) {
+                // The same variables docker-compose.yml sets.
+                builder.environment().put("AXONSERVER_HOST", "localhost");
+                builder.environment().put("AXONSERVER_GRPC_PORT", String.valueOf(axonServerGrpcPort));
+            }
+            Process process = builder.start();
             processes.add(process);
             return process;
         } catch (IOException e) {
@@ -253,6 +446,20 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+        if (axonServer != null) {
+            // The whole process tree, last (the applications are gone).
+            axonServer.descendants().forEach(ProcessHandle::destroy);
+            axonServer.destroy();
+            if (!axonServer.waitFor(30, TimeUnit.SECONDS)) {
+                axonServer.descendants().forEach(ProcessHandle::destroyForcibly);
+                axonServer.destroyForcibly();
+            }
+            try (Stream<Path> files = Files.walk(axonServerDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
             }
         }
         running = null;

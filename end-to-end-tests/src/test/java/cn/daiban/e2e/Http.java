@@ -19,6 +19,14 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     record Answer(int status, String body, Map<String, String> headers) {
+        static JsonNode parse(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text, e);
+            }
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -80,6 +88,11 @@ final class Http {
     /** An administrator, who may read every view. */
     static Http admin() {
         return as("admin-reader", null);
+    }
+
+    /** The Authorization header this client sends (for clients the tests build themselves, e.g. of event streams). */
+    String authorization() {
+        return headers.get("Authorization");
     }
 
     static Http anonymous() {

@@ -37,5 +37,18 @@ class StationsEndToEndIT {
         JsonNode verification = Http.admin().get(Backend.querySide() + "/api/audit/verification?aggregateId=" + code)
                 .expect(200).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(history.get("entries").get(1).get("eventHash").asText()).hasSize(64);
+
+        // The whole store, on whichever engine holds it: read through the event store, chained, digested.
+        JsonNode store = Http.admin().get(Backend.querySide() + "/api/audit/verification").expect(200).json();
+        assertThat(store.get("intact").asBoolean()).isTrue();
+        assertThat(store.get("streams").asLong()).isPositive();
+        JsonNode digest = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> Http.admin().get(Backend.querySide() + "/api/audit/digest").expect(200).json(),
+                taken -> taken.get("events").asLong() > 0);
+        JsonNode check = Http.admin().post(Backend.querySide() + "/api/audit/digest/check", Map.of(
+                "upToGlobalIndex", digest.get("upToGlobalIndex").asLong(), "digest", digest.get("digest").asText()))
+                .expect(200).json();
+        assertThat(check.get("matches").asBoolean()).isTrue();
     }
 }

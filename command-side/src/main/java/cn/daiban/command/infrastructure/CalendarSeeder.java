@@ -1,5 +1,6 @@
 package cn.daiban.command.infrastructure;
 
+import cn.daiban.kernel.calendar.CalendarYearData;
 import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.kernel.calendar.LoadCalendarYearCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,9 +54,17 @@ class CalendarSeeder implements ApplicationRunner {
             try (InputStream in = resource.getInputStream()) {
                 year = json.readValue(in, ShippedYear.class);
             }
-            if (!loaded.contains(year.year()) && commands.createOnce(new LoadCalendarYearCommand(year.year(),
-                    year.holidays(), year.adjustedWorkingDays(), year.notice()))) {
+            if (loaded.contains(year.year())) {
+                continue;
+            }
+            if (commands.createOnce(new LoadCalendarYearCommand(year.year(), year.holidays(),
+                    year.adjustedWorkingDays(), year.notice()))) {
                 log.info("loaded the working-day calendar for {} ({})", year.year(), year.notice());
+            } else {
+                // Loaded already (another node, or the events outlived the look-up rows): take the rows from them.
+                int y = year.year();
+                commands.ensureLookUp(CalendarYearData.aggregateId(y), JdbcCalendarProvider.PROCESSING_GROUP,
+                        () -> calendars.current().loadedYears().contains(y));
             }
         }
     }

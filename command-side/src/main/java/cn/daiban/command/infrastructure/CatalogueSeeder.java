@@ -57,9 +57,15 @@ class CatalogueSeeder implements ApplicationRunner {
         }
         int published = 0;
         for (StarterItem item : starter.items()) {
-            if (catalog.find(item.code()).isEmpty()
-                    && commands.createOnce(new PublishServiceItemCommand(item.code(), item.definition(), true))) {
+            if (catalog.find(item.code()).isPresent()) {
+                continue;
+            }
+            if (commands.createOnce(new PublishServiceItemCommand(item.code(), item.definition(), true))) {
                 published++;
+            } else {
+                // Published already (another node, or the events outlived the look-up row): take the row from them.
+                commands.ensureLookUp(item.code().toString(), JdbcServiceItemCatalog.PROCESSING_GROUP,
+                        () -> catalog.find(item.code()).isPresent());
             }
         }
         if (published > 0) {

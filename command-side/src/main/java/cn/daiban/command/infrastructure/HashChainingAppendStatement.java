@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends events like Axon's own statement, copies who / where / which request from the metadata into indexed
- * columns, and chains the events: each event's metadata gets its {@link EventHash}
- * (over the payload bytes exactly as stored and the rest of the row) and the hash of the previous event of its
- * stream, read in the same transaction. Runs inside the command's transaction, so the chain and the events
- * commit together.
+ * Appends events like Axon's own statement and copies who / where / which request from the metadata into indexed
+ * columns (kept for SQL readers of existing stores; the audit itself reads through Axon's API and its own index).
+ * Events arrive chained by {@link EventHashChain} (hash and previous hash in the metadata, the same on Axon Server)
+ * and are stored as they are; an event that arrives unchained (appended past the event bus) is chained here the
+ * same way, its previous hash read in the same transaction.
  */
 class HashChainingAppendStatement implements AppendEventsStatementBuilder {
 
@@ -57,17 +57,27 @@ class HashChainingAppendStatement implements AppendEventsStatementBuilder {
         for (EventMessage<?> eventMessage : events) {
             DomainEventMessage<?> event = EventUtils.asDomainEventMessage(eventMessage);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            SerializedObject<byte[]> plainMetaData = event.serializeMetaData(serializer, byte[].class);
             String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
-            String previous = lastHashInBatch.containsKey(event.getAggregateIdentifier())
-                    ? lastHashInBatch.get(event.getAggregateIdentifier())
-                    : previousHash(connection, schema, event);
-            String hash = EventHash.of(new EventHash.StoredRow(event.getIdentifier(), event.getAggregateIdentifier(),
-                    event.getSequenceNumber(), event.getType(), timestamp, payload.getType().getName(),
-                    payload.getType().getRevision(), payload.getData(), plainMetaData.getData()), previous);
-            lastHashInBatch.put(event.getAggregateIdentifier(), hash);
-            byte[] metaData = serializer.serialize(event.getMetaData().mergedWith(
-                    MetaData.with(EventHash.HASH, hash).and(EventHash.PREVIOUS_HASH, previous)), byte[].class).getData();
+            byte[] metaData;
+            Object chained = event.getMetaData().get(EventHash.HASH);
+            if (chained != null) {
+                // Chained on the way in (EventHashChain), as with Axon Server: stored as it is.
+                lastHashInBatch.put(event.getAggregateIdentifier(), chained.toString());
+                metaData = event.serializeMetaData(serializer, byte[].class).getData();
+            } else {
+                // Appended without going through the event bus's interceptors: chained here, the same way.
+                SerializedObject<byte[]> plainMetaData = event.serializeMetaData(serializer, byte[].class);
+                String previous = lastHashInBatch.containsKey(event.getAggregateIdentifier())
+                        ? lastHashInBatch.get(event.getAggregateIdentifier())
+                        : previousHash(connection, schema, event);
+                String hash = EventHash.of(new EventHash.StoredRow(event.getIdentifier(),
+                        event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(), timestamp,
+                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                        plainMetaData.getData()), previous);
+                lastHashInBatch.put(event.getAggregateIdentifier(), hash);
+                metaData = serializer.serialize(event.getMetaData().mergedWith(MetaData.with(EventHash.HASH, hash)
+                        .and(EventHash.PREVIOUS_HASH, previous)), byte[].class).getData();
+            }
 
             statement.setString(1, event.getIdentifier());
             statement.setString(2, event.getAggregateIdentifier());

@@ -90,15 +90,69 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Optional<CommandRejection> details = e.getDetails();
         if (details.isPresent()) {
             CommandRejection rejection = details.get();
+            if (CommandRejection.UNAVAILABLE.equals(rejection.kind())) {
+                return unavailable(e, response);
+            }
             HttpStatus status = switch (rejection.kind()) {
-                case "ILLEGAL_TRANSITION" -> HttpStatus.CONFLICT;
-                case "INVALID_VALUE" -> HttpStatus.BAD_REQUEST;
+                case "ILLEGAL_TRANSITION", CommandRejection.CONFLICT -> HttpStatus.CONFLICT;
+                case CommandRejection.INVALID_VALUE -> HttpStatus.BAD_REQUEST;
+                case CommandRejection.NOT_FOUND -> HttpStatus.NOT_FOUND;
                 default -> HttpStatus.UNPROCESSABLE_ENTITY;
             };
             return problem(status, rejection.rule(), rejection.field(), rejection.message());
         }
+        ProblemDetail remote = remoteFailure(e);
+        if (remote != null) {
+            return remote;
+        }
         return axonFailure(e.getCause() != null ? e.getCause() : e);
     }
+
+    /**
+     * What failed behind Axon Server after the handler had returned (so without {@link CommandRejection} details),
+     * recognised by Axon Server's error code and message, since exception classes do not cross it: the append refused
+     * because the stream moved on ({@code [AXONIQ-2000] Invalid sequence number n … expected m}: with n = 0 the id was
+     * taken, else someone else's change came first), an aggregate's version not as expected, and a data subject
+     * erased while its personal data was being sealed. Null when the failure is none of these.
+     */
+    static ProblemDetail remoteFailure(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            text.append(cause).append('\n');
+            if (cause instanceof org.axonframework.messaging.RemoteHandlingException remote) {
+                remote.getExceptionDescriptions().forEach(line -> text.append(line).append('\n'));
+            } else if (cause instanceof org.axonframework.messaging.RemoteNonTransientHandlingException remote) {
+                remote.getExceptionDescriptions().forEach(line -> text.append(line).append('\n'));
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        String all = text.toString();
+        if (all.contains(ErasedDataSubjectException.MESSAGE_MARK)) {
+            java.util.regex.Matcher erased = ERASED.matcher(all);
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "data-subject-erased", null,
+                    erased.find() ? erased.group() : "the personal data of this record was erased");
+        }
+        if (INVALID_SEQUENCE_ZERO.matcher(all).find()) {
+            CommandRejection taken = CommandRejection.alreadyExists();
+            return problem(HttpStatus.CONFLICT, taken.rule(), null, taken.message());
+        }
+        if (all.contains("was not as expected")) {
+            return problem(HttpStatus.CONFLICT, "stale-version", "If-Match",
+                    "the version sent in If-Match is no longer current: reload and try again");
+        }
+        if (all.contains("AXONIQ-2000") || all.contains("Invalid sequence number")) {
+            CommandRejection race = CommandRejection.concurrentModification();
+            return problem(HttpStatus.CONFLICT, race.rule(), null, race.message());
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern INVALID_SEQUENCE_ZERO =
+            java.util.regex.Pattern.compile("Invalid sequence number 0 ");
+    private static final java.util.regex.Pattern ERASED =
+            java.util.regex.Pattern.compile("the personal data of record \\S+ was erased[^\\n]*");
 
     @ExceptionHandler({AggregateNotFoundException.class, ConcurrencyException.class,
             ConflictingModificationException.class, AggregateStreamCreationException.class})
@@ -141,6 +195,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return axonFailure(cause);
             }
             cause = cause.getCause();
+        }
+        ProblemDetail remote = remoteFailure(e);
+        if (remote != null) {
+            return remote;
         }
         log.error("request failed unexpectedly", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "the request could not be handled");

@@ -55,6 +55,8 @@ class CommandApiIT extends PostgresIntegrationTest {
     DeadlineManager deadlineManager;
     @Autowired
     EmbeddedTokens tokens;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
 
     static String newCode() {
         return "1405" + (21000 + SERIAL.incrementAndGet());
@@ -163,6 +165,28 @@ class CommandApiIT extends PostgresIntegrationTest {
             assertThat(EventHash.read(metaData, EventHash.HASH)).isEqualTo(recomputed);
             previous = recomputed;
         }
+    }
+
+    /**
+     * The chain is put into the events' metadata on their way into the event store (EventHashChain), not by the JDBC
+     * statement alone: read back through Axon's API, as with Axon Server, every event carries its hash and its
+     * predecessor's, and the hash is over the millisecond timestamp both engines keep.
+     */
+    @Test
+    void hashAndPreviousHashAreInTheMetadataOfNewlyAppendedEvents() {
+        String code = openCounty();
+        var stream = eventStore.readEvents(code, 0);
+        String previous = EventHash.GENESIS;
+        int events = 0;
+        while (stream.hasNext()) {
+            var event = stream.next();
+            assertThat(event.getMetaData().get(EventHash.PREVIOUS_HASH)).isEqualTo(previous);
+            assertThat(event.getMetaData().get(EventHash.HASH)).asString().hasSize(64);
+            assertThat(event.getTimestamp().getNano() % 1_000_000).isZero();
+            previous = (String) event.getMetaData().get(EventHash.HASH);
+            events++;
+        }
+        assertThat(events).isEqualTo(2);
     }
 
     @Test

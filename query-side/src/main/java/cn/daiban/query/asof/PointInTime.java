@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,9 @@ public class PointInTime {
             "consultation_view", "complaint_view", "appointment_view");
     private static final java.util.Set<String> GROUPS = java.util.Set.of("delegations", "consultations", "complaints",
             "appointments");
+
+    /** How long the replay waits for the next event below the head before it gives up (and answers an error). */
+    private static final int IDLE_LIMIT_SECONDS = 60;
 
     private final EventStore events;
     private final JdbcTemplate jdbc;
@@ -68,6 +72,10 @@ public class PointInTime {
         this.projections = java.util.Collections.unmodifiableMap(found);
     }
 
+    private static long position(org.axonframework.eventhandling.TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
     /** Runs {@code view} against the read models as they stood at {@code moment}. */
     public <T> T asOf(Instant moment, Supplier<T> view) {
         return cn.daiban.query.delegation.LiveUpdates.muted(() -> transaction.execute(status -> {
@@ -80,10 +88,23 @@ public class PointInTime {
             long skipped = 0;
             Map<String, Set<String>> evicted = new HashMap<>();
             projections.keySet().forEach(group -> evicted.put(group, deadLetters.evictedEventIds(group)));
-            // The event store's stream (the PostgreSQL table, or Axon Server) from the start, up to what is there now.
+            // The event store's stream (the PostgreSQL table, or Axon Server) from the start, up to the head as it
+            // is now, fixed before reading: Axon Server's stream can have nothing buffered before its first batch
+            // arrives, so "nothing available" never means "done". Events after the moment are skipped rather than
+            // ending the read: positions are not ordered by time (a transaction commits after its timestamp).
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-                while (stream.hasNextAvailable()) {
-                    EventMessage<?> event = stream.nextAvailable();
+                long head = position(events.createHeadToken());
+                long position = -1;
+                while (position < head) {
+                    if (!stream.hasNextAvailable(IDLE_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the event stream stopped at " + position
+                                + " short of the head " + head);
+                    }
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    position = position(event.trackingToken());
+                    if (position > head) {
+                        break;
+                    }
                     if (event.getTimestamp().isAfter(moment)) {
                         continue;
                     }

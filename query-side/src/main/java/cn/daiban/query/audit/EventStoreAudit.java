@@ -7,50 +7,105 @@ import cn.daiban.kernel.audit.ChainVerificationResponse.Problem;
 import cn.daiban.kernel.audit.FetchAuditHistoryQuery;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventHash;
-import cn.daiban.kernel.eventstore.EventStoreLayout;
+import cn.daiban.query.audit.AuditEventSource.AuditEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the event store itself (not a projection that could drift): histories, the hash-chain verification and
- * store digests. Embedded mode: the command side's event table in the same PostgreSQL; every walk streams rows
- * with a cursor, whatever the store's size.
+ * Reads the event store itself (not a projection that could drift), through Axon's event-store API, so the same
+ * code serves the JDBC store on PostgreSQL and Axon Server: histories, the hash-chain verification and store
+ * digests. A stream is read with {@code readEvents(aggregateId, 0)}, the whole store with {@code openStream}, up to
+ * the head as it was when the walk started; payloads are taken as stored ({@link StoredForm}), never deserialized,
+ * so an erased data subject's events verify like any other. Which events belong to an actor, a station or a time
+ * range is looked up in {@code audit_index} ({@link AuditIndexProjection}), which trails the store by a moment: a
+ * history first waits (briefly) for the index to reach the store's head.
  */
 @Component
 class EventStoreAudit {
 
-    private static final String TABLE = EventStoreLayout.SCHEMA + "." + EventStoreLayout.EVENT_TABLE;
-    private static final String COLUMNS = """
-            global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
-            payload_revision, payload, meta_data, actor_id, station_code, correlation_id""";
-    private static final int FETCH_SIZE = 500;
+    /** How long a history waits for the index to reach the head as of the request. */
+    private static final Duration INDEX_WAIT = Duration.ofSeconds(10);
+    private static final int COLUMN_CHUNK = 500;
 
+    private final EventStore events;
+    /** Added to a store position to give the globalIndex the audit shows ({@link AuditEvents#offset()}). */
+    private final long offset;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final StoredColumns columns;
 
-    EventStoreAudit(JdbcTemplate jdbc, ObjectMapper json) {
+    EventStoreAudit(AuditEvents events, JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<StoredColumns> columns) {
+        this.events = events.store();
+        this.offset = events.offset();
         this.jdbc = jdbc;
         this.json = json;
+        this.columns = columns.getIfAvailable();
     }
 
-    @Transactional(readOnly = true)
+    /** One stored event as the audit sees it; {@code globalIndex} as the audit shows it (null when not tracked). */
+    record Stored(Long globalIndex, String eventIdentifier, String aggregateId, long sequenceNumber, String type,
+                  Instant timestamp, SerializedObject<byte[]> payload, MetaData metaData) {
+
+        static Stored of(EventMessage<?> event, long offset) {
+            Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                    ? tracked.trackingToken().position().orElse(-1) + offset : null;
+            if (event instanceof DomainEventMessage<?> domain) {
+                return new Stored(position, event.getIdentifier(), domain.getAggregateIdentifier(),
+                        domain.getSequenceNumber(), domain.getType(), event.getTimestamp(), StoredForm.payload(event),
+                        event.getMetaData());
+            }
+            // Stored without an aggregate: a stream of its own, as the JDBC store keeps it.
+            return new Stored(position, event.getIdentifier(), event.getIdentifier(), 0, null, event.getTimestamp(),
+                    StoredForm.payload(event), event.getMetaData());
+        }
+
+        String hash(String previous) {
+            return EventHash.of(new EventHash.StoredRow(eventIdentifier, aggregateId, sequenceNumber, type,
+                    DateTimeUtils.formatInstant(timestamp), payload.getType().getName(), payload.getType().getRevision(),
+                    payload.getData(), EventHash.metaDataJson(metaData)), previous);
+        }
+
+        String meta(String key) {
+            Object value = metaData.get(key);
+            return value == null ? null : value.toString();
+        }
+    }
+
     public AuditHistoryResponse history(FetchAuditHistoryQuery query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from " + TABLE + " where global_index > ?");
-        List<Object> args = new ArrayList<>(List.of(query.after()));
+        awaitIndex();
+        StringBuilder sql = new StringBuilder("""
+                select event_identifier, position, aggregate_identifier, sequence_number from audit_index
+                where position > ?""");
+        // The index keeps store positions; "after" is a globalIndex as shown (after=0: from the first event).
+        List<Object> args = new ArrayList<>(List.of(query.after() - offset));
         if (query.aggregateId() != null) {
             sql.append(" and aggregate_identifier = ?");
             args.add(query.aggregateId());
@@ -64,68 +119,108 @@ class EventStoreAudit {
             args.add(query.stationCode());
         }
         if (query.eventType() != null) {
-            sql.append(" and (payload_type = ? or payload_type like ?)");
+            sql.append(" and (event_type = ? or event_type like ?)");
             args.add(query.eventType());
             args.add("%." + query.eventType());
         }
         if (query.from() != null) {
             sql.append(" and time_stamp >= ?");
-            args.add(DateTimeUtils.formatInstant(query.from()));
+            args.add(Timestamp.from(query.from()));
         }
         if (query.to() != null) {
             sql.append(" and time_stamp < ?");
-            args.add(DateTimeUtils.formatInstant(query.to()));
+            args.add(Timestamp.from(query.to()));
         }
-        sql.append(" order by global_index limit ?");
+        sql.append(" order by position limit ?");
         args.add(query.size() + 1);
-        List<AuditHistoryResponse.Entry> entries = jdbc.query(sql.toString(), (rs, n) -> entry(rs), args.toArray());
+        record Found(String eventId, long position, String aggregateId, long sequence) {
+        }
+        List<Found> found = jdbc.query(sql.toString(), (rs, n) -> new Found(rs.getString(1), rs.getLong(2),
+                rs.getString(3), rs.getLong(4)), args.toArray());
         Long next = null;
-        if (entries.size() > query.size()) {
-            entries = entries.subList(0, query.size());
-            next = entries.get(entries.size() - 1).globalIndex();
+        if (found.size() > query.size()) {
+            found = found.subList(0, query.size());
+            next = found.get(found.size() - 1).position() + offset;
+        }
+        // The events themselves, from the store: per stream, from its first sequence on this page.
+        Map<String, Long> firstSequence = new LinkedHashMap<>();
+        found.forEach(f -> firstSequence.merge(f.aggregateId(), f.sequence(), Math::min));
+        Map<String, Stored> byId = new HashMap<>();
+        firstSequence.forEach((aggregateId, first) -> {
+            DomainEventStream stream = events.readEvents(aggregateId, first);
+            while (stream.hasNext()) {
+                DomainEventMessage<?> event = stream.next();
+                byId.put(event.getIdentifier(), Stored.of(event, offset));
+            }
+        });
+        List<AuditHistoryResponse.Entry> entries = new ArrayList<>();
+        for (Found f : found) {
+            Stored stored = byId.get(f.eventId());
+            if (stored != null) {
+                entries.add(entry(f.position() + offset, stored));
+            }
         }
         return new AuditHistoryResponse(List.copyOf(entries), next);
     }
 
-    private AuditHistoryResponse.Entry entry(ResultSet rs) throws SQLException {
-        String payloadType = rs.getString("payload_type");
+    /** Waits until the index holds the store's head as of now (at most {@link #INDEX_WAIT}). */
+    private void awaitIndex() {
+        long head = position(events.createHeadToken());
+        long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
+        while (head >= 0 && System.nanoTime() < deadline) {
+            Long indexed = jdbc.queryForObject("select max(position) from audit_index", Long.class);
+            if (indexed != null && indexed >= head) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private AuditHistoryResponse.Entry entry(long globalIndex, Stored stored) {
+        String payloadType = stored.payload().getType().getName();
         String eventType = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-        String payload = new String(rs.getBytes("payload"), StandardCharsets.UTF_8);
-        return new AuditHistoryResponse.Entry(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number"), rs.getString("type"), Instant.parse(rs.getString("time_stamp")),
-                eventType, rs.getString("actor_id"), rs.getString("station_code"), rs.getString("correlation_id"),
-                EventSummaries.summarise(eventType, readTree(payload)), payload,
-                EventHash.read(rs.getBytes("meta_data"), EventHash.HASH));
+        String payload = new String(stored.payload().getData(), StandardCharsets.UTF_8);
+        return new AuditHistoryResponse.Entry(globalIndex, stored.aggregateId(), stored.sequenceNumber(), stored.type(),
+                stored.timestamp(), eventType, stored.meta(MetadataKeys.ACTOR_ID), stored.meta(MetadataKeys.STATION_CODE),
+                stored.meta(MetadataKeys.CORRELATION_ID), EventSummaries.summarise(eventType, readTree(payload)),
+                payload, stored.meta(EventHash.HASH));
     }
 
     /** Walks one stream, or all of them, recomputing every hash. */
-    @Transactional(readOnly = true)
     public ChainVerificationResponse verify(String aggregateId) {
         Walk walk = new Walk();
         if (aggregateId == null) {
-            stream("select " + COLUMNS + " from " + TABLE + " order by aggregate_identifier, sequence_number",
-                    walk::accept);
+            walkStore(Long.MAX_VALUE, walk);
         } else {
-            stream("select " + COLUMNS + " from " + TABLE
-                    + " where aggregate_identifier = ? order by sequence_number", walk::accept, aggregateId);
+            List<Stored> chunk = new ArrayList<>();
+            DomainEventStream stream = events.readEvents(aggregateId, 0);
+            while (stream.hasNext()) {
+                chunk.add(Stored.of(stream.next(), offset));
+                if (chunk.size() == COLUMN_CHUNK) {
+                    feed(walk, chunk);
+                }
+            }
+            feed(walk, chunk);
         }
         return walk.result();
     }
 
-    /** The highest global index the digest may safely cover: events that committed a while ago. */
-    @Transactional(readOnly = true)
+    /** The highest globalIndex the digest may safely cover: events stored a while ago (from the index); 0: none. */
     public long settledGlobalIndex(Instant settledBefore) {
-        Long max = jdbc.queryForObject("select max(global_index) from " + TABLE + " where time_stamp < ?",
-                Long.class, DateTimeUtils.formatInstant(settledBefore));
-        return max == null ? 0 : max;
+        Long max = jdbc.queryForObject("select max(position) from audit_index where time_stamp < ?", Long.class,
+                Timestamp.from(settledBefore));
+        return max == null ? 0 : max + offset;
     }
 
-    /** Walks every event up to {@code upToGlobalIndex} and digests the streams' recomputed heads. */
-    @Transactional(readOnly = true)
+    /** Walks every event up to globalIndex {@code upToGlobalIndex} and digests the streams' recomputed heads. */
     public Digest digest(long upToGlobalIndex) {
         Walk walk = new Walk();
-        stream("select " + COLUMNS + " from " + TABLE + " where global_index <= ? "
-                + "order by aggregate_identifier, sequence_number", walk::accept, upToGlobalIndex);
+        walkStore(upToGlobalIndex - offset, walk);
         ChainVerificationResponse chain = walk.result();
         return new Digest(upToGlobalIndex, chain.streams(), chain.events(), EventHash.digest(walk.heads()), chain);
     }
@@ -133,15 +228,49 @@ class EventStoreAudit {
     record Digest(long upToGlobalIndex, long streams, long events, String digest, ChainVerificationResponse chain) {
     }
 
-    private void stream(String sql, RowCallbackHandler handler, Object... args) {
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
+    /** The store's stream from the start, up to {@code upTo} or the head as of now, whichever comes first. */
+    private void walkStore(long upTo, Walk walk) {
+        long head = position(events.createHeadToken());
+        long target = Math.min(upTo, head);
+        if (target < 0) {
+            return;
+        }
+        List<Stored> chunk = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            long position = -1;
+            while (position < target) {
+                // Axon Server's stream may have nothing buffered before its first batch arrives: wait for the head.
+                if (!stream.hasNextAvailable(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the event stream stopped at " + position + " short of " + target);
+                }
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                position = position(event.trackingToken());
+                if (position > upTo) {
+                    break;
+                }
+                chunk.add(Stored.of(event, offset));
+                if (chunk.size() == COLUMN_CHUNK) {
+                    feed(walk, chunk);
+                }
             }
-            return statement;
-        }, handler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event store", e);
+        }
+        feed(walk, chunk);
+    }
+
+    private void feed(Walk walk, List<Stored> chunk) {
+        Map<String, StoredColumns.Columns> stored = columns == null ? Map.of()
+                : columns.of(chunk.stream().map(Stored::eventIdentifier).toList());
+        for (Stored event : chunk) {
+            walk.accept(event, stored.get(event.eventIdentifier()));
+        }
+        chunk.clear();
+    }
+
+    static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private JsonNode readTree(String payload) {
@@ -152,79 +281,62 @@ class EventStoreAudit {
         }
     }
 
-    /** One pass over rows ordered by stream and sequence. */
+    /**
+     * One pass over stored events, each stream in sequence order (streams may interleave, as in the store's global
+     * order). The first break reported is the first in stream, then sequence order. A stored hash is accepted as it
+     * was written by either engine or either release: the formula has not changed, only where it is computed.
+     */
     private static final class Walk {
-        private String aggregate;
-        private long expectedSequence;
-        private String previous;
-        private String lastLine;
-        private long streams;
+        private static final class Chain {
+            long expectedSequence;
+            String previous = EventHash.GENESIS;
+            String lastLine;
+        }
+
+        private final Map<String, Chain> chains = new TreeMap<>();
         private long events;
         private Break firstBreak;
-        private final List<String> heads = new ArrayList<>();
 
-        void accept(ResultSet rs) throws SQLException {
-            String aggregateId = rs.getString("aggregate_identifier");
-            long sequence = rs.getLong("sequence_number");
-            if (!aggregateId.equals(aggregate)) {
-                closeStream();
-                aggregate = aggregateId;
-                expectedSequence = 0;
-                previous = EventHash.GENESIS;
-                streams++;
-            }
+        void accept(Stored event, StoredColumns.Columns columns) {
+            Chain chain = chains.computeIfAbsent(event.aggregateId(), id -> new Chain());
             events++;
-            byte[] metaData = rs.getBytes("meta_data");
-            String storedHash = EventHash.read(metaData, EventHash.HASH);
-            String storedPrevious = EventHash.read(metaData, EventHash.PREVIOUS_HASH);
-            String recomputed = EventHash.of(new EventHash.StoredRow(rs.getString("event_identifier"), aggregateId,
-                    sequence, rs.getString("type"), rs.getString("time_stamp"), rs.getString("payload_type"),
-                    rs.getString("payload_revision"), rs.getBytes("payload"), metaData), previous);
+            long sequence = event.sequenceNumber();
+            String storedHash = event.meta(EventHash.HASH);
+            String storedPrevious = event.meta(EventHash.PREVIOUS_HASH);
+            String recomputed = event.hash(chain.previous);
             if (storedHash == null && storedPrevious == null) {
-                record(Problem.UNCHAINED, rs, "stored without a hash: written before the chain existed, or stripped");
-            } else if (sequence != expectedSequence) {
-                record(Problem.MISSING_EVENTS, rs, "sequence " + expectedSequence
-                        + (sequence - 1 > expectedSequence ? " to " + (sequence - 1) : "") + " missing before it");
-            } else if (!Objects.equals(storedPrevious, previous)) {
-                record(Problem.BROKEN_LINK, rs, "does not point at the hash of the event before it");
+                record(Problem.UNCHAINED, event, "stored without a hash: written before the chain existed, or stripped");
+            } else if (sequence != chain.expectedSequence) {
+                record(Problem.MISSING_EVENTS, event, "sequence " + chain.expectedSequence
+                        + (sequence - 1 > chain.expectedSequence ? " to " + (sequence - 1) : "") + " missing before it");
+            } else if (!Objects.equals(storedPrevious, chain.previous)) {
+                record(Problem.BROKEN_LINK, event, "does not point at the hash of the event before it");
             } else if (!recomputed.equals(storedHash)) {
-                record(Problem.ALTERED, rs, "the stored row no longer matches its hash");
-            } else if (!columnsAgree(rs, metaData)) {
-                record(Problem.COLUMNS_DISAGREE_WITH_METADATA, rs, "actor, station or correlation columns changed");
+                record(Problem.ALTERED, event, "the stored event no longer matches its hash");
+            } else if (columns != null && !columns.agreeWith(event)) {
+                record(Problem.COLUMNS_DISAGREE_WITH_METADATA, event, "actor, station or correlation columns changed");
             }
-            previous = recomputed;
-            expectedSequence = sequence + 1;
-            lastLine = aggregateId + ":" + sequence + ":" + recomputed;
+            chain.previous = recomputed;
+            chain.expectedSequence = sequence + 1;
+            chain.lastLine = event.aggregateId() + ":" + sequence + ":" + recomputed;
         }
 
-        private static boolean columnsAgree(ResultSet rs, byte[] metaData) throws SQLException {
-            return Objects.equals(rs.getString("actor_id"), EventHash.read(metaData, MetadataKeys.ACTOR_ID))
-                    && Objects.equals(rs.getString("station_code"), EventHash.read(metaData, MetadataKeys.STATION_CODE))
-                    && Objects.equals(rs.getString("correlation_id"),
-                    EventHash.read(metaData, MetadataKeys.CORRELATION_ID));
-        }
-
-        private void record(Problem problem, ResultSet rs, String detail) throws SQLException {
-            if (firstBreak == null) {
-                firstBreak = new Break(problem, rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                        rs.getLong("global_index"), rs.getString("event_identifier"), detail);
+        private void record(Problem problem, Stored event, String detail) {
+            Break candidate = new Break(problem, event.aggregateId(), event.sequenceNumber(),
+                    event.globalIndex() == null ? -1 : event.globalIndex(), event.eventIdentifier(), detail);
+            Comparator<Break> order = Comparator.comparing(Break::aggregateId).thenComparingLong(Break::sequenceNumber);
+            if (firstBreak == null || order.compare(candidate, firstBreak) < 0) {
+                firstBreak = candidate;
             }
         }
 
-        private void closeStream() {
-            if (lastLine != null) {
-                heads.add(lastLine);
-                lastLine = null;
-            }
-        }
-
+        /** Each stream's recomputed head, in stream order. */
         List<String> heads() {
-            closeStream();
-            return heads;
+            return chains.values().stream().map(chain -> chain.lastLine).filter(Objects::nonNull).toList();
         }
 
         ChainVerificationResponse result() {
-            return new ChainVerificationResponse(firstBreak == null, streams, events, firstBreak);
+            return new ChainVerificationResponse(firstBreak == null, chains.size(), events, firstBreak);
         }
     }
 }

@@ -41,13 +41,11 @@ public class DelegationProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final LiveUpdates live;
     private final ServiceClock clock;
 
-    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, LiveUpdates live, ServiceClock clock) {
+    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, ServiceClock clock) {
         this.jdbc = jdbc;
         this.json = json;
-        this.live = live;
         this.clock = clock;
     }
 
@@ -74,7 +72,7 @@ public class DelegationProjection {
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
                         "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()))));
         step(m);
-        live.publish(e.stationCode().value(), "delegation-commissioned", e.delegationId().value());
+        // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
     }
 
     private static String remark(DelegationCommissionedEvent e) {
@@ -273,11 +271,6 @@ public class DelegationProjection {
                 Timestamp.from(m.getTimestamp()), Date.valueOf(e.completedOn()), e.successful(), e.resultReference(),
                 e.failureReason(), e.onTime(), e.handlingWorkingDays(), e.delegationId().value());
         step(m);
-        String station = jdbc.query("select station_code from delegation_view where delegation_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, e.delegationId().value());
-        if (station != null) {
-            live.publish(station, "delegation-completed", e.delegationId().value());
-        }
     }
 
     @EventHandler

@@ -61,8 +61,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    /** How long a rebuild waits for the next event below the head before it takes the head as reached. */
-    private static final Duration STALL = Duration.ofSeconds(10);
+    /**
+     * How long a rebuild waits for the next event below its target position before it fails (the old read model
+     * stays): it never switches over short of the head.
+     */
+    private static final Duration IDLE_LIMIT = Duration.ofMinutes(2);
 
     /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
@@ -213,16 +216,17 @@ public class ProjectionRebuilds {
                 Instant lastLog = Instant.now();
                 try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                     boolean paused = false;
-                    // The stream's buffer can be empty for a moment before the head is reached (it is filled by
-                    // polling): wait for the head as of the start, and after the pause for the head as of then,
-                    // unless nothing comes for STALL (an event deleted under the head), so the switch-over never
-                    // happens short of events the live processor has already handled.
+                    // Read to the head as of the start (a position fixed before reading: on Axon Server the
+                    // stream can have nothing buffered before its first batch, so "nothing available" never means
+                    // "done"); then pause the live processor and read to the head as of the pause, so the
+                    // switch-over never happens short of events the live processor has already handled.
                     long target = p.headAtStart;
-                    Instant lastEvent = Instant.now();
                     while (true) {
-                        while (p.position < target && Duration.between(lastEvent, Instant.now()).compareTo(STALL) < 0
-                                ? stream.hasNextAvailable(200, TimeUnit.MILLISECONDS) : stream.hasNextAvailable()) {
-                            lastEvent = Instant.now();
+                        while (target >= 0 && (last == null || position(last) < target)) {
+                            if (!stream.hasNextAvailable((int) IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                                throw new IllegalStateException("the event stream stopped at " + position(last)
+                                        + " short of position " + target + "; not switching over");
+                            }
                             TrackedEventMessage<?> event = stream.nextAvailable();
                             if (evicted.contains(event.getIdentifier())) {
                                 p.skipped.incrementAndGet();
@@ -246,9 +250,6 @@ public class ProjectionRebuilds {
                                 log.info("rebuild of {}: {}", p.group, p.report());
                             }
                         }
-                        if (p.position < target && Duration.between(lastEvent, Instant.now()).compareTo(STALL) < 0) {
-                            continue;
-                        }
                         if (paused) {
                             break;
                         }
@@ -256,7 +257,6 @@ public class ProjectionRebuilds {
                         processor.shutDown();
                         paused = true;
                         target = position(events.createHeadToken());
-                        lastEvent = Instant.now();
                     }
                     entityManager.flush();
                     entityManager.clear();
@@ -325,8 +325,9 @@ public class ProjectionRebuilds {
         }
     }
 
+    /** A token's position; -1 for none (an empty store's head). */
     private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     /** No such processing group: 404. */

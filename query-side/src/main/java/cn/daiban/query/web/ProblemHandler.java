@@ -1,6 +1,7 @@
 package cn.daiban.query.web;
 
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.query.infrastructure.QueryRejection;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.security.boundary.BoundaryProblems;
 import cn.daiban.security.DatabaseOutage;
@@ -70,6 +71,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail queryFailed(CompletionException e, HttpServletResponse response) {
         if (DatabaseOutage.isOutage(e)) {
             return unavailable(e, response);
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.axonframework.queryhandling.QueryExecutionException failed
+                    && failed.getDetails().orElse(null) instanceof QueryRejection rejection) {
+                if (QueryRejection.UNAVAILABLE.equals(rejection.kind())) {
+                    return unavailable(e, response);
+                }
+                HttpStatus status = QueryRejection.INVALID_VALUE.equals(rejection.kind())
+                        ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
+                return problem(status, rejection.rule(), rejection.field(), rejection.message());
+            }
+            if (c.getCause() == c) {
+                break;
+            }
         }
         Throwable cause = e.getCause();
         if (cause instanceof InvalidValueException invalid) {

@@ -36,12 +36,17 @@ class EventStoreAuditIT extends PostgresIntegrationTest {
 
     /** Appends {@code count} chained events to a new stream, as the command side's append statement does. */
     String chainedStream(int count, String actor, Instant start) {
+        return chainedStream(count, actor, start, "");
+    }
+
+    /** The same, with {@code extraPayload} (JSON members, starting with a comma) in every payload. */
+    String chainedStream(int count, String actor, Instant start, String extraPayload) {
         String aggregateId = UUID.randomUUID().toString();
         String previous = EventHash.GENESIS;
         for (int sequence = 0; sequence < count; sequence++) {
             String eventId = UUID.randomUUID().toString();
             String timestamp = DateTimeUtils.formatInstant(start.plus(sequence, ChronoUnit.MINUTES));
-            byte[] payload = ("{\"delegationId\":\"" + aggregateId + "\",\"note\":\"第" + sequence + "步\"}")
+            byte[] payload = ("{\"delegationId\":\"" + aggregateId + "\",\"note\":\"第" + sequence + "步\"" + extraPayload + "}")
                     .getBytes(StandardCharsets.UTF_8);
             String plainMeta = "{\"actorId\":\"" + actor + "\",\"stationCode\":\"140521101201\",\"correlationId\":\"c-"
                     + aggregateId + "\"}";
@@ -177,6 +182,29 @@ class EventStoreAuditIT extends PostgresIntegrationTest {
         JsonNode digest = get("/api/audit/digest");
         assertThat(digest.get("digest").asText()).hasSize(64);
         assertThat(digest.get("streams").asLong()).isPositive();
+    }
+
+    @Test
+    void anErasedSubjectsSealedEventsStillVerifyAndReadAsStored() throws Exception {
+        // A value sealed under a data subject whose key no longer exists (erased): the audit never opens it, it hashes
+        // and shows the stored bytes.
+        String sealed = "pii:v1:erased-" + UUID.randomUUID() + ":QUJDREVGR0hJSktMTU5PUA==";
+        String id = chainedStream(3, "agent-j", Instant.parse("2026-11-08T01:00:00Z"),
+                ",\"clientName\":\"" + sealed + "\"");
+        JsonNode result = get("/api/audit/verification?aggregateId=" + id);
+        assertThat(result.get("intact").asBoolean()).isTrue();
+        assertThat(result.get("events").asLong()).isEqualTo(3);
+        JsonNode history = get("/api/audit/streams/" + id);
+        assertThat(history.get("entries")).hasSize(3);
+        assertThat(history.get("entries").get(1).get("payload").asText()).contains(sealed);
+    }
+
+    @Test
+    void theWholeStoreVerifiesThroughTheEventStoreStream() throws Exception {
+        chainedStream(2, "agent-k", Instant.parse("2026-11-11T01:00:00Z"));
+        JsonNode result = get("/api/audit/verification");
+        assertThat(result.get("streams").asLong()).isPositive();
+        assertThat(result.get("events").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -86,6 +86,19 @@ public final class EventHash {
         }
     }
 
+    /**
+     * Metadata as JSON bytes, for {@link StoredRow#metaData()}: an event's metadata map as the event store hands it
+     * back (Axon Server keeps metadata as typed values, not JSON; the JDBC store as Jackson JSON). The hash covers
+     * its {@link #canonicalMetaData canonical form}, so both engines and both ways of writing give the same value.
+     */
+    public static byte[] metaDataJson(Map<String, ?> metaData) {
+        try {
+            return JSON.writeValueAsBytes(metaData == null ? Map.of() : new TreeMap<>(metaData));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("metadata cannot be written as JSON", e);
+        }
+    }
+
     /** One value over many hashes (a store digest over every stream's head). */
     public static String digest(Iterable<String> hashes) {
         try {
