@@ -283,6 +283,15 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     }
 
     private void start() {
+        // Only this run's logs: tests read them (no personal data, no failed update check). Here, not in the
+        // constructor: JUnit constructs the extension once per test class.
+        try (Stream<Path> old = Files.list(logs)) {
+            for (Path log : old.filter(path -> path.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (engine() == Engine.AXON_SERVER) {
             // Axon Server takes longest to start (20-70 s here): start it first, PostgreSQL meanwhile.
             launchAxonServer();

@@ -75,11 +75,13 @@ class PersonalDataEndToEndIT {
                 "answer", "村站代办")).expect(201).json().get("id").asText();
 
         // 1. The event store holds none of it in clear.
-        assertThat(storedEventsContaining(NAME)).isZero();
-        assertThat(storedEventsContaining(RESIDENT_ID)).isZero();
-        assertThat(storedEventsContaining(PHONE)).isZero();
-        assertThat(storedEventsContaining(CONSULTING_PHONE)).isZero();
-        assertThat(storedEventsContaining("pii:v1:" + delegation)).isPositive();
+        if (storeReadable()) {
+            assertThat(storedEventsContaining(NAME)).isZero();
+            assertThat(storedEventsContaining(RESIDENT_ID)).isZero();
+            assertThat(storedEventsContaining(PHONE)).isZero();
+            assertThat(storedEventsContaining(CONSULTING_PHONE)).isZero();
+            assertThat(storedEventsContaining("pii:v1:" + delegation)).isPositive();
+        }
 
         // 2. The views mask the phone; the ledger still names the client.
         JsonNode row = await().atMost(Duration.ofSeconds(10)).until(() -> ledgerRow(village, delegation),
@@ -144,7 +146,9 @@ class PersonalDataEndToEndIT {
                         "confirmedByClient", true), "teamLeaderId", leader, "applicantSigned", true));
         assertThat(conversion.status()).as(conversion.body()).isEqualTo(422);
         assertThat(conversion.json().get("rule").asText()).isEqualTo("data-subject-erased");
-        assertThat(storedEventsContaining(RESIDENT_ID)).isZero();
+        if (storeReadable()) {
+            assertThat(storedEventsContaining(RESIDENT_ID)).isZero();
+        }
 
         // ... the matter goes on and its figures stay ...
         staff.post(command("/api/delegations/" + delegation + "/completion"), Map.of("successful", true,
@@ -199,6 +203,15 @@ class PersonalDataEndToEndIT {
             }
         }
         return null;
+    }
+
+    /**
+     * How many stored events hold {@code text} in their payload or metadata, read straight from the JDBC event table.
+     * On Axon Server the events are not in a table this test can read; the same serializer seals them there, so the
+     * run on Axon Server checks everything else and leaves this to the JDBC run (see README, "Scale-out").
+     */
+    private static boolean storeReadable() {
+        return Backend.engine() == Backend.Engine.JDBC;
     }
 
     private static int storedEventsContaining(String text) throws Exception {
