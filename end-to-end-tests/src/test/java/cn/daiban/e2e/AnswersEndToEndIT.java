@@ -37,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * exception classes (which do not cross Axon Server).
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnswersEndToEndIT {
 

@@ -275,7 +275,17 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
             }
             if (running == null) {
                 Backend backend = new Backend();
-                backend.start();
+                try {
+                    backend.start();
+                } catch (RuntimeException | Error e) {
+                    // Leave nothing running (Axon Server above all) for the next class's attempt.
+                    try {
+                        backend.close();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw e;
+                }
                 running = backend;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Backend.class.getName(), backend);
             }
@@ -362,7 +372,7 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
                     "-Xmx512m", "-jar", axonServerJar().toAbsolutePath().toString())
                     .directory(axonServerDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve("axonserver.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("axonserver.log").toFile()))
                     .start();
             axonServerHttpPort = httpPort;
             // Should the test JVM end without close() (killed build), take Axon Server down with it.
@@ -407,7 +417,7 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             if (axon) {
                 // The same variables docker-compose.yml sets.
                 builder.environment().put("AXONSERVER_HOST", "localhost");

@@ -48,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * answer (it had committed) or runs the command now, never both — so every stored event is acknowledged exactly once.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(6)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultDrillsEndToEndIT {
 

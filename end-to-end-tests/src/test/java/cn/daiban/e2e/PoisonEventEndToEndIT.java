@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * chain of the stream still verifies throughout: the poison row carries the hash the command side would have given it.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(7)
 class PoisonEventEndToEndIT {
 
     /**

@@ -35,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * failed network call of Axon's update checker.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(8)
 class ScaleOutEndToEndIT {
 
     /** Seeded rows the test removes from the command side's look-ups (the events stay in the store). */

@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Both applications against one PostgreSQL: a command's events reach the query side's views and its audit. */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(2)
 class StationsEndToEndIT {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(300);

@@ -19,6 +19,7 @@ import static org.awaitility.Awaitility.await;
  * the stored event stream read back from the event store: every step, in order, with actor and station.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(4)
 class VillageProxyEndToEndIT {
 
     static final String REAL_ESTATE = "ZR-001";
