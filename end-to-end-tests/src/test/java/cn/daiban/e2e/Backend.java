@@ -275,7 +275,17 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
             }
             if (running == null) {
                 Backend backend = new Backend();
-                backend.start();
+                try {
+                    backend.start();
+                } catch (RuntimeException | Error e) {
+                    // Leave nothing running (Axon Server above all) for the next class's attempt.
+                    try {
+                        backend.close();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw e;
+                }
                 running = backend;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Backend.class.getName(), backend);
             }
@@ -283,6 +293,15 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
     }
 
     private void start() {
+        // Only this run's logs: tests read them (no personal data, no failed update check). Here, not in the
+        // constructor: JUnit constructs the extension once per test class.
+        try (Stream<Path> old = Files.list(logs)) {
+            for (Path log : old.filter(path -> path.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (engine() == Engine.AXON_SERVER) {
             // Axon Server takes longest to start (20-70 s here): start it first, PostgreSQL meanwhile.
             launchAxonServer();
@@ -353,7 +372,7 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
                     "-Xmx512m", "-jar", axonServerJar().toAbsolutePath().toString())
                     .directory(axonServerDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve("axonserver.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("axonserver.log").toFile()))
                     .start();
             axonServerHttpPort = httpPort;
             // Should the test JVM end without close() (killed build), take Axon Server down with it.
@@ -400,7 +419,7 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             if (axon) {
                 // The same variables docker-compose.yml sets.
                 builder.environment().put("AXONSERVER_HOST", "localhost");

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * sending and started again.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(9)
 class NotificationsEndToEndIT {
 
     static final String PENSION = "RS-001";

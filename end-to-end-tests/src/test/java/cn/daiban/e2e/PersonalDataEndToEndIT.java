@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * are searched for every sample resident ID and phone number: none may appear.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(5)
 class PersonalDataEndToEndIT {
 
     static final String NAME = "韩梅梅";

@@ -7,7 +7,7 @@ import cn.daiban.localpg.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.DateTimeUtils;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * would have given it.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(7)
 class PoisonEventEndToEndIT {
 
     /**
@@ -49,8 +50,8 @@ class PoisonEventEndToEndIT {
      * way an older release of the JDBC engine could have stored it. Axon Server's store has no such back door (every
      * event arrives through its append API, serialized by the application), so the scenario does not exist there.
      */
-    @BeforeAll
-    static void onlyOnTheJdbcEngine() {
+    @BeforeEach
+    void onlyOnTheJdbcEngine() {
         assumeTrue(Backend.engine() == Backend.Engine.JDBC,
                 "the poison event is written straight into the JDBC event table; Axon Server has no such table");
     }

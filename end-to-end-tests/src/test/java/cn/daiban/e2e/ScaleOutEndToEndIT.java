@@ -35,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * failed network call of Axon's update checker.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(8)
 class ScaleOutEndToEndIT {
 
     /** Seeded rows the test removes from the command side's look-ups (the events stay in the store). */
@@ -85,7 +86,7 @@ class ScaleOutEndToEndIT {
             String code = "1405" + ThreadLocalRandom.current().nextInt(100, 999) + "0"
                     + ThreadLocalRandom.current().nextInt(0, 9);
             Http.admin().post(second.url() + "/api/stations", Map.of("stationCode", code, "name", "沁水县政务服务中心",
-                    "level", "COUNTY_CENTRE", "region", "140521", "address", "沁水县龙港镇",
+                    "level", "COUNTY_CENTRE", "region", code.substring(0, 6), "address", "沁水县龙港镇",
                     "manager", Map.of("name", "张伟", "phone", "13812345678"), "supervisionPhone", "0356-7022345",
                     "serviceItemCodes", List.of("ZR-001"))).expect(201);
             Http.admin().post(command("/api/stations/" + code + "/opening/approval"), Map.of()).expect(200);

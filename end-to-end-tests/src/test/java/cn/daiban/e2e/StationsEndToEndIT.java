@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Both applications against one PostgreSQL: a command's events reach the query side's views and its audit. */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(2)
 class StationsEndToEndIT {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(300);
@@ -27,7 +28,7 @@ class StationsEndToEndIT {
                 "supervisionPhone", "0356-7022345")).expect(201);
         admin.post(Backend.commandSide() + "/api/stations/" + code + "/opening/approval", Map.of()).expect(200);
 
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                 assertThat(Http.admin().get(Backend.querySide() + "/api/stations/" + code).body()).contains("\"OPEN\""));
 
         JsonNode history = Http.admin().get(Backend.querySide() + "/api/audit/streams/" + code).expect(200).json();

@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * DelegationViewsIT.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(3)
 class ViewsEndToEndIT {
 
     static Scenario s;

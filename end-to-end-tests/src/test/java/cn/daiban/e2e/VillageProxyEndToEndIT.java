@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * the stored event stream read back from the event store: every step, in order, with actor and station.
  */
 @ExtendWith(Backend.class)
+@org.junit.jupiter.api.Order(4)
 class VillageProxyEndToEndIT {
 
     static final String REAL_ESTATE = "ZR-001";
@@ -119,6 +120,10 @@ class VillageProxyEndToEndIT {
         assertThat(Http.admin().get(command(base + "/documents/closing-notice")).expect(200).body())
                 .contains("已办结").contains("按时办结");
 
+        // The agent's workload followed the matter and went back to zero when it completed.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Http.admin()
+                .get(query("/api/agents/" + agent)).expect(200).json().get("activeWorkload").asInt()).isZero());
+
         // The stored stream, straight from the event store: every step, in order, with actor and station.
         JsonNode entries = Http.admin().get(query("/api/audit/streams/" + delegation + "?size=100")).expect(200)
                 .json().get("entries");
@@ -148,9 +153,6 @@ class VillageProxyEndToEndIT {
         assertThat(Http.admin().get(query("/api/audit/verification?aggregateId=" + delegation)).expect(200).json()
                 .get("intact").asBoolean()).isTrue();
 
-        // The agent's workload followed the matter and went back to zero when it completed.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Http.admin()
-                .get(query("/api/agents/" + agent)).expect(200).json().get("activeWorkload").asInt()).isZero());
     }
 
     @Test

@@ -73,6 +73,37 @@ public final class DatabaseOutage {
         return false;
     }
 
+    /**
+     * What a database outage says in words, for a failure that came back through Axon Server: there only the
+     * messages of the exception and its causes travel (the handling node's), not their classes or SQLStates. A query
+     * or command whose transaction could not even begin (the connection could not be had) fails before any handler
+     * interceptor could describe it, so it is recognised by these messages of Spring, HikariCP and the driver.
+     */
+    static final List<String> OUTAGE_WORDS = List.of(
+            "Could not open JPA EntityManager for transaction",
+            "Could not open JDBC Connection for transaction",
+            "Connection is not available, request timed out",
+            "This connection has been closed",
+            "Check that the hostname and port are correct");
+
+    /** Whether a failure relayed by Axon Server (a remote handling exception) was a database outage. */
+    public static boolean isRemoteOutage(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+            if (cause instanceof org.axonframework.messaging.RemoteHandlingException remote) {
+                remote.getExceptionDescriptions().forEach(line -> text.append(line).append('\n'));
+            } else if (cause instanceof org.axonframework.messaging.RemoteNonTransientHandlingException remote) {
+                remote.getExceptionDescriptions().forEach(line -> text.append(line).append('\n'));
+            }
+        }
+        boolean remote = text.length() > 0 && seen.stream().anyMatch(cause ->
+                cause instanceof org.axonframework.messaging.RemoteHandlingException
+                        || cause instanceof org.axonframework.messaging.RemoteNonTransientHandlingException);
+        return remote && OUTAGE_WORDS.stream().anyMatch(words -> text.indexOf(words) >= 0);
+    }
+
     private static boolean connectionLost(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
                 || sqlState.equals("57P02") || sqlState.equals("57P03"));

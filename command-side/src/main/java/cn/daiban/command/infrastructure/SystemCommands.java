@@ -53,17 +53,51 @@ class SystemCommands {
      * @return whether this call created it
      */
     boolean createOnce(Object command) {
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                    MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
-                            .and(MetadataKeys.CORRELATION_ID, "seed-" + UUID.randomUUID())));
-            return true;
-        } catch (RuntimeException e) {
-            if (alreadyThere(e)) {
-                log.debug("{} was already there: {}", command.getClass().getSimpleName(), e.toString());
-                return false;
+        long until = System.nanoTime() + NO_HANDLER_PATIENCE.toNanos();
+        while (true) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                        MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
+                                .and(MetadataKeys.CORRELATION_ID, "seed-" + UUID.randomUUID())));
+                return true;
+            } catch (RuntimeException e) {
+                if (alreadyThere(e)) {
+                    log.debug("{} was already there: {}", command.getClass().getSimpleName(), e.toString());
+                    return false;
+                }
+                if (noHandlerYet(e) && System.nanoTime() < until) {
+                    // Axon Server learns of this node's command handlers asynchronously at start: wait for it.
+                    log.info("no handler for {} at Axon Server yet; trying again", command.getClass().getSimpleName());
+                    pause(500);
+                    continue;
+                }
+                throw e;
             }
-            throw e;
+        }
+    }
+
+    /** How long seeding waits for Axon Server to route commands to the handlers this node subscribed at start. */
+    static final java.time.Duration NO_HANDLER_PATIENCE = java.time.Duration.ofSeconds(60);
+
+    static boolean noHandlerYet(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.axonframework.commandhandling.NoHandlerForCommandException
+                    || String.valueOf(cause.getMessage()).contains("AXONIQ-4000")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding", interrupted);
         }
     }
 

@@ -84,7 +84,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandRefused(CommandExecutionException e, HttpServletResponse response) {
-        if (DatabaseOutage.isOutage(e)) {
+        if (DatabaseOutage.isOutage(e) || DatabaseOutage.isRemoteOutage(e)) {
             return unavailable(e, response);
         }
         Optional<CommandRejection> details = e.getDetails();
@@ -184,7 +184,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletResponse response) {
-        if (DatabaseOutage.isOutage(e)) {
+        if (DatabaseOutage.isOutage(e) || DatabaseOutage.isRemoteOutage(e)) {
             return unavailable(e, response);
         }
         Throwable cause = e;

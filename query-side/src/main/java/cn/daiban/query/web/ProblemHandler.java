@@ -69,7 +69,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CompletionException.class)
     ProblemDetail queryFailed(CompletionException e, HttpServletResponse response) {
-        if (DatabaseOutage.isOutage(e)) {
+        if (DatabaseOutage.isOutage(e) || DatabaseOutage.isRemoteOutage(e)) {
             return unavailable(e, response);
         }
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -113,7 +113,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletResponse response) {
-        if (DatabaseOutage.isOutage(e)) {
+        if (DatabaseOutage.isOutage(e) || DatabaseOutage.isRemoteOutage(e)) {
             return unavailable(e, response);
         }
         log.error("request failed", e);
