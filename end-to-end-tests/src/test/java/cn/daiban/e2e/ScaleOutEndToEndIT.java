@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * More than one node of a side, on whichever engine the run uses: two command-side nodes starting at the same moment
  * both start (seeding the shipped calendar and catalogue is idempotent, and refills look-up rows the event store
  * outlived), a live-update subscriber on any query node hears of a commissioning within 2 s, and no start logs a
- * failed network call of Axon's update checker.
+ * failed network call of Axon's update checker, and a second query node takes every segment over when the first
+ * dies.
  */
 @ExtendWith(Backend.class)
 @org.junit.jupiter.api.Order(8)
@@ -125,6 +126,48 @@ class ScaleOutEndToEndIT {
             assertThat(other.commissioned()).containsOnlyOnce(delegation);
             first.close();
             other.close();
+        } finally {
+            Backend.stopSecondQuerySide();
+        }
+    }
+
+    /**
+     * A second query node takes the segments over when the first dies: the first is killed (SIGKILL, so it releases
+     * nothing), and a delegation commissioned afterwards reaches the second node's views once the dead node's claims
+     * have timed out (the token store's claim timeout, 10 s). Bounded at 60 s.
+     */
+    @Test
+    void aSecondQueryNodeTakesTheSegmentsOverWhenTheFirstDies() throws Exception {
+        Scenario s = Scenario.hierarchy(List.of("RS-001"));
+        String agent = s.qualifiedAgent("郭强", "AGENT");
+        String secondQuery = Backend.startSecondQuerySide();
+        try {
+            Backend.killQuerySide();
+            try {
+                Map<String, Object> body = new HashMap<>();
+                body.put("kind", "ASSIST");
+                body.put("mode", "ON_SITE");
+                body.put("stationCode", s.village);
+                body.put("agentId", agent);
+                body.put("itemCode", "RS-001");
+                body.put("client", Map.of("kind", "CITIZEN", "name", "韩大爷", "phone", "13912345678"));
+                body.put("consentGiven", true);
+                String delegation = Http.as(agent, s.village, "AGENT").post(command("/api/delegations"), body)
+                        .expect(201).json().get("id").asText();
+
+                // Every group's segments are handled by the second node: the delegation's detail, its ledger row and
+                // the agent's workload (three processing groups) all show it there.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    assertThat(Http.admin().get(secondQuery + "/api/delegations/" + delegation).status())
+                            .isEqualTo(200);
+                    assertThat(Http.admin().get(secondQuery + "/api/ledger?station=" + s.village).expect(200).body())
+                            .contains(delegation);
+                    assertThat(Http.admin().get(secondQuery + "/api/agents/" + agent).expect(200).json()
+                            .get("activeWorkload").asInt()).isEqualTo(1);
+                });
+            } finally {
+                Backend.startQuerySideAgain();
+            }
         } finally {
             Backend.stopSecondQuerySide();
         }
