@@ -5,6 +5,7 @@ import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.station.StationCode;
+import cn.daiban.query.asof.PointInTime;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,8 @@ class RebuildUnderLoadIT extends PostgresIntegrationTest {
     ProjectionRebuilds rebuilds;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    PointInTime pointInTime;
 
     final StationCode station = StationCode.of("1478" + (int) (Math.random() * 900000 + 100000));
 
@@ -167,6 +170,27 @@ class RebuildUnderLoadIT extends PostgresIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from delegation_view", Long.class)).isZero();
             assertThat(jdbc.queryForObject(countLive, Long.class, "none")).isZero();
             status.setRollbackOnly();
+        });
+    }
+
+    /** The same for a point-in-time view: its queries, prepared before on the connection, read the past rows. */
+    @Test
+    void aPointInTimeViewReadsThePastRowsThroughStatementsPreparedBefore() {
+        Instant before = Instant.now().minusSeconds(1);
+        DelegationId id = DelegationId.create();
+        append(id, 0, TestEvents.commissioned(id, DelegationKind.ASSIST, station, null, ON, ON.plusDays(7)));
+        String countOne = "select count(*) from delegation_view where delegation_id = ?";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject(countOne, Long.class, id.value())).isEqualTo(1));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table earlier_view (x int) on commit drop");
+            for (int use = 0; use < 8; use++) {
+                assertThat(jdbc.queryForObject(countOne, Long.class, id.value())).isEqualTo(1);
+            }
+            // The view's transaction joins this one, so it runs on the connection that prepared the statement.
+            assertThat(pointInTime.asOf(before, () -> jdbc.queryForObject(countOne, Long.class, id.value())))
+                    .isZero();
         });
     }
 }
