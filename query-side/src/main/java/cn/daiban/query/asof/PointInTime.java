@@ -84,6 +84,10 @@ public class PointInTime {
                 jdbc.execute("create temporary table " + table + " (like query_side." + table
                         + " including all) on commit drop");
             }
+            // Statements this pooled connection prepared on the server before (a live batch's, or the view's own
+            // queries) stay planned against the live tables when a same-named temporary table appears; planning
+            // them again makes both the replay and the view use the shadow tables (see ProjectionRebuilds#shadow).
+            jdbc.execute("discard plans");
             long replayed = 0;
             long skipped = 0;
             Map<String, Set<String>> evicted = new HashMap<>();

@@ -206,10 +206,7 @@ public class ProjectionRebuilds {
     private void shadowRebuild(StreamingEventProcessor processor, Progress p) {
         try {
             LiveUpdates.muted(() -> transaction.execute(status -> {
-                for (String table : SHADOWABLE.get(p.group)) {
-                    jdbc.execute("create temporary table " + table + " (like query_side." + table
-                            + " including all) on commit drop");
-                }
+                shadow(p.group);
                 AnnotationEventHandlerAdapter projection = projections.get(p.group);
                 Set<String> evicted = deadLetters.evictedEventIds(p.group);
                 TrackingToken last = null;
@@ -287,6 +284,29 @@ public class ProjectionRebuilds {
             p.finished = Instant.now();
             processor.start();
         }
+    }
+
+    /**
+     * Creates the group's temporary tables, shadowing the live ones for the rest of the current transaction, and
+     * makes PostgreSQL plan every statement of this connection again.
+     *
+     * <p>Why the second step: the pooled connection keeps server-side prepared statements (the JDBC driver prepares
+     * a statement on the server after a few executions and reuses it by its text). PostgreSQL re-plans such a
+     * statement when a table it uses changes or when the search path changes, but not when a new table with the
+     * same name appears earlier in the search path. A statement prepared on this connection after an earlier
+     * rebuild (the connection then already has its temporary schema) by a live batch stays bound to the live
+     * table: the rebuild's writes went to the live rows (an insert "on conflict do nothing" did nothing, so the
+     * row was missing from the shadow, and the switch-over then deleted it from the live table) and its reads saw
+     * the live rows. {@code discard plans} drops every cached plan of the session (it may run inside a
+     * transaction; the prepared statements stay), so each is analysed again, against the shadow tables. When the
+     * transaction ends the temporary tables are dropped, which invalidates the plans made against them.
+     */
+    void shadow(String group) {
+        for (String table : SHADOWABLE.get(group)) {
+            jdbc.execute("create temporary table " + table + " (like query_side." + table
+                    + " including all) on commit drop");
+        }
+        jdbc.execute("discard plans");
     }
 
     /**
