@@ -1,5 +1,12 @@
 package cn.daiban.security;
 
+import cn.daiban.security.boundary.ProblemResponses;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -30,6 +37,20 @@ public final class DatabaseOutage {
     public static final int RETRY_AFTER_SECONDS = 5;
     public static final String RULE = "unavailable";
     public static final String DETAIL = "the database cannot be reached right now; nothing was done, try again shortly";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
+
+    /**
+     * Both sides' answer to an outage: 503 problem+json with {@code Retry-After} (the request did nothing), logged
+     * once with the failure and, behind a failed rollback, what the rollback was for.
+     */
+    public static ProblemDetail answer(Throwable e, HttpServletResponse response) {
+        log.warn("database unavailable, answering 503: {}{}", e,
+                e instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                        ? " (after " + rollback.getApplicationException() + ")" : "");
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        return ProblemResponses.problem(503, RULE, null, DETAIL);
+    }
 
     /**
      * What HikariCP's stand-in for a connection it has closed answers (no SQLState). Hikari closes a connection on a

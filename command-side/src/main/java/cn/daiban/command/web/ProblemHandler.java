@@ -1,6 +1,7 @@
 package cn.daiban.command.web;
 
 import cn.daiban.security.boundary.BoundaryProblems;
+import cn.daiban.security.boundary.ProblemResponses;
 import cn.daiban.security.DatabaseOutage;
 import cn.daiban.security.privacy.ErasedDataSubjectException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPE_PREFIX = "urn:daiban:problem:";
 
     /** Signed in, but the role or the station does not allow it. */
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
@@ -206,12 +205,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The database is away: the transaction never began or was rolled back, so nothing happened; try again. */
     static ProblemDetail unavailable(Throwable e, HttpServletResponse response) {
-        log.warn("database unavailable, answering 503: {}{}", e,
-                e instanceof org.springframework.transaction.TransactionSystemException rollback
-                        && rollback.getApplicationException() != null
-                        ? " (after " + rollback.getApplicationException() + ")" : "");
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.RULE, null, DatabaseOutage.DETAIL);
+        return DatabaseOutage.answer(e, response);
     }
 
     /** The field (JSON path) and the shape it must have; never a Java class name. */
@@ -247,13 +241,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + rule));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("rule", rule);
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
-        return problem;
+        return ProblemResponses.problem(status.value(), rule, field, detail);
     }
 }

@@ -4,6 +4,7 @@ import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.query.infrastructure.QueryRejection;
 import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.security.boundary.BoundaryProblems;
+import cn.daiban.security.boundary.ProblemResponses;
 import cn.daiban.security.DatabaseOutage;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.daiban.query.export.ExportAbortedException;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -138,22 +138,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The database is away; nothing was read. */
     static ProblemDetail unavailable(Throwable e, HttpServletResponse response) {
-        log.warn("database unavailable, answering 503: {}{}", e,
-                e instanceof org.springframework.transaction.TransactionSystemException rollback
-                        && rollback.getApplicationException() != null
-                        ? " (after " + rollback.getApplicationException() + ")" : "");
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.RULE, null, DatabaseOutage.DETAIL);
+        return DatabaseOutage.answer(e, response);
     }
 
     static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:daiban:problem:" + rule));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("rule", rule);
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
-        return problem;
+        return ProblemResponses.problem(status.value(), rule, field, detail);
     }
 }
