@@ -203,14 +203,7 @@ class AnswersEndToEndIT {
     @Order(10)
     void newPersonalDataForAnErasedDataSubjectIs422() {
         Http staff = Http.as(agent, s.village, "AGENT");
-        Map<String, Object> assist = new HashMap<>();
-        assist.put("kind", "ASSIST");
-        assist.put("mode", "ON_SITE");
-        assist.put("stationCode", s.village);
-        assist.put("agentId", agent);
-        assist.put("itemCode", "RS-001");
-        assist.put("client", Map.of("kind", "CITIZEN", "name", "郑秀兰", "phone", "13911112222"));
-        assist.put("consentGiven", true);
+        Map<String, Object> assist = s.assist(agent, "RS-001", "郑秀兰", "13911112222");
         String assisted = staff.post(command("/api/delegations"), assist).expect(201).json().get("id").asText();
         Http.as("admin-privacy", null).post(command("/api/admin/data-subjects/erasure"), Map.of("subjectId", assisted,
                 "reason", "本人依法申请删除个人信息")).expect(201);

@@ -46,15 +46,8 @@ class AuditAndHistoryEndToEndIT {
     static Instant secondAt;
 
     static Map<String, Object> assist(String clientName) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", "ASSIST");
-        body.put("mode", "ON_SITE");
-        body.put("stationCode", s.village);
+        Map<String, Object> body = s.assist(agent, "RS-001", clientName, "13912345678");
         body.put("window", "W1");
-        body.put("agentId", agent);
-        body.put("itemCode", "RS-001");
-        body.put("client", Map.of("kind", "CITIZEN", "name", clientName, "phone", "13912345678"));
-        body.put("consentGiven", true);
         return body;
     }
 

@@ -29,8 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import static cn.daiban.e2e.Scenario.command;
@@ -57,7 +55,6 @@ class FaultDrillsEndToEndIT {
     /** A command answered later than this while the database is away counts as a hang. */
     static final Duration FAIL_FAST = CONNECTION_TIMEOUT.plusSeconds(5);
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(20);
-    static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     static Scenario s;
     static String agent;
@@ -466,20 +463,7 @@ class FaultDrillsEndToEndIT {
     static boolean caughtUp(String group) {
         long head = ((Number) rows("select coalesce(max(global_index), 0) as head from command_side.domain_event_entry")
                 .get(0).get("head")).longValue();
-        List<Map<String, Object>> tokens = rows("""
-                select convert_from(token, 'UTF8') as token from query_side.token_entry where processor_name = ?""",
-                group);
-        if (tokens.isEmpty()) {
-            return false;
-        }
-        for (Map<String, Object> token : tokens) {
-            String json = String.valueOf(token.get("token"));
-            Matcher index = INDEX.matcher(json);
-            if (json.contains("tokenAtReset") || !index.find() || Long.parseLong(index.group(1)) < head) {
-                return false;
-            }
-        }
-        return true;
+        return AuditAndHistoryEndToEndIT.caughtUp(group, head);
     }
 
     @Test

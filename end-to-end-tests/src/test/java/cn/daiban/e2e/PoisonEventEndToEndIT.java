@@ -64,15 +64,8 @@ class PoisonEventEndToEndIT {
     static String agent;
 
     static String commission() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", "ASSIST");
-        body.put("mode", "ON_SITE");
-        body.put("stationCode", s.village);
+        Map<String, Object> body = s.assist(agent, "RS-001", "孙桂兰", "13912345678");
         body.put("window", "W2");
-        body.put("agentId", agent);
-        body.put("itemCode", "RS-001");
-        body.put("client", Map.of("kind", "CITIZEN", "name", "孙桂兰", "phone", "13912345678"));
-        body.put("consentGiven", true);
         return Http.as(agent, s.village).post(command("/api/delegations"), body).expect(201).json().get("id").asText();
     }
 

@@ -106,14 +106,7 @@ class ScaleOutEndToEndIT {
             Subscriber other = Subscriber.open(secondQuery + "/api/live/stations/" + s.county);
             await().atMost(Duration.ofSeconds(10)).until(() -> first.subscribed() && other.subscribed());
 
-            Map<String, Object> body = new HashMap<>();
-            body.put("kind", "ASSIST");
-            body.put("mode", "ON_SITE");
-            body.put("stationCode", s.village);
-            body.put("agentId", agent);
-            body.put("itemCode", "RS-001");
-            body.put("client", Map.of("kind", "CITIZEN", "name", "陈阿姨", "phone", "13912345678"));
-            body.put("consentGiven", true);
+            Map<String, Object> body = s.assist(agent, "RS-001", "陈阿姨", "13912345678");
             String delegation = Http.as(agent, s.village, "AGENT").post(command("/api/delegations"), body)
                     .expect(201).json().get("id").asText();
 
@@ -144,14 +137,7 @@ class ScaleOutEndToEndIT {
         try {
             Backend.killQuerySide();
             try {
-                Map<String, Object> body = new HashMap<>();
-                body.put("kind", "ASSIST");
-                body.put("mode", "ON_SITE");
-                body.put("stationCode", s.village);
-                body.put("agentId", agent);
-                body.put("itemCode", "RS-001");
-                body.put("client", Map.of("kind", "CITIZEN", "name", "韩大爷", "phone", "13912345678"));
-                body.put("consentGiven", true);
+                Map<String, Object> body = s.assist(agent, "RS-001", "韩大爷", "13912345678");
                 String delegation = Http.as(agent, s.village, "AGENT").post(command("/api/delegations"), body)
                         .expect(201).json().get("id").asText();
 

@@ -34,6 +34,22 @@ final class Scenario {
         return Backend.querySide() + path;
     }
 
+    /**
+     * The body of an on-site assist (帮办) at the village by {@code agent}, for a citizen; a mutable map, so a test can
+     * add what its case needs (a window, notes …).
+     */
+    Map<String, Object> assist(String agent, String item, String clientName, String phone) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "ASSIST");
+        body.put("mode", "ON_SITE");
+        body.put("stationCode", village);
+        body.put("agentId", agent);
+        body.put("itemCode", item);
+        body.put("client", Map.of("kind", "CITIZEN", "name", clientName, "phone", phone));
+        body.put("consentGiven", true);
+        return body;
+    }
+
     /** Opens a county centre, a township centre under it and a village station under that, all offering {@code items}. */
     static Scenario hierarchy(List<String> items) {
         Http admin = Http.as("admin-01", null);

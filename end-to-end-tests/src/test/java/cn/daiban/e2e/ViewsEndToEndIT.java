@@ -31,15 +31,8 @@ class ViewsEndToEndIT {
     static Map<String, String> ids = new HashMap<>();
 
     static Map<String, Object> assist(String item) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", "ASSIST");
-        body.put("mode", "ON_SITE");
-        body.put("stationCode", s.village);
+        Map<String, Object> body = s.assist(agent, item, "刘大爷", "13912345678");
         body.put("window", "W1");
-        body.put("agentId", agent);
-        body.put("itemCode", item);
-        body.put("client", Map.of("kind", "CITIZEN", "name", "刘大爷", "phone", "13912345678"));
-        body.put("consentGiven", true);
         return body;
     }
 
