@@ -1,5 +1,6 @@
 package cn.daiban.security.privacy;
 
+import cn.daiban.security.jdbc.CommittedApart;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.crypto.Cipher;
@@ -28,13 +29,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Unwrapped keys are cached per node ({@code daiban.privacy.key-cache-ttl}), but a cached key is used only
  * after checking the store's erased mark, and absent or erased keys are never cached: an erasure takes effect on
  * every node as soon as it is answered, whatever the cache time.
+ *
+ * <p>A new key and a new index entry commit on their own ({@link CommittedApart}) before the event that needs them
+ * is stored, not with the caller's transaction: on Axon Server the event is appended (and may be read by a
+ * projection) before the command's PostgreSQL transaction commits, and a key not yet visible would read as erased
+ * (a name shown as erased, a notification without a phone) or, were that commit to fail, be lost with the event
+ * kept. A command refused after its key was created leaves a key that seals nothing, which erasure still destroys.
  */
-public class PersonalDataKeys {
+public class PersonalDataKeys implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
 
     private final JdbcTemplate jdbc;
+    private final CommittedApart apart;
     private final SecretKey masterKey;
     private final byte[] indexSecret;
     private final long cacheMillis;
@@ -46,6 +54,8 @@ public class PersonalDataKeys {
 
     public PersonalDataKeys(JdbcTemplate jdbc, PrivacyProperties properties) {
         this.jdbc = jdbc;
+        // No database (a serializer test's in-memory keys override every method that would use one): nothing apart.
+        this.apart = jdbc == null ? null : CommittedApart.beside(jdbc.getDataSource(), "personal-data-keys", 2);
         byte[] master = decode(properties.masterKey(), "daiban.privacy.master-key");
         if (master.length != 32) {
             throw new IllegalStateException("daiban.privacy.master-key must be base64 of 32 bytes");
@@ -63,7 +73,7 @@ public class PersonalDataKeys {
         return Base64.getDecoder().decode(value.strip());
     }
 
-    /** The subject's key, created on first use (in the caller's transaction). */
+    /** The subject's key, created on first use (committed at once, apart from the caller's transaction). */
     public SecretKey keyFor(String subject) {
         Optional<SecretKey> existing = find(subject);
         if (existing.isPresent()) {
@@ -76,7 +86,7 @@ public class PersonalDataKeys {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, RANDOM);
             SecretKey key = generator.generateKey();
-            jdbc.update("insert into " + schema + ".personal_data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)"
+            apart.update("insert into " + schema + ".personal_data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)"
                     + " on conflict (subject_id) do nothing", subject, encrypt(masterKey, key.getEncoded()),
                     java.sql.Timestamp.from(Instant.now()));
             cache.remove(subject);
@@ -131,9 +141,12 @@ public class PersonalDataKeys {
         }
     }
 
-    /** Records that {@code subject} holds a resident ID or phone number, by its keyed digest only. */
+    /**
+     * Records that {@code subject} holds a resident ID or phone number, by its keyed digest only; committed at once
+     * like a new key, so an erasure by resident ID or phone finds every subject whose events were stored.
+     */
     public void index(String subject, String kind, String value) {
-        jdbc.update("insert into " + schema + ".personal_data_index (digest, subject_id) values (?, ?)"
+        apart.update("insert into " + schema + ".personal_data_index (digest, subject_id) values (?, ?)"
                 + " on conflict do nothing", digest(kind, value), subject);
     }
 
@@ -174,6 +187,13 @@ public class PersonalDataKeys {
             return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("personal data does not decrypt with its key", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (apart != null) {
+            apart.close();
         }
     }
 }

@@ -4,7 +4,9 @@ import cn.daiban.localpg.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +15,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Two nodes over one key store: an erasure on one is in force on the other at once, however long keys are cached. */
+/**
+ * Two nodes over one key store: an erasure on one is in force on the other at once, however long keys are cached;
+ * and a new key is readable by every node before the command that created it commits.
+ */
 class PersonalDataKeysIT {
 
     static final String SCHEMA = "privacy_keys_it";
@@ -27,6 +32,10 @@ class PersonalDataKeysIT {
     }
 
     static PersonalDataKeys node() {
+        return node(jdbc);
+    }
+
+    static PersonalDataKeys node(JdbcTemplate jdbc) {
         // A cache time far longer than the test: erasure must not wait for it.
         return new PersonalDataKeys(jdbc, new PrivacyProperties("OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=",
                 "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=", Duration.ofHours(1), SCHEMA));
@@ -56,5 +65,33 @@ class PersonalDataKeysIT {
         var key = one.keyFor(subject);
         assertThat(other.find(subject)).hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
         assertThat(one.find(subject)).hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
+    }
+
+    /**
+     * On Axon Server an event is appended (and may be projected) before the command's PostgreSQL transaction commits:
+     * the key that seals it, and the index entry that lets an erasure find it, must already be readable elsewhere,
+     * and must stay even if that transaction is rolled back after the event was stored.
+     */
+    @Test
+    void aNewKeyAndItsIndexEntryAreReadableElsewhereBeforeTheCommandCommitsAndOutliveItsRollback() {
+        PersonalDataKeys commandNode = node();
+        // Another node: its own data source, so none of its reads can share the command's connection.
+        JdbcTemplate elsewhere = new JdbcTemplate(new DriverManagerDataSource(TestPostgres.jdbcUrl(), TestPostgres.user(), ""));
+        PersonalDataKeys queryNode = node(elsewhere);
+        String subject = UUID.randomUUID().toString();
+        String residentId = "110105194912310" + (100 + (int) (Math.random() * 800)) + "X";
+        TransactionTemplate command = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        command.executeWithoutResult(status -> {
+            var key = commandNode.keyFor(subject);
+            commandNode.index(subject, "ResidentId", residentId);
+            // Still inside the command's transaction: another node (another connection) reads them already.
+            assertThat(queryNode.find(subject))
+                    .hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
+            assertThat(queryNode.subjectsOf("ResidentId", residentId)).contains(subject);
+            status.setRollbackOnly();
+        });
+        // A node that has cached nothing still finds both after the rollback.
+        assertThat(node(elsewhere).find(subject)).isPresent();
+        assertThat(node(elsewhere).subjectsOf("ResidentId", residentId)).contains(subject);
     }
 }
