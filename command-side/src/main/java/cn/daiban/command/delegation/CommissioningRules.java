@@ -2,6 +2,10 @@ package cn.daiban.command.delegation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.command.clientcategory.ClientCategories;
+import cn.daiban.kernel.clientcategory.ClientCategoryCode;
+import cn.daiban.kernel.delegation.HomeVisitAppointment;
+import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentId;
@@ -19,6 +23,7 @@ import cn.daiban.kernel.station.StationStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static cn.daiban.command.delegation.DelegationRules.*;
 
@@ -157,6 +162,48 @@ final class CommissioningRules {
         if (departments.size() == 1) {
             throw DomainRuleException.ruleViolated(PARALLEL_HANDLING, "parallelDepartments",
                     "parallel handling (并联办理) involves at least two departments");
+        }
+    }
+
+    /**
+     * 002 服务对象: a client carries only categories of the client-category list, which administrators extend
+     * ({@code client-category-listed}, field {@code clientCategories}).
+     */
+    static void clientCategoriesListed(Set<ClientCategoryCode> codes, ClientCategories categories) {
+        Set<ClientCategoryCode> unknown = categories.unknown(codes);
+        if (!unknown.isEmpty()) {
+            throw DomainRuleException.ruleViolated(CLIENT_CATEGORY_LISTED, "clientCategories",
+                    "not in the client-category list (002 服务对象): " + new java.util.TreeSet<>(
+                            unknown.stream().map(ClientCategoryCode::value).toList())
+                            + "; an administrator adds a category to the list first");
+        }
+    }
+
+    /**
+     * 上门代办 (000 §7.2.2 b, 003 附件3 六5: 在约定时间提供上门服务): a delegation in HOME_VISIT mode needs the agreed time
+     * and the client's address ({@code home-visit-agreed}, naming the missing one); an agreement on a delegation in
+     * another mode is refused ({@code home-visit-mode}) rather than kept unseen.
+     */
+    static void homeVisitAgreed(ServiceMode mode, HomeVisitAppointment visit) {
+        if (mode != ServiceMode.HOME_VISIT) {
+            if (visit != null && (visit.agreedAt() != null || visit.address() != null)) {
+                throw DomainRuleException.ruleViolated(HOME_VISIT_MODE, "homeVisit",
+                        "a home visit is agreed for a delegation in HOME_VISIT mode (上门代办) only, not " + mode);
+            }
+            return;
+        }
+        requireAgreed(visit);
+    }
+
+    /** Both the time and the address of a home visit ({@code home-visit-agreed}). */
+    static void requireAgreed(HomeVisitAppointment visit) {
+        if (visit == null || visit.agreedAt() == null) {
+            throw DomainRuleException.ruleViolated(HOME_VISIT_AGREED, "homeVisit.agreedAt",
+                    "a home visit (上门代办) needs the time agreed with the client (003 附件3 六5: 在约定时间提供上门服务)");
+        }
+        if (visit.address() == null) {
+            throw DomainRuleException.ruleViolated(HOME_VISIT_AGREED, "homeVisit.address",
+                    "a home visit (上门代办) needs the client's address (000 §7.2.2 b)");
         }
     }
 }

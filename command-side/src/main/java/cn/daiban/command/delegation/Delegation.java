@@ -3,6 +3,7 @@ package cn.daiban.command.delegation;
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.command.clientcategory.ClientCategories;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
@@ -84,6 +85,10 @@ class Delegation {
     private final StatutoryFees fees = new StatutoryFees(this);
     @AggregateMember
     private final Aftercare aftercare = new Aftercare(this);
+    @AggregateMember
+    private final ClientCategorisation clientCategorisation = new ClientCategorisation(this);
+    @AggregateMember
+    private final HomeVisits homeVisits = new HomeVisits(this);
 
     /** What a deadline was scheduled for: a handler ignores it when the state has moved on since. */
     public record DeadlineCheck(LocalDate forDate, int number) {
@@ -97,13 +102,15 @@ class Delegation {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(CommissionDelegationCommand command, StationRegistry stations, AgentRegistry agents,
                 ServiceItemCatalog catalog, CalendarProvider calendars, AcceptanceFormNumbers formNumbers,
-                DelegationPolicy policy, DeadlineManager deadlines) {
+                DelegationPolicy policy, DeadlineManager deadlines, ClientCategories clientCategories) {
         StationRegistry.RegisteredStation station = CommissioningRules.openStation(command.stationCode(), stations);
         CommissioningRules.responsibleAgent(command.agentId(), command.stationCode(), agents, "agentId");
         ServiceItemCatalog.PublishedServiceItem item = CommissioningRules.offeredItem(command.itemCode(), station,
                 catalog);
         ServiceItemDefinition definition = item.definition();
         CommissioningRules.clientConsent(command.consentGiven());
+        CommissioningRules.clientCategoriesListed(command.clientCategories(), clientCategories);
+        CommissioningRules.homeVisitAgreed(command.mode(), command.homeVisit());
         boolean proxy = command.kind() == DelegationKind.PROXY;
         if (proxy) {
             CommissioningRules.proxyAllowed(definition, command.client(), command.needsAnalysis(),
@@ -123,7 +130,8 @@ class Delegation {
                 command.client(), formNumber, command.needsAnalysis(), command.toleratedGaps(),
                 command.parallelDepartments(), proxy ? command.teamLeaderId() : null, command.applicantSigned(),
                 command.notes(), station.supervisionPhone(), command.specialHandling(), outside, today, promised,
-                dueDate, command.consultationId(), command.previousDelegationId()));
+                dueDate, command.consultationId(), command.previousDelegationId(), command.clientCategories(),
+                command.mode() == ServiceMode.HOME_VISIT ? command.homeVisit() : null));
         timeLimit.scheduleDeadlineChecks(deadlines, calendar, policy);
         if (outside) {
             LocalDate forwardBy = onCalendar(() -> calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));

@@ -34,6 +34,12 @@ final class DelegationRules {
     /** Any reference (station, agent, item) that does not exist; named by {@code DomainRuleException}. */
     static final String REFERENCE_EXISTS = "reference-exists";
     static final String CALENDAR_YEAR_NOT_LOADED = "calendar-year-not-loaded";
+    /** 002 服务对象: every category a client carries is in the (extendable) client-category list. */
+    static final String CLIENT_CATEGORY_LISTED = "client-category-listed";
+    /** 000 §7.2.2 b, 003 附件3 六5: a home visit is agreed on a time and an address. */
+    static final String HOME_VISIT_AGREED = "home-visit-agreed";
+    /** A home visit's agreement or arrival belongs to a delegation in HOME_VISIT mode only. */
+    static final String HOME_VISIT_MODE = "home-visit-mode";
 
     // Handling (Delegation): the life-cycle and the matter's own changes.
     static final String DELEGATION_OPEN = "delegation-open";
@@ -47,6 +53,11 @@ final class DelegationRules {
     static final String PARALLEL_TASKS_DONE = "parallel-tasks-done";
     static final String TOLERATED_MATERIALS_IN = "tolerated-materials-in";
     static final String FEES_PAID = "fees-paid";
+
+    // The client and the visit (ClientCategorisation, HomeVisits).
+    static final String CLIENT_CATEGORIES_CHANGE = "client-categories-change";
+    static final String HOME_VISIT_RECORDED_ONCE = "home-visit-recorded-once";
+    static final String ARRIVAL_NOT_IN_FUTURE = "arrival-not-in-future";
 
     // Supplements (Supplements): one-time notice (一次性告知).
     static final String DUE_DATE_NOT_PAST = "due-date-not-past";
@@ -92,9 +103,10 @@ final class DelegationRules {
             CLIENT_CONSENT, PRIVACY_ITEM_NOT_PROXIED, PROXY_CLIENT_IDENTIFIED, NEEDS_ANALYSIS_CONFIRMED,
             APPLICANT_SIGNED, TEAM_LEADER_SIGN_OFF, PUBLISHED_LIMIT, TOLERATED_MATERIAL_LISTED,
             TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, REFERENCE_EXISTS,
-            CALENDAR_YEAR_NOT_LOADED,
+            CALENDAR_YEAR_NOT_LOADED, CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
             DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
             DIFFERENT_WINDOW, WINDOW_OF_STATION, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
+            CLIENT_CATEGORIES_CHANGE, HOME_VISIT_RECORDED_ONCE, ARRIVAL_NOT_IN_FUTURE,
             DUE_DATE_NOT_PAST, ONE_TIME_NOTICE,
             TOLERATED_MATERIAL_OUTSTANDING, PARALLEL_TASK_EXISTS, PARALLEL_TASK_OPEN,
             NOT_SUSPENDED, MATERIALS_OVERDUE_IS_AUTOMATIC, FEE_OUTSTANDING,

@@ -17,6 +17,10 @@ import cn.daiban.kernel.appointment.CancelAppointmentCommand;
 import cn.daiban.kernel.appointment.PublishBookingScheduleCommand;
 import cn.daiban.kernel.appointment.ServeAppointmentCommand;
 import cn.daiban.kernel.calendar.LoadCalendarYearCommand;
+import cn.daiban.kernel.clientcategory.DefineClientCategoryCommand;
+import cn.daiban.kernel.delegation.ArrangeHomeVisitCommand;
+import cn.daiban.kernel.delegation.ChangeClientCategoriesCommand;
+import cn.daiban.kernel.delegation.RecordHomeVisitCommand;
 import cn.daiban.kernel.calendar.ReviseCalendarYearCommand;
 import cn.daiban.kernel.catalogue.PublishServiceItemCommand;
 import cn.daiban.kernel.catalogue.ReviseServiceItemCommand;
@@ -169,6 +173,8 @@ class CommandPolicy {
         rule(WithdrawServiceItemCommand.class, keepsReferenceData);
         rule(LoadCalendarYearCommand.class, keepsReferenceData);
         rule(ReviseCalendarYearCommand.class, keepsReferenceData);
+        // The client-category list (002 服务对象) is reference data like the catalogue.
+        rule(DefineClientCategoryCommand.class, keepsReferenceData);
 
         // Stations
         rule(RequestStationOpeningCommand.class, this::openingAppliedForByAdministratorOrParentManager);
@@ -208,6 +214,9 @@ class CommandPolicy {
         rule(SuspendDelegationCommand.class, handledByStaff);
         rule(ResumeDelegationCommand.class, handledByStaff);
         rule(TransferDelegationCommand.class, handledByStaff);
+        rule(ChangeClientCategoriesCommand.class, handledByStaff);
+        rule(ArrangeHomeVisitCommand.class, handledByStaff);
+        rule(RecordHomeVisitCommand.class, handledByStaff);
         rule(ReassignAgentCommand.class, handledByStaff);
         rule(EscalateDelegationCommand.class, handledByStaff);
         rule(RecordParallelTaskCompletedCommand.class, handledByStaff);

@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.daiban.kernel.clientcategory.ClientCategoryCode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,7 +43,8 @@ class DelegationCommandController {
                              Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps,
                              List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned,
                              List<String> notes, boolean specialHandling, String consultationId,
-                             DelegationId previousDelegationId) {
+                             DelegationId previousDelegationId, Set<ClientCategoryCode> clientCategories,
+                             HomeVisitAppointment homeVisit) {
     }
 
     @PostMapping
@@ -53,7 +57,8 @@ class DelegationCommandController {
                         body.agentId(), body.itemCode(), body.client(), body.consentGiven(),
                         body.promisedWorkingDays(), body.needsAnalysis(), body.toleratedGaps(),
                         body.parallelDepartments(), body.teamLeaderId(), body.applicantSigned(), body.notes(),
-                        body.specialHandling(), body.consultationId(), body.previousDelegationId())));
+                        body.specialHandling(), body.consultationId(), body.previousDelegationId(),
+                        body.clientCategories(), body.homeVisit())));
     }
 
     record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,
@@ -276,6 +281,35 @@ class DelegationCommandController {
     @Operation(summary = "What was done about the poor grade (整改)")
     ResponseEntity<CommandAcknowledgement> rectify(@PathVariable String id, @RequestBody MeasuresRequest body) {
         return step(id, body, d -> new CompleteRectificationCommand(d, body.measures()));
+    }
+
+    record ClientCategoriesRequest(Set<ClientCategoryCode> clientCategories, String reason) {
+    }
+
+    @PostMapping("/{id}/client-categories")
+    @Operation(summary = "Change the categories the client carries (002 服务对象): the whole new set")
+    ResponseEntity<CommandAcknowledgement> changeClientCategories(@PathVariable String id,
+                                                                  @RequestBody ClientCategoriesRequest body) {
+        return step(id, body, d -> new ChangeClientCategoriesCommand(d, body.clientCategories(), body.reason()));
+    }
+
+    record HomeVisitRequest(HomeVisitAppointment homeVisit, String reason) {
+    }
+
+    @PostMapping("/{id}/home-visit")
+    @Operation(summary = "Agree a home visit (上门代办): time and address; switches the matter to HOME_VISIT")
+    ResponseEntity<CommandAcknowledgement> arrangeHomeVisit(@PathVariable String id,
+                                                            @RequestBody HomeVisitRequest body) {
+        return step(id, body, d -> new ArrangeHomeVisitCommand(d, body.homeVisit(), body.reason()));
+    }
+
+    record ArrivalRequest(Instant arrivedAt, String note) {
+    }
+
+    @PostMapping("/{id}/home-visit/arrival")
+    @Operation(summary = "The agent arrived for the agreed home visit; after the agreed time it is late")
+    ResponseEntity<CommandAcknowledgement> recordHomeVisit(@PathVariable String id, @RequestBody ArrivalRequest body) {
+        return step(id, body, d -> new RecordHomeVisitCommand(d, body.arrivedAt(), body.note()));
     }
 
     record ArchiveRequest(String archiveReference, List<String> documents) {

@@ -122,6 +122,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/catalogue/items", "{\"code\":\"QY-" + COUNTY_CODES + "\",\"definition\":" + DEFINITION + "}", "AD", "AD"),
                 e("/api/catalogue/items/" + QX + "/revisions", "{\"definition\":" + DEFINITION + ",\"reason\":\"修订\"}", "AD", "AD"),
                 e("/api/catalogue/items/" + QX + "/withdrawal", "{\"reason\":\"取消\"}", "AD", "AD"),
+                e("/api/client-categories", "{\"code\":\"CAT_" + COUNTY_CODES + "\",\"label\":\"退役军人\",\"group\":\"GREEN_CHANNEL\"}", "AD", "AD"),
                 e("/api/calendar/years", "{\"year\":" + (YEAR + 1) + ",\"holidays\":[],\"adjustedWorkingDays\":[],\"notice\":\"测试\"}", "AD", "AD"),
                 e("/api/calendar/years/" + YEAR + "/revision", "{\"holidays\":[],\"adjustedWorkingDays\":[],\"notice\":\"测试\",\"reason\":\"更正\"}", "AD", "AD"),
                 // delegations
@@ -149,6 +150,9 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/evaluation/voiding", "{\"reason\":\"申诉成立\"}", "AD", "AD"),
                 e("/api/delegations/{d}/rectification/follow-up", "{\"callSummary\":\"已回访\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/completion", "{\"measures\":\"已整改\"}", "AG MG", ""),
+                e("/api/delegations/{d}/client-categories", "{\"clientCategories\":[\"ELDERLY\"],\"reason\":\"年满60\"}", "AG MG", ""),
+                e("/api/delegations/{d}/home-visit", "{\"homeVisit\":{\"agreedAt\":\"2030-01-01T01:00:00Z\",\"address\":\"东街1号\"}}", "AG MG", ""),
+                e("/api/delegations/{d}/home-visit/arrival", "{\"arrivedAt\":\"2026-01-01T01:00:00Z\"}", "AG MG", ""),
                 e("/api/delegations/{d}/archive", "{\"archiveReference\":\"DA-1\",\"documents\":[\"受理单\"]}", "AG MG", ""),
                 e("GET /api/delegations/{d}/documents/acceptance-form", null, "AG MG SA AD", "AD"),
                 // consultations

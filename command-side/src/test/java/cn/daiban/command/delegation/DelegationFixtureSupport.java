@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.stream.Collectors;
+import cn.daiban.command.clientcategory.ClientCategories;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +37,9 @@ abstract class DelegationFixtureSupport {
     final Map<StationCode, StationRegistry.RegisteredStation> stations = new HashMap<>();
     final Map<AgentId, AgentRegistry.RegisteredAgent> agents = new HashMap<>();
     final Map<ServiceItemCode, ServiceItemCatalog.PublishedServiceItem> items = new HashMap<>();
+    /** The client-category list (002 服务对象) as seeded; a test may add to it. */
+    final Set<String> clientCategories = new HashSet<>(Set.of("KEY_ENTERPRISE_PROJECT", "TALENT_CARD", "DISABLED",
+            "ELDERLY", "PREGNANT", "MILITARY", "INSPECTION_ISSUE", "COMPLAINT_SPECIAL_CASE"));
     private final AtomicInteger formSequence = new AtomicInteger();
 
     @BeforeEach
@@ -60,6 +66,8 @@ abstract class DelegationFixtureSupport {
         fixture.registerInjectableResource((AcceptanceFormNumbers) (station, day) ->
                 AcceptanceFormNumber.of(station, day, formSequence.incrementAndGet()));
         fixture.registerInjectableResource(DelegationPolicy.defaults());
+        fixture.registerInjectableResource((ClientCategories) codes -> codes.stream()
+                .filter(code -> !clientCategories.contains(code.value())).collect(Collectors.toSet()));
         return fixture;
     }
 

@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import cn.daiban.kernel.clientcategory.ClientCategoryCode;
 
 /**
  * The delegation fixture tests' vocabulary: who, where, what and when, the commands and events they send and expect,
@@ -129,6 +132,9 @@ final class DelegationMessages {
         private AgentId teamLeader;
         private boolean applicantSigned;
         private List<String> notes = List.of();
+        private ServiceMode mode = ServiceMode.ON_SITE;
+        private Set<ClientCategoryCode> clientCategories = Set.of();
+        private HomeVisitAppointment homeVisit;
 
         /** A proxy: kind PROXY, the confirmed {@link #ANALYSIS}, {@link #LEADER}'s sign-off, the applicant signed. */
         Commissioning proxy() {
@@ -194,11 +200,28 @@ final class DelegationMessages {
             return this;
         }
 
+        Commissioning mode(ServiceMode value) {
+            mode = value;
+            return this;
+        }
+
+        Commissioning clientCategories(String... codes) {
+            clientCategories = Stream.of(codes).map(ClientCategoryCode::of).collect(Collectors.toSet());
+            return this;
+        }
+
+        /** HOME_VISIT mode with this agreement. */
+        Commissioning homeVisit(HomeVisitAppointment value) {
+            mode = ServiceMode.HOME_VISIT;
+            homeVisit = value;
+            return this;
+        }
+
         CommissionDelegationCommand build() {
             return new CommissionDelegationCommand(
                     ID,
                     kind,
-                    ServiceMode.ON_SITE,
+                    mode,
                     VILLAGE,
                     window,
                     agent,
@@ -214,7 +237,9 @@ final class DelegationMessages {
                     notes,
                     false,
                     null,
-                    null);
+                    null,
+                    clientCategories,
+                    homeVisit);
         }
     }
 
@@ -227,6 +252,28 @@ final class DelegationMessages {
         private LocalDate commissionedOn = TODAY;
         private int promisedWorkingDays = 5;
         private LocalDate deadline = LocalDate.of(2026, 12, 1);
+        private ServiceMode mode = ServiceMode.ON_SITE;
+        private Set<ClientCategoryCode> clientCategories = Set.of();
+        private HomeVisitAppointment homeVisit;
+
+        /** As stored before categories and home visits existed: both components absent (null). */
+        Commissioned storedBeforeClientCategories() {
+            clientCategories = null;
+            homeVisit = null;
+            return this;
+        }
+
+        Commissioned clientCategories(String... codes) {
+            clientCategories = Stream.of(codes).map(ClientCategoryCode::of).collect(Collectors.toSet());
+            return this;
+        }
+
+        /** HOME_VISIT mode with this agreement. */
+        Commissioned homeVisit(HomeVisitAppointment value) {
+            mode = ServiceMode.HOME_VISIT;
+            homeVisit = value;
+            return this;
+        }
 
         Commissioned kind(DelegationKind value) {
             kind = value;
@@ -259,7 +306,7 @@ final class DelegationMessages {
             return new DelegationCommissionedEvent(
                     ID,
                     kind,
-                    ServiceMode.ON_SITE,
+                    mode,
                     VILLAGE,
                     window,
                     agent,
@@ -284,7 +331,9 @@ final class DelegationMessages {
                     promisedWorkingDays,
                     deadline,
                     null,
-                    null);
+                    null,
+                    clientCategories,
+                    homeVisit);
         }
     }
 }

@@ -399,6 +399,97 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(eventCount(delegation)).isEqualTo(before + 1);
     }
 
+    /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */
+    String qualifiedAgent(String station) throws Exception {
+        String manager = "Bearer " + tokens.issue("manager-" + station, Role.STATION_MANAGER, station);
+        ResponseEntity<String> registered = post("/api/agents", """
+                {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
+                 "intakeExperienceSince":"%s"}""".formatted(station, java.time.LocalDate.now().minusYears(2)),
+                Map.of("Authorization", manager));
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        String agent = body(registered).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/assessments", """
+                {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(java.time.LocalDate.now()),
+                Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        return agent;
+    }
+
+    /** 002 服务对象: the seeded list, extended by an administrator, is what commissioning checks a client against. */
+    @Test
+    void clientCategoryListedIsCheckedAgainstTheSeededListAnAdministratorExtends() throws Exception {
+        String county = openCounty();
+        String agent = qualifiedAgent(county);
+        String agentToken = "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county);
+        String veteran = "VETERAN_" + SERIAL.incrementAndGet();
+        String commission = """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true,
+                 "clientCategories":%s}""";
+        long delegationsBefore = jdbc.queryForObject("select count(distinct aggregate_identifier) from "
+                + "command_side.domain_event_entry where type = 'Delegation'", Long.class);
+
+        ResponseEntity<String> seeded = post("/api/delegations", commission.formatted(county, agent,
+                "[\"ELDERLY\",\"MILITARY\"]"), Map.of("Authorization", agentToken));
+        assertThat(seeded.getStatusCode()).as(seeded.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<String> unknown = post("/api/delegations", commission.formatted(county, agent,
+                "[\"" + veteran + "\"]"), Map.of("Authorization", agentToken));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(unknown).get("rule").asText()).isEqualTo("client-category-listed");
+        assertThat(body(unknown).get("type").asText()).isEqualTo("urn:daiban:problem:client-category-listed");
+        assertThat(body(unknown).get("field").asText()).isEqualTo("clientCategories");
+        assertThat(jdbc.queryForObject("select count(distinct aggregate_identifier) from "
+                + "command_side.domain_event_entry where type = 'Delegation'", Long.class))
+                .isEqualTo(delegationsBefore + 1);
+
+        String category = "{\"code\":\"" + veteran + "\",\"label\":\"退役军人\",\"group\":\"GREEN_CHANNEL\"}";
+        ResponseEntity<String> forbidden = post("/api/client-categories", category, Map.of("Authorization", agentToken));
+        assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> defined = post("/api/client-categories", category);
+        assertThat(defined.getStatusCode()).as(defined.getBody()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> again = post("/api/client-categories", category);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(again).get("rule").asText()).isEqualTo("client-category-code-unique");
+
+        ResponseEntity<String> extended = post("/api/delegations", commission.formatted(county, agent,
+                "[\"" + veteran + "\"]"), Map.of("Authorization", agentToken));
+        assertThat(extended.getStatusCode()).as(extended.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** 000 §7.2.2 b, 003 附件3 六5: a home visit needs the agreed time and address; the address is stored sealed. */
+    @Test
+    void homeVisitAgreedIsRequiredAndTheAddressIsStoredSealed() throws Exception {
+        String county = openCounty();
+        String agent = qualifiedAgent(county);
+        String agentToken = "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county);
+        String address = "郑庄村东街" + SERIAL.incrementAndGet() + "号";
+        String commission = """
+                {"kind":"ASSIST","mode":"HOME_VISIT","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true%s}""";
+
+        ResponseEntity<String> noAddress = post("/api/delegations", commission.formatted(county, agent,
+                ",\"homeVisit\":{\"agreedAt\":\"2030-01-02T01:00:00Z\"}"), Map.of("Authorization", agentToken));
+        assertThat(noAddress.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(noAddress).get("rule").asText()).isEqualTo("home-visit-agreed");
+        assertThat(body(noAddress).get("field").asText()).isEqualTo("homeVisit.address");
+
+        ResponseEntity<String> agreed = post("/api/delegations", commission.formatted(county, agent,
+                ",\"homeVisit\":{\"agreedAt\":\"2030-01-02T01:00:00Z\",\"address\":\"" + address + "\"}"),
+                Map.of("Authorization", agentToken));
+        assertThat(agreed.getStatusCode()).as(agreed.getBody()).isEqualTo(HttpStatus.CREATED);
+        String delegation = body(agreed).get("id").asText();
+        String stored = jdbc.queryForObject("select convert_from(payload, 'UTF8') from command_side.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0", String.class, delegation);
+        assertThat(stored).doesNotContain(address).contains("pii:v1:" + delegation + ":");
+
+        ResponseEntity<String> early = post("/api/delegations/" + delegation + "/home-visit/arrival",
+                "{\"arrivedAt\":\"2030-01-02T01:00:00Z\"}", Map.of("Authorization", agentToken));
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(early).get("rule").asText()).isEqualTo("arrival-not-in-future");
+        assertThat(eventCount(delegation)).isEqualTo(1);
+    }
+
     @Test
     void staleVersionIs409() throws Exception {
         String code = openCounty();

@@ -65,6 +65,34 @@ class PersonalDataSerializerTest {
                 new Contact(CONTACT_NAME, PhoneNumber.of(CONTACT_PHONE), "儿子"), "上门代办");
     }
 
+    /**
+     * 000 §7.2.2 b: the address of an agreed home visit is the client's personal data (002 廉洁服务), sealed under the
+     * delegation's key like the name and phone, read back whole, and erased with the delegation's key.
+     */
+    @Test
+    void homeVisitAddressIsSealedUnderTheDelegationsKey() throws Exception {
+        ObjectMapper timeAware = new ObjectMapper().findAndRegisterModules();
+        PersonalDataSerializer sealing = new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(timeAware).build(), () -> keys);
+        cn.daiban.kernel.delegation.DelegationId delegation = cn.daiban.kernel.delegation.DelegationId.create();
+        String address = "郑庄村东街12号";
+        cn.daiban.kernel.delegation.HomeVisitArrangedEvent event = new cn.daiban.kernel.delegation.HomeVisitArrangedEvent(
+                delegation, cn.daiban.kernel.delegation.ServiceMode.ON_SITE,
+                new cn.daiban.kernel.delegation.HomeVisitAppointment(java.time.Instant.parse("2026-11-25T01:00:00Z"),
+                        address), "老人行动不便");
+
+        SerializedObject<byte[]> stored = sealing.serialize(event, byte[].class);
+
+        String text = new String(stored.getData(), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain(address).contains("pii:v1:" + delegation.value() + ":")
+                .contains("老人行动不便");
+        assertThat((Object) sealing.deserialize(stored)).isEqualTo(event);
+        keys.destroy(List.of(delegation.value()), "test");
+        cn.daiban.kernel.delegation.HomeVisitArrangedEvent erased = sealing.deserialize(stored);
+        assertThat(erased.homeVisit().address()).isEqualTo(PersonalData.ERASED);
+        assertThat(erased.homeVisit().agreedAt()).isEqualTo(java.time.Instant.parse("2026-11-25T01:00:00Z"));
+    }
+
     @Test
     void personalDataReadsBackAsWrittenUnderItsSubjectsKey() {
         ClientRecorded event = recorded("D-1");

@@ -54,7 +54,11 @@ public final class EventSummaries {
             Map.entry("ConsultationForwardedEvent", "咨询转部门答复"),
             Map.entry("ConsultationAnsweredEvent", "答复咨询"),
             Map.entry("ConsultationReplyOverdueEvent", "咨询答复超时"),
-            Map.entry("ConsultationConvertedEvent", "咨询转为委托"));
+            Map.entry("ConsultationConvertedEvent", "咨询转为委托"),
+            Map.entry("ClientCategoriesChangedEvent", "变更服务对象类别"),
+            Map.entry("HomeVisitArrangedEvent", "约定上门服务"),
+            Map.entry("HomeVisitRecordedEvent", "上门服务到达"),
+            Map.entry("ClientCategoryDefinedEvent", "新增服务对象类别"));
 
     private static final String[] DETAIL_FIELDS = {"reason", "note", "failureReason", "resultReference", "justification",
             "measures", "remark", "name", "itemName"};

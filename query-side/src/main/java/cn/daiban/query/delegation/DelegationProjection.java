@@ -71,6 +71,12 @@ public class DelegationProjection {
                         "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
                         "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()))));
+        // 002 服务对象 and the agreed home visit (000 §7.2.2 b): absent from events stored before them. The address
+        // is never written to a view.
+        jdbc.update("update delegation_view set client_categories = ?, home_visit_agreed_at = ? where delegation_id = ?",
+                categories(e.clientCategoriesOrNone()),
+                e.homeVisit() == null || e.homeVisit().agreedAt() == null ? null : Timestamp.from(e.homeVisit().agreedAt()),
+                e.delegationId().value());
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
     }
@@ -93,6 +99,46 @@ public class DelegationProjection {
             remark.append("重新申请，原件 ").append(e.previousDelegationId()).append("；");
         }
         return remark.isEmpty() ? null : remark.toString();
+    }
+
+    /** Sorted, so the row does not depend on the order of the event's set. */
+    private static String[] categories(java.util.Set<cn.daiban.kernel.clientcategory.ClientCategoryCode> codes) {
+        return codes.stream().map(cn.daiban.kernel.clientcategory.ClientCategoryCode::value).sorted()
+                .toArray(String[]::new);
+    }
+
+    @EventHandler
+    void on(ClientCategoriesChangedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set client_categories = ? where delegation_id = ?",
+                categories(e.clientCategories()), e.delegationId().value());
+        step(m);
+    }
+
+    // ------------------------------------------------------------------------------------------- home visit
+
+    @EventHandler
+    void on(HomeVisitArrangedEvent e, DomainEventMessage<?> m) {
+        // A new agreement: the mode is HOME_VISIT, and the next arrival is judged against the new time.
+        jdbc.update("update delegation_view set mode = 'HOME_VISIT', home_visit_agreed_at = ?, "
+                        + "home_visit_arrived_at = null, home_visit_arrived_on = null where delegation_id = ?",
+                Timestamp.from(e.homeVisit().agreedAt()), e.delegationId().value());
+        detail(e.delegationId(), "homeVisit:" + m.getSequenceNumber(), fields("agreedAt",
+                e.homeVisit().agreedAt().toString(), "previousMode", e.previousMode() == null ? null
+                        : e.previousMode().name(), "reason", e.reason()));
+        step(m);
+    }
+
+    @EventHandler
+    void on(HomeVisitRecordedEvent e, DomainEventMessage<?> m) {
+        // Late stays true once a visit was late (supervision sees it), even if a later visit is on time.
+        jdbc.update("update delegation_view set home_visit_arrived_at = ?, home_visit_arrived_on = ?, "
+                        + "home_visit_late = home_visit_late or ? where delegation_id = ?",
+                Timestamp.from(e.arrivedAt()), Date.valueOf(clock.dayOf(e.arrivedAt())), e.late(),
+                e.delegationId().value());
+        detail(e.delegationId(), "homeVisitArrival:" + m.getSequenceNumber(), fields("agreedAt",
+                e.agreedAt().toString(), "arrivedAt", e.arrivedAt().toString(), "late", e.late(),
+                "minutesLate", e.minutesLate(), "note", e.note()));
+        step(m);
     }
 
     @EventHandler

@@ -45,6 +45,9 @@ class AssessmentQueries {
         Long complaints;
         long complaintsDue;
         long complaintsInTime;
+        long homeVisits;
+        long lateHomeVisits;
+        final Map<String, Long> byCategory = new TreeMap<>();
     }
 
     @QueryHandler
@@ -83,6 +86,25 @@ class AssessmentQueries {
                     f.late = rs.getLong(10);
                 }, args(scope, d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to),
                         d(from), d(to), d(from), d(to)));
+        // 003 附件3 六5 and 002 服务对象: home visits (latest arrival in the quarter) and the volume by client category.
+        jdbc.query(scope.cte() + "select " + key + ", min(d.station_code), count(*), "
+                        + "count(*) filter (where home_visit_late) from delegation_view d "
+                        + "where home_visit_arrived_on between ? and ? and " + scope.on("d.station_code") + " group by 1",
+                rs -> {
+                    Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                    f.station = f.station != null ? f.station : rs.getString(2);
+                    f.homeVisits = rs.getLong(3);
+                    f.lateHomeVisits = rs.getLong(4);
+                }, period);
+        jdbc.query(scope.cte() + "select " + key + ", c, count(*) from delegation_view d, unnest(d.client_categories) c "
+                        + "where not declined and received_on between ? and ? and " + scope.on("d.station_code")
+                        + " group by 1, 2",
+                rs -> {
+                    Figures f = rows.get(rs.getString(1));
+                    if (f != null) {
+                        f.byCategory.put(rs.getString(2), rs.getLong(3));
+                    }
+                }, period);
         String evaluationKey = switch (q.level()) {
             case STATION -> "e.station_code";
             case ZONE -> "e.station_code || ':' || coalesce(d.window_name, '-')";
@@ -156,7 +178,8 @@ class AssessmentQueries {
                 f.consultationsDue == null ? null : DashboardQueries.rate(f.consultationsInTime, f.consultationsDue),
                 f.breaches, f.evaluations, DashboardQueries.rate(f.satisfied, f.evaluations), f.poor, f.open, f.done,
                 f.late, f.trainings, f.complaints,
-                f.complaints == null ? null : DashboardQueries.rate(f.complaintsInTime, f.complaintsDue))));
+                f.complaints == null ? null : DashboardQueries.rate(f.complaintsInTime, f.complaintsDue),
+                f.homeVisits, f.lateHomeVisits, new TreeMap<>(f.byCategory))));
         return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result);
     }
 

@@ -87,6 +87,17 @@ public class DashboardQueries {
         Map<String, Long> satisfaction = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
                 + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
                 args(s, from, to));
+        Map<String, Long> byCategory = new java.util.TreeMap<>();
+        jdbc.query(s.cte() + "select c, count(*) from delegation_view d, unnest(d.client_categories) c "
+                        + "where not declined and received_on between ? and ? and " + s.on("d.station_code")
+                        + " group by c",
+                rs -> {
+                    byCategory.put(rs.getString(1), rs.getLong(2));
+                }, args(s, from, to));
+        Map<String, Object> visits = jdbc.queryForMap(s.cte() + """
+                        select count(*) as made, count(*) filter (where home_visit_late) as late
+                        from delegation_view d where home_visit_arrived_on between ? and ? and\s"""
+                        + s.on("d.station_code"), args(s, from, to));
         List<StationDashboardResponse.Flag> flags = flags(scope.stationCode(), scope.rollUp(), null);
         long completed = number(counts.get("completed"));
         long onTime = number(counts.get("on_time"));
@@ -95,13 +106,15 @@ public class DashboardQueries {
         Object avg = counts.get("avg_handling");
         return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
                 number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
-                openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW")).toList(),
+                openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)).toList(),
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
                 rate(onTime, completed), due, inTime, rate(inTime, due),
                 avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0,
                 number(counts.get("breaches")), satisfaction, number(counts.get("rectifications")),
                 number(complaints.get("received")), number(complaints.get("due")), number(complaints.get("in_time")),
-                rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed);
+                rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
+                byCategory, number(visits.get("made")), number(visits.get("late")),
+                flags.stream().filter(DashboardQueries::lateVisit).toList());
     }
 
     @QueryHandler
@@ -109,6 +122,13 @@ public class DashboardQueries {
     SupervisionFlagsResponse handle(FetchSupervisionFlagsQuery query) {
         return new SupervisionFlagsResponse(flags(query.stationCode(), true,
                 query.colour() == null ? null : query.colour().name()));
+    }
+
+    /** A late home visit (003 附件3 六5) is a yellow flag for supervision; the dashboard lists it apart from "at risk". */
+    static final String LATE_VISIT_REASON = "上门服务未按约定时间到达";
+
+    private static boolean lateVisit(StationDashboardResponse.Flag flag) {
+        return flag.reason().startsWith(LATE_VISIT_REASON);
     }
 
     private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour) {
@@ -129,6 +149,16 @@ public class DashboardQueries {
                             rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), red ? "RED" : "YELLOW",
                             reason);
                 }, s.args().toArray());
+        flags = new ArrayList<>(flags);
+        flags.addAll(jdbc.query(s.cte() + """
+                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline
+                        from delegation_view d left join station_directory st on st.station_code = d.station_code
+                        where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
+                          and d.home_visit_late and\s""" + s.on("d.station_code")
+                        + " order by d.deadline, d.delegation_id",
+                (rs, n) -> new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
+                        LATE_VISIT_REASON), s.args().toArray()));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
     }
 

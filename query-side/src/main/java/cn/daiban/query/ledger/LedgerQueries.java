@@ -88,6 +88,11 @@ public class LedgerQueries {
             clause.append(" and d.kind = ?");
             args.add(f.kind().name());
         }
+        if (f.clientCategory() != null) {
+            // The GIN index on client_categories answers the containment.
+            clause.append(" and d.client_categories @> array[cast(? as varchar)]");
+            args.add(f.clientCategory());
+        }
         String order = f.oldestFirst() ? " order by d.received_at, d.delegation_id"
                 : " order by d.received_at desc, d.delegation_id";
         return new Where(scope.cte(), clause.toString(), args, order);

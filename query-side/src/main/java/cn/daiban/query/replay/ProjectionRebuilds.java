@@ -72,7 +72,7 @@ public class ProjectionRebuilds {
             "delegations", List.of("delegation_view", "delegation_step", "evaluation_view"),
             "consultations", List.of("consultation_view"),
             "stations", List.of("station_directory", "station_application"),
-            "catalogue", List.of("service_item", "service_item_revision"),
+            "catalogue", List.of("service_item", "service_item_revision", "client_category_view"),
             "agents", List.of("agent", "agent_record", "agent_workload"),
             "calendar", List.of("calendar_year"),
             "statistics-submissions", List.of("statistics_submission"),

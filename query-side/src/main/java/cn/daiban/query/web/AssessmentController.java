@@ -55,7 +55,9 @@ class AssessmentController {
                         row.consultationTimelinessRate(), row.breaches(), row.evaluations(),
                         row.satisfactionRate(), row.poorGrades(), row.rectificationsOpen(),
                         row.rectificationsDone(), row.rectificationsLate(), row.trainings(),
-                        row.complaints(), row.complaintTimelinessRate()));
+                        row.complaints(), row.complaintTimelinessRate(), row.homeVisits(), row.lateHomeVisits(),
+                        row.volumeByClientCategory().entrySet().stream().map(e -> e.getKey() + "：" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining("；"))));
             }
         });
     }

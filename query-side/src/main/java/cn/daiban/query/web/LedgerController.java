@@ -55,7 +55,7 @@ class LedgerController {
     }
 
     @GetMapping("/api/ledger")
-    @Operation(summary = "The work ledger (工作台账, 004 附录D), refused intakes included; newest first")
+    @Operation(summary = "The work ledger (工作台账, 004 附录D), refused intakes included; newest first; category = a client category (002 服务对象)")
     WorkLedgerResponse ledger(@RequestParam(required = false) String station,
                               @RequestParam(defaultValue = "false") boolean rollUp,
                               @RequestParam(required = false) String window,
@@ -65,9 +65,11 @@ class LedgerController {
                               @RequestParam(required = false) String item,
                               @RequestParam(required = false) String agent,
                               @RequestParam(defaultValue = "false") boolean oldestFirst,
+                              @RequestParam(required = false) String category,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size) {
-        LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst);
+        LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst,
+                category);
         return queries.query(new FetchWorkLedgerQuery(filter, page, size),
                 ResponseTypes.instanceOf(WorkLedgerResponse.class)).join();
     }
@@ -87,8 +89,10 @@ class LedgerController {
                                                        @RequestParam(required = false) DelegationStatus status,
                                                        @RequestParam(required = false) String item,
                                                        @RequestParam(required = false) String agent,
-                                                       @RequestParam(defaultValue = "false") boolean oldestFirst) throws Exception {
-        LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst);
+                                                       @RequestParam(defaultValue = "false") boolean oldestFirst,
+                                                       @RequestParam(required = false) String category) throws Exception {
+        LedgerFilter filter = new LedgerFilter(station, rollUp, window, from, to, status, item, agent, null, oldestFirst,
+                category);
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         exports.either(xlsx, response, "工作台账", WorkLedgerResponse.HEADINGS, table ->
                 ledger.streamLedger(filter, row -> table.row(Arrays.asList(row.serial(), row.date(), row.stationName(),

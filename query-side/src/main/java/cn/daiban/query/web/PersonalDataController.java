@@ -7,6 +7,7 @@ import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
 import cn.daiban.kernel.delegation.Client;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
+import cn.daiban.kernel.delegation.HomeVisitArrangedEvent;
 import cn.daiban.kernel.privacy.PersonalData;
 import cn.daiban.kernel.privacy.PersonalDataResponse;
 import cn.daiban.security.User;
@@ -63,6 +64,12 @@ class PersonalDataController {
             Client client = event instanceof DelegationCommissionedEvent e ? e.client()
                     : event instanceof DelegationDeclinedEvent e ? e.client()
                     : event instanceof AssistConvertedToProxyEvent e ? e.client() : null;
+            // The agreed home visit's address (000 §7.2.2 b), sealed in the events like the client: the latest one.
+            if (event instanceof DelegationCommissionedEvent e && e.homeVisit() != null) {
+                address = e.homeVisit().address();
+            } else if (event instanceof HomeVisitArrangedEvent e && e.homeVisit() != null) {
+                address = e.homeVisit().address();
+            }
             if (client != null) {
                 name = client.name();
                 residentId = client.residentId() == null ? null : client.residentId().value();

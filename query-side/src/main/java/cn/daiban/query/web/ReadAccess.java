@@ -21,7 +21,7 @@ import java.util.Optional;
  * below it (an administrator's is everything).
  *
  * <ul>
- *   <li>Reference data — the station directory and a station's card, the catalogue, the calendar: every user.</li>
+ *   <li>Reference data — the station directory and a station's card, the catalogue, the calendar, the client categories: every user.</li>
  *   <li>A station's views ({@code /api/stations/{code}/…}, live updates) and every list filtered by
  *       {@code station} (ledger, registers, consultations, complaints, satisfaction, supervision flags): the
  *       station must lie in the reader's jurisdiction; everyone but an administrator names one.</li>
@@ -39,7 +39,7 @@ import java.util.Optional;
 class ReadAccess implements HandlerInterceptor {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
-    private static final List<String> OPEN = List.of("/api/catalogue/**", "/api/calendar/**", "/api/stations",
+    private static final List<String> OPEN = List.of("/api/catalogue/**", "/api/calendar/**", "/api/client-categories", "/api/stations",
             "/api/stations/{code}", "/api/dev/**");
     private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
             "/api/consultations", "/api/consultations.*", "/api/complaints", "/api/satisfaction",

@@ -83,6 +83,7 @@ class ReadAccessIT extends PostgresIntegrationTest {
             new Endpoint(Rule.OPEN, "/api/stations"),
             new Endpoint(Rule.OPEN, "/api/stations/{s}"),
             new Endpoint(Rule.OPEN, "/api/catalogue/items"),
+            new Endpoint(Rule.OPEN, "/api/client-categories"),
             new Endpoint(Rule.OPEN, "/api/calendar/years"),
             new Endpoint(Rule.STATION, "/api/stations/{s}/applications"),
             new Endpoint(Rule.STATION, "/api/stations/{s}/agents"),

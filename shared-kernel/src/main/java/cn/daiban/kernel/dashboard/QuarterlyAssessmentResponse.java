@@ -2,12 +2,14 @@ package cn.daiban.kernel.dashboard;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One row per station, zone or agent: volume (accepted intakes in the quarter) and refusals, completions and the
  * on-time rate, consultation timeliness (stations and agents), breaches of 一次性告知, evaluations and the
  * satisfaction rate, poor grades and rectifications (open, done, late), and trainings attended in the quarter
- * (agents; for a station, its agents together), complaints received and their timeliness (stations and agents).
+ * (agents; for a station, its agents together), complaints received and their timeliness (stations and agents),
+ * home visits made and late, and the volume by client category.
  */
 public record QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
                                           List<Row> rows) {
@@ -16,10 +18,13 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                       Double onTimeRate, Long consultationsDue, Double consultationTimelinessRate, long breaches,
                       long evaluations, Double satisfactionRate, long poorGrades, long rectificationsOpen,
                       long rectificationsDone, long rectificationsLate, Long trainings, Long complaints,
-                      Double complaintTimelinessRate) {
+                      Double complaintTimelinessRate,
+                      // Added later, at the end: home visits made in the quarter and those late (003 附件3 六5),
+                      // and the volume by client category (002 服务对象; a matter counts under each it carries).
+                      long homeVisits, long lateHomeVisits, Map<String, Long> volumeByClientCategory) {
     }
 
     public static final List<String> HEADINGS = List.of("对象", "名称", "站点", "受理量", "不予受理", "办结量", "按时办结率",
             "咨询应答数", "咨询及时率", "一次性告知违规", "评价数", "满意率", "差评数", "整改中", "整改完成", "整改逾期",
-            "参加培训次数", "投诉数", "投诉办理及时率");
+            "参加培训次数", "投诉数", "投诉办理及时率", "上门服务次数", "上门迟到次数", "服务对象类别受理量");
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  * What a station (and its supervisors) look at: today's intake and same-day completions (当日办结), open matters by
  * status, the at-risk and overdue lists, and for the period the on-time completion rate, the consultation
  * timeliness rate, the average handling time in working days, breaches of 一次性告知, the satisfaction
- * distribution, open rectifications and complaints (received; timeliness of those due in the period). A rate
- * is null when there is nothing to rate.
+ * distribution, open rectifications and complaints (received; timeliness of those due in the period), intake
+ * by client category and home visits (made, late). A rate is null when there is nothing to rate.
  */
 public record StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
                                        LocalDate today, long todaysIntake, long todaysDeclined,
@@ -19,7 +19,13 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        Double consultationTimelinessRate, Double averageHandlingWorkingDays,
                                        long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
                                        long openRectifications, long complaintsReceived, long complaintsDue,
-                                       long complaintsInTime, Double complaintTimelinessRate, long missedBookings) {
+                                       long complaintsInTime, Double complaintTimelinessRate, long missedBookings,
+                                       // Added later, at the end: intake in the period by client category
+                                       // (002 服务对象; a matter with two categories counts under each), home
+                                       // visits whose (latest) arrival fell in the period and those late
+                                       // (003 附件3 六5), and the open matters whose home visit was late.
+                                       Map<String, Long> intakeByClientCategory, long homeVisits,
+                                       long lateHomeVisits, List<Flag> lateHomeVisitFlags) {
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,

@@ -7,7 +7,9 @@ import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationScoped;
+import cn.daiban.kernel.clientcategory.ClientCategoryCode;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commission a delegation (委托受理). A proxy needs the needs analysis, the team leader's sign-off and the applicant's signature on the acceptance form; {@code promisedWorkingDays} defaults to the item's published limit and may only be shorter. */
@@ -30,7 +32,11 @@ public record CommissionDelegationCommand(
         List<String> notes,
         boolean specialHandling,
         String consultationId,
-        DelegationId previousDelegationId) implements StationScoped {
+        DelegationId previousDelegationId,
+        // Added later, at the end and optional, so commands built before still read: the client's categories
+        // (002 服务对象; none = empty) and, for a HOME_VISIT, the agreed time and address (000 §7.2.2 b).
+        Set<ClientCategoryCode> clientCategories,
+        HomeVisitAppointment homeVisit) implements StationScoped {
 
     public CommissionDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
@@ -56,5 +62,7 @@ public record CommissionDelegationCommand(
         notes = notes == null ? List.of() : List.copyOf(notes);
         notes.forEach(n -> Require.text(n, "notes", 300));
         consultationId = Require.optionalText(consultationId, "consultationId", 64);
+        clientCategories = clientCategories == null ? Set.of() : Set.copyOf(clientCategories);
+        Require.atMost(clientCategories, ChangeClientCategoriesCommand.MAX_CATEGORIES, "clientCategories");
     }
 }

@@ -11,6 +11,7 @@ import cn.daiban.kernel.station.StationLevel;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import cn.daiban.kernel.clientcategory.ClientCategoryCode;
 import org.axonframework.serialization.Revision;
 
 /** A delegation was commissioned. Carries the service item's revision and what it promised at this moment, so a later revision of the item never changes it; the deadline is frozen here and only moved out by time spent waiting for materials or suspended. */
@@ -43,5 +44,14 @@ public record DelegationCommissionedEvent(
         int promisedWorkingDays,
         LocalDate deadline,
         String consultationId,
-        DelegationId previousDelegationId) {
+        DelegationId previousDelegationId,
+        // Added later, at the end and nullable: events stored before them read with null (no categories, no
+        // agreed home visit). Read them through clientCategoriesOrNone().
+        Set<ClientCategoryCode> clientCategories,
+        HomeVisitAppointment homeVisit) {
+
+    /** The client's categories; none for an event stored before categories existed. */
+    public Set<ClientCategoryCode> clientCategoriesOrNone() {
+        return clientCategories == null ? Set.of() : clientCategories;
+    }
 }
