@@ -109,6 +109,7 @@ class Delegation {
             CommissioningRules.proxyAllowed(definition, command.client(), command.needsAnalysis(),
                     command.teamLeaderId(), command.applicantSigned(), command.stationCode(), agents);
         }
+        CommissioningRules.notAPrivacyItem(definition);
         int promised = CommissioningRules.promisedWithinPublishedLimit(command.promisedWorkingDays(), definition);
         LocalDate today = today(policy);
         CommissioningRules.toleratedGaps(command.toleratedGaps(), definition, today);
