@@ -221,7 +221,9 @@ class CommandPolicy {
         rule(ArchiveDelegationCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);
         Rule<DelegationTargeted> upperLevel = delegationLevelAbove();
-        rule(RecordUpperLevelDecisionCommand.class, upperLevel);
+        // 000 §7.2.3 c: the decision is the hop target's (checked by the aggregate, rule decided-by-hop-target),
+        // or an administrator's acting for it; here: a station above the matter, or an administrator.
+        rule(RecordUpperLevelDecisionCommand.class, delegationLevelAboveOrAdministrator());
         rule(ReturnResultCommand.class, upperLevel);
         rule(VoidEvaluationCommand.class, administrators("a grade is voided on appeal by the administration"));
 
@@ -354,6 +356,19 @@ class CommandPolicy {
         return (user, command) -> delegationStation(command).ifPresent(station -> require(
                 user.is(AGENT, STATION_MANAGER) && hierarchy.isAbove(user.station(), station), user, name(command),
                 "the decision belongs to a level above the matter's station"));
+    }
+
+    /**
+     * The upper level's decision: agents and managers of a station above the delegation's (the aggregate then
+     * requires the station the current hop was sent to), or an administrator acting for that station.
+     */
+    private Rule<DelegationTargeted> delegationLevelAboveOrAdministrator() {
+        Rule<DelegationTargeted> above = delegationLevelAbove();
+        return (user, command) -> {
+            if (!user.isAdministrator()) {
+                above.check(user, command);
+            }
+        };
     }
 
     /** Agents and managers of the consultation's station, or of a station above it (where it is forwarded). */
