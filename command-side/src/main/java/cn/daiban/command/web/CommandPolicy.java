@@ -53,6 +53,7 @@ import cn.daiban.kernel.delegation.RecordFeePaymentCommand;
 import cn.daiban.kernel.delegation.RecordParallelTaskCompletedCommand;
 import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
 import cn.daiban.kernel.delegation.RecordUpperLevelDecisionCommand;
+import cn.daiban.kernel.delegation.HandBackMaterialsCommand;
 import cn.daiban.kernel.delegation.ReportProgressCommand;
 import cn.daiban.kernel.delegation.RequestSupplementCommand;
 import cn.daiban.kernel.delegation.ResumeDelegationCommand;
@@ -219,6 +220,7 @@ class CommandPolicy {
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
+        rule(HandBackMaterialsCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);
         Rule<DelegationTargeted> upperLevel = delegationLevelAbove();
         // 000 §7.2.3 c: the decision is the hop target's (checked by the aggregate, rule decided-by-hop-target),

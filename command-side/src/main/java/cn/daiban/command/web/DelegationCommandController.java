@@ -278,6 +278,17 @@ class DelegationCommandController {
         return step(id, body, d -> new CompleteRectificationCommand(d, body.measures()));
     }
 
+    record HandbackRequest(List<String> materials, boolean signedByClient, String note) {
+    }
+
+    @PostMapping("/{id}/materials-handback")
+    @Operation(summary = "An ended matter (terminated, withdrawn, declined) hands every material back; the client "
+            + "signs the handover (002 帮办·办结, 代办·办结)")
+    ResponseEntity<CommandAcknowledgement> handBack(@PathVariable String id, @RequestBody HandbackRequest body) {
+        return step(id, body, d -> new HandBackMaterialsCommand(d, body.materials(), body.signedByClient(),
+                body.note()));
+    }
+
     record ArchiveRequest(String archiveReference, List<String> documents) {
     }
 

@@ -149,6 +149,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/evaluation/voiding", "{\"reason\":\"申诉成立\"}", "AD", "AD"),
                 e("/api/delegations/{d}/rectification/follow-up", "{\"callSummary\":\"已回访\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/completion", "{\"measures\":\"已整改\"}", "AG MG", ""),
+                e("/api/delegations/{d}/materials-handback", "{\"materials\":[\"户口簿原件\"],\"signedByClient\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/archive", "{\"archiveReference\":\"DA-1\",\"documents\":[\"受理单\"]}", "AG MG", ""),
                 e("GET /api/delegations/{d}/documents/acceptance-form", null, "AG MG SA AD", "AD"),
                 // consultations

@@ -77,6 +77,15 @@ final class DelegationMessages {
     static final ArchiveDelegationCommand ARCHIVE = new ArchiveDelegationCommand(ID, "DA-2026-0001",
             List.of("受理单", "一次性告知单", "办结单"));
 
+    static final WithdrawDelegationCommand WITHDRAW = new WithdrawDelegationCommand(ID, "申请人撤回");
+    static final DeclineDelegationCommand DECLINE = new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE,
+            AGENT, PENSION, CLIENT, "不属于代办范围");
+    /** The handover of an ended matter (002 帮办·办结): every material listed, signed for by the client. */
+    static final HandBackMaterialsCommand HAND_BACK = new HandBackMaterialsCommand(ID,
+            List.of("居民身份证复印件", "户口簿原件"), true, "当面清点");
+    static final MaterialsHandedBackEvent HANDED_BACK = new MaterialsHandedBackEvent(ID,
+            List.of("居民身份证复印件", "户口簿原件"), true, "当面清点", TODAY);
+
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
     }
