@@ -36,6 +36,8 @@ final class DelegationRules {
     static final String TOLERATED_MATERIAL_NON_ESSENTIAL = "tolerated-material-non-essential";
     static final String COMMITTED_DATE_NOT_PAST = "committed-date-not-past";
     static final String PARALLEL_HANDLING = "parallel-handling";
+    /** 002 表A.2 申请时间 / 受理时间: the client applies before (or when) the matter is accepted. */
+    static final String APPLIED_BEFORE_ACCEPTED = "applied-before-accepted";
     /** Any reference (station, agent, item) that does not exist; named by {@code DomainRuleException}. */
     static final String REFERENCE_EXISTS = "reference-exists";
     static final String CALENDAR_YEAR_NOT_LOADED = "calendar-year-not-loaded";
@@ -102,7 +104,8 @@ final class DelegationRules {
             STATION_OPEN, AGENT_OF_STATION, AGENT_ACTIVE, AGENT_QUALIFIED, ITEM_PUBLISHED, ITEM_OFFERED,
             CLIENT_CONSENT, PRIVACY_ITEM_NOT_PROXIED, NO_DELEGATION_OF_PRIVACY_ITEMS, PROXY_CLIENT_IDENTIFIED, NEEDS_ANALYSIS_CONFIRMED,
             APPLICANT_SIGNED, TEAM_LEADER_SIGN_OFF, PUBLISHED_LIMIT, TOLERATED_MATERIAL_LISTED,
-            TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, REFERENCE_EXISTS,
+            TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, APPLIED_BEFORE_ACCEPTED,
+            REFERENCE_EXISTS,
             CALENDAR_YEAR_NOT_LOADED,
             DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
             DIFFERENT_WINDOW, WINDOW_OF_STATION, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,

@@ -292,6 +292,16 @@ class CommandPolicy {
         return station;
     }
 
+    /**
+     * Whether a reader may see a client's personal data in full (the logged personal-data path, as the query side's
+     * {@code /api/personal-data}): the staff of the record's station, and administrators. A record whose station is
+     * unknown is shown in full to administrators only.
+     */
+    boolean readsPersonalDataInFull(User user, Optional<StationCode> station) {
+        return user.isAdministrator()
+                || station.map(code -> at(user, code.value(), AGENT, STATION_MANAGER)).orElse(false);
+    }
+
     /** The station's parent (its supervising level), if it has one. */
     Optional<StationCode> parentOf(StationCode station) {
         return stations.find(station).map(StationRegistry.RegisteredStation::parentCode);

@@ -40,7 +40,7 @@ class DelegationCommandController {
                              Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps,
                              List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned,
                              List<String> notes, boolean specialHandling, String consultationId,
-                             DelegationId previousDelegationId) {
+                             DelegationId previousDelegationId, java.time.Instant appliedAt) {
     }
 
     @PostMapping
@@ -53,7 +53,8 @@ class DelegationCommandController {
                         body.agentId(), body.itemCode(), body.client(), body.consentGiven(),
                         body.promisedWorkingDays(), body.needsAnalysis(), body.toleratedGaps(),
                         body.parallelDepartments(), body.teamLeaderId(), body.applicantSigned(), body.notes(),
-                        body.specialHandling(), body.consultationId(), body.previousDelegationId())));
+                        body.specialHandling(), body.consultationId(), body.previousDelegationId(),
+                        body.appliedAt())));
     }
 
     record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,

@@ -163,7 +163,7 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(NOW)
                 .when(new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION, CLIENT, "已参保，无需重复登记"))
                 .expectEvents(new DelegationDeclinedEvent(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION,
-                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY));
+                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY, agentName(AGENT)));
     }
 
     @Test

@@ -86,6 +86,11 @@ final class DelegationMessages {
     static final MaterialsHandedBackEvent HANDED_BACK = new MaterialsHandedBackEvent(ID,
             List.of("居民身份证复印件", "户口簿原件"), true, "当面清点", TODAY);
 
+    /** The name the fixture's agent registry gives an agent (DelegationFixtureSupport#agent). */
+    static String agentName(AgentId id) {
+        return "代办员" + id.value().substring(9, 13);
+    }
+
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
     }
@@ -138,6 +143,7 @@ final class DelegationMessages {
         private AgentId teamLeader;
         private boolean applicantSigned;
         private List<String> notes = List.of();
+        private Instant appliedAt;
 
         /** A proxy: kind PROXY, the confirmed {@link #ANALYSIS}, {@link #LEADER}'s sign-off, the applicant signed. */
         Commissioning proxy() {
@@ -223,7 +229,13 @@ final class DelegationMessages {
                     notes,
                     false,
                     null,
-                    null);
+                    null,
+                    appliedAt);
+        }
+
+        Commissioning appliedAt(Instant value) {
+            appliedAt = value;
+            return this;
         }
     }
 
@@ -236,6 +248,12 @@ final class DelegationMessages {
         private LocalDate commissionedOn = TODAY;
         private int promisedWorkingDays = 5;
         private LocalDate deadline = LocalDate.of(2026, 12, 1);
+        private Instant appliedAt = NOW;
+
+        Commissioned appliedAt(Instant value) {
+            appliedAt = value;
+            return this;
+        }
 
         Commissioned kind(DelegationKind value) {
             kind = value;
@@ -293,7 +311,11 @@ final class DelegationMessages {
                     promisedWorkingDays,
                     deadline,
                     null,
-                    null);
+                    null,
+                    agentName(agent),
+                    kind == DelegationKind.PROXY ? agentName(LEADER) : null,
+                    appliedAt,
+                    kind == DelegationKind.PROXY ? ApplicantCommitments.CURRENT : null);
         }
     }
 }

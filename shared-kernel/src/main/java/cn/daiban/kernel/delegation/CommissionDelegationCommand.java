@@ -7,6 +7,7 @@ import cn.daiban.kernel.common.InvalidValueException;
 import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationScoped;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -30,7 +31,24 @@ public record CommissionDelegationCommand(
         List<String> notes,
         boolean specialHandling,
         String consultationId,
-        DelegationId previousDelegationId) implements StationScoped {
+        DelegationId previousDelegationId,
+        // Added later, at the end and optional: when the client applied (申请时间, 002 表A.2); absent, the moment of
+        // acceptance.
+        Instant appliedAt) implements StationScoped {
+
+    /** Without the application time: the client applied when the matter was accepted. */
+    public CommissionDelegationCommand(DelegationId delegationId, DelegationKind kind, ServiceMode mode,
+                                       StationCode stationCode, String window, AgentId agentId,
+                                       ServiceItemCode itemCode, Client client, boolean consentGiven,
+                                       Integer promisedWorkingDays, NeedsAnalysis needsAnalysis,
+                                       List<ToleratedGap> toleratedGaps, List<String> parallelDepartments,
+                                       AgentId teamLeaderId, boolean applicantSigned, List<String> notes,
+                                       boolean specialHandling, String consultationId,
+                                       DelegationId previousDelegationId) {
+        this(delegationId, kind, mode, stationCode, window, agentId, itemCode, client, consentGiven,
+                promisedWorkingDays, needsAnalysis, toleratedGaps, parallelDepartments, teamLeaderId,
+                applicantSigned, notes, specialHandling, consultationId, previousDelegationId, null);
+    }
 
     public CommissionDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
