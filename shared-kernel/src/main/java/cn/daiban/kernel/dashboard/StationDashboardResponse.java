@@ -19,7 +19,11 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        Double consultationTimelinessRate, Double averageHandlingWorkingDays,
                                        long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
                                        long openRectifications, long complaintsReceived, long complaintsDue,
-                                       long complaintsInTime, Double complaintTimelinessRate, long missedBookings) {
+                                       long complaintsInTime, Double complaintTimelinessRate, long missedBookings,
+                                       // Added at the end (002 资料归档): matters done with but not yet archived, by
+                                       // status (DELIVERED; TERMINATED; DECLINED once materials were handed back), and
+                                       // matters archived in the period, whether delivered or ended.
+                                       Map<String, Long> awaitingArchive, long archived) {
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
