@@ -13,6 +13,8 @@ import cn.daiban.kernel.delegation.DeliveryMethod;
 import cn.daiban.kernel.delegation.EvaluateDelegationCommand;
 import cn.daiban.kernel.delegation.EvaluationReminderSentEvent;
 import cn.daiban.kernel.delegation.EvaluationVoidedEvent;
+import cn.daiban.kernel.delegation.HandBackMaterialsCommand;
+import cn.daiban.kernel.delegation.MaterialsHandedBackEvent;
 import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
 import cn.daiban.kernel.delegation.RectificationCompletedEvent;
 import cn.daiban.kernel.delegation.RectificationFollowUpRecordedEvent;
@@ -47,6 +49,7 @@ class Aftercare {
     private boolean rectificationFollowedUp;
     private LocalDate rectificationDue;
     private int rectificationNumber;
+    private boolean materialsHandedBack;
 
     Aftercare(Delegation delegation) {
         this.delegation = delegation;
@@ -142,8 +145,52 @@ class Aftercare {
         return getVersion();
     }
 
+    /**
+     * 002 帮办·办结 / 代办·办结 (因其他原因终止后 … 移交全部资料和审批文件 … 签字确认): a matter ended without a result —
+     * terminated (withdrawn by the client, past the continuation deadline) or declined after intake — hands every
+     * material back, listed and signed for by the client, once. A delivered matter's handover is its delivery proof.
+     */
+    @CommandHandler
+    long handle(HandBackMaterialsCommand command, DelegationPolicy policy) {
+        if (!ended()) {
+            throw DomainRuleException.illegalTransition(MATTER_ENDED, "cannot hand the materials of delegation "
+                    + delegation.id() + " back as an ended matter: it is " + delegation.status()
+                    + " (a matter with a result hands it over on delivery)");
+        }
+        if (materialsHandedBack) {
+            throw DomainRuleException.illegalTransition(MATERIALS_HANDED_BACK,
+                    "the materials have been handed back already");
+        }
+        if (!command.signedByClient()) {
+            throw DomainRuleException.ruleViolated(HANDOVER_SIGNED, "signedByClient",
+                    "the client signs the handover of the materials (签字确认, 002 帮办·办结)");
+        }
+        apply(new MaterialsHandedBackEvent(delegation.id(), command.materials(), true, command.note(),
+                Delegation.today(policy)));
+        return getVersion();
+    }
+
+    /** Ended without a result to deliver: terminated or declined (not yet archived). */
+    private boolean ended() {
+        return delegation.status() == DelegationStatus.TERMINATED || delegation.status() == DelegationStatus.DECLINED;
+    }
+
+    /**
+     * 002 资料归档: a delivered matter once evaluated (or reminded), and — "因其他原因终止" — an ended matter once its
+     * materials are handed back ({@code materials-handed-back}); it then leaves the count of matters to archive.
+     */
     @CommandHandler
     long handle(ArchiveDelegationCommand command, DelegationPolicy policy) {
+        if (ended()) {
+            if (!materialsHandedBack) {
+                throw DomainRuleException.ruleViolated(MATERIALS_HANDED_BACK, null,
+                        "an ended matter hands every material back to the client, signed for, before it is archived"
+                                + " (002 帮办·办结, 002 资料归档)");
+            }
+            apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
+                    Delegation.today(policy)));
+            return getVersion();
+        }
         delegation.requireStatus("archive", DelegationStatus.DELIVERED);
         if (!validEvaluation && !evaluationReminded) {
             throw DomainRuleException.ruleViolated(EVALUATION_BEFORE_ARCHIVE, null,
@@ -163,6 +210,11 @@ class Aftercare {
         if (!rectificationOpen) {
             throw DomainRuleException.illegalTransition(RECTIFICATION_OPEN, "no rectification is open");
         }
+    }
+
+    @EventSourcingHandler
+    void on(MaterialsHandedBackEvent event) {
+        materialsHandedBack = true;
     }
 
     @EventSourcingHandler

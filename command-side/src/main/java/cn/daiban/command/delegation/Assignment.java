@@ -8,6 +8,7 @@ import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
 import cn.daiban.kernel.delegation.AgentReassignedEvent;
+import cn.daiban.kernel.delegation.ApplicantCommitments;
 import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
 import cn.daiban.kernel.delegation.ConvertAssistToProxyCommand;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
@@ -52,7 +53,9 @@ class Assignment {
             throw DomainRuleException.ruleViolated(DIFFERENT_AGENT, "newAgentId", "that agent is already responsible");
         }
         CommissioningRules.responsibleAgent(command.newAgentId(), delegation.originStation(), agents, "newAgentId");
-        apply(new AgentReassignedEvent(delegation.id(), agentId, command.newAgentId(), command.reason()));
+        // The first receiver stays the first responsible (003 三(五)); the new handler is named as registered now.
+        apply(new AgentReassignedEvent(delegation.id(), agentId, command.newAgentId(), command.reason(),
+                agents.find(command.newAgentId()).map(AgentRegistry.RegisteredAgent::name).orElse(null)));
         return getVersion();
     }
 
@@ -81,7 +84,9 @@ class Assignment {
                 .orElse(null);
         apply(new AssistConvertedToProxyEvent(delegation.id(), command.client(),
                 formNumbers.next(station, Delegation.today(policy)), command.needsAnalysis(), command.teamLeaderId(),
-                command.applicantSigned(), command.notes(), supervisionPhone));
+                command.applicantSigned(), command.notes(), supervisionPhone,
+                agents.find(command.teamLeaderId()).map(AgentRegistry.RegisteredAgent::name).orElse(null),
+                ApplicantCommitments.CURRENT));
         return getVersion();
     }
 

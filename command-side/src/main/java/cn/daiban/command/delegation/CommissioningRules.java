@@ -90,6 +90,20 @@ final class CommissioningRules {
     }
 
     /**
+     * 000 §4.1 涉及个人隐私的情况不应代（帮）办: an item that touches personal privacy is neither proxied nor assisted.
+     * A proxy keeps its older refusal ({@code privacy-item-not-proxied}, checked in {@link #proxyAllowed}); any other
+     * kind is refused here. The client is guided to handle it in person; that guidance is what the consultation
+     * records as its result (咨询 处理结果, 002 代办服务流程·服务咨询), not a delegation.
+     */
+    static void notAPrivacyItem(ServiceItemDefinition definition) {
+        if (definition.touchesPrivacy()) {
+            throw DomainRuleException.ruleViolated(NO_DELEGATION_OF_PRIVACY_ITEMS, "itemCode",
+                    definition.name() + " touches personal privacy: it is neither assisted nor proxied (不应代（帮）办,"
+                            + " 000 §4.1); guide the client to handle it in person and record that on the consultation");
+        }
+    }
+
+    /**
      * What a proxy (代办) needs beyond an assist: an item that does not touch privacy, an identified client, a
      * confirmed needs analysis, the applicant's signature and an active team leader's sign-off.
      */
@@ -98,7 +112,7 @@ final class CommissioningRules {
                              AgentRegistry agents) {
         if (definition.touchesPrivacy()) {
             throw DomainRuleException.ruleViolated(PRIVACY_ITEM_NOT_PROXIED, "kind",
-                    definition.name() + " touches personal privacy: it may be assisted, never proxied (000 §4.1)");
+                    definition.name() + " touches personal privacy: it is neither proxied nor assisted (不应代（帮）办, 000 §4.1)");
         }
         if (!client.identifiedForProxy()) {
             String field = client.phone() == null ? "client.phone"

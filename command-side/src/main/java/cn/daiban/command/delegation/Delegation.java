@@ -116,12 +116,24 @@ class Delegation {
             CommissioningRules.proxyAllowed(definition, command.client(), command.needsAnalysis(),
                     command.teamLeaderId(), command.applicantSigned(), command.stationCode(), agents);
         }
+        CommissioningRules.notAPrivacyItem(definition);
         int promised = CommissioningRules.promisedWithinPublishedLimit(command.promisedWorkingDays(), definition);
         LocalDate today = today(policy);
         CommissioningRules.toleratedGaps(command.toleratedGaps(), definition, today);
         CommissioningRules.parallelHandling(command.parallelDepartments());
         WorkingDayCalendar calendar = calendar(calendars);
         LocalDate dueDate = onCalendar(() -> calendar.addWorkingDays(today, promised));
+        Instant now = GenericEventMessage.clock.instant();
+        // 申请时间 (002 表A.2): when the client applied; never after the acceptance. Absent: applied at the counter now.
+        Instant appliedAt = command.appliedAt() == null ? now : command.appliedAt();
+        if (appliedAt.isAfter(now)) {
+            throw DomainRuleException.ruleViolated(APPLIED_BEFORE_ACCEPTED, "appliedAt",
+                    "the application time (申请时间) cannot be after its acceptance (受理时间)");
+        }
+        // 003 三(五) / 002 表A.2: the names as registered now, so the ledger and the form keep who received and signed.
+        String agentName = agents.find(command.agentId()).map(AgentRegistry.RegisteredAgent::name).orElse(null);
+        String leaderName = proxy ? agents.find(command.teamLeaderId()).map(AgentRegistry.RegisteredAgent::name)
+                .orElse(null) : null;
         AcceptanceFormNumber formNumber = proxy ? formNumbers.next(command.stationCode(), today) : null;
         boolean outside = !definition.authorityLevels().contains(station.level());
         apply(new DelegationCommissionedEvent(command.delegationId(), command.kind(), command.mode(),
@@ -131,7 +143,8 @@ class Delegation {
                 command.parallelDepartments(), proxy ? command.teamLeaderId() : null, command.applicantSigned(),
                 command.notes(), station.supervisionPhone(), command.specialHandling(), outside, today, promised,
                 dueDate, command.consultationId(), command.previousDelegationId(), command.clientCategories(),
-                command.mode() == ServiceMode.HOME_VISIT ? command.homeVisit() : null));
+                command.mode() == ServiceMode.HOME_VISIT ? command.homeVisit() : null, agentName, leaderName, appliedAt,
+                proxy ? ApplicantCommitments.CURRENT : null));
         timeLimit.scheduleDeadlineChecks(deadlines, calendar, policy);
         if (outside) {
             LocalDate forwardBy = onCalendar(() -> calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));
@@ -154,8 +167,10 @@ class Delegation {
                 DomainRuleException.unknownReference("agentId", "no agent " + command.agentId()));
         String itemName = command.itemCode() == null ? null
                 : catalog.find(command.itemCode()).map(item -> item.definition().name()).orElse(null);
+        String agentName = agents.find(command.agentId()).map(AgentRegistry.RegisteredAgent::name).orElse(null);
         apply(new DelegationDeclinedEvent(command.delegationId(), command.kind(), command.stationCode(),
-                command.agentId(), command.itemCode(), itemName, command.client(), command.reason(), today(policy)));
+                command.agentId(), command.itemCode(), itemName, command.client(), command.reason(), today(policy),
+                agentName));
         return getVersion();
     }
 

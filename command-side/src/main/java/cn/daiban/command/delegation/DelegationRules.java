@@ -22,6 +22,11 @@ final class DelegationRules {
     static final String ITEM_OFFERED = "item-offered";
     static final String CLIENT_CONSENT = "client-consent";
     static final String PRIVACY_ITEM_NOT_PROXIED = "privacy-item-not-proxied";
+    /**
+     * 000 §4.1 涉及个人隐私的情况不应代（帮）办: neither assisted nor proxied. A proxy of such an item keeps its older
+     * refusal name {@link #PRIVACY_ITEM_NOT_PROXIED} (names are the wire contract); an assist is refused by this one.
+     */
+    static final String NO_DELEGATION_OF_PRIVACY_ITEMS = "no-delegation-of-privacy-items";
     static final String PROXY_CLIENT_IDENTIFIED = "proxy-client-identified";
     static final String NEEDS_ANALYSIS_CONFIRMED = "needs-analysis-confirmed";
     static final String APPLICANT_SIGNED = "applicant-signed";
@@ -31,6 +36,8 @@ final class DelegationRules {
     static final String TOLERATED_MATERIAL_NON_ESSENTIAL = "tolerated-material-non-essential";
     static final String COMMITTED_DATE_NOT_PAST = "committed-date-not-past";
     static final String PARALLEL_HANDLING = "parallel-handling";
+    /** 002 表A.2 申请时间 / 受理时间: the client applies before (or when) the matter is accepted. */
+    static final String APPLIED_BEFORE_ACCEPTED = "applied-before-accepted";
     /** Any reference (station, agent, item) that does not exist; named by {@code DomainRuleException}. */
     static final String REFERENCE_EXISTS = "reference-exists";
     static final String CALENDAR_YEAR_NOT_LOADED = "calendar-year-not-loaded";
@@ -80,6 +87,8 @@ final class DelegationRules {
     static final String CURRENT_HOP = "current-hop";
     static final String HOP_UNDECIDED = "hop-undecided";
     static final String HOP_DECIDED = "hop-decided";
+    /** 000 §7.2.3 c: the decision is recorded by the station the matter was sent to (the current hop's target). */
+    static final String DECIDED_BY_HOP_TARGET = "decided-by-hop-target";
 
     // Statutory fees (StatutoryFees): the service itself is free.
     static final String SERVICE_IS_FREE = "service-is-free";
@@ -96,14 +105,18 @@ final class DelegationRules {
     static final String NOT_ARCHIVED = "not-archived";
     static final String EVALUATION_BEFORE_ARCHIVE = "evaluation-before-archive";
     static final String RECTIFICATION_CLOSED = "rectification-closed";
+    /** 002 帮办·办结 / 代办·办结: an ended matter hands every material back, signed for by the client. */
+    static final String MATERIALS_HANDED_BACK = "materials-handed-back";
+    static final String MATTER_ENDED = "matter-ended";
+    static final String HANDOVER_SIGNED = "handover-signed";
 
     /** Every rule above, in the order listed. */
     static final List<String> ALL = List.of(
             STATION_OPEN, AGENT_OF_STATION, AGENT_ACTIVE, AGENT_QUALIFIED, ITEM_PUBLISHED, ITEM_OFFERED,
-            CLIENT_CONSENT, PRIVACY_ITEM_NOT_PROXIED, PROXY_CLIENT_IDENTIFIED, NEEDS_ANALYSIS_CONFIRMED,
+            CLIENT_CONSENT, PRIVACY_ITEM_NOT_PROXIED, NO_DELEGATION_OF_PRIVACY_ITEMS, PROXY_CLIENT_IDENTIFIED, NEEDS_ANALYSIS_CONFIRMED,
             APPLICANT_SIGNED, TEAM_LEADER_SIGN_OFF, PUBLISHED_LIMIT, TOLERATED_MATERIAL_LISTED,
-            TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, REFERENCE_EXISTS,
-            CALENDAR_YEAR_NOT_LOADED, CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
+            TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, APPLIED_BEFORE_ACCEPTED,
+            REFERENCE_EXISTS, CALENDAR_YEAR_NOT_LOADED, CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
             DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
             DIFFERENT_WINDOW, WINDOW_OF_STATION, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
             CLIENT_CATEGORIES_CHANGE, HOME_VISIT_RECORDED_ONCE, ARRIVAL_NOT_IN_FUTURE,
@@ -111,8 +124,8 @@ final class DelegationRules {
             TOLERATED_MATERIAL_OUTSTANDING, PARALLEL_TASK_EXISTS, PARALLEL_TASK_OPEN,
             NOT_SUSPENDED, MATERIALS_OVERDUE_IS_AUTOMATIC, FEE_OUTSTANDING,
             ESCALATE_ONLY_OUTSIDE_AUTHORITY, ESCALATE_TO_AUTHORITY, ESCALATE_UPWARDS, CURRENT_HOP, HOP_UNDECIDED,
-            HOP_DECIDED,
+            HOP_DECIDED, DECIDED_BY_HOP_TARGET,
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
-            EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED);
+            EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED);
 }

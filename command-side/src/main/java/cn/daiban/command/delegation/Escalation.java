@@ -20,6 +20,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import cn.daiban.kernel.common.MetadataKeys;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,10 +105,23 @@ class Escalation {
         return getVersion();
     }
 
+    /**
+     * 000 §7.2.3 c: the level the matter was sent to reviews, signs, stamps and issues; so only the current hop's
+     * target records the decision ({@code decided-by-hop-target}), not any station above the matter. The acting
+     * station is the signed-in user's, from the command's metadata. Assumption: a command without a station there
+     * comes from an administrator (the only signed-in users without a station, and {@code CommandPolicy} lets no
+     * other role without a station send it), who acts for the target: the event records the target as deciding.
+     */
     @CommandHandler
-    long handle(RecordUpperLevelDecisionCommand command, DelegationPolicy policy) {
+    long handle(RecordUpperLevelDecisionCommand command, DelegationPolicy policy,
+                @MetaDataValue(MetadataKeys.STATION_CODE) String actingStation) {
         delegation.requireStatus("record an upper-level decision on", DelegationStatus.ESCALATED);
         Hop hop = currentHop(command.hopNumber());
+        if (actingStation != null && !actingStation.equals(hop.target().value())) {
+            throw DomainRuleException.ruleViolated(DECIDED_BY_HOP_TARGET, "hopNumber",
+                    "hop " + hop.number() + " was sent to " + hop.target() + ": only that station (or an administrator"
+                            + " acting for it) records its decision, not " + actingStation + " (000 §7.2.3 c)");
+        }
         if (hop.approved() != null) {
             throw DomainRuleException.illegalTransition(HOP_UNDECIDED,
                     "hop " + hop.number() + " has already been decided");

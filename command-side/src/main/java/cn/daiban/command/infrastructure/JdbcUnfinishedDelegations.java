@@ -4,6 +4,7 @@ import cn.daiban.command.station.UnfinishedDelegations;
 import cn.daiban.kernel.delegation.DelegationArchivedEvent;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
+import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationTerminatedEvent;
 import cn.daiban.kernel.station.StationCode;
@@ -52,6 +53,19 @@ class JdbcUnfinishedDelegations implements UnfinishedDelegations {
     void on(DelegationCommissionedEvent event) {
         jdbc.sql("""
                         insert into delegation_registry (delegation_id, station_code, finished) values (?, ?, false)
+                        on conflict (delegation_id) do nothing""")
+                .params(event.delegationId().value(), event.stationCode().value())
+                .update();
+    }
+
+    /**
+     * A declined intake is a delegation of its station too (its materials are handed back and it is archived, 002
+     * 帮办·办结): registered, and finished from the start, so the command policy knows whose it is.
+     */
+    @EventHandler
+    void on(DelegationDeclinedEvent event) {
+        jdbc.sql("""
+                        insert into delegation_registry (delegation_id, station_code, finished) values (?, ?, true)
                         on conflict (delegation_id) do nothing""")
                 .params(event.delegationId().value(), event.stationCode().value())
                 .update();

@@ -57,6 +57,7 @@ import cn.daiban.kernel.delegation.RecordFeePaymentCommand;
 import cn.daiban.kernel.delegation.RecordParallelTaskCompletedCommand;
 import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
 import cn.daiban.kernel.delegation.RecordUpperLevelDecisionCommand;
+import cn.daiban.kernel.delegation.HandBackMaterialsCommand;
 import cn.daiban.kernel.delegation.ReportProgressCommand;
 import cn.daiban.kernel.delegation.RequestSupplementCommand;
 import cn.daiban.kernel.delegation.ResumeDelegationCommand;
@@ -228,9 +229,12 @@ class CommandPolicy {
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
+        rule(HandBackMaterialsCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);
         Rule<DelegationTargeted> upperLevel = delegationLevelAbove();
-        rule(RecordUpperLevelDecisionCommand.class, upperLevel);
+        // 000 §7.2.3 c: the decision is the hop target's (checked by the aggregate, rule decided-by-hop-target),
+        // or an administrator's acting for it; here: a station above the matter, or an administrator.
+        rule(RecordUpperLevelDecisionCommand.class, delegationLevelAboveOrAdministrator());
         rule(ReturnResultCommand.class, upperLevel);
         rule(VoidEvaluationCommand.class, administrators("a grade is voided on appeal by the administration"));
 
@@ -295,6 +299,16 @@ class CommandPolicy {
                         || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, code), user,
                 "read " + delegationId.value(), "outside the reader's jurisdiction"));
         return station;
+    }
+
+    /**
+     * Whether a reader may see a client's personal data in full (the logged personal-data path, as the query side's
+     * {@code /api/personal-data}): the staff of the record's station, and administrators. A record whose station is
+     * unknown is shown in full to administrators only.
+     */
+    boolean readsPersonalDataInFull(User user, Optional<StationCode> station) {
+        return user.isAdministrator()
+                || station.map(code -> at(user, code.value(), AGENT, STATION_MANAGER)).orElse(false);
     }
 
     /** The station's parent (its supervising level), if it has one. */
@@ -363,6 +377,19 @@ class CommandPolicy {
         return (user, command) -> delegationStation(command).ifPresent(station -> require(
                 user.is(AGENT, STATION_MANAGER) && hierarchy.isAbove(user.station(), station), user, name(command),
                 "the decision belongs to a level above the matter's station"));
+    }
+
+    /**
+     * The upper level's decision: agents and managers of a station above the delegation's (the aggregate then
+     * requires the station the current hop was sent to), or an administrator acting for that station.
+     */
+    private Rule<DelegationTargeted> delegationLevelAboveOrAdministrator() {
+        Rule<DelegationTargeted> above = delegationLevelAbove();
+        return (user, command) -> {
+            if (!user.isAdministrator()) {
+                above.check(user, command);
+            }
+        };
     }
 
     /** Agents and managers of the consultation's station, or of a station above it (where it is forwarded). */

@@ -44,7 +44,7 @@ class DelegationCommandController {
                              List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned,
                              List<String> notes, boolean specialHandling, String consultationId,
                              DelegationId previousDelegationId, Set<ClientCategoryCode> clientCategories,
-                             HomeVisitAppointment homeVisit) {
+                             HomeVisitAppointment homeVisit, java.time.Instant appliedAt) {
     }
 
     @PostMapping
@@ -58,7 +58,7 @@ class DelegationCommandController {
                         body.promisedWorkingDays(), body.needsAnalysis(), body.toleratedGaps(),
                         body.parallelDepartments(), body.teamLeaderId(), body.applicantSigned(), body.notes(),
                         body.specialHandling(), body.consultationId(), body.previousDelegationId(),
-                        body.clientCategories(), body.homeVisit())));
+                        body.clientCategories(), body.homeVisit(), body.appliedAt())));
     }
 
     record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,
@@ -310,6 +310,17 @@ class DelegationCommandController {
     @Operation(summary = "The agent arrived for the agreed home visit; after the agreed time it is late")
     ResponseEntity<CommandAcknowledgement> recordHomeVisit(@PathVariable String id, @RequestBody ArrivalRequest body) {
         return step(id, body, d -> new RecordHomeVisitCommand(d, body.arrivedAt(), body.note()));
+    }
+
+    record HandbackRequest(List<String> materials, boolean signedByClient, String note) {
+    }
+
+    @PostMapping("/{id}/materials-handback")
+    @Operation(summary = "An ended matter (terminated, withdrawn, declined) hands every material back; the client "
+            + "signs the handover (002 帮办·办结, 代办·办结)")
+    ResponseEntity<CommandAcknowledgement> handBack(@PathVariable String id, @RequestBody HandbackRequest body) {
+        return step(id, body, d -> new HandBackMaterialsCommand(d, body.materials(), body.signedByClient(),
+                body.note()));
     }
 
     record ArchiveRequest(String archiveReference, List<String> documents) {

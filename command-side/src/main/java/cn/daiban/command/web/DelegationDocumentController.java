@@ -40,11 +40,18 @@ class DelegationDocumentController {
         DelegationId delegationId = DelegationId.of(id);
         User reader = User.require();
         Optional<StationCode> station = policy.checkRead(reader, delegationId);
-        String rendered = documents.render(delegationId.value(), document)
+        // 002 廉洁服务: the client's resident ID and phone in full only on the logged personal-data path (the rule of
+        // the query side's /api/personal-data: the station's own staff, who print it for the client, and
+        // administrators); every such read is recorded. Anyone else allowed to read the document (a supervisor over
+        // the station) sees them masked, and nothing personal in full is read, so nothing is recorded.
+        boolean full = policy.readsPersonalDataInFull(reader, station);
+        String rendered = documents.render(delegationId.value(), document,
+                        full ? DelegationDocuments.Disclosure.FULL : DelegationDocuments.Disclosure.MASKED)
                 .orElseThrow(() -> new NoSuchDelegationException(delegationId));
-        // The documents show the client in full: reading one is recorded.
-        accessLog.record(reader, delegationId.value(), station.map(StationCode::value).orElse(null),
-                "document:" + document);
+        if (full) {
+            accessLog.record(reader, delegationId.value(), station.map(StationCode::value).orElse(null),
+                    "document:" + document);
+        }
         return rendered;
     }
 }

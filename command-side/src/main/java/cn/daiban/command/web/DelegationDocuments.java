@@ -1,6 +1,10 @@
 package cn.daiban.command.web;
 
 import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.delegation.AgentReassignedEvent;
+import cn.daiban.kernel.delegation.ApplicantCommitments;
 import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
 import cn.daiban.kernel.delegation.Client;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
@@ -14,6 +18,8 @@ import cn.daiban.kernel.delegation.SupplementRequestedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import cn.daiban.kernel.privacy.PersonalData;
+import cn.daiban.security.privacy.Mask;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -36,11 +42,22 @@ class DelegationDocuments {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final EventStore eventStore;
+    private final AgentRegistry agents;
     private final ZoneId zone;
 
-    DelegationDocuments(EventStore eventStore, ServiceClock clock) {
+    DelegationDocuments(EventStore eventStore, AgentRegistry agents, ServiceClock clock) {
         this.eventStore = eventStore;
+        this.agents = agents;
         this.zone = clock.zone();
+    }
+
+    /**
+     * How the client's resident ID and phone are printed: in full only for a read on the logged personal-data path
+     * (the station's staff and administrators, recorded in the access log); masked for every other reader, such as
+     * a supervisor (`002 廉洁服务`: 不应泄露服务对象提交的申请材料和相关信息).
+     */
+    enum Disclosure {
+        FULL, MASKED
     }
 
     /** What the stream says, folded into the facts the documents print. */
@@ -48,6 +65,7 @@ class DelegationDocuments {
         DelegationCommissionedEvent commissioned;
         java.time.Instant commissionedAt;
         AssistConvertedToProxyEvent converted;
+        AgentReassignedEvent lastReassignment;
         final List<SupplementRequestedEvent> supplements = new ArrayList<>();
         SupplementReceivedEvent lastReceipt;
         DelegationSuspendedEvent suspension;
@@ -56,13 +74,13 @@ class DelegationDocuments {
         DelegationTerminatedEvent terminated;
     }
 
-    Optional<String> render(String delegationId, String document) {
+    Optional<String> render(String delegationId, String document, Disclosure disclosure) {
         Dossier dossier = load(delegationId);
         if (dossier.commissioned == null) {
             return Optional.empty();
         }
         return Optional.of(switch (document) {
-            case "acceptance-form" -> acceptanceForm(dossier);
+            case "acceptance-form" -> acceptanceForm(dossier, disclosure);
             case "supplement-notice" -> supplementNotice(dossier);
             case "suspension-notice" -> suspensionNotice(dossier);
             case "closing-notice" -> closingNotice(dossier);
@@ -81,6 +99,8 @@ class DelegationDocuments {
                 dossier.commissionedAt = message.getTimestamp();
             } else if (payload instanceof AssistConvertedToProxyEvent event) {
                 dossier.converted = event;
+            } else if (payload instanceof AgentReassignedEvent event) {
+                dossier.lastReassignment = event;
             } else if (payload instanceof SupplementRequestedEvent event) {
                 dossier.supplements.add(event);
             } else if (payload instanceof SupplementReceivedEvent event) {
@@ -99,7 +119,14 @@ class DelegationDocuments {
         return dossier;
     }
 
-    private String acceptanceForm(Dossier d) {
+    /**
+     * 002 表A.2 (代办事项受理单), with stub and receipt (000 附录A): 编号, 申请人, 身份证号码, 联系电话, 申请办理事项, 申请时间,
+     * 受理人, 受理时间, 办理人, 承诺时限, 受理情况, 队长签字, the six 注意事项 word for word (in the version the applicant
+     * signed), and 申请人确认“帮办代办”服务签字. 受理人 is the first receiver (003 三(五)), 办理人 the agent handling it now;
+     * both, and the team leader, by name as recorded when it happened (the agent registry's current name for events
+     * written before names were recorded).
+     */
+    private String acceptanceForm(Dossier d, Disclosure disclosure) {
         DelegationCommissionedEvent c = d.commissioned;
         String number = c.acceptanceFormNumber() != null ? c.acceptanceFormNumber().value()
                 : d.converted != null ? d.converted.acceptanceFormNumber().value() : null;
@@ -108,36 +135,84 @@ class DelegationDocuments {
                     "an assist (帮办) has no acceptance form; one is issued when it becomes a proxy");
         }
         Client client = d.converted != null ? d.converted.client() : c.client();
-        List<String> notes = new ArrayList<>(d.converted != null ? d.converted.notes() : c.notes());
-        notes.add("本服务免费，除法定收费外不收取任何费用。");
-        if (!c.toleratedGaps().isEmpty()) {
-            c.toleratedGaps().forEach(gap -> notes.add("容缺受理：" + gap.materialName() + "，承诺于"
-                    + DATE.format(gap.committedDate()) + "前补交。"));
-        }
         String supervision = d.converted != null ? d.converted.supervisionPhone() : c.supervisionPhone();
-        String leader = String.valueOf(d.converted != null ? d.converted.teamLeaderId() : c.teamLeaderId());
+        AgentId leaderId = d.converted != null ? d.converted.teamLeaderId() : c.teamLeaderId();
+        String leader = name(leaderId, d.converted != null ? d.converted.teamLeaderName() : c.teamLeaderName());
+        String receiver = name(c.agentId(), c.agentName());
+        String handler = d.lastReassignment == null ? receiver
+                : name(d.lastReassignment.newAgentId(), d.lastReassignment.newAgentName());
+        String version = d.converted != null ? d.converted.commitmentsVersion() : c.commitmentsVersion();
+        Optional<List<String>> signed = ApplicantCommitments.text(version);
+        List<String> commitments = ApplicantCommitments.printed(signed.orElse(ApplicantCommitments.TABLE_A2),
+                supervision);
+        java.time.Instant applied = c.appliedAt() != null ? c.appliedAt() : d.commissionedAt;
+        String id = client.residentId() != null ? client.residentId().value()
+                : client.creditCode() != null ? client.creditCode().value() : "";
+        String phone = client.phone() == null ? "" : client.phone().value();
+        if (disclosure == Disclosure.MASKED) {
+            // An erased client reads as erased already; a credit code is an enterprise's, not personal data.
+            id = client.residentId() != null && !PersonalData.ERASED.equals(id) ? Mask.residentId(id) : id;
+            phone = PersonalData.ERASED.equals(phone) ? phone : Mask.phone(phone);
+        }
+        List<String> remarks = new ArrayList<>(d.converted != null ? d.converted.notes() : c.notes());
+        remarks.add("本服务免费，除法定收费外不收取任何费用。");
         StringBuilder rows = new StringBuilder();
-        row(rows, "受理单编号", number);
+        row(rows, "编号", number);
         row(rows, "申请人", client.name());
-        row(rows, "身份证号 / 统一社会信用代码", client.residentId() != null ? client.residentId().value()
-                : client.creditCode() != null ? client.creditCode().value() : "");
-        row(rows, "联系电话", client.phone() == null ? "" : client.phone().value());
-        row(rows, "申请事项", c.itemName() + "（" + c.department() + "）");
+        row(rows, "身份证号码 / 统一社会信用代码", id);
+        row(rows, "联系电话", phone);
+        row(rows, "申请办理事项", c.itemName() + "（" + c.department() + "）");
+        row(rows, "申请时间", TIME.format(applied.atZone(zone)));
+        row(rows, "受理人", receiver);
         row(rows, "受理时间", TIME.format(d.commissionedAt.atZone(zone)));
-        row(rows, "受理站点", c.stationCode().value());
-        row(rows, "接件人 / 承办人", c.agentId().value());
-        row(rows, "承诺办结时限", c.promisedWorkingDays() + " 个工作日（" + DATE.format(c.deadline()) + "前）");
+        row(rows, "办理人", handler);
+        row(rows, "承诺时限", c.promisedWorkingDays() + " 个工作日（" + DATE.format(c.deadline()) + "前）");
+        row(rows, "受理情况", acceptance(c));
         row(rows, "队长签字", leader);
-        row(rows, "申请人签字确认", (d.converted != null ? d.converted.applicantSigned() : c.applicantSigned()) ? "已签字" : "");
-        StringBuilder noteList = new StringBuilder("<ol>");
-        notes.forEach(note -> noteList.append("<li>").append(esc(note)).append("</li>"));
+        row(rows, "受理站点", c.stationCode().value());
+        StringBuilder noteList = new StringBuilder("<ol class=\"commitments\">");
+        commitments.forEach(note -> noteList.append("<li>").append(esc(note)).append("</li>"));
         noteList.append("</ol>");
-        String part = "<table>" + rows + "</table><h3>注意事项</h3>" + noteList
+        StringBuilder remarkList = new StringBuilder("<ul>");
+        remarks.forEach(note -> remarkList.append("<li>").append(esc(note)).append("</li>"));
+        remarkList.append("</ul>");
+        boolean applicantSigned = d.converted != null ? d.converted.applicantSigned() : c.applicantSigned();
+        String part = "<table>" + rows + "</table><h3>注意事项：</h3>" + noteList
+                + "<p class=\"version\">注意事项文本版本：" + esc(version == null ? "签署时未记录（按现行文本打印）"
+                : signed.isPresent() ? version : version + "（本版本未知，按现行文本打印）") + "</p>"
+                + "<h3>备注</h3>" + remarkList
+                + "<p>申请人确认“帮办代办”服务签字：" + (applicantSigned ? "已签字" : "") + "</p>"
                 + "<p>投诉监督电话：" + esc(supervision) + "</p>";
         return page("代办受理单 " + number,
-                "<section><h2>代办受理单（存根联）</h2>" + part + "</section>"
+                "<section><h2>代办事项受理单（存根联）</h2>" + part + "</section>"
                         + "<div class=\"cut\">✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - -</div>"
-                        + "<section><h2>代办受理单（回执联）</h2>" + part + "</section>");
+                        + "<section><h2>代办事项受理单（回执联）</h2>" + part + "</section>");
+    }
+
+    /**
+     * 受理情况: accepted (a form is issued only for an accepted proxy), with the tolerated gaps and their committed
+     * dates (容缺受理, 002 表A.2 注意事项4) and whether the matter goes up for a decision. Assumption: the seed names the
+     * field but not its content; this is what the record holds about the acceptance.
+     */
+    private static String acceptance(DelegationCommissionedEvent c) {
+        StringBuilder text = new StringBuilder("资料预审符合条件，予以受理");
+        c.toleratedGaps().forEach(gap -> text.append("；容缺受理：").append(gap.materialName()).append("，承诺于")
+                .append(DATE.format(gap.committedDate())).append("前补交"));
+        if (c.outsideAuthority()) {
+            text.append("；本级无审批权限，需上报有权限层级办理");
+        }
+        return text.append("。").toString();
+    }
+
+    /** The recorded name, else the agent registry's, else the id (an agent the registry does not know). */
+    private String name(AgentId id, String recorded) {
+        if (recorded != null) {
+            return recorded;
+        }
+        if (id == null) {
+            return "";
+        }
+        return agents.find(id).map(AgentRegistry.RegisteredAgent::name).orElse(id.value());
     }
 
     private String supplementNotice(Dossier d) {

@@ -137,7 +137,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/transfer", "{\"toWindow\":\"Z2\",\"reason\":\"分区调整\"}", "AG MG", ""),
                 e("/api/delegations/{d}/parallel-tasks", "{\"department\":\"税务\",\"approved\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/escalations", "{\"targetStationCode\":\"" + A + "\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}", "AG MG", ""),
-                e("/api/delegations/{d}/escalations/1/decision", "{\"approved\":true,\"certificateNumber\":\"证001\"}", "MTA", ""),
+                e("/api/delegations/{d}/escalations/1/decision", "{\"approved\":true,\"certificateNumber\":\"证001\"}", "MTA AD", "AD"), // 000 §7.2.3 c: an administrator acts for the hop target
                 e("/api/delegations/{d}/escalations/1/return", "{}", "MTA", ""),
                 e("/api/delegations/{d}/fees/notification", "{\"feeName\":\"工本费\"}", "AG MG", ""),
                 e("/api/delegations/{d}/fees/payment", "{\"feeName\":\"工本费\",\"amountFen\":1000,\"receiptNumber\":\"R1\"}", "AG MG", ""),
@@ -153,6 +153,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/client-categories", "{\"clientCategories\":[\"ELDERLY\"],\"reason\":\"年满60\"}", "AG MG", ""),
                 e("/api/delegations/{d}/home-visit", "{\"homeVisit\":{\"agreedAt\":\"2030-01-01T01:00:00Z\",\"address\":\"东街1号\"}}", "AG MG", ""),
                 e("/api/delegations/{d}/home-visit/arrival", "{\"arrivedAt\":\"2026-01-01T01:00:00Z\"}", "AG MG", ""),
+                e("/api/delegations/{d}/materials-handback", "{\"materials\":[\"户口簿原件\"],\"signedByClient\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/archive", "{\"archiveReference\":\"DA-1\",\"documents\":[\"受理单\"]}", "AG MG", ""),
                 e("GET /api/delegations/{d}/documents/acceptance-form", null, "AG MG SA AD", "AD"),
                 // consultations

@@ -73,6 +73,21 @@ class ConsultationTest {
                 .expectEvents(recorded(), new ConsultationAnsweredEvent(ID, "携带身份证、户口簿到村站代办", FRIDAY, true, true));
     }
 
+    /**
+     * 000 §4.1 (不应代（帮）办) with 002 代办服务流程·服务咨询 (处理结果): a matter touching personal privacy is not delegated,
+     * but the consultation still records that the client was guided, as its result, answered at once.
+     */
+    @Test
+    void privacyMatterIsRecordedAsGuidance_000_4_1() {
+        String guidance = "涉及个人隐私，不予帮办代办；已指导本人携带身份证到县公安窗口办理";
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                        "身份证换领能代办吗？", guidance))
+                .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
+                                ConsultationChannel.VISIT, "身份证换领能代办吗？", FRIDAY),
+                        new ConsultationAnsweredEvent(ID, guidance, FRIDAY, true, true));
+    }
+
     @Test
     void closedStationTakesNoConsultations() {
         stationStatus = StationStatus.CLOSED;

@@ -121,4 +121,40 @@ class AftercareTest extends DelegationFixtureSupport {
         assertThat(new DeliverResultCommand(ID, DeliveryMethod.ELECTRONIC_LICENCE, null, "短信", true).method())
                 .isEqualTo(DeliveryMethod.ELECTRONIC_LICENCE);
     }
+    /**
+     * 002 帮办·办结 (因其他原因终止后 … 移交全部资料 … 签字确认) and 002 资料归档: a withdrawn matter hands every material back,
+     * signed for by the client, and is then archived; without the handover the archive is refused by name.
+     */
+    @Test
+    void materialsHandedBack_002_banjie_anEndedMatterIsArchivedAfterTheSignedHandover() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), WITHDRAW)
+                .when(ARCHIVE).expectException(refusedBy("materials-handed-back")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), WITHDRAW)
+                .when(HAND_BACK).expectEvents(HANDED_BACK);
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), WITHDRAW, HAND_BACK)
+                .when(ARCHIVE).expectEvents(new DelegationArchivedEvent(ID, "DA-2026-0001",
+                        List.of("受理单", "一次性告知单", "办结单"), TODAY));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), WITHDRAW, HAND_BACK)
+                .when(HAND_BACK).expectException(refusedBy("materials-handed-back")).expectNoEvents();
+    }
+
+    /** 002 代办·办结 (交接证明): a matter declined at intake is archived too, once its materials are handed back. */
+    @Test
+    void materialsHandedBack_002_daiban_banjie_aDeclinedMatterTooAndTheClientSigns() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(DECLINE)
+                .when(new HandBackMaterialsCommand(ID, List.of("户口簿原件"), false, null))
+                .expectException(refusedBy("handover-signed", "signedByClient")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(DECLINE, HAND_BACK)
+                .when(ARCHIVE).expectEvents(new DelegationArchivedEvent(ID, "DA-2026-0001",
+                        List.of("受理单", "一次性告知单", "办结单"), TODAY));
+    }
+
+    /** 002 代办·办结: a matter still open, or one with a result, is not handed back as an ended one. */
+    @Test
+    void matterEnded_002_banjie_onlyAnEndedMatterHandsItsMaterialsBack() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
+                .when(HAND_BACK).expectException(refusedBy("matter-ended")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(HAND_BACK).expectException(refusedBy("matter-ended")).expectNoEvents();
+    }
 }

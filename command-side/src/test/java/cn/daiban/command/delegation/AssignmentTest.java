@@ -4,6 +4,7 @@ import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.delegation.*;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ class AssignmentTest extends DelegationFixtureSupport {
                 .expectException(refusedBy("client-informed-of-reassignment", "clientInformed")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
                 .when(new ReassignAgentCommand(ID, OTHER_AGENT, "原代办员病假", true))
-                .expectEvents(new AgentReassignedEvent(ID, AGENT, OTHER_AGENT, "原代办员病假"));
+                .expectEvents(new AgentReassignedEvent(ID, AGENT, OTHER_AGENT, "原代办员病假", agentName(OTHER_AGENT)));
     }
 
     @Test
@@ -62,6 +63,34 @@ class AssignmentTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
                 .when(new ConvertAssistToProxyCommand(ID, CLIENT, ANALYSIS, LEADER, true, List.of()))
                 .expectEvents(new AssistConvertedToProxyEvent(ID, CLIENT, FORM, ANALYSIS, LEADER, true, List.of(),
-                        "0356-7021234"));
+                        "0356-7021234", agentName(LEADER), ApplicantCommitments.CURRENT));
+    }
+
+    /**
+     * 003 三(五) (首先接收的帮办代办员作为第一责任人) and 002 表A.2: the commissioning names its first receiver and the team
+     * leader who signs, the application time and the version of the 注意事项 the applicant signed; a reassignment names
+     * the new handler and leaves the first receiver as recorded.
+     */
+    @Test
+    void firstReceiverAndSignedCommitmentsAreRecordedByName_003_3_5_and_002_A2() {
+        Instant applied = NOW.minusSeconds(3600);
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().proxy().window("W1").notes(List.of("请保持电话畅通")).appliedAt(applied).build())
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.axonframework.test.matchers.Matchers.matches(event -> {
+                                    DelegationCommissionedEvent e = (DelegationCommissionedEvent) event;
+                                    return e.agentName().equals("代办员1111") && e.teamLeaderName().equals("代办员3333")
+                                            && e.appliedAt().equals(applied)
+                                            && e.commitmentsVersion().equals(ApplicantCommitments.CURRENT);
+                                })), org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    /** 002 表A.2 申请时间 / 受理时间: the application cannot come after its acceptance. */
+    @Test
+    void appliedBeforeAccepted_002_A2() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().appliedAt(NOW.plusSeconds(60)).build())
+                .expectException(refusedBy("applied-before-accepted", "appliedAt")).expectNoEvents();
     }
 }

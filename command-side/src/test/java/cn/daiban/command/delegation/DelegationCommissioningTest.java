@@ -103,9 +103,18 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
                 .expectNoEvents();
     }
 
+    /**
+     * 000 §4.1 涉及个人隐私的情况不应代（帮）办: not even an assist (this test used to assert the opposite). The refusal
+     * names the rule and tells the agent to guide the client instead; no event, so no register or ledger row.
+     */
     @Test
-    void privacyItemMayStillBeAssisted() {
-        fixture().givenCurrentTime(NOW).when(assist(ID_CARD)).expectSuccessfulHandlerExecution();
+    void noDelegationOfPrivacyItems_000_4_1_neitherAssistedNorProxied() {
+        fixture().givenCurrentTime(NOW).when(assist(ID_CARD))
+                .expectException(refusedBy("no-delegation-of-privacy-items", "itemCode"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("guide the client"))
+                .expectNoEvents();
+        fixture().givenCurrentTime(NOW).when(proxy(ID_CARD))
+                .expectException(refusedBy("privacy-item-not-proxied", "kind")).expectNoEvents();
     }
 
     @Test
@@ -154,7 +163,7 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(NOW)
                 .when(new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION, CLIENT, "已参保，无需重复登记"))
                 .expectEvents(new DelegationDeclinedEvent(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION,
-                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY));
+                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY, agentName(AGENT)));
     }
 
     @Test

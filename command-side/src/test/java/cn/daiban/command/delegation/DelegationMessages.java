@@ -80,6 +80,20 @@ final class DelegationMessages {
     static final ArchiveDelegationCommand ARCHIVE = new ArchiveDelegationCommand(ID, "DA-2026-0001",
             List.of("受理单", "一次性告知单", "办结单"));
 
+    static final WithdrawDelegationCommand WITHDRAW = new WithdrawDelegationCommand(ID, "申请人撤回");
+    static final DeclineDelegationCommand DECLINE = new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE,
+            AGENT, PENSION, CLIENT, "不属于代办范围");
+    /** The handover of an ended matter (002 帮办·办结): every material listed, signed for by the client. */
+    static final HandBackMaterialsCommand HAND_BACK = new HandBackMaterialsCommand(ID,
+            List.of("居民身份证复印件", "户口簿原件"), true, "当面清点");
+    static final MaterialsHandedBackEvent HANDED_BACK = new MaterialsHandedBackEvent(ID,
+            List.of("居民身份证复印件", "户口簿原件"), true, "当面清点", TODAY);
+
+    /** The name the fixture's agent registry gives an agent (DelegationFixtureSupport#agent). */
+    static String agentName(AgentId id) {
+        return "代办员" + id.value().substring(9, 13);
+    }
+
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
     }
@@ -135,6 +149,7 @@ final class DelegationMessages {
         private ServiceMode mode = ServiceMode.ON_SITE;
         private Set<ClientCategoryCode> clientCategories = Set.of();
         private HomeVisitAppointment homeVisit;
+        private Instant appliedAt;
 
         /** A proxy: kind PROXY, the confirmed {@link #ANALYSIS}, {@link #LEADER}'s sign-off, the applicant signed. */
         Commissioning proxy() {
@@ -239,7 +254,13 @@ final class DelegationMessages {
                     null,
                     null,
                     clientCategories,
-                    homeVisit);
+                    homeVisit,
+                    appliedAt);
+        }
+
+        Commissioning appliedAt(Instant value) {
+            appliedAt = value;
+            return this;
         }
     }
 
@@ -272,6 +293,13 @@ final class DelegationMessages {
         Commissioned homeVisit(HomeVisitAppointment value) {
             mode = ServiceMode.HOME_VISIT;
             homeVisit = value;
+            return this;
+        }
+
+        private Instant appliedAt = NOW;
+
+        Commissioned appliedAt(Instant value) {
+            appliedAt = value;
             return this;
         }
 
@@ -333,7 +361,11 @@ final class DelegationMessages {
                     null,
                     null,
                     clientCategories,
-                    homeVisit);
+                    homeVisit,
+                    agentName(agent),
+                    kind == DelegationKind.PROXY ? agentName(LEADER) : null,
+                    appliedAt,
+                    kind == DelegationKind.PROXY ? ApplicantCommitments.CURRENT : null);
         }
     }
 }

@@ -73,4 +73,33 @@ class EscalationTest extends DelegationFixtureSupport {
                                 new EscalationHopOverdueEvent(ID, 1, COUNTY, LocalDate.of(2026, 12, 7))))),
                         andNoMore()));
     }
+    /**
+     * 000 §7.2.3 c (乡镇或县级审核、签字、盖章并出证): the station the matter was sent to decides. The township lies above
+     * the village but the hop went to the county: refused by name; the county records it.
+     */
+    @Test
+    void decidedByHopTarget_000_7_2_3_c_onlyTheStationTheMatterWasSentTo() {
+        UpperLevelDecisionRecordedEvent decided = new UpperLevelDecisionRecordedEvent(ID, 1, COUNTY, true,
+                "晋(2026)沁水县不动产权第0001号", null, TODAY);
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
+                .when(new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
+                        java.util.Map.of("stationCode", TOWNSHIP.value()))
+                .expectException(refusedBy("decided-by-hop-target", "hopNumber")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
+                .when(new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
+                        java.util.Map.of("stationCode", COUNTY.value()))
+                .expectEvents(decided);
+    }
+
+    /** 000 §7.2.3 c: an administrator (no station of their own) records the decision for the hop's target. */
+    @Test
+    void decidedByHopTarget_000_7_2_3_c_anAdministratorActsForTheTarget() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
+                .when(new RecordUpperLevelDecisionCommand(ID, 1, false, null, "权属来源证明不符"),
+                        java.util.Map.of("actorId", "admin"))
+                .expectEvents(new UpperLevelDecisionRecordedEvent(ID, 1, COUNTY, false, null, "权属来源证明不符", TODAY));
+    }
 }

@@ -50,6 +50,7 @@ public final class EventSummaries {
             Map.entry("RectificationOverdueEvent", "整改逾期"),
             Map.entry("EvaluationVoidedEvent", "评价经申诉复核作废"),
             Map.entry("DelegationArchivedEvent", "归档"),
+            Map.entry("MaterialsHandedBackEvent", "移交全部资料，服务对象签字确认"),
             Map.entry("ConsultationRecordedEvent", "接待咨询"),
             Map.entry("ConsultationForwardedEvent", "咨询转部门答复"),
             Map.entry("ConsultationAnsweredEvent", "答复咨询"),

@@ -39,6 +39,14 @@ public class DelegationProjection {
 
     static final String PROCESSING_GROUP = "delegations";
 
+    /**
+     * An agent's name: the one the event recorded (as registered when it happened), else — for events written before
+     * they carried names — the agent view's at projection time; two parameters, the recorded name and the agent id.
+     * Assumption: a name once projected is kept (a later rename, which no command offers yet, would not rewrite the
+     * ledger's history); a rebuild reads the names from the events again.
+     */
+    private static final String AGENT_NAME = "coalesce(cast(? as varchar), (select a.name from agent a where a.agent_id = ?))";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ServiceClock clock;
@@ -57,9 +65,11 @@ public class DelegationProjection {
                         insert into delegation_view (delegation_id, kind, mode, status, station_code, window_name, item_code,
                             item_name, item_revision, department, agent_id, client_name, client_phone,
                             acceptance_form_number, declined, received_at, received_on, promised_working_days,
-                            original_deadline, deadline, remark, details)
-                        values (?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                        on conflict (delegation_id) do nothing""",
+                            original_deadline, deadline, remark, details, first_receiver_id, first_receiver_name,
+                            handler_name)
+                        values (?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
+                            ?, %1$s, %1$s)
+                        on conflict (delegation_id) do nothing""".formatted(AGENT_NAME),
                 e.delegationId().value(), e.kind().name(), e.mode().name(), e.stationCode().value(), e.window(),
                 e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()),
@@ -70,7 +80,10 @@ public class DelegationProjection {
                         e.authorityLevels().stream().map(Enum::name).sorted().toList(),
                         "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
-                        "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()))));
+                        "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()),
+                        "teamLeader", e.teamLeaderName(), "appliedAt", e.appliedAt() == null ? null
+                                : e.appliedAt().toString(), "commitmentsVersion", e.commitmentsVersion())),
+                e.agentId().value(), e.agentName(), e.agentId().value(), e.agentName(), e.agentId().value());
         // 002 服务对象 and the agreed home visit (000 §7.2.2 b): absent from events stored before them. The address
         // is never written to a view.
         jdbc.update("update delegation_view set client_categories = ?, home_visit_agreed_at = ? where delegation_id = ?",
@@ -145,13 +158,15 @@ public class DelegationProjection {
     void on(DelegationDeclinedEvent e, DomainEventMessage<?> m) {
         jdbc.update("""
                         insert into delegation_view (delegation_id, kind, status, station_code, item_code, item_name,
-                            agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on)
-                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?)
-                        on conflict (delegation_id) do nothing""",
+                            agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on,
+                            first_receiver_id, first_receiver_name, handler_name)
+                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, %1$s, %1$s)
+                        on conflict (delegation_id) do nothing""".formatted(AGENT_NAME),
                 e.delegationId().value(), e.kind().name(), e.stationCode().value(),
                 e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
-                Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)));
+                Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.agentId().value(), e.agentName(),
+                e.agentId().value(), e.agentName(), e.agentId().value());
         step(m);
     }
 
@@ -159,7 +174,9 @@ public class DelegationProjection {
 
     @EventHandler
     void on(AgentReassignedEvent e, DomainEventMessage<?> m) {
-        set(e.delegationId(), "agent_id = ?", e.newAgentId().value());
+        // The handler changes; the first receiver (受理人员, 003 三(五)) stays.
+        jdbc.update("update delegation_view set agent_id = ?, handler_name = " + AGENT_NAME + " where delegation_id = ?",
+                e.newAgentId().value(), e.newAgentName(), e.newAgentId().value(), e.delegationId().value());
         step(m);
     }
 
@@ -403,6 +420,16 @@ public class DelegationProjection {
                             rectification_status = case when rectification_status in ('OPEN', 'OVERDUE') then 'VOIDED'
                                                         else rectification_status end
                         where delegation_id = ?""", e.delegationId().value());
+        step(m);
+    }
+
+    /** 002 帮办·办结: an ended matter's materials handed back, signed for; it now awaits its archive. */
+    @EventHandler
+    void on(MaterialsHandedBackEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set materials_handed_back_on = ? where delegation_id = ?",
+                Date.valueOf(e.handedBackOn()), e.delegationId().value());
+        detail(e.delegationId(), "handback", fields("materials", e.materials(), "signedByClient", e.signedByClient(),
+                "note", e.note(), "on", e.handedBackOn()));
         step(m);
     }
 

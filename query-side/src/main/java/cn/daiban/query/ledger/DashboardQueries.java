@@ -58,9 +58,21 @@ public class DashboardQueries {
                           count(*) filter (where completed_on between ? and ? and on_time) as on_time,
                           avg(handling_working_days) filter (where completed_on between ? and ?) as avg_handling,
                           coalesce(sum(breaches) filter (where received_on between ? and ?), 0) as breaches,
-                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')) as rectifications
+                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')) as rectifications,
+                          count(*) filter (where archived_on between ? and ?) as archived
                         from delegation_view d where\s""" + s.on("d.station_code"),
-                args(s, today, today, today, today, from, to, from, to, from, to, from, to));
+                args(s, today, today, today, today, from, to, from, to, from, to, from, to, from, to));
+        // 002 资料归档 (办结 … 或因其他原因终止): a delivered or ended matter stays here until archived; a declined intake
+        // only once it held materials to hand back (assumption: a refusal at the counter without materials has
+        // nothing to file beyond its ledger row).
+        Map<String, Long> awaitingArchive = new LinkedHashMap<>();
+        List.of("DELIVERED", "TERMINATED", "DECLINED").forEach(status -> awaitingArchive.put(status, 0L));
+        jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
+                        + " and (status in ('DELIVERED', 'TERMINATED')"
+                        + " or status = 'DECLINED' and materials_handed_back_on is not null) group by status",
+                rs -> {
+                    awaitingArchive.put(rs.getString(1), rs.getLong(2));
+                }, s.args().toArray());
         Map<String, Long> openByStatus = new LinkedHashMap<>();
         OPEN.forEach(status -> openByStatus.put(status, 0L));
         jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
@@ -114,7 +126,8 @@ public class DashboardQueries {
                 number(complaints.get("received")), number(complaints.get("due")), number(complaints.get("in_time")),
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
                 byCategory, number(visits.get("made")), number(visits.get("late")),
-                flags.stream().filter(DashboardQueries::lateVisit).toList());
+                flags.stream().filter(DashboardQueries::lateVisit).toList(),
+                awaitingArchive, number(counts.get("archived")));
     }
 
     @QueryHandler

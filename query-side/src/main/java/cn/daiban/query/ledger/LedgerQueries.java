@@ -188,7 +188,10 @@ public class LedgerQueries {
                 rs.getString("item_name"), !declined, (Integer) rs.getObject("promised_working_days"),
                 DelegationStatus.valueOf(rs.getString("status")).label(), rs.getString("decline_reason"),
                 rs.getTimestamp("received_at").toInstant(), sameDay, rs.getString("agent_id"), rs.getString("remark"),
-                rs.getString("delegation_id"), rs.getString("station_code"), rs.getString("kind"));
+                rs.getString("delegation_id"), rs.getString("station_code"), rs.getString("kind"),
+                firstNonNull(rs.getString("first_receiver_name"), rs.getString("first_receiver_id"),
+                        rs.getString("agent_id")),
+                firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null));
     }
 
     private static RegisterResponse.Row registerRow(ResultSet rs, long serial) throws SQLException {
@@ -301,7 +304,17 @@ public class LedgerQueries {
                         rs.getInt("paused_working_days"), rs.getBoolean("at_risk"), rs.getBoolean("overdue"),
                         rs.getObject("completed_on", LocalDate.class), (Boolean) rs.getObject("on_time"),
                         rs.getString("result_reference"), rs.getString("rectification_status"),
-                        details(rs.getString("details")), steps, evaluations), id).stream().findFirst();
+                        details(rs.getString("details")), steps, evaluations,
+                        firstNonNull(rs.getString("first_receiver_name"), rs.getString("first_receiver_id"),
+                                rs.getString("agent_id")),
+                        firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
+                        firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null)), id)
+                .stream().findFirst();
+    }
+
+    /** A name if the view has one, else the id (an agent the views do not know). */
+    private static String firstNonNull(String first, String second, String third) {
+        return first != null ? first : second != null ? second : third;
     }
 
     private Map<String, Object> details(String details) {

@@ -100,7 +100,7 @@ class LedgerController {
                         row.accepted() ? "是" : "否", row.timeLimitWorkingDays(), row.status(), row.declineReason(),
                         time.format(row.receivedAt()),
                         row.sameDayCompletedAt() == null ? null : time.format(row.sameDayCompletedAt()),
-                        row.agentId(), row.remark()))));
+                        row.receiver(), row.remark()))));
     }
 
     @GetMapping("/api/registers/{kind}")

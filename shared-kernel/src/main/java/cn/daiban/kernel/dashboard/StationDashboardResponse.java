@@ -25,7 +25,11 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        // visits whose (latest) arrival fell in the period and those late
                                        // (003 附件3 六5), and the open matters whose home visit was late.
                                        Map<String, Long> intakeByClientCategory, long homeVisits,
-                                       long lateHomeVisits, List<Flag> lateHomeVisitFlags) {
+                                       long lateHomeVisits, List<Flag> lateHomeVisitFlags,
+                                       // Added at the end (002 资料归档): matters done with but not yet archived, by
+                                       // status (DELIVERED; TERMINATED; DECLINED once materials were handed back), and
+                                       // matters archived in the period, whether delivered or ended.
+                                       Map<String, Long> awaitingArchive, long archived) {
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,

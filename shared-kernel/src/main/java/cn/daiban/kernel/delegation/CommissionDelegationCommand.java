@@ -8,6 +8,7 @@ import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationScoped;
 import cn.daiban.kernel.clientcategory.ClientCategoryCode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -34,9 +35,25 @@ public record CommissionDelegationCommand(
         String consultationId,
         DelegationId previousDelegationId,
         // Added later, at the end and optional, so commands built before still read: the client's categories
-        // (002 服务对象; none = empty) and, for a HOME_VISIT, the agreed time and address (000 §7.2.2 b).
+        // (002 服务对象; none = empty) and, for a HOME_VISIT, the agreed time and address (000 §7.2.2 b); when the
+        // client applied (申请时间, 002 表A.2; absent, the moment of acceptance).
         Set<ClientCategoryCode> clientCategories,
-        HomeVisitAppointment homeVisit) implements StationScoped {
+        HomeVisitAppointment homeVisit,
+        Instant appliedAt) implements StationScoped {
+
+    /** Without categories, a home visit or the application time: the client applied when the matter was accepted. */
+    public CommissionDelegationCommand(DelegationId delegationId, DelegationKind kind, ServiceMode mode,
+                                       StationCode stationCode, String window, AgentId agentId,
+                                       ServiceItemCode itemCode, Client client, boolean consentGiven,
+                                       Integer promisedWorkingDays, NeedsAnalysis needsAnalysis,
+                                       List<ToleratedGap> toleratedGaps, List<String> parallelDepartments,
+                                       AgentId teamLeaderId, boolean applicantSigned, List<String> notes,
+                                       boolean specialHandling, String consultationId,
+                                       DelegationId previousDelegationId) {
+        this(delegationId, kind, mode, stationCode, window, agentId, itemCode, client, consentGiven,
+                promisedWorkingDays, needsAnalysis, toleratedGaps, parallelDepartments, teamLeaderId,
+                applicantSigned, notes, specialHandling, consultationId, previousDelegationId, null, null, null);
+    }
 
     public CommissionDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

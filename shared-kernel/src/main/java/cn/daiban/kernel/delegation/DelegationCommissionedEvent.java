@@ -8,6 +8,7 @@ import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.StatutoryFee;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -45,13 +46,39 @@ public record DelegationCommissionedEvent(
         LocalDate deadline,
         String consultationId,
         DelegationId previousDelegationId,
-        // Added later, at the end and nullable: events stored before them read with null (no categories, no
-        // agreed home visit). Read them through clientCategoriesOrNone().
+        // Added later, at the end and nullable: events stored before them deserialize with null, so no @Revision
+        // bump. The client's categories and the agreed home visit (read categories through clientCategoriesOrNone());
+        // the first receiver's and the team leader's names as registered when received (003 三(五), 002 表A.2 受理人 /
+        // 队长签字); when the client applied (申请时间, defaults to the moment of acceptance); the version of the
+        // 注意事项 text the applicant signed (ApplicantCommitments; proxies only).
         Set<ClientCategoryCode> clientCategories,
-        HomeVisitAppointment homeVisit) {
+        HomeVisitAppointment homeVisit,
+        String agentName,
+        String teamLeaderName,
+        Instant appliedAt,
+        String commitmentsVersion) {
 
     /** The client's categories; none for an event stored before categories existed. */
     public Set<ClientCategoryCode> clientCategoriesOrNone() {
         return clientCategories == null ? Set.of() : clientCategories;
+    }
+
+    /** The event as written before the categories, home visits, names, application time and commitments' version. */
+    public DelegationCommissionedEvent(DelegationId delegationId, DelegationKind kind, ServiceMode mode,
+                                       StationCode stationCode, String window, AgentId agentId,
+                                       ServiceItemCode itemCode, int itemRevision, String itemName, String department,
+                                       Set<StationLevel> authorityLevels, List<StatutoryFee> statutoryFees,
+                                       Client client, AcceptanceFormNumber acceptanceFormNumber,
+                                       NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps,
+                                       List<String> parallelDepartments, AgentId teamLeaderId,
+                                       boolean applicantSigned, List<String> notes, String supervisionPhone,
+                                       boolean specialHandling, boolean outsideAuthority, LocalDate commissionedOn,
+                                       int promisedWorkingDays, LocalDate deadline, String consultationId,
+                                       DelegationId previousDelegationId) {
+        this(delegationId, kind, mode, stationCode, window, agentId, itemCode, itemRevision, itemName, department,
+                authorityLevels, statutoryFees, client, acceptanceFormNumber, needsAnalysis, toleratedGaps,
+                parallelDepartments, teamLeaderId, applicantSigned, notes, supervisionPhone, specialHandling,
+                outsideAuthority, commissionedOn, promisedWorkingDays, deadline, consultationId, previousDelegationId,
+                null, null, null, null, null, null);
     }
 }

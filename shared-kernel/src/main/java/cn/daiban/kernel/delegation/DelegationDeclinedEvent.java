@@ -20,5 +20,15 @@ public record DelegationDeclinedEvent(
         String itemName,
         Client client,
         String reason,
-        LocalDate declinedOn) {
+        LocalDate declinedOn,
+        // Added later, at the end and nullable: events stored before them deserialize with null, so no @Revision bump.
+        // The receiver's name as registered when the intake was refused (004 附录D 受理人员).
+        String agentName) {
+
+    /** The event as written before the receiver's name was added. */
+    public DelegationDeclinedEvent(DelegationId delegationId, DelegationKind kind, StationCode stationCode,
+                                   AgentId agentId, ServiceItemCode itemCode, String itemName, Client client,
+                                   String reason, LocalDate declinedOn) {
+        this(delegationId, kind, stationCode, agentId, itemCode, itemName, client, reason, declinedOn, null);
+    }
 }

@@ -17,7 +17,10 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
                                        LocalDate completedOn, Boolean onTime, String resultReference,
                                        String rectificationStatus, Map<String, Object> details, List<Step> steps,
-                                       List<Evaluation> evaluations) {
+                                       List<Evaluation> evaluations,
+                                       // Added at the end: the first receiver (受理人, first responsible, 003 三(五))
+                                       // and the agent handling it now (办理人), by name; agentId is the handler's id.
+                                       String firstReceiver, String firstReceiverId, String handler) {
 
     public record Step(long sequence, Instant at, String eventType, String actorId, String stationCode,
                        String summary) {

@@ -15,7 +15,10 @@ public record WorkLedgerResponse(List<Row> rows, int page, int size, long totalR
                       String clientName, String clientPhone, String itemName, boolean accepted,
                       Integer timeLimitWorkingDays, String status, String declineReason, Instant receivedAt,
                       Instant sameDayCompletedAt, String agentId, String remark,
-                      String delegationId, String stationCode, String kind) {
+                      String delegationId, String stationCode, String kind,
+                      // Added at the end: 受理人员 is the first receiver, by name (003 三(五)), who stays after a
+                      // reassignment; agentId above is the agent handling the matter now.
+                      String receiver, String receiverId) {
     }
 
     public static final List<String> HEADINGS = List.of("序号", "时间", "便民服务站名称", "窗口", "事项所属", "姓名",
