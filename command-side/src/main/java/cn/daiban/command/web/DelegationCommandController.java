@@ -40,7 +40,7 @@ class DelegationCommandController {
                              Integer promisedWorkingDays, NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps,
                              List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned,
                              List<String> notes, boolean specialHandling, String consultationId,
-                             DelegationId previousDelegationId) {
+                             DelegationId previousDelegationId, List<MaterialCheck> materials) {
     }
 
     @PostMapping
@@ -53,7 +53,8 @@ class DelegationCommandController {
                         body.agentId(), body.itemCode(), body.client(), body.consentGiven(),
                         body.promisedWorkingDays(), body.needsAnalysis(), body.toleratedGaps(),
                         body.parallelDepartments(), body.teamLeaderId(), body.applicantSigned(), body.notes(),
-                        body.specialHandling(), body.consultationId(), body.previousDelegationId())));
+                        body.specialHandling(), body.consultationId(), body.previousDelegationId(),
+                        body.materials())));
     }
 
     record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,
@@ -110,6 +111,15 @@ class DelegationCommandController {
     }
 
     record MaterialRequest(String materialName) {
+    }
+
+    record OnSpotRequest(List<String> materialNames) {
+    }
+
+    @PostMapping("/{id}/materials/completed-on-the-spot")
+    @Operation(summary = "Materials completed at the counter (当场补正): recorded, no supplement wait, the clock runs on")
+    ResponseEntity<CommandAcknowledgement> completeOnSpot(@PathVariable String id, @RequestBody OnSpotRequest body) {
+        return step(id, body, d -> new CompleteMaterialsOnSpotCommand(d, body.materialNames()));
     }
 
     @PostMapping("/{id}/tolerated-materials/receipt")

@@ -129,6 +129,7 @@ final class DelegationMessages {
         private AgentId teamLeader;
         private boolean applicantSigned;
         private List<String> notes = List.of();
+        private List<MaterialCheck> materials;
 
         /** A proxy: kind PROXY, the confirmed {@link #ANALYSIS}, {@link #LEADER}'s sign-off, the applicant signed. */
         Commissioning proxy() {
@@ -194,6 +195,12 @@ final class DelegationMessages {
             return this;
         }
 
+        /** The pre-check checklist (资料预审); by default none is given, as before the checklist. */
+        Commissioning materials(MaterialCheck... values) {
+            materials = List.of(values);
+            return this;
+        }
+
         CommissionDelegationCommand build() {
             return new CommissionDelegationCommand(
                     ID,
@@ -214,7 +221,8 @@ final class DelegationMessages {
                     notes,
                     false,
                     null,
-                    null);
+                    null,
+                    materials);
         }
     }
 
@@ -227,6 +235,8 @@ final class DelegationMessages {
         private LocalDate commissionedOn = TODAY;
         private int promisedWorkingDays = 5;
         private LocalDate deadline = LocalDate.of(2026, 12, 1);
+        private List<ToleratedGap> toleratedGaps = List.of();
+        private List<MaterialCheck> materials;
 
         Commissioned kind(DelegationKind value) {
             kind = value;
@@ -255,6 +265,17 @@ final class DelegationMessages {
             return this;
         }
 
+        Commissioned toleratedGaps(ToleratedGap... values) {
+            toleratedGaps = List.of(values);
+            return this;
+        }
+
+        /** The checklist as recorded (every material of the item); null by default, as before the checklist. */
+        Commissioned materials(MaterialCheck... values) {
+            materials = List.of(values);
+            return this;
+        }
+
         DelegationCommissionedEvent build() {
             return new DelegationCommissionedEvent(
                     ID,
@@ -272,7 +293,7 @@ final class DelegationMessages {
                     CLIENT,
                     form,
                     ANALYSIS,
-                    List.of(),
+                    toleratedGaps,
                     List.of(),
                     LEADER,
                     true,
@@ -284,7 +305,8 @@ final class DelegationMessages {
                     promisedWorkingDays,
                     deadline,
                     null,
-                    null);
+                    null,
+                    materials);
         }
     }
 }

@@ -10,7 +10,7 @@ import cn.daiban.kernel.station.StationScoped;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Commission a delegation (委托受理). A proxy needs the needs analysis, the team leader's sign-off and the applicant's signature on the acceptance form; {@code promisedWorkingDays} defaults to the item's published limit and may only be shorter. */
+/** Commission a delegation (委托受理). {@code materials} is the pre-check checklist (资料预审, `004 §6.3.4.2.1`): how each material of the item stands; one it leaves out counts as missing. A proxy needs the needs analysis, the team leader's sign-off and the applicant's signature on the acceptance form; {@code promisedWorkingDays} defaults to the item's published limit and may only be shorter. */
 public record CommissionDelegationCommand(
         @TargetAggregateIdentifier DelegationId delegationId,
         DelegationKind kind,
@@ -30,13 +30,16 @@ public record CommissionDelegationCommand(
         List<String> notes,
         boolean specialHandling,
         String consultationId,
-        DelegationId previousDelegationId) implements StationScoped {
+        DelegationId previousDelegationId,
+        // Added last and optional, for the senders written before the checklist: without it nothing is pre-checked.
+        List<MaterialCheck> materials) implements StationScoped {
 
     public CommissionDelegationCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.
         Require.atMost(toleratedGaps, InputLimits.TOLERATED_GAPS, "toleratedGaps");
         Require.atMost(parallelDepartments, InputLimits.PARALLEL_DEPARTMENTS, "parallelDepartments");
         Require.atMost(notes, InputLimits.NOTES, "notes");
+        Require.atMost(materials, InputLimits.MATERIALS, "materials");
         if (needsAnalysis != null) {
             Require.atMost(needsAnalysis.steps(), InputLimits.STEPS, "needsAnalysis.steps");
         }
@@ -50,6 +53,20 @@ public record CommissionDelegationCommand(
         Require.present(client, "client");
         if (promisedWorkingDays != null) { Require.between(promisedWorkingDays, 0, 365, "promisedWorkingDays"); }
         toleratedGaps = toleratedGaps == null ? List.of() : List.copyOf(toleratedGaps);
+        materials = materials == null ? List.of() : List.copyOf(materials);
+        if (materials.stream().map(MaterialCheck::materialName).distinct().count() != materials.size()) { throw new InvalidValueException("materials", "must not list a material twice"); }
+        // One record of 容缺, not two: the checklist's TOLERATED lines are the tolerated gaps. A sender may give
+        // either (or both, if they say the same); the delegation follows the gaps up as before.
+        List<ToleratedGap> fromChecklist = materials.stream()
+                .filter(check -> check.status() == MaterialCheckStatus.TOLERATED)
+                .map(check -> new ToleratedGap(check.materialName(), check.committedDate())).toList();
+        if (!materials.isEmpty()) {
+            if (toleratedGaps.isEmpty()) {
+                toleratedGaps = fromChecklist;
+            } else if (!java.util.Set.copyOf(toleratedGaps).equals(java.util.Set.copyOf(fromChecklist))) {
+                throw new InvalidValueException("toleratedGaps", "must be the TOLERATED lines of materials (or left out)");
+            }
+        }
         parallelDepartments = parallelDepartments == null ? List.of() : List.copyOf(parallelDepartments);
         parallelDepartments.forEach(d -> Require.text(d, "parallelDepartments", 64));
         if (parallelDepartments.stream().distinct().count() != parallelDepartments.size()) { throw new InvalidValueException("parallelDepartments", "must not repeat a department"); }

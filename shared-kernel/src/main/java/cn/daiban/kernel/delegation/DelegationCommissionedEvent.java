@@ -43,5 +43,8 @@ public record DelegationCommissionedEvent(
         int promisedWorkingDays,
         LocalDate deadline,
         String consultationId,
-        DelegationId previousDelegationId) {
+        DelegationId previousDelegationId,
+        // Added last and nullable: events stored before the pre-check have no checklist and still deserialize
+        // (null = not pre-checked). Otherwise every material of the item's list, with how it stood.
+        List<MaterialCheck> materials) {
 }
