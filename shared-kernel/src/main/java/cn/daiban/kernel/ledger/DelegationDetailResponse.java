@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One delegation: its state, deadline as promised and as moved, the responsible agent, every step with time and
  * actor, the materials requested and received, the escalation path, fees, delivery, evaluations and rectification
- * ({@code details} holds the structured facts by key: supplement:n, pause:n, hop:n, decision:n, fee:…, …).
+ * ({@code details} holds the structured facts by key: supplement:n, pause:n, hop:n, decision:n, fee:…, tolerated:…,
+ * onTheSpot:n, materials (the pre-check's checklist) …), and the tolerated materials listed on their own.
  */
 public record DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
                                        String window, String itemCode, String itemName, Integer itemRevision,
@@ -17,7 +18,14 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
                                        LocalDate completedOn, Boolean onTime, String resultReference,
                                        String rectificationStatus, Map<String, Object> details, List<Step> steps,
-                                       List<Evaluation> evaluations) {
+                                       List<Evaluation> evaluations, List<ToleratedMaterial> toleratedMaterials) {
+
+    /**
+     * A material accepted as missing at intake (容缺, `000 §7.2.1 d`): the date the client committed to, and whether
+     * it is OUTSTANDING, OVERDUE (past that date) or RECEIVED (on {@code receivedOn}). Added last to the response.
+     */
+    public record ToleratedMaterial(String materialName, LocalDate committedDate, String status, LocalDate receivedOn) {
+    }
 
     public record Step(long sequence, Instant at, String eventType, String actorId, String stationCode,
                        String summary) {
