@@ -73,10 +73,13 @@ public class DelegationProjection {
                         "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()),
                         // The pre-check's checklist (资料预审); absent for matters commissioned without one.
                         "materials", e.materials())));
-        // Each tolerated material (容缺) by name, followed up until it is in (000 §7.2.1 d).
-        e.toleratedGaps().forEach(gap -> detail(e.delegationId(), TOLERATED + gap.materialName(),
-                fields("committedDate", gap.committedDate(), "status", "OUTSTANDING")));
-        tolerated(e.delegationId());
+        // Each tolerated material (容缺) by name, followed up until it is in (000 §7.2.1 d). Most matters have none:
+        // they cost no statement more (a rebuild replays every commissioning).
+        if (!e.toleratedGaps().isEmpty()) {
+            e.toleratedGaps().forEach(gap -> detail(e.delegationId(), TOLERATED + gap.materialName(),
+                    fields("committedDate", gap.committedDate(), "status", "OUTSTANDING")));
+            tolerated(e.delegationId());
+        }
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
     }
