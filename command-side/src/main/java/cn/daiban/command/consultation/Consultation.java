@@ -2,6 +2,16 @@ package cn.daiban.command.consultation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.catalogue.MaterialChecklist;
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.consultation.MaterialsPreCheckedEvent;
+import cn.daiban.kernel.consultation.OneTimeNoticeGivenEvent;
+import cn.daiban.kernel.consultation.PreCheckMaterialsCommand;
+import cn.daiban.kernel.delegation.MaterialCheck;
+import cn.daiban.kernel.delegation.MaterialCheckStatus;
+import cn.daiban.kernel.delegation.MissingMaterial;
+import cn.daiban.kernel.delegation.ToleratedGap;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
@@ -33,13 +43,16 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A consultation (咨询): answered at once, or forwarded to a department and answered within one working day
- * (`004 §6.3.3.1.3`, `000 §6.1`); it may lead to a delegation that keeps the link.
+ * (`004 §6.3.3.1.3`, `000 §6.1`); it may lead to a delegation that keeps the link. At the counter the visitor's
+ * materials are pre-checked against the item's list (资料预审, `002 代办·委托`, `004 §6.3.4.2.1`); whatever is
+ * missing is told at once and in writing (一次性告知单, `003 附件3 六3`, `004 §6.3.5`).
  */
 @Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Consultation {
@@ -53,6 +66,7 @@ class Consultation {
     private String forwardedTo;
     private LocalDate replyDueDate;
     private DelegationId delegationId;
+    private int preChecks;
 
     Consultation() {
         // for Axon
@@ -122,6 +136,38 @@ class Consultation {
         return getVersion();
     }
 
+    /**
+     * 资料预审 at the counter: the checklist is completed against the item's list (a material not named is missing)
+     * and recorded; anything missing gives the one-time notice, recorded as given, with every missing material and
+     * how to obtain it, the item's conditions, process, time limit and fees as published now. The same rules as at
+     * commissioning (MaterialChecklist). A consultation may be pre-checked again when the visitor comes back.
+     */
+    @CommandHandler
+    long handle(PreCheckMaterialsCommand command, StationRegistry stations, ServiceItemCatalog catalog,
+                ServiceClock clock) {
+        StationRegistry.RegisteredStation station = stations.find(stationCode).orElseThrow(() ->
+                DomainRuleException.unknownReference("stationCode", "no station " + stationCode));
+        ServiceItemCatalog.PublishedServiceItem item = MaterialChecklist.offeredItem(command.itemCode(), station,
+                catalog);
+        ServiceItemDefinition definition = item.definition();
+        LocalDate today = clock.today();
+        List<MaterialCheck> checklist = MaterialChecklist.complete(definition, command.materials(), today);
+        List<MissingMaterial> missing = MaterialChecklist.missing(definition, checklist);
+        int number = preChecks + 1;
+        apply(new MaterialsPreCheckedEvent(consultationId, number, stationCode, command.itemCode(), item.revision(),
+                definition.name(), checklist, missing.isEmpty(), today));
+        if (!missing.isEmpty()) {
+            List<ToleratedGap> tolerated = checklist.stream()
+                    .filter(check -> check.status() == MaterialCheckStatus.TOLERATED)
+                    .map(check -> new ToleratedGap(check.materialName(), check.committedDate())).toList();
+            apply(new OneTimeNoticeGivenEvent(consultationId, number, stationCode, command.itemCode(),
+                    item.revision(), definition.name(), definition.department(), missing, tolerated,
+                    definition.conditions(), definition.process(), definition.timeLimitWorkingDays(),
+                    definition.fees(), station.supervisionPhone(), today));
+        }
+        return getVersion();
+    }
+
     @DeadlineHandler(deadlineName = REPLY_DUE)
     void onReplyDue(LocalDate due) {
         if (!answered && due.equals(replyDueDate)) {
@@ -145,6 +191,11 @@ class Consultation {
     void on(ConsultationRecordedEvent event) {
         consultationId = event.consultationId();
         stationCode = event.stationCode();
+    }
+
+    @EventSourcingHandler
+    void on(MaterialsPreCheckedEvent event) {
+        preChecks = event.number();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package cn.daiban.command.delegation;
 
 import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.catalogue.MaterialChecklist;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.clientcategory.ClientCategories;
 import cn.daiban.kernel.clientcategory.ClientCategoryCode;
@@ -65,20 +66,11 @@ final class CommissioningRules {
         }
     }
 
-    /** The item is published (not withdrawn) and the station offers it. */
+    /** The item is published (not withdrawn) and the station offers it (shared with the pre-check). */
     static ServiceItemCatalog.PublishedServiceItem offeredItem(ServiceItemCode code,
                                                                StationRegistry.RegisteredStation station,
                                                                ServiceItemCatalog catalog) {
-        ServiceItemCatalog.PublishedServiceItem item = catalog.find(code).orElseThrow(() ->
-                DomainRuleException.unknownReference("itemCode", "no service item " + code));
-        if (item.withdrawn()) {
-            throw DomainRuleException.ruleViolated(ITEM_PUBLISHED, "itemCode", code + " has been withdrawn");
-        }
-        if (!station.serviceItemCodes().contains(code.value())) {
-            throw DomainRuleException.ruleViolated(ITEM_OFFERED, "itemCode",
-                    "station " + station.code() + " does not offer " + code);
-        }
-        return item;
+        return MaterialChecklist.offeredItem(code, station, catalog);
     }
 
     /** 自愿: a delegation needs the client's free consent (000 §4.1). */

@@ -2,6 +2,7 @@ package cn.daiban.command.delegation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.catalogue.MaterialChecklist;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.clientcategory.ClientCategories;
 import cn.daiban.command.common.DomainRuleException;
@@ -119,6 +120,13 @@ class Delegation {
         CommissioningRules.notAPrivacyItem(definition);
         int promised = CommissioningRules.promisedWithinPublishedLimit(command.promisedWorkingDays(), definition);
         LocalDate today = today(policy);
+        // 资料预审: with a checklist, every material of the item is recorded with how it stands, and a proxy needs
+        // them in hand or tolerated. Without one (senders from before the checklist) nothing is pre-checked.
+        List<MaterialCheck> checklist = command.materials().isEmpty() ? null
+                : MaterialChecklist.complete(definition, command.materials(), today);
+        if (proxy && checklist != null) {
+            MaterialChecklist.proxyMaterialsComplete(definition, checklist);
+        }
         CommissioningRules.toleratedGaps(command.toleratedGaps(), definition, today);
         CommissioningRules.parallelHandling(command.parallelDepartments());
         WorkingDayCalendar calendar = calendar(calendars);
@@ -144,7 +152,7 @@ class Delegation {
                 command.notes(), station.supervisionPhone(), command.specialHandling(), outside, today, promised,
                 dueDate, command.consultationId(), command.previousDelegationId(), command.clientCategories(),
                 command.mode() == ServiceMode.HOME_VISIT ? command.homeVisit() : null, agentName, leaderName, appliedAt,
-                proxy ? ApplicantCommitments.CURRENT : null));
+                proxy ? ApplicantCommitments.CURRENT : null, checklist));
         timeLimit.scheduleDeadlineChecks(deadlines, calendar, policy);
         if (outside) {
             LocalDate forwardBy = onCalendar(() -> calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));

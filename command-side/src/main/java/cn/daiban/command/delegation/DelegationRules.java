@@ -1,5 +1,7 @@
 package cn.daiban.command.delegation;
 
+import cn.daiban.command.catalogue.MaterialChecklist;
+
 import java.util.List;
 
 /**
@@ -13,13 +15,14 @@ final class DelegationRules {
     private DelegationRules() {
     }
 
-    // Commissioning (CommissioningRules): who may take which matter for whom.
+    // Commissioning (CommissioningRules): who may take which matter for whom. The item and pre-check rules are
+    // shared with the consultation's pre-check, so their names live in MaterialChecklist (the same strings).
     static final String STATION_OPEN = "station-open";
     static final String AGENT_OF_STATION = "agent-of-station";
     static final String AGENT_ACTIVE = "agent-active";
     static final String AGENT_QUALIFIED = "agent-qualified";
-    static final String ITEM_PUBLISHED = "item-published";
-    static final String ITEM_OFFERED = "item-offered";
+    static final String ITEM_PUBLISHED = MaterialChecklist.ITEM_PUBLISHED;
+    static final String ITEM_OFFERED = MaterialChecklist.ITEM_OFFERED;
     static final String CLIENT_CONSENT = "client-consent";
     static final String PRIVACY_ITEM_NOT_PROXIED = "privacy-item-not-proxied";
     /**
@@ -33,11 +36,15 @@ final class DelegationRules {
     static final String TEAM_LEADER_SIGN_OFF = "team-leader-sign-off";
     static final String PUBLISHED_LIMIT = "published-limit";
     static final String TOLERATED_MATERIAL_LISTED = "tolerated-material-listed";
-    static final String TOLERATED_MATERIAL_NON_ESSENTIAL = "tolerated-material-non-essential";
-    static final String COMMITTED_DATE_NOT_PAST = "committed-date-not-past";
+    static final String TOLERATED_MATERIAL_NON_ESSENTIAL = MaterialChecklist.TOLERATED_MATERIAL_NON_ESSENTIAL;
+    static final String COMMITTED_DATE_NOT_PAST = MaterialChecklist.COMMITTED_DATE_NOT_PAST;
     static final String PARALLEL_HANDLING = "parallel-handling";
     /** 002 表A.2 申请时间 / 受理时间: the client applies before (or when) the matter is accepted. */
     static final String APPLIED_BEFORE_ACCEPTED = "applied-before-accepted";
+    /** Pre-check (MaterialChecklist, 资料预审): a checklist line names a material of the item's list. */
+    static final String CHECKLIST_MATERIAL_LISTED = MaterialChecklist.CHECKLIST_MATERIAL_LISTED;
+    /** Pre-check: a proxy is taken on only with its materials in hand or tolerated (004 §6.3.4.2.1). */
+    static final String MATERIALS_COMPLETE = MaterialChecklist.MATERIALS_COMPLETE;
     /** Any reference (station, agent, item) that does not exist; named by {@code DomainRuleException}. */
     static final String REFERENCE_EXISTS = "reference-exists";
     static final String CALENDAR_YEAR_NOT_LOADED = "calendar-year-not-loaded";
@@ -116,7 +123,8 @@ final class DelegationRules {
             CLIENT_CONSENT, PRIVACY_ITEM_NOT_PROXIED, NO_DELEGATION_OF_PRIVACY_ITEMS, PROXY_CLIENT_IDENTIFIED, NEEDS_ANALYSIS_CONFIRMED,
             APPLICANT_SIGNED, TEAM_LEADER_SIGN_OFF, PUBLISHED_LIMIT, TOLERATED_MATERIAL_LISTED,
             TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, APPLIED_BEFORE_ACCEPTED,
-            REFERENCE_EXISTS, CALENDAR_YEAR_NOT_LOADED, CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
+            CHECKLIST_MATERIAL_LISTED, MATERIALS_COMPLETE, REFERENCE_EXISTS, CALENDAR_YEAR_NOT_LOADED,
+            CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
             DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
             DIFFERENT_WINDOW, WINDOW_OF_STATION, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
             CLIENT_CATEGORIES_CHANGE, HOME_VISIT_RECORDED_ONCE, ARRIVAL_NOT_IN_FUTURE,

@@ -1,6 +1,10 @@
 package cn.daiban.command.delegation;
 
 import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.kernel.catalogue.RequiredMaterial;
+import cn.daiban.kernel.delegation.CompleteMaterialsOnSpotCommand;
+import cn.daiban.kernel.delegation.MaterialsCompletedOnSpotEvent;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.delegation.DelegationResumedEvent;
@@ -19,6 +23,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static cn.daiban.command.delegation.DelegationRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -64,6 +69,28 @@ class Supplements {
                 command.justification(), breach));
         delegation.schedule(deadlines, Delegation.endOf(command.dueDate(), policy), Delegation.SUPPLEMENT_DUE,
                 new Delegation.DeadlineCheck(command.dueDate(), number));
+        return getVersion();
+    }
+
+    /**
+     * 当场补正 (`000 §6.3.3`, `004 §6.3.3.2.2`): what can be completed at the counter is completed there, and recorded
+     * as such; it opens no wait and the clock runs on (the status stays HANDLING, the deadline where it is).
+     * Assumption: the materials are checked against the item's current catalogue entry (a material is rarely
+     * renamed between revisions); one still outstanding as tolerated (容缺) is thereby in.
+     */
+    @CommandHandler
+    long handle(CompleteMaterialsOnSpotCommand command, ServiceItemCatalog catalog, DelegationPolicy policy) {
+        delegation.requireStatus("complete materials on the spot for", DelegationStatus.HANDLING);
+        List<String> listed = catalog.find(delegation.itemCode())
+                .map(item -> item.definition().materials().stream().map(RequiredMaterial::name).toList())
+                .orElse(List.of());
+        for (String name : command.materialNames()) {
+            if (!listed.contains(name)) {
+                throw DomainRuleException.ruleViolated(CHECKLIST_MATERIAL_LISTED, "materialNames",
+                        name + " is not a material of " + delegation.itemCode() + "; its list: " + listed);
+            }
+        }
+        apply(new MaterialsCompletedOnSpotEvent(delegation.id(), command.materialNames(), Delegation.today(policy)));
         return getVersion();
     }
 

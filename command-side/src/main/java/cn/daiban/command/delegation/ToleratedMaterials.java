@@ -2,6 +2,7 @@ package cn.daiban.command.delegation;
 
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
+import cn.daiban.kernel.delegation.MaterialsCompletedOnSpotEvent;
 import cn.daiban.kernel.delegation.ReceiveToleratedMaterialCommand;
 import cn.daiban.kernel.delegation.ToleratedMaterialOverdueEvent;
 import cn.daiban.kernel.delegation.ToleratedMaterialReceivedEvent;
@@ -65,6 +66,12 @@ class ToleratedMaterials {
     @EventSourcingHandler
     void on(DelegationCommissionedEvent event) {
         event.toleratedGaps().forEach(gap -> outstanding.put(gap.materialName(), gap.committedDate()));
+    }
+
+    /** A tolerated material completed at the counter (当场补正) is in. */
+    @EventSourcingHandler
+    void on(MaterialsCompletedOnSpotEvent event) {
+        event.materialNames().forEach(outstanding::remove);
     }
 
     @EventSourcingHandler

@@ -36,11 +36,14 @@ import cn.daiban.kernel.complaint.RecordComplaintInvestigationCommand;
 import cn.daiban.kernel.consultation.AnswerConsultationCommand;
 import cn.daiban.kernel.consultation.ConsultationTargeted;
 import cn.daiban.kernel.consultation.ConvertConsultationCommand;
+import cn.daiban.kernel.consultation.ConsultationId;
 import cn.daiban.kernel.consultation.ForwardConsultationCommand;
+import cn.daiban.kernel.consultation.PreCheckMaterialsCommand;
 import cn.daiban.kernel.consultation.RecordConsultationCommand;
 import cn.daiban.kernel.delegation.ArchiveDelegationCommand;
 import cn.daiban.kernel.delegation.CommissionDelegationCommand;
 import cn.daiban.kernel.delegation.CompleteDelegationCommand;
+import cn.daiban.kernel.delegation.CompleteMaterialsOnSpotCommand;
 import cn.daiban.kernel.delegation.CompleteRectificationCommand;
 import cn.daiban.kernel.delegation.ConvertAssistToProxyCommand;
 import cn.daiban.kernel.delegation.DeclineDelegationCommand;
@@ -114,7 +117,8 @@ import static cn.daiban.security.Role.SUPERVISOR;
  *   <li>Delegations: agents and managers of the delegation's station; the upper level's decision and the return
  *       of its result, agents and managers of a station above it; voiding a grade on appeal, administrators.
  *       Supervisors issue no command on a delegation.</li>
- *   <li>Consultations: agents and managers of its station; a forwarded one is answered there or above.</li>
+ *   <li>Consultations: agents and managers of its station; a forwarded one is answered there or above; the
+ *       pre-check (资料预审) at the counter, the station's own staff only.</li>
  *   <li>Complaints: received by the station's staff, or by a supervisor or administrator over it; handled by a
  *       supervisor over the station, the manager of a station above it, or an administrator.</li>
  *   <li>Bookings: the schedule, the station's manager; booking, cancelling and serving, the station's staff.</li>
@@ -211,6 +215,7 @@ class CommandPolicy {
         rule(RequestSupplementCommand.class, handledByStaff);
         rule(ReceiveSupplementCommand.class, handledByStaff);
         rule(ReceiveToleratedMaterialCommand.class, handledByStaff);
+        rule(CompleteMaterialsOnSpotCommand.class, handledByStaff);
         rule(ReportProgressCommand.class, handledByStaff);
         rule(SuspendDelegationCommand.class, handledByStaff);
         rule(ResumeDelegationCommand.class, handledByStaff);
@@ -244,6 +249,8 @@ class CommandPolicy {
         Rule<ConsultationTargeted> answeredThereOrAbove = consultationStaffThereOrAbove(consultationsRule);
         rule(ForwardConsultationCommand.class, answeredThereOrAbove);
         rule(AnswerConsultationCommand.class, answeredThereOrAbove);
+        rule(PreCheckMaterialsCommand.class, consultationStaff("materials are pre-checked at the counter of the "
+                + "consultation's station"));
 
         // Complaints
         rule(FileComplaintCommand.class, this::complaintReceivedByStaffOrSupervision);
@@ -309,6 +316,18 @@ class CommandPolicy {
     boolean readsPersonalDataInFull(User user, Optional<StationCode> station) {
         return user.isAdministrator()
                 || station.map(code -> at(user, code.value(), AGENT, STATION_MANAGER)).orElse(false);
+    }
+
+    /**
+     * Whether the user may read a consultation's documents (the one-time notice names the visitor): its station's
+     * staff, or a supervisor over it. @return the consultation's station, if it is known
+     */
+    Optional<StationCode> checkRead(User user, ConsultationId consultationId) {
+        Optional<StationCode> station = records.ofConsultation(consultationId);
+        station.map(StationCode::value).ifPresent(code -> require(at(user, code, AGENT, STATION_MANAGER)
+                        || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, code), user,
+                "read " + consultationId.value(), "outside the reader's jurisdiction"));
+        return station;
     }
 
     /** The station's parent (its supervising level), if it has one. */
@@ -399,6 +418,13 @@ class CommandPolicy {
                 .ifPresent(station -> require(user.is(AGENT, STATION_MANAGER)
                         && (station.equals(user.station()) || hierarchy.isAbove(user.station(), station)), user,
                         name(command), why));
+    }
+
+    /** Agents and managers of the consultation's own station. */
+    private Rule<ConsultationTargeted> consultationStaff(String why) {
+        return (user, command) -> known(command.consultationId() == null ? Optional.empty()
+                : records.ofConsultation(command.consultationId()))
+                .ifPresent(station -> require(at(user, station, AGENT, STATION_MANAGER), user, name(command), why));
     }
 
     /** A complaint is received by the station's staff, or by supervision over the station. */

@@ -5,7 +5,11 @@ import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.consultation.AnswerConsultationCommand;
 import cn.daiban.kernel.consultation.ConsultationChannel;
 import cn.daiban.kernel.consultation.ConsultationId;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.consultation.ForwardConsultationCommand;
+import cn.daiban.kernel.consultation.PreCheckMaterialsCommand;
+import cn.daiban.kernel.delegation.MaterialCheck;
+import java.util.List;
 import cn.daiban.kernel.consultation.RecordConsultationCommand;
 import cn.daiban.kernel.station.StationCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Consultations (咨询): recorded, answered at once or forwarded (reply due within one working day). */
 @RestController
 @RequestMapping("/api/consultations")
-@Tag(name = "Consultations", description = "咨询: record, forward to a department, answer")
+@Tag(name = "Consultations", description = "咨询: record, forward to a department, answer, pre-check materials")
 class ConsultationCommandController {
 
     private final CommandDispatcher dispatcher;
@@ -65,5 +69,23 @@ class ConsultationCommandController {
         ConsultationId consultation = ConsultationId.of(id);
         return Responses.ok(dispatcher.send(requests.of(body), id,
                 () -> new AnswerConsultationCommand(consultation, body.answer())));
+    }
+
+    record PreCheckRequest(ServiceItemCode itemCode, List<MaterialCheck> materials) {
+    }
+
+    /**
+     * The counter's pre-check (资料预审) of what the visitor brought, recorded as it stood; if anything is missing the
+     * one-time notice is given (GET /api/consultations/{id}/documents/one-time-notice prints it). A counter clerk
+     * checks before commissioning and hands the notice over, so this is a step of its own rather than a refused
+     * commissioning, which would leave nothing recorded.
+     */
+    @PostMapping("/{id}/pre-check")
+    @Operation(summary = "Pre-check the materials against the item's list (资料预审); anything missing gives the "
+            + "one-time notice (一次性告知单)")
+    ResponseEntity<CommandAcknowledgement> preCheck(@PathVariable String id, @RequestBody PreCheckRequest body) {
+        ConsultationId consultation = ConsultationId.of(id);
+        return Responses.ok(dispatcher.send(requests.of(body), id,
+                () -> new PreCheckMaterialsCommand(consultation, body.itemCode(), body.materials())));
     }
 }

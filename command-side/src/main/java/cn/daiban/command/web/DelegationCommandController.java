@@ -44,7 +44,8 @@ class DelegationCommandController {
                              List<String> parallelDepartments, AgentId teamLeaderId, boolean applicantSigned,
                              List<String> notes, boolean specialHandling, String consultationId,
                              DelegationId previousDelegationId, Set<ClientCategoryCode> clientCategories,
-                             HomeVisitAppointment homeVisit, java.time.Instant appliedAt) {
+                             HomeVisitAppointment homeVisit, java.time.Instant appliedAt,
+                             List<MaterialCheck> materials) {
     }
 
     @PostMapping
@@ -58,7 +59,7 @@ class DelegationCommandController {
                         body.promisedWorkingDays(), body.needsAnalysis(), body.toleratedGaps(),
                         body.parallelDepartments(), body.teamLeaderId(), body.applicantSigned(), body.notes(),
                         body.specialHandling(), body.consultationId(), body.previousDelegationId(),
-                        body.clientCategories(), body.homeVisit(), body.appliedAt())));
+                        body.clientCategories(), body.homeVisit(), body.appliedAt(), body.materials())));
     }
 
     record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,
@@ -115,6 +116,15 @@ class DelegationCommandController {
     }
 
     record MaterialRequest(String materialName) {
+    }
+
+    record OnSpotRequest(List<String> materialNames) {
+    }
+
+    @PostMapping("/{id}/materials/completed-on-the-spot")
+    @Operation(summary = "Materials completed at the counter (当场补正): recorded, no supplement wait, the clock runs on")
+    ResponseEntity<CommandAcknowledgement> completeOnSpot(@PathVariable String id, @RequestBody OnSpotRequest body) {
+        return step(id, body, d -> new CompleteMaterialsOnSpotCommand(d, body.materialNames()));
     }
 
     @PostMapping("/{id}/tolerated-materials/receipt")

@@ -5,6 +5,9 @@ import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.delegation.AgentReassignedEvent;
 import cn.daiban.kernel.delegation.ApplicantCommitments;
+import cn.daiban.kernel.catalogue.StatutoryFee;
+import cn.daiban.kernel.consultation.ConsultationRecordedEvent;
+import cn.daiban.kernel.consultation.OneTimeNoticeGivenEvent;
 import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
 import cn.daiban.kernel.delegation.Client;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
@@ -33,7 +36,8 @@ import java.util.Optional;
  * The printable documents a step issues, rendered as HTML from the delegation's own event stream (so they always
  * say what was recorded): the acceptance form with stub and receipt (受理单 存根联 / 回执联, `002 表A.2`,
  * `000 附录A`), the one-time notice of missing materials (一次性告知单), the suspension notice (中止单) and the
- * completion or termination notice (办结单 / 终止单).
+ * completion or termination notice (办结单 / 终止单); and, from a consultation's stream, the one-time notice a
+ * pre-check gave (一次性告知单, `003 附件3 六3`, `004 §6.3.5`).
  */
 @Component
 class DelegationDocuments {
@@ -270,6 +274,76 @@ class DelegationDocuments {
                     + "。</p><p>投诉监督电话：" + esc(d.commissioned.supervisionPhone()) + "</p>");
         }
         throw new DocumentNotIssuedException("closing-notice", "the delegation is neither completed nor terminated");
+    }
+
+    /**
+     * The one-time notice (一次性告知单) of a consultation's latest pre-check that found something missing: every
+     * missing material with how to obtain it, the tolerated ones with their dates, the item's conditions, process,
+     * time limit and statutory fees, as recorded when it was given. Empty if no consultation has this id.
+     */
+    Optional<String> oneTimeNotice(String consultationId) {
+        ConsultationRecordedEvent recorded = null;
+        OneTimeNoticeGivenEvent notice = null;
+        DomainEventStream stream = eventStore.readEvents(consultationId);
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof ConsultationRecordedEvent event) {
+                recorded = event;
+            } else if (payload instanceof OneTimeNoticeGivenEvent event) {
+                notice = event;
+            }
+        }
+        if (recorded == null) {
+            return Optional.empty();
+        }
+        if (notice == null) {
+            throw new DocumentNotIssuedException("one-time-notice",
+                    "no pre-check of this consultation found a material missing: no one-time notice was given");
+        }
+        StringBuilder list = new StringBuilder("<table><tr><th>序号</th><th>需补齐材料</th><th>获取方式</th></tr>");
+        int i = 1;
+        for (MissingMaterial material : notice.missing()) {
+            list.append("<tr><td>").append(i++).append("</td><td>").append(esc(material.name())).append("</td><td>")
+                    .append(esc(material.howToObtain())).append("</td></tr>");
+        }
+        list.append("</table>");
+        StringBuilder tolerated = new StringBuilder();
+        if (!notice.tolerated().isEmpty()) {
+            tolerated.append("<h3>容缺材料</h3><ul>");
+            notice.tolerated().forEach(gap -> tolerated.append("<li>").append(esc(gap.materialName()))
+                    .append("：承诺于 ").append(DATE.format(gap.committedDate())).append(" 前补交</li>"));
+            tolerated.append("</ul>");
+        }
+        String guide = "以本站公示的服务指南为准";
+        StringBuilder process = new StringBuilder();
+        if (notice.process() == null) {
+            process.append("<p>").append(guide).append("</p>");
+        } else {
+            process.append("<ol>");
+            notice.process().forEach(step -> process.append("<li>").append(esc(step)).append("</li>"));
+            process.append("</ol>");
+        }
+        StringBuilder fees = new StringBuilder();
+        if (notice.fees().isEmpty()) {
+            fees.append("无法定收费。");
+        } else {
+            for (StatutoryFee fee : notice.fees()) {
+                fees.append(esc(fee.name())).append(" ").append(fee.amountFen() / 100).append(".")
+                        .append(String.format("%02d", fee.amountFen() % 100)).append(" 元（依据：")
+                        .append(esc(fee.legalBasis())).append("；收款单位：").append(esc(fee.payee())).append("）；");
+            }
+        }
+        String body = "<p>" + esc(recorded.visitorName()) + "：</p><p>您咨询办理的“" + esc(notice.itemName()) + "”（"
+                + esc(notice.department()) + "）经材料预审，尚缺以下材料，现一次性告知如下。材料齐全后即可受理，"
+                + "不再要求您提交本告知单以外的材料。</p>" + list + tolerated
+                + "<h3>申请条件</h3><p>" + (notice.conditions() == null ? guide : esc(notice.conditions())) + "</p>"
+                + "<h3>办理流程</h3>" + process
+                + "<h3>办理时限</h3><p>" + (notice.timeLimitWorkingDays() == 0 ? "即办（当场办结）"
+                : "承诺 " + notice.timeLimitWorkingDays() + " 个工作日内办结（自受理之日起，补正材料期间不计入）") + "</p>"
+                + "<h3>收费</h3><p>帮办代办服务免费。" + fees + "</p>"
+                + "<p>告知日期：" + DATE.format(notice.givenOn()) + "　告知站点：" + esc(notice.stationCode().value())
+                + "　投诉监督电话：" + esc(notice.supervisionPhone()) + "</p>";
+        return Optional.of(page("一次性告知单", "<h2>一次性告知单</h2>" + body));
     }
 
     private static void row(StringBuilder rows, String label, String value) {

@@ -8,4 +8,15 @@ class NoSuchDelegationException extends RuntimeException {
     NoSuchDelegationException(DelegationId id) {
         super("no commissioned delegation " + id);
     }
+
+    NoSuchDelegationException(String message) {
+        super(message);
+    }
+
+    /** No consultation was ever recorded with this id: 404 too. */
+    static class NoSuchConsultation extends NoSuchDelegationException {
+        NoSuchConsultation(cn.daiban.kernel.consultation.ConsultationId id) {
+            super("no recorded consultation " + id);
+        }
+    }
 }

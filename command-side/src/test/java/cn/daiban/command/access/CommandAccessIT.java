@@ -133,6 +133,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/supplement-requests", "{\"materials\":[{\"name\":\"户口簿\",\"howToObtain\":\"派出所\"}],\"dueDate\":\"" + LocalDate.now().plusDays(5) + "\"}", "AG MG", ""),
                 e("/api/delegations/{d}/supplement-receipt", "{}", "AG MG", ""),
                 e("/api/delegations/{d}/tolerated-materials/receipt", "{\"materialName\":\"户口簿\"}", "AG MG", ""),
+                e("/api/delegations/{d}/materials/completed-on-the-spot", "{\"materialNames\":[\"户口簿\"]}", "AG MG", ""),
                 e("/api/delegations/{d}/conversion-to-proxy", "{\"client\":{\"kind\":\"CITIZEN\",\"name\":\"王秀英\",\"residentId\":\"11010519491231002X\",\"phone\":\"13912345678\"},\"applicantSigned\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/transfer", "{\"toWindow\":\"Z2\",\"reason\":\"分区调整\"}", "AG MG", ""),
                 e("/api/delegations/{d}/parallel-tasks", "{\"department\":\"税务\",\"approved\":true}", "AG MG", ""),
@@ -160,6 +161,8 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/consultations", "{\"stationCode\":\"{s}\",\"visitorName\":\"李大爷\",\"contact\":\"13812345678\",\"channel\":\"VISIT\",\"content\":\"怎么办？\"}", "AG MG", ""),
                 e("/api/consultations/{c}/forwarding", "{\"department\":\"民政\"}", "AG MG MTA", ""),
                 e("/api/consultations/{c}/answer", "{\"answer\":\"携带身份证\"}", "AG MG MTA", ""),
+                e("/api/consultations/{c}/pre-check", "{\"itemCode\":\"RS-001\",\"materials\":[]}", "AG MG", ""),
+                e("GET /api/consultations/{c}/documents/one-time-notice", null, "AG MG SA AD", "AD"),
                 // complaints
                 e("/api/complaints", "{\"stationCode\":\"{s}\",\"channel\":\"HOTLINE_12345\",\"complainantName\":\"周某\",\"contact\":\"13600001111\",\"content\":\"态度不好\"}", "AG MG MTA SA AD", "AD"),
                 e("/api/complaints/{k}/acceptance", "{}", "MTA SA AD", "AD"),

@@ -150,6 +150,7 @@ final class DelegationMessages {
         private Set<ClientCategoryCode> clientCategories = Set.of();
         private HomeVisitAppointment homeVisit;
         private Instant appliedAt;
+        private List<MaterialCheck> materials;
 
         /** A proxy: kind PROXY, the confirmed {@link #ANALYSIS}, {@link #LEADER}'s sign-off, the applicant signed. */
         Commissioning proxy() {
@@ -232,6 +233,12 @@ final class DelegationMessages {
             return this;
         }
 
+        /** The pre-check checklist (资料预审); by default none is given, as before the checklist. */
+        Commissioning materials(MaterialCheck... values) {
+            materials = List.of(values);
+            return this;
+        }
+
         CommissionDelegationCommand build() {
             return new CommissionDelegationCommand(
                     ID,
@@ -255,7 +262,8 @@ final class DelegationMessages {
                     null,
                     clientCategories,
                     homeVisit,
-                    appliedAt);
+                    appliedAt,
+                    materials);
         }
 
         Commissioning appliedAt(Instant value) {
@@ -302,6 +310,8 @@ final class DelegationMessages {
             appliedAt = value;
             return this;
         }
+        private List<ToleratedGap> toleratedGaps = List.of();
+        private List<MaterialCheck> materials;
 
         Commissioned kind(DelegationKind value) {
             kind = value;
@@ -330,6 +340,17 @@ final class DelegationMessages {
             return this;
         }
 
+        Commissioned toleratedGaps(ToleratedGap... values) {
+            toleratedGaps = List.of(values);
+            return this;
+        }
+
+        /** The checklist as recorded (every material of the item); null by default, as before the checklist. */
+        Commissioned materials(MaterialCheck... values) {
+            materials = List.of(values);
+            return this;
+        }
+
         DelegationCommissionedEvent build() {
             return new DelegationCommissionedEvent(
                     ID,
@@ -347,7 +368,7 @@ final class DelegationMessages {
                     CLIENT,
                     form,
                     ANALYSIS,
-                    List.of(),
+                    toleratedGaps,
                     List.of(),
                     LEADER,
                     true,
@@ -365,7 +386,8 @@ final class DelegationMessages {
                     agentName(agent),
                     kind == DelegationKind.PROXY ? agentName(LEADER) : null,
                     appliedAt,
-                    kind == DelegationKind.PROXY ? ApplicantCommitments.CURRENT : null);
+                    kind == DelegationKind.PROXY ? ApplicantCommitments.CURRENT : null,
+                    materials);
         }
     }
 }

@@ -16,6 +16,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.junit.jupiter.api.Test;
+import cn.daiban.kernel.consultation.ConsultationRecordedEvent;
+import cn.daiban.kernel.consultation.MaterialsPreCheckedEvent;
+import cn.daiban.kernel.consultation.OneTimeNoticeGivenEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -401,10 +404,15 @@ class CommandApiIT extends PostgresIntegrationTest {
 
     /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */
     String qualifiedAgent(String station) throws Exception {
+        return qualifiedAgent(station, "AGENT");
+    }
+
+    /** An agent of the station, qualified (registered and assessed by its manager); its id. */
+    String qualifiedAgent(String station, String role) throws Exception {
         String manager = "Bearer " + tokens.issue("manager-" + station, Role.STATION_MANAGER, station);
         ResponseEntity<String> registered = post("/api/agents", """
-                {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
-                 "intakeExperienceSince":"%s"}""".formatted(station, java.time.LocalDate.now().minusYears(2)),
+                {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"%s",
+                 "intakeExperienceSince":"%s"}""".formatted(station, role, java.time.LocalDate.now().minusYears(2)),
                 Map.of("Authorization", manager));
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         String agent = body(registered).get("id").asText();
@@ -488,6 +496,62 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(body(early).get("rule").asText()).isEqualTo("arrival-not-in-future");
         assertThat(eventCount(delegation)).isEqualTo(1);
+    }
+
+    /**
+     * 资料预审 (`004 §6.3.4.2.1`) at the counter: a pre-check with a material missing records the one-time notice
+     * (一次性告知单, `003 附件3 六3`, `004 §6.3.5`), printed as HTML like the other documents; a proxy commissioned with
+     * that material missing is refused by materials-complete, the problem naming the missing material and the notice.
+     */
+    @Test
+    void preCheckWithAMissingMaterialPrintsTheOneTimeNoticeAndAProxyWithoutItIsRefusedNamingTheRule() throws Exception {
+        String county = openCounty();
+        String agentToken = "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county);
+        String agent = qualifiedAgent(county, "AGENT");
+        String leader = qualifiedAgent(county, "ZONE_LEAD");
+        ResponseEntity<String> recorded = post("/api/consultations", """
+                {"stationCode":"%s","visitorName":"李大爷","contact":"13812345678","channel":"VISIT",
+                 "content":"养老保险怎么参保？"}""".formatted(county), Map.of("Authorization", agentToken));
+        assertThat(recorded.getStatusCode()).as(recorded.getBody()).isEqualTo(HttpStatus.CREATED);
+        String consultation = body(recorded).get("id").asText();
+        HttpHeaders reader = new HttpHeaders();
+        reader.set("Authorization", agentToken);
+        String notice = "/api/consultations/" + consultation + "/documents/one-time-notice";
+        ResponseEntity<String> notYet = http.exchange(notice, HttpMethod.GET, new HttpEntity<>(reader), String.class);
+        assertThat(notYet.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(notYet).get("rule").asText()).isEqualTo("document-not-issued");
+
+        ResponseEntity<String> checked = post("/api/consultations/" + consultation + "/pre-check", """
+                {"itemCode":"RS-001","materials":[{"materialName":"户口簿","status":"RECEIVED"}]}""",
+                Map.of("Authorization", agentToken));
+        assertThat(checked.getStatusCode()).as(checked.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForList("select payload_type from command_side.domain_event_entry "
+                + "where aggregate_identifier = ? order by sequence_number", String.class, consultation))
+                .containsExactly(ConsultationRecordedEvent.class.getName(), MaterialsPreCheckedEvent.class.getName(),
+                        OneTimeNoticeGivenEvent.class.getName());
+
+        ResponseEntity<String> printed = http.exchange(notice, HttpMethod.GET, new HttpEntity<>(reader), String.class);
+        assertThat(printed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(printed.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(printed.getBody()).contains("一次性告知单", "李大爷", "城乡居民养老保险参保登记",
+                "<td>居民身份证</td><td>本人携带原件</td>", "办理流程", "个工作日内办结", "0356-7022345")
+                .doesNotContain("<td>户口簿</td>");
+
+        ResponseEntity<String> refused = post("/api/delegations", """
+                {"kind":"PROXY","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "consentGiven":true,"consultationId":"%s",
+                 "client":{"kind":"CITIZEN","name":"李大爷","residentId":"11010519491231002X","phone":"13812345678"},
+                 "needsAnalysis":{"difficulty":"LOW","estimatedWorkingDays":1,"steps":["核对材料"],"confirmedByClient":true},
+                 "teamLeaderId":"%s","applicantSigned":true,
+                 "materials":[{"materialName":"户口簿","status":"RECEIVED"}]}""".formatted(county, agent, consultation,
+                leader), Map.of("Authorization", agentToken));
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(refused).get("type").asText()).isEqualTo("urn:daiban:problem:materials-complete");
+        assertThat(body(refused).get("rule").asText()).isEqualTo("materials-complete");
+        assertThat(body(refused).get("field").asText()).isEqualTo("materials");
+        assertThat(body(refused).get("detail").asText()).contains("居民身份证（本人携带原件）", "one-time-notice");
+        assertThat(eventCount(consultation)).as("the refused proxy did not touch the consultation").isEqualTo(3);
     }
 
     @Test

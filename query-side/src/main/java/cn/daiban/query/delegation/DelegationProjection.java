@@ -82,7 +82,9 @@ public class DelegationProjection {
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
                         "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()),
                         "teamLeader", e.teamLeaderName(), "appliedAt", e.appliedAt() == null ? null
-                                : e.appliedAt().toString(), "commitmentsVersion", e.commitmentsVersion())),
+                                : e.appliedAt().toString(), "commitmentsVersion", e.commitmentsVersion(),
+                        // The pre-check's checklist (资料预审); absent for matters commissioned without one.
+                        "materials", e.materials())),
                 e.agentId().value(), e.agentName(), e.agentId().value(), e.agentName(), e.agentId().value());
         // 002 服务对象 and the agreed home visit (000 §7.2.2 b): absent from events stored before them. The address
         // is never written to a view.
@@ -90,6 +92,13 @@ public class DelegationProjection {
                 categories(e.clientCategoriesOrNone()),
                 e.homeVisit() == null || e.homeVisit().agreedAt() == null ? null : Timestamp.from(e.homeVisit().agreedAt()),
                 e.delegationId().value());
+        // Each tolerated material (容缺) by name, followed up until it is in (000 §7.2.1 d). Most matters have none:
+        // they cost no statement more (a rebuild replays every commissioning).
+        if (!e.toleratedGaps().isEmpty()) {
+            e.toleratedGaps().forEach(gap -> detail(e.delegationId(), TOLERATED + gap.materialName(),
+                    fields("committedDate", gap.committedDate(), "status", "OUTSTANDING")));
+            tolerated(e.delegationId());
+        }
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
     }
@@ -214,11 +223,27 @@ public class DelegationProjection {
 
     @EventHandler
     void on(ToleratedMaterialReceivedEvent e, DomainEventMessage<?> m) {
+        mergeDetail(e.delegationId(), TOLERATED + e.materialName(), fields("status", "RECEIVED",
+                "receivedOn", e.receivedOn()));
+        tolerated(e.delegationId());
         step(m);
     }
 
     @EventHandler
     void on(ToleratedMaterialOverdueEvent e, DomainEventMessage<?> m) {
+        mergeDetail(e.delegationId(), TOLERATED + e.materialName(), fields("status", "OVERDUE"));
+        tolerated(e.delegationId());
+        step(m);
+    }
+
+    /** 当场补正 (000 §6.3.3): recorded as a step of its own; a tolerated material among them is in. No pause. */
+    @EventHandler
+    void on(MaterialsCompletedOnSpotEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "onTheSpot:" + m.getSequenceNumber(), fields("materials", e.materialNames(),
+                "on", e.completedOn()));
+        e.materialNames().forEach(name -> mergeDetail(e.delegationId(), TOLERATED + name, fields("status", "RECEIVED",
+                "receivedOn", e.completedOn(), "onTheSpot", true)));
+        tolerated(e.delegationId());
         step(m);
     }
 
@@ -456,6 +481,36 @@ public class DelegationProjection {
                             paused_working_days = coalesce((select sum((value ->> 'days')::int)
                                 from jsonb_each(details) where key like 'pause:%'), 0)
                         where delegation_id = ?""", Date.valueOf(deadline), status, id.value());
+    }
+
+    static final String TOLERATED = "tolerated:";
+
+    /** Merges into a detail that exists (leaves the details alone if the key is absent). */
+    private void mergeDetail(DelegationId id, String key, Map<String, ?> value) {
+        jdbc.update("""
+                        update delegation_view set details = details || jsonb_build_object(?, (details -> ?) || cast(? as jsonb))
+                        where delegation_id = ? and jsonb_exists(details, ?)""",
+                key, key, write(value), id.value(), key);
+    }
+
+    /**
+     * The tolerated materials' figures and 备注 line, from the details: outstanding ones (committed date not yet
+     * passed) and overdue ones, each with its committed date (000 §7.2.1 d).
+     */
+    private void tolerated(DelegationId id) {
+        jdbc.update("""
+                        update delegation_view set
+                            tolerated_outstanding = (select count(*) from jsonb_each(details)
+                                where key like 'tolerated:%' and value ->> 'status' in ('OUTSTANDING', 'OVERDUE')),
+                            tolerated_overdue = (select count(*) from jsonb_each(details)
+                                where key like 'tolerated:%' and value ->> 'status' = 'OVERDUE'),
+                            materials_remark = (select string_agg(
+                                    case when value ->> 'status' = 'OVERDUE' then '容缺材料逾期未补交：' else '容缺材料待补交：' end
+                                    || substr(key, 11) || '（承诺' || (value ->> 'committedDate') || '前）', '；'
+                                    order by value ->> 'committedDate', key)
+                                from jsonb_each(details)
+                                where key like 'tolerated:%' and value ->> 'status' in ('OUTSTANDING', 'OVERDUE'))
+                        where delegation_id = ?""", id.value());
     }
 
     private void set(DelegationId id, String assignments, Object value) {

@@ -148,16 +148,22 @@ public class DashboardQueries {
         ScopeSql s = ScopeSql.of(station, rollUp);
         List<StationDashboardResponse.Flag> flags = jdbc.query(s.cte() + """
                         select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
-                               d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station
+                               d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station, d.tolerated_overdue,
+                               d.materials_remark
                         from delegation_view d left join station_directory st on st.station_code = d.station_code
                         where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
-                          and (d.at_risk or d.overdue or d.hop_overdue) and\s""" + s.on("d.station_code")
-                        + " order by d.deadline, d.delegation_id",
+                          and (d.at_risk or d.overdue or d.hop_overdue or d.tolerated_outstanding > 0) and\s"""
+                        + s.on("d.station_code") + " order by d.deadline, d.delegation_id",
                 (rs, n) -> {
-                    boolean red = rs.getBoolean("overdue") || rs.getBoolean("hop_overdue");
-                    String reason = rs.getBoolean("overdue") ? "已超过办理时限"
+                    // Tolerated materials (容缺, 000 §7.2.1 d) are followed up like a supplement: outstanding ones
+                    // are a yellow flag, one past its committed date a red one; the reason names each.
+                    boolean red = rs.getBoolean("overdue") || rs.getBoolean("hop_overdue")
+                            || rs.getInt("tolerated_overdue") > 0;
+                    String clock = rs.getBoolean("overdue") ? "已超过办理时限"
                             : rs.getBoolean("hop_overdue") ? "上报环节超时（" + rs.getString("hop_overdue_station") + "）"
-                            : "临近办理时限";
+                            : rs.getBoolean("at_risk") ? "临近办理时限" : null;
+                    String materials = rs.getString("materials_remark");
+                    String reason = clock == null ? materials : materials == null ? clock : clock + "；" + materials;
                     return new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), red ? "RED" : "YELLOW",
                             reason);

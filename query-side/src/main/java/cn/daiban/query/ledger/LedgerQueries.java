@@ -187,7 +187,7 @@ public class LedgerQueries {
                 rs.getString("department"), rs.getString("client_name"), rs.getString("client_phone"),
                 rs.getString("item_name"), !declined, (Integer) rs.getObject("promised_working_days"),
                 DelegationStatus.valueOf(rs.getString("status")).label(), rs.getString("decline_reason"),
-                rs.getTimestamp("received_at").toInstant(), sameDay, rs.getString("agent_id"), rs.getString("remark"),
+                rs.getTimestamp("received_at").toInstant(), sameDay, rs.getString("agent_id"), remark(rs),
                 rs.getString("delegation_id"), rs.getString("station_code"), rs.getString("kind"),
                 firstNonNull(rs.getString("first_receiver_name"), rs.getString("first_receiver_id"),
                         rs.getString("agent_id")),
@@ -213,7 +213,20 @@ public class LedgerQueries {
         String grade = rs.getString("grade");
         return new RegisterResponse.Row(serial, rs.getString("item_name"), acceptance, kind.label() + "·" + modeLabel,
                 time, result, rs.getString("client_name"), grade == null ? "" : SatisfactionGrade.valueOf(grade).label(),
-                rs.getString("remark"), rs.getString("delegation_id"));
+                remark(rs), rs.getString("delegation_id"));
+    }
+
+    /**
+     * 备注: what commissioning noted (authority, 容缺, 并联 …) and, while any is outstanding, each tolerated material
+     * with its committed date, overdue ones said so (000 §7.2.1 d).
+     */
+    private static String remark(ResultSet rs) throws SQLException {
+        String remark = rs.getString("remark");
+        String materials = rs.getString("materials_remark");
+        if (materials == null) {
+            return remark;
+        }
+        return remark == null ? materials : remark + materials;
     }
 
     // ---------------------------------------------------------------------------------------- consultations
@@ -308,13 +321,34 @@ public class LedgerQueries {
                         firstNonNull(rs.getString("first_receiver_name"), rs.getString("first_receiver_id"),
                                 rs.getString("agent_id")),
                         firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
-                        firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null)), id)
+                        firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null),
+                        toleratedMaterials(details(rs.getString("details")))), id)
                 .stream().findFirst();
     }
 
     /** A name if the view has one, else the id (an agent the views do not know). */
     private static String firstNonNull(String first, String second, String third) {
         return first != null ? first : second != null ? second : third;
+    }
+
+    /** The details' tolerated:&lt;name&gt; entries (容缺, 000 §7.2.1 d), by committed date, then name. */
+    private static List<DelegationDetailResponse.ToleratedMaterial> toleratedMaterials(Map<String, Object> details) {
+        String prefix = "tolerated:";
+        return details.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix) && entry.getValue() instanceof Map<?, ?>)
+                .map(entry -> {
+                    Map<?, ?> value = (Map<?, ?>) entry.getValue();
+                    Object committed = value.get("committedDate");
+                    Object received = value.get("receivedOn");
+                    return new DelegationDetailResponse.ToleratedMaterial(entry.getKey().substring(prefix.length()),
+                            committed == null ? null : LocalDate.parse(committed.toString()),
+                            String.valueOf(value.get("status")),
+                            received == null ? null : LocalDate.parse(received.toString()));
+                })
+                .sorted(java.util.Comparator.comparing(DelegationDetailResponse.ToleratedMaterial::committedDate,
+                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(DelegationDetailResponse.ToleratedMaterial::materialName))
+                .toList();
     }
 
     private Map<String, Object> details(String details) {

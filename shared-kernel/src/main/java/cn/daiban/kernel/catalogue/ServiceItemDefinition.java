@@ -11,11 +11,22 @@ import java.util.Set;
  * What a service item is and promises (事项清单, `000 §7.1`): its department, the levels with authority to decide
  * it, the materials (each with how to obtain it), the promised limit in working days (0 = settled on the spot),
  * its statutory fees, whether it touches personal privacy (then it may be assisted but never proxied) and whether
- * it can be done online.
+ * it can be done online. {@code conditions} (申请条件) and {@code process} (办理流程) are what the one-time notice and
+ * the service guide tell the client besides the materials (`004 §6.3.5`, `002 帮办·咨询`); they were added last and
+ * are optional, so revisions stored before them still read (null = not published).
  */
 public record ServiceItemDefinition(String name, String department, Set<StationLevel> authorityLevels,
                                     List<RequiredMaterial> materials, int timeLimitWorkingDays,
-                                    List<StatutoryFee> fees, boolean touchesPrivacy, boolean onlineAvailable) {
+                                    List<StatutoryFee> fees, boolean touchesPrivacy, boolean onlineAvailable,
+                                    String conditions, List<String> process) {
+
+    /** An item without published conditions and process. */
+    public ServiceItemDefinition(String name, String department, Set<StationLevel> authorityLevels,
+                                 List<RequiredMaterial> materials, int timeLimitWorkingDays, List<StatutoryFee> fees,
+                                 boolean touchesPrivacy, boolean onlineAvailable) {
+        this(name, department, authorityLevels, materials, timeLimitWorkingDays, fees, touchesPrivacy, onlineAvailable,
+                null, null);
+    }
 
     public ServiceItemDefinition {
         name = Require.text(name, "name", 100);
@@ -24,6 +35,12 @@ public record ServiceItemDefinition(String name, String department, Set<StationL
         materials = materials == null ? List.of() : List.copyOf(materials);
         Require.between(timeLimitWorkingDays, 0, 365, "timeLimitWorkingDays");
         fees = fees == null ? List.of() : List.copyOf(fees);
+        conditions = Require.optionalText(conditions, "conditions", 1000);
+        process = process == null || process.isEmpty() ? null : List.copyOf(process);
+        if (process != null) {
+            Require.atMost(process, 30, "process");
+            process.forEach(step -> Require.text(step, "process", 200));
+        }
         if (materials.stream().map(RequiredMaterial::name).distinct().count() != materials.size()) {
             throw new InvalidValueException("materials", "must not list a material twice");
         }

@@ -56,14 +56,17 @@ public record DelegationCommissionedEvent(
         String agentName,
         String teamLeaderName,
         Instant appliedAt,
-        String commitmentsVersion) {
+        String commitmentsVersion,
+        // Added last and nullable: events stored before the pre-check have no checklist and still deserialize
+        // (null = not pre-checked). Otherwise every material of the item's list, with how it stood.
+        List<MaterialCheck> materials) {
 
     /** The client's categories; none for an event stored before categories existed. */
     public Set<ClientCategoryCode> clientCategoriesOrNone() {
         return clientCategories == null ? Set.of() : clientCategories;
     }
 
-    /** The event as written before the categories, home visits, names, application time and commitments' version. */
+    /** The event as written before the categories, home visits, names, application time, commitments' version and checklist. */
     public DelegationCommissionedEvent(DelegationId delegationId, DelegationKind kind, ServiceMode mode,
                                        StationCode stationCode, String window, AgentId agentId,
                                        ServiceItemCode itemCode, int itemRevision, String itemName, String department,
@@ -79,6 +82,6 @@ public record DelegationCommissionedEvent(
                 authorityLevels, statutoryFees, client, acceptanceFormNumber, needsAnalysis, toleratedGaps,
                 parallelDepartments, teamLeaderId, applicantSigned, notes, supervisionPhone, specialHandling,
                 outsideAuthority, commissionedOn, promisedWorkingDays, deadline, consultationId, previousDelegationId,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One delegation: its state, deadline as promised and as moved, the responsible agent, every step with time and
  * actor, the materials requested and received, the escalation path, fees, delivery, evaluations and rectification
- * ({@code details} holds the structured facts by key: supplement:n, pause:n, hop:n, decision:n, fee:…, …).
+ * ({@code details} holds the structured facts by key: supplement:n, pause:n, hop:n, decision:n, fee:…, tolerated:…,
+ * onTheSpot:n, materials (the pre-check's checklist) …), and the tolerated materials listed on their own.
  */
 public record DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
                                        String window, String itemCode, String itemName, Integer itemRevision,
@@ -20,7 +21,15 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        List<Evaluation> evaluations,
                                        // Added at the end: the first receiver (受理人, first responsible, 003 三(五))
                                        // and the agent handling it now (办理人), by name; agentId is the handler's id.
-                                       String firstReceiver, String firstReceiverId, String handler) {
+                                       String firstReceiver, String firstReceiverId, String handler,
+                                       List<ToleratedMaterial> toleratedMaterials) {
+
+    /**
+     * A material accepted as missing at intake (容缺, `000 §7.2.1 d`): the date the client committed to, and whether
+     * it is OUTSTANDING, OVERDUE (past that date) or RECEIVED (on {@code receivedOn}). Added last to the response.
+     */
+    public record ToleratedMaterial(String materialName, LocalDate committedDate, String status, LocalDate receivedOn) {
+    }
 
     public record Step(long sequence, Instant at, String eventType, String actorId, String stationCode,
                        String summary) {
