@@ -77,7 +77,8 @@ public class ProjectionRebuilds {
             "calendar", List.of("calendar_year"),
             "statistics-submissions", List.of("statistics_submission"),
             "complaints", List.of("complaint_view"),
-            "appointments", List.of("appointment_view"));
+            "appointments", List.of("appointment_view"),
+            "public-hours", List.of("public_station_hours"));
 
     private final EventStore events;
     private final EventProcessingConfiguration processing;

@@ -12,10 +12,25 @@ import java.util.Set;
  * it, the materials (each with how to obtain it), the promised limit in working days (0 = settled on the spot),
  * its statutory fees, whether it touches personal privacy (then it may be assisted but never proxied) and whether
  * it can be done online.
+ *
+ * <p>{@code process} (办事流程) and {@code legalBasis} (设定依据) were added later for the public face (公开原则,
+ * `000 §4.4`, `004 §6.2.2`): both optional, so items published before read as they did (no process, no basis).
  */
 public record ServiceItemDefinition(String name, String department, Set<StationLevel> authorityLevels,
                                     List<RequiredMaterial> materials, int timeLimitWorkingDays,
-                                    List<StatutoryFee> fees, boolean touchesPrivacy, boolean onlineAvailable) {
+                                    List<StatutoryFee> fees, boolean touchesPrivacy, boolean onlineAvailable,
+                                    // added for the public face: nullable, the steps of the item's process in order
+                                    List<String> process,
+                                    // added for the public face: nullable, the law or regulation the item rests on
+                                    String legalBasis) {
+
+    /** An item as published before {@code process} and {@code legalBasis} existed. */
+    public ServiceItemDefinition(String name, String department, Set<StationLevel> authorityLevels,
+                                 List<RequiredMaterial> materials, int timeLimitWorkingDays, List<StatutoryFee> fees,
+                                 boolean touchesPrivacy, boolean onlineAvailable) {
+        this(name, department, authorityLevels, materials, timeLimitWorkingDays, fees, touchesPrivacy, onlineAvailable,
+                null, null);
+    }
 
     public ServiceItemDefinition {
         name = Require.text(name, "name", 100);
@@ -24,6 +39,17 @@ public record ServiceItemDefinition(String name, String department, Set<StationL
         materials = materials == null ? List.of() : List.copyOf(materials);
         Require.between(timeLimitWorkingDays, 0, 365, "timeLimitWorkingDays");
         fees = fees == null ? List.of() : List.copyOf(fees);
+        if (process != null) {
+            if (process.size() > 30) {
+                throw new InvalidValueException("process", "must list at most 30 steps");
+            }
+            List<String> steps = new java.util.ArrayList<>();
+            for (String step : process) {
+                steps.add(Require.text(step, "process", 200));
+            }
+            process = List.copyOf(steps);
+        }
+        legalBasis = Require.optionalText(legalBasis, "legalBasis", 500);
         if (materials.stream().map(RequiredMaterial::name).distinct().count() != materials.size()) {
             throw new InvalidValueException("materials", "must not list a material twice");
         }
