@@ -137,7 +137,9 @@ class CommandPolicy {
      */
     static final Set<Class<?>> SYSTEM_ONLY = Set.of(
             // sent by ConsultationConversionPolicy when a matter is commissioned from a consultation
-            ConvertConsultationCommand.class);
+            ConvertConsultationCommand.class,
+            // sent by ClientEvaluations once the one-time code of the client's invitation is checked and used
+            cn.daiban.kernel.delegation.GradeByInvitationCommand.class);
 
     /** One command type's rule: returns if the user may send it, throws {@link AccessDeniedException} if not. */
     @FunctionalInterface
@@ -218,6 +220,7 @@ class CommandPolicy {
         rule(EvaluateDelegationCommand.class, handledByStaff);
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);
         Rule<DelegationTargeted> upperLevel = delegationLevelAbove();
