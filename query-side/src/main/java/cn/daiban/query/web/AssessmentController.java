@@ -55,7 +55,9 @@ class AssessmentController {
                         row.consultationTimelinessRate(), row.breaches(), row.evaluations(),
                         row.satisfactionRate(), row.poorGrades(), row.rectificationsOpen(),
                         row.rectificationsDone(), row.rectificationsLate(), row.trainings(),
-                        row.complaints(), row.complaintTimelinessRate()));
+                        row.complaints(), row.complaintTimelinessRate(), row.clientEvaluations(),
+                        row.clientSatisfactionRate(), row.staffEvaluations(), row.staffSatisfactionRate(),
+                        row.poorGradeFollowUps()));
             }
         });
     }
