@@ -36,7 +36,7 @@ import java.nio.charset.StandardCharsets;
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, PublicRateLimit.Properties.class})
 @Import({DaibanSecurityConfiguration.Embedded.class, DevTokenController.class})
 public class DaibanSecurityConfiguration {
 
@@ -44,10 +44,15 @@ public class DaibanSecurityConfiguration {
     public SecurityFilterChain daibanApiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs",
-                                "/swagger-ui/**", "/swagger-ui.html", "/api/dev/**", "/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
+                            "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/api/dev/**", "/error").permitAll();
+                    // The public face, as the application names it (daiban.security.public-paths): no login.
+                    if (!properties.publicPathsOrNone().isEmpty()) {
+                        requests.requestMatchers(properties.publicPathsOrNone().toArray(String[]::new)).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new UserAuthentication(token,
                                 user(token, properties))))
@@ -63,6 +68,16 @@ public class DaibanSecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> Problems.write(response, 403,
                                 "forbidden", "Forbidden", denied.getMessage(), request.getRequestURI())));
         return http.build();
+    }
+
+    /** The public paths' own rate limit per client address, ahead of everything else on them. */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<PublicRateLimit> daibanPublicRateLimit(
+            SecurityProperties properties, PublicRateLimit.Properties limits) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new PublicRateLimit(properties.publicPathsOrNone(), limits, java.time.Clock.systemUTC()));
+        registration.setOrder(cn.daiban.security.boundary.BoundaryConfiguration.ORDER - 10);
+        return registration;
     }
 
     @Bean

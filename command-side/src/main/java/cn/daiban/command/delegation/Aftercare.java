@@ -10,7 +10,13 @@ import cn.daiban.kernel.delegation.DelegationEvaluatedEvent;
 import cn.daiban.kernel.delegation.DelegationStatus;
 import cn.daiban.kernel.delegation.DeliverResultCommand;
 import cn.daiban.kernel.delegation.DeliveryMethod;
+import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.EvaluateDelegationCommand;
+import cn.daiban.kernel.delegation.EvaluationChannel;
+import cn.daiban.kernel.delegation.GradeByInvitationCommand;
+import cn.daiban.kernel.delegation.PhoneFollowUpRecordedEvent;
+import cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand;
+import cn.daiban.kernel.delegation.SatisfactionGrade;
 import cn.daiban.kernel.delegation.EvaluationReminderSentEvent;
 import cn.daiban.kernel.delegation.EvaluationVoidedEvent;
 import cn.daiban.kernel.delegation.HandBackMaterialsCommand;
@@ -25,7 +31,9 @@ import cn.daiban.kernel.delegation.VoidEvaluationCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.time.LocalDate;
 
@@ -50,6 +58,8 @@ class Aftercare {
     private LocalDate rectificationDue;
     private int rectificationNumber;
     private boolean materialsHandedBack;
+    private SatisfactionGrade lastOverall;
+    private int phoneFollowUps;
 
     Aftercare(Delegation delegation) {
         this.delegation = delegation;
@@ -76,9 +86,36 @@ class Aftercare {
         }
     }
 
+    /**
+     * A grade typed in by staff (evaluation device, paper form, phone follow-up, online desk, `004 §7.1.3`): the
+     * channel and who entered it are recorded. The client's own channel is reserved to their invitation.
+     */
     @CommandHandler
     long handle(EvaluateDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy,
+                DeadlineManager deadlines, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
+        if (command.channel() == EvaluationChannel.CLIENT) {
+            throw DomainRuleException.ruleViolated(CLIENT_GRADES_BY_INVITATION, "channel",
+                    "a grade with channel CLIENT is the client's own, entered through their invitation; staff "
+                            + "record the channel they typed it in from (DEVICE, PAPER, PHONE_FOLLOW_UP, ONLINE)");
+        }
+        return evaluate(command.overall(), command.attitude(), command.quality(), command.efficiency(),
+                command.channel(), command.comment(), actor, calendars, policy, deadlines);
+    }
+
+    /**
+     * The client's own grade through the one-time code of their invitation (一事一评, `003 三(二)3`, 国办发〔2019〕51号):
+     * channel CLIENT, entered by nobody but the client.
+     */
+    @CommandHandler
+    long handle(GradeByInvitationCommand command, CalendarProvider calendars, DelegationPolicy policy,
                 DeadlineManager deadlines) {
+        return evaluate(command.overall(), command.attitude(), command.quality(), command.efficiency(),
+                EvaluationChannel.CLIENT, command.comment(), null, calendars, policy, deadlines);
+    }
+
+    private long evaluate(SatisfactionGrade overall, SatisfactionGrade attitude, SatisfactionGrade quality,
+                          SatisfactionGrade efficiency, EvaluationChannel channel, String comment, String enteredBy,
+                          CalendarProvider calendars, DelegationPolicy policy, DeadlineManager deadlines) {
         delegation.requireStatus("evaluate", DelegationStatus.DELIVERED);
         if (validEvaluation) {
             throw DomainRuleException.illegalTransition(ONE_EVALUATION_PER_MATTER,
@@ -86,16 +123,39 @@ class Aftercare {
         }
         LocalDate today = Delegation.today(policy);
         int number = evaluationCount + 1;
-        apply(new DelegationEvaluatedEvent(delegation.id(), number, command.overall(), command.attitude(),
-                command.quality(), command.efficiency(), command.channel(), command.comment(), today));
-        if (command.overall().isPoor()) {
+        apply(new DelegationEvaluatedEvent(delegation.id(), number, overall, attitude, quality, efficiency, channel,
+                comment, today, enteredBy));
+        if (overall.isPoor()) {
             WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
             LocalDate due = WorkingDays.onCalendar(() ->
                     calendar.addWorkingDays(today, policy.rectificationWorkingDays()));
-            apply(new RectificationRequiredEvent(delegation.id(), number, command.overall(), due));
+            apply(new RectificationRequiredEvent(delegation.id(), number, overall, due));
             delegation.schedule(deadlines, Delegation.endOf(due, policy), Delegation.RECTIFICATION_DUE,
                     new Delegation.DeadlineCheck(due, number));
         }
+        return getVersion();
+    }
+
+    /**
+     * A phone follow-up call (电话回访, `004 §7.1.3`), a record of its own: who called, when, reached or not, what was
+     * said; after delivery, also once an evaluation exists or the matter is archived. A call is not dated in the
+     * future.
+     */
+    @CommandHandler
+    long handle(RecordPhoneFollowUpCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
+        if (deliveredOn == null) {
+            throw DomainRuleException.illegalTransition(FOLLOW_UP_AFTER_DELIVERY,
+                    "a phone follow-up is made once the result has been delivered");
+        }
+        java.time.Instant now = GenericEventMessage.clock.instant();
+        java.time.Instant calledAt = command.calledAt() != null ? command.calledAt() : now;
+        if (calledAt.isAfter(now.plusSeconds(60))) {
+            throw DomainRuleException.ruleViolated(FOLLOW_UP_AFTER_DELIVERY, "calledAt",
+                    "a follow-up call is recorded once it has been made, not ahead of time");
+        }
+        apply(new PhoneFollowUpRecordedEvent(delegation.id(), phoneFollowUps + 1, actor, calledAt,
+                command.reached(), command.summary(), validEvaluation ? evaluationCount : null,
+                validEvaluation && lastOverall != null && lastOverall.isPoor()));
         return getVersion();
     }
 
@@ -231,6 +291,12 @@ class Aftercare {
     void on(DelegationEvaluatedEvent event) {
         evaluationCount = event.evaluationNumber();
         validEvaluation = true;
+        lastOverall = event.overall();
+    }
+
+    @EventSourcingHandler
+    void on(PhoneFollowUpRecordedEvent event) {
+        phoneFollowUps = event.number();
     }
 
     @EventSourcingHandler

@@ -116,6 +116,10 @@ final class DelegationRules {
     static final String MATERIALS_HANDED_BACK = "materials-handed-back";
     static final String MATTER_ENDED = "matter-ended";
     static final String HANDOVER_SIGNED = "handover-signed";
+    /** A grade with channel CLIENT comes only through the client's invitation, never from staff (`003 三(二)3`). */
+    static final String CLIENT_GRADES_BY_INVITATION = "client-grades-by-invitation";
+    /** A phone follow-up (`004 §7.1.3`) is made once the result has been delivered, and not dated ahead. */
+    static final String FOLLOW_UP_AFTER_DELIVERY = "follow-up-after-delivery";
 
     /** Every rule above, in the order listed. */
     static final List<String> ALL = List.of(
@@ -135,5 +139,6 @@ final class DelegationRules {
             HOP_DECIDED, DECIDED_BY_HOP_TARGET,
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
-            EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED);
+            EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED,
+            CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY);
 }

@@ -146,7 +146,9 @@ class CommandPolicy {
      */
     static final Set<Class<?>> SYSTEM_ONLY = Set.of(
             // sent by ConsultationConversionPolicy when a matter is commissioned from a consultation
-            ConvertConsultationCommand.class);
+            ConvertConsultationCommand.class,
+            // sent by ClientEvaluations once the one-time code of the client's invitation is checked and used
+            cn.daiban.kernel.delegation.GradeByInvitationCommand.class);
 
     /** One command type's rule: returns if the user may send it, throws {@link AccessDeniedException} if not. */
     @FunctionalInterface
@@ -233,6 +235,7 @@ class CommandPolicy {
         rule(EvaluateDelegationCommand.class, handledByStaff);
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
         rule(HandBackMaterialsCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);

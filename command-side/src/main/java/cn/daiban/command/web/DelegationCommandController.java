@@ -278,6 +278,18 @@ class DelegationCommandController {
     record FollowUpRequest(String callSummary) {
     }
 
+    record PhoneFollowUpRequest(java.time.Instant calledAt, Boolean reached, String summary) {
+    }
+
+    @PostMapping("/{id}/phone-follow-ups")
+    @Operation(summary = "A phone follow-up call (电话回访, 004 §7.1.3): when, reached or not, what was said; who "
+            + "called is the signed-in user. After delivery, also once an evaluation exists")
+    ResponseEntity<CommandAcknowledgement> phoneFollowUp(@PathVariable String id,
+                                                         @RequestBody PhoneFollowUpRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand(d, body.calledAt(),
+                body.reached(), body.summary()));
+    }
+
     @PostMapping("/{id}/rectification/follow-up")
     @Operation(summary = "The follow-up call to a client who graded poorly")
     ResponseEntity<CommandAcknowledgement> followUp(@PathVariable String id, @RequestBody FollowUpRequest body) {

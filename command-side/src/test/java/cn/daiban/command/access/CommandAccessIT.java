@@ -149,6 +149,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/delivery", "{\"method\":\"IN_PERSON\",\"handoverProof\":\"签收\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation", "{\"overall\":\"SATISFIED\",\"attitude\":\"SATISFIED\",\"quality\":\"SATISFIED\",\"efficiency\":\"SATISFIED\",\"channel\":\"DEVICE\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation/voiding", "{\"reason\":\"申诉成立\"}", "AD", "AD"),
+                e("/api/delegations/{d}/phone-follow-ups", "{\"reached\":false,\"summary\":\"无人接听\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/follow-up", "{\"callSummary\":\"已回访\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/completion", "{\"measures\":\"已整改\"}", "AG MG", ""),
                 e("/api/delegations/{d}/client-categories", "{\"clientCategories\":[\"ELDERLY\"],\"reason\":\"年满60\"}", "AG MG", ""),
@@ -329,5 +330,23 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 .replace("{s}", target.station()).replace("{a}", target.agent()).replace("{d}", target.delegation())
                 .replace("{c}", target.consultation()).replace("{k}", target.complaint())
                 .replace("{b}", target.booking()).replace("{day}", bookingDay.toString());
+    }
+
+    /**
+     * The public face of this side: the client's own grade (`003 三(二)3`) is answered without a token, for every
+     * user alike, by its code alone (an unknown code: 422 evaluation-code-unknown), never 401 or 403; it records
+     * nothing without a valid code.
+     */
+    @org.junit.jupiter.api.Test
+    void thePublicEvaluationIsAnsweredByItsCodeAloneForEveryUser() throws Exception {
+        long before = events();
+        for (User user : User.values()) {
+            ResponseEntity<String> response = send(token(user), "/api/public/evaluations",
+                    "{\"code\":\"no-such-code-" + user + "\",\"overall\":\"SATISFIED\",\"attitude\":\"SATISFIED\","
+                            + "\"quality\":\"SATISFIED\",\"efficiency\":\"SATISFIED\"}");
+            assertThat(response.getStatusCode().value()).as(user + ": " + response.getBody()).isEqualTo(422);
+            assertThat(json.readTree(response.getBody()).get("rule").asText()).isEqualTo("evaluation-code-unknown");
+        }
+        assertThat(events()).isEqualTo(before);
     }
 }

@@ -55,7 +55,7 @@ class PreCheckTest {
                     new RequiredMaterial("不动产权属来源证明", "原登记机构出具", true),
                     new RequiredMaterial("完税凭证", "县税务局办税服务厅", false)),
             10, List.of(FEE), false, false, "申请人为不动产权利人或其委托代理人",
-            List.of("收件预审", "受理", "审核", "登簿", "发证"));
+            List.of("收件预审", "受理", "审核", "登簿", "发证"), null);
     static final ConsultationRecordedEvent RECORDED = new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷",
             PhoneNumber.of("13812345678"), ConsultationChannel.VISIT, "房子过户要带什么？", FRIDAY);
 

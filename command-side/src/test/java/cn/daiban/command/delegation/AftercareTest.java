@@ -157,4 +157,78 @@ class AftercareTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
                 .when(HAND_BACK).expectException(refusedBy("matter-ended")).expectNoEvents();
     }
+
+    // ----------------------------------------------------------------- the client's own grade, staff entries
+
+    /** 一事一评 by the client (`003 三(二)3`, 国办发〔2019〕51号): through the invitation, channel CLIENT, no staff entry. */
+    @Test
+    void clientGrade_theClientGradesThroughTheInvitationWithChannelClient() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(new GradeByInvitationCommand(ID, SatisfactionGrade.VERY_SATISFIED, SatisfactionGrade.SATISFIED,
+                        SatisfactionGrade.VERY_SATISFIED, SatisfactionGrade.SATISFIED, "很方便"),
+                        java.util.Map.of("actorId", "client"))
+                .expectEvents(new DelegationEvaluatedEvent(ID, 1, SatisfactionGrade.VERY_SATISFIED,
+                        SatisfactionGrade.SATISFIED, SatisfactionGrade.VERY_SATISFIED, SatisfactionGrade.SATISFIED,
+                        EvaluationChannel.CLIENT, "很方便", TODAY, null));
+    }
+
+    /** 一事一评 (`003 三(二)3`): once the client graded, neither they nor staff grade the matter again. */
+    @Test
+    void clientGrade_onceForTheMatter() {
+        GradeByInvitationCommand grade = new GradeByInvitationCommand(ID, SatisfactionGrade.SATISFIED,
+                SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED, null);
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, grade)
+                .when(SATISFIED).expectException(refusedBy("one-evaluation-per-matter")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED)
+                .when(grade).expectException(refusedBy("one-evaluation-per-matter")).expectNoEvents();
+    }
+
+    /** The client's channel is theirs alone (`003 三(二)3`): staff cannot type a grade in as CLIENT. */
+    @Test
+    void clientGradesByInvitation_staffCannotRecordTheClientChannel() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(new EvaluateDelegationCommand(ID, SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED,
+                        SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED, EvaluationChannel.CLIENT, null))
+                .expectException(refusedBy("client-grades-by-invitation")).expectNoEvents();
+    }
+
+    /** Staff-entered grades (device, paper form, phone follow-up `004 §7.1.3`) record the channel and who entered it. */
+    @Test
+    void staffEnteredGrade_recordsTheChannelAndWhoEnteredIt() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(new EvaluateDelegationCommand(ID, SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED,
+                        SatisfactionGrade.BASICALLY_SATISFIED, SatisfactionGrade.SATISFIED, EvaluationChannel.PAPER,
+                        "纸质评价表录入"), java.util.Map.of("actorId", "village-agent"))
+                .expectEvents(new DelegationEvaluatedEvent(ID, 1, SatisfactionGrade.SATISFIED,
+                        SatisfactionGrade.SATISFIED, SatisfactionGrade.BASICALLY_SATISFIED, SatisfactionGrade.SATISFIED,
+                        EvaluationChannel.PAPER, "纸质评价表录入", TODAY, "village-agent"));
+    }
+
+    /** 电话回访 (`004 §7.1.3`): a record of its own, after delivery: who called, when, reached or not, what was said. */
+    @Test
+    void phoneFollowUp_isARecordOfItsOwnOnceDelivered() {
+        RecordPhoneFollowUpCommand call = new RecordPhoneFollowUpCommand(ID, null, false, "无人接听");
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(call).expectException(refusedBy("follow-up-after-delivery")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(call, java.util.Map.of("actorId", "village-agent"))
+                .expectEvents(new PhoneFollowUpRecordedEvent(ID, 1, "village-agent", NOW, false, "无人接听", null, false));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(new RecordPhoneFollowUpCommand(ID, NOW.plus(Duration.ofDays(1)), true, "明天再打"))
+                .expectException(refusedBy("follow-up-after-delivery")).expectNoEvents();
+    }
+
+    /** 电话回访 (`004 §7.1.3`) also after an evaluation exists; a call following a poor grade is marked so. */
+    @Test
+    void phoneFollowUp_afterAPoorGradeIsCountedAsSuch() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
+                        new RecordPhoneFollowUpCommand(ID, NOW.minus(Duration.ofHours(1)), false, "未接通"))
+                .when(new RecordPhoneFollowUpCommand(ID, NOW, true, "了解到等待时间长"),
+                        java.util.Map.of("actorId", "village-manager"))
+                .expectEvents(new PhoneFollowUpRecordedEvent(ID, 2, "village-manager", NOW, true, "了解到等待时间长", 1,
+                        true));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
+                .when(new RecordPhoneFollowUpCommand(ID, NOW, true, "满意"))
+                .expectEvents(new PhoneFollowUpRecordedEvent(ID, 1, null, NOW, true, "满意", 1, false));
+    }
 }

@@ -49,6 +49,7 @@ public final class EventSummaries {
             Map.entry("EvaluationReminderSentEvent", "提醒评价"),
             Map.entry("RectificationRequiredEvent", "差评整改"),
             Map.entry("RectificationFollowUpRecordedEvent", "差评回访"),
+            Map.entry("PhoneFollowUpRecordedEvent", "电话回访"),
             Map.entry("RectificationCompletedEvent", "整改完成"),
             Map.entry("RectificationOverdueEvent", "整改逾期"),
             Map.entry("EvaluationVoidedEvent", "评价经申诉复核作废"),

@@ -393,13 +393,13 @@ public class DelegationProjection {
     void on(DelegationEvaluatedEvent e, DomainEventMessage<?> m) {
         jdbc.update("""
                         insert into evaluation_view (delegation_id, number, station_code, agent_id, item_code, overall,
-                            attitude, quality, efficiency, channel, comment, evaluated_on)
-                        select delegation_id, ?, station_code, agent_id, item_code, ?, ?, ?, ?, ?, ?, ?
+                            attitude, quality, efficiency, channel, comment, evaluated_on, entered_by)
+                        select delegation_id, ?, station_code, agent_id, item_code, ?, ?, ?, ?, ?, ?, ?, ?
                         from delegation_view where delegation_id = ?
                         on conflict (delegation_id, number) do nothing""",
                 e.evaluationNumber(), e.overall().name(), e.attitude().name(), e.quality().name(),
                 e.efficiency().name(), e.channel().name(), e.comment(), Date.valueOf(e.evaluatedOn()),
-                e.delegationId().value());
+                e.enteredBy(), e.delegationId().value());
         set(e.delegationId(), "grade = ?", e.overall().name());
         step(m);
     }
@@ -465,8 +465,24 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** A phone follow-up call (电话回访, `004 §7.1.3`): a record of its own, counted apart when it followed a poor grade. */
+    @EventHandler
+    void on(cn.daiban.kernel.delegation.PhoneFollowUpRecordedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        insert into phone_follow_up (delegation_id, number, station_code, agent_id, item_code, called_by,
+                            called_at, called_on, reached, summary, evaluation_number, of_poor_grade)
+                        select delegation_id, ?, station_code, agent_id, item_code, ?, ?, ?, ?, ?, ?, ?
+                        from delegation_view where delegation_id = ?
+                        on conflict (delegation_id, number) do nothing""",
+                e.number(), e.calledBy(), java.sql.Timestamp.from(e.calledAt()),
+                Date.valueOf(e.calledAt().atZone(clock.zone()).toLocalDate()), e.reached(), e.summary(),
+                e.evaluationNumber(), e.ofPoorGrade(), e.delegationId().value());
+        step(m);
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from phone_follow_up");
         jdbc.update("delete from evaluation_view");
         jdbc.update("delete from delegation_step");
         jdbc.update("delete from delegation_view");

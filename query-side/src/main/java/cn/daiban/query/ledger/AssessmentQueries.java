@@ -37,6 +37,9 @@ class AssessmentQueries {
         long breaches;
         long evaluations;
         long satisfied;
+        long clientEvaluations;
+        long clientSatisfied;
+        long poorGradeFollowUps;
         long poor;
         long open;
         long done;
@@ -112,7 +115,10 @@ class AssessmentQueries {
         };
         jdbc.query(scope.cte() + "select " + evaluationKey + ", min(e.station_code), count(*), "
                         + "count(*) filter (where e.overall in ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED')), "
-                        + "count(*) filter (where e.overall in ('DISSATISFIED', 'VERY_DISSATISFIED')) "
+                        + "count(*) filter (where e.overall in ('DISSATISFIED', 'VERY_DISSATISFIED')), "
+                        + "count(*) filter (where e.channel = 'CLIENT'), "
+                        + "count(*) filter (where e.channel = 'CLIENT' "
+                        + "and e.overall in ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED')) "
                         + "from evaluation_view e join delegation_view d on d.delegation_id = e.delegation_id "
                         + "where not e.voided and e.evaluated_on between ? and ? and " + scope.on("e.station_code")
                         + " group by 1",
@@ -122,6 +128,18 @@ class AssessmentQueries {
                     f.evaluations = rs.getLong(3);
                     f.satisfied = rs.getLong(4);
                     f.poor = rs.getLong(5);
+                    f.clientEvaluations = rs.getLong(6);
+                    f.clientSatisfied = rs.getLong(7);
+                }, period);
+        // Phone follow-ups of poor grades (电话回访, `004 §7.1.3`) made in the quarter, on the same key.
+        jdbc.query(scope.cte() + "select " + evaluationKey + ", min(e.station_code), count(*) "
+                        + "from phone_follow_up e join delegation_view d on d.delegation_id = e.delegation_id "
+                        + "where e.of_poor_grade and e.called_on between ? and ? and " + scope.on("e.station_code")
+                        + " group by 1",
+                rs -> {
+                    Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                    f.station = f.station != null ? f.station : rs.getString(2);
+                    f.poorGradeFollowUps = rs.getLong(3);
                 }, period);
         if (q.level() != FetchQuarterlyAssessmentQuery.Level.ZONE) {
             String consultationKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "c.station_code" : "c.agent_id";
@@ -179,7 +197,11 @@ class AssessmentQueries {
                 f.breaches, f.evaluations, DashboardQueries.rate(f.satisfied, f.evaluations), f.poor, f.open, f.done,
                 f.late, f.trainings, f.complaints,
                 f.complaints == null ? null : DashboardQueries.rate(f.complaintsInTime, f.complaintsDue),
-                f.homeVisits, f.lateHomeVisits, new TreeMap<>(f.byCategory))));
+                f.homeVisits, f.lateHomeVisits, new TreeMap<>(f.byCategory),
+                f.clientEvaluations, DashboardQueries.rate(f.clientSatisfied, f.clientEvaluations),
+                f.evaluations - f.clientEvaluations,
+                DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
+                f.poorGradeFollowUps)));
         return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result);
     }
 

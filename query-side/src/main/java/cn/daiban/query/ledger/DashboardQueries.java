@@ -219,8 +219,26 @@ public class DashboardQueries {
                         deliveries.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
                     }, args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
         }
+        // Client-entered (channel CLIENT, through the invitation, `003 三(二)3`) and staff-entered grades apart.
+        Map<String, Map<String, Map<String, Long>>> bySource = new LinkedHashMap<>();
+        jdbc.query(s.cte() + "select " + key + " as k, case when e.channel = 'CLIENT' then 'CLIENT' else 'STAFF' end, "
+                        + "e.overall, count(*) from evaluation_view e where not voided and evaluated_on between ? and ? "
+                        + "and " + s.on("e.station_code") + " group by 1, 2, 3",
+                rs -> {
+                    bySource.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), a -> emptyGrades()).put(rs.getString(3), rs.getLong(4));
+                }, args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
+        // Phone follow-ups made in the period (电话回访, `004 §7.1.3`), and those that followed a poor grade.
+        Map<String, long[]> followUps = new LinkedHashMap<>();
+        jdbc.query(s.cte() + "select " + key.replace("e.evaluated_on", "e.called_on") + " as k, count(*), "
+                        + "count(*) filter (where e.of_poor_grade) from phone_follow_up e "
+                        + "where called_on between ? and ? and " + s.on("e.station_code") + " group by 1",
+                rs -> {
+                    followUps.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                }, args(s, Date.valueOf(scope.from()), Date.valueOf(scope.to())));
         List<String> keys = new ArrayList<>(byGroup.keySet());
         deliveries.keySet().stream().filter(k -> !byGroup.containsKey(k)).forEach(keys::add);
+        followUps.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         List<SatisfactionResponse.Group> groups = keys.stream().sorted().map(k -> {
             Map<String, Map<String, Long>> aspects = byGroup.getOrDefault(k, Map.of());
             Map<String, Long> overall = aspects.getOrDefault("overall", emptyGrades());
@@ -238,10 +256,15 @@ public class DashboardQueries {
                 deliveredCount = 0L;
                 evaluatedCount = 0L;
             }
+            Map<String, Long> client = bySource.getOrDefault(k, Map.of()).getOrDefault("CLIENT", emptyGrades());
+            Map<String, Long> staff = bySource.getOrDefault(k, Map.of()).getOrDefault("STAFF", emptyGrades());
+            long[] calls = followUps.getOrDefault(k, new long[]{0, 0});
             return new SatisfactionResponse.Group(k, total, overall, rate(satisfied, total),
                     aspects.getOrDefault("attitude", emptyGrades()), aspects.getOrDefault("quality", emptyGrades()),
                     aspects.getOrDefault("efficiency", emptyGrades()), deliveredCount, evaluatedCount,
-                    delivered == null ? null : rate(delivered[1], delivered[0]));
+                    delivered == null ? null : rate(delivered[1], delivered[0]),
+                    sum(client), client, rate(satisfiedIn(client), sum(client)),
+                    sum(staff), staff, rate(satisfiedIn(staff), sum(staff)), calls[0], calls[1]);
         }).toList();
         return new SatisfactionResponse(query.groupBy().name(), groups);
     }
@@ -305,6 +328,14 @@ public class DashboardQueries {
                 + s.on("e.station_code"), Long.class, args(s, from, to));
         long delivered = number(d.get("delivered"));
         long completed = number(d.get("completed"));
+        Map<String, Long> client = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
+                + "not voided and channel = 'CLIENT' and evaluated_on between ? and ? and " + s.on("e.station_code")
+                + " group by overall", args(s, from, to));
+        Map<String, Object> calls = jdbc.queryForMap(s.cte() + "select count(*) as calls, count(*) filter (where "
+                + "of_poor_grade) as poor from phone_follow_up e where called_on between ? and ? and "
+                + s.on("e.station_code"), args(s, from, to));
+        long clientEntered = sum(client);
+        long clientSatisfied = satisfiedIn(client);
         Map<String, Object> complaints = jdbc.queryForMap(s.cte() + """
                         select count(*) filter (where received_on between ? and ?) as received,
                                count(*) filter (where due_date between ? and ? and (answered_on is not null or overdue)) as due,
@@ -314,7 +345,19 @@ public class DashboardQueries {
                 evaluations, grades, rate(satisfied, evaluations), delivered, rate(number(d.get("evaluated")), delivered),
                 completed, rate(number(d.get("on_time")), completed), poor == null ? 0 : poor,
                 number(d.get("rectified")), number(complaints.get("received")),
-                rate(number(complaints.get("in_time")), number(complaints.get("due")))));
+                rate(number(complaints.get("in_time")), number(complaints.get("due"))),
+                clientEntered, rate(clientSatisfied, clientEntered), evaluations - clientEntered,
+                rate(satisfied - clientSatisfied, evaluations - clientEntered), number(calls.get("calls")),
+                number(calls.get("poor"))));
+    }
+
+    private static long sum(Map<String, Long> grades) {
+        return grades.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long satisfiedIn(Map<String, Long> grades) {
+        return grades.entrySet().stream().filter(e -> SatisfactionGrade.valueOf(e.getKey()).isSatisfied())
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private Map<String, Long> gradeCounts(String sql, Object[] args) {

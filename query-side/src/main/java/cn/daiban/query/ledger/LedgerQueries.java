@@ -306,7 +306,7 @@ public class LedgerQueries {
                 (rs, n) -> new DelegationDetailResponse.Evaluation(rs.getInt("number"), rs.getString("overall"),
                         rs.getString("attitude"), rs.getString("quality"), rs.getString("efficiency"),
                         rs.getString("channel"), rs.getString("comment"), rs.getObject("evaluated_on", LocalDate.class),
-                        rs.getBoolean("voided"), rs.getString("void_reason")), id);
+                        rs.getBoolean("voided"), rs.getString("void_reason"), rs.getString("entered_by")), id);
         return jdbc.query("select * from delegation_view where delegation_id = ?", (rs, n) ->
                 new DelegationDetailResponse(id, rs.getString("kind"), rs.getString("status"),
                         rs.getString("station_code"), rs.getString("window_name"), rs.getString("item_code"),

@@ -24,7 +24,9 @@ class LogNotificationSender implements NotificationSender {
     }
 
     @Override
-    public void send(String notificationId, String phone, String text) {
+    public void send(String notificationId, String phone, String sent) {
+        // An evaluation link's one-time code is for the client alone: kept and logged masked.
+        String text = cn.daiban.security.invitation.EvaluationCodes.redact(sent);
         int delivered = jdbc.update("""
                 insert into notification_delivery (notification_id, phone, text, delivered_at) values (?, ?, ?, ?)
                 on conflict (notification_id) do nothing""", notificationId, Mask.phone(phone), text, Timestamp.from(Instant.now()));

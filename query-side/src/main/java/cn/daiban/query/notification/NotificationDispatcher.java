@@ -1,5 +1,6 @@
 package cn.daiban.query.notification;
 
+import cn.daiban.security.invitation.EvaluationCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,13 +28,15 @@ class NotificationDispatcher {
     private final TransactionTemplate transaction;
     private final NotificationSender sender;
     private final NotificationProperties properties;
+    private final EvaluationInvitationProperties invitations;
 
     NotificationDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions, NotificationSender sender,
-                           NotificationProperties properties) {
+                           NotificationProperties properties, EvaluationInvitationProperties invitations) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.sender = sender;
         this.properties = properties;
+        this.invitations = invitations;
     }
 
     @Scheduled(fixedDelayString = "${daiban.notifications.poll-interval:1s}")
@@ -46,15 +49,34 @@ class NotificationDispatcher {
         }
     }
 
+    /**
+     * An evaluation invitation (or its reminder) gets its one-time code only now, as it is sent: a fresh random code
+     * whose SHA-256 hash alone is stored, in the command side's {@code evaluation_code} (which checks it), in this
+     * transaction; the outbox keeps the text with the placeholder, so the code is in no table and no log. An attempt
+     * that fails leaves an unused code to expire; the next attempt sends a new one.
+     */
+    String withEvaluationLink(String notificationId, String delegationId, String text, Instant now) {
+        if (text == null || !text.contains(EvaluationCodes.LINK_PLACEHOLDER)) {
+            return text;
+        }
+        String code = EvaluationCodes.newCode();
+        jdbc.update("""
+                        insert into command_side.evaluation_code (code_hash, delegation_id, issued_at, expires_at,
+                            notification_id) values (?, ?, ?, ?, ?)""",
+                EvaluationCodes.hash(code), delegationId, Timestamp.from(now),
+                Timestamp.from(now.plus(invitations.codeValidity())), notificationId);
+        return text.replace(EvaluationCodes.LINK_PLACEHOLDER, invitations.link().replace("{code}", code));
+    }
+
     /** @return whether a due notification was found (sent or not) */
     boolean dispatchOne() {
         Map<String, Object> row = jdbc.query("""
-                        select id, phone, text_zh, text_en, attempts from notification_outbox
+                        select id, subject_id, phone, text_zh, text_en, attempts from notification_outbox
                         where status = 'PENDING' and next_attempt_at <= now()
                         order by next_attempt_at limit 1 for update skip locked""",
                 rs -> rs.next() ? Map.<String, Object>of("id", rs.getString("id"), "phone", rs.getString("phone"),
                         "text", "en".equals(properties.language()) ? rs.getString("text_en") : rs.getString("text_zh"),
-                        "attempts", rs.getInt("attempts")) : null);
+                        "attempts", rs.getInt("attempts"), "subject", rs.getString("subject_id")) : null);
         if (row == null) {
             return false;
         }
@@ -62,7 +84,8 @@ class NotificationDispatcher {
         int attempt = (Integer) row.get("attempts") + 1;
         Instant now = Instant.now();
         try {
-            sender.send(id, (String) row.get("phone"), (String) row.get("text"));
+            sender.send(id, (String) row.get("phone"), withEvaluationLink(id, (String) row.get("subject"),
+                    (String) row.get("text"), now));
             jdbc.update("update notification_outbox set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?",
                     attempt, Timestamp.from(now), id);
             jdbc.update("insert into notification_attempt (notification_id, attempt, at, outcome) values (?, ?, ?, 'SENT')",

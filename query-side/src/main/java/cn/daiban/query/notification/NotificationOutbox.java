@@ -232,6 +232,8 @@ class NotificationOutbox {
         values.put("client", recipient.client());
         values.put("item", recipient.item());
         values.put("station", recipient.station());
+        // The invitation's link: its one-time code is made when the notification is sent (NotificationDispatcher).
+        values.put("link", cn.daiban.security.invitation.EvaluationCodes.LINK_PLACEHOLDER);
         jdbc.update("""
                         insert into notification_outbox (id, subject_id, template, phone, text_zh, text_en, status,
                             next_attempt_at, created_at)

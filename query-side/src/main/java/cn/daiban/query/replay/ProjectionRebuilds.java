@@ -69,7 +69,7 @@ public class ProjectionRebuilds {
 
     /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
-            "delegations", List.of("delegation_view", "delegation_step", "evaluation_view"),
+            "delegations", List.of("delegation_view", "delegation_step", "evaluation_view", "phone_follow_up"),
             "consultations", List.of("consultation_view"),
             "stations", List.of("station_directory", "station_application"),
             "catalogue", List.of("service_item", "service_item_revision", "client_category_view"),
@@ -77,7 +77,8 @@ public class ProjectionRebuilds {
             "calendar", List.of("calendar_year"),
             "statistics-submissions", List.of("statistics_submission"),
             "complaints", List.of("complaint_view"),
-            "appointments", List.of("appointment_view"));
+            "appointments", List.of("appointment_view"),
+            "public-hours", List.of("public_station_hours"));
 
     private final EventStore events;
     private final EventProcessingConfiguration processing;

@@ -57,7 +57,10 @@ class AssessmentController {
                         row.rectificationsDone(), row.rectificationsLate(), row.trainings(),
                         row.complaints(), row.complaintTimelinessRate(), row.homeVisits(), row.lateHomeVisits(),
                         row.volumeByClientCategory().entrySet().stream().map(e -> e.getKey() + "：" + e.getValue())
-                                .collect(java.util.stream.Collectors.joining("；"))));
+                                .collect(java.util.stream.Collectors.joining("；")),
+                        row.clientEvaluations(),
+                        row.clientSatisfactionRate(), row.staffEvaluations(), row.staffSatisfactionRate(),
+                        row.poorGradeFollowUps()));
             }
         });
     }

@@ -83,6 +83,22 @@ class DashboardController {
     @Operation(summary = "The publishable summary for a period (2026, 2026-11 or 2026-Q4): figures only, no personal data")
     SatisfactionSummaryResponse summary(@PathVariable String code, @RequestParam String period,
                                         @RequestParam(defaultValue = "true") boolean rollUp) {
+        LocalDate[] range = period(period);
+        LocalDate from = range[0];
+        LocalDate to = range[1];
+        return queries.query(new FetchSatisfactionSummaryQuery(new Scope(code, rollUp, from, to)),
+                        ResponseTypes.optionalInstanceOf(SatisfactionSummaryResponse.class)).join()
+                .orElseThrow(() -> new NotFoundException("station " + code));
+    }
+
+    @GetMapping(value = "/api/live/stations/{code}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: delegations commissioned or completed at the station or below it")
+    SseEmitter live(@PathVariable String code) {
+        return live.subscribe(cn.daiban.kernel.station.StationCode.of(code).value());
+    }
+
+    /** A period (2026, 2026-11 or 2026-Q4) as its first and last day; anything else is a 400 naming {@code period}. */
+    static LocalDate[] period(String period) {
         Matcher matcher = PERIOD.matcher(period);
         if (!matcher.matches()) {
             throw new InvalidValueException("period", "must be a year (2026), a month (2026-11) or a quarter (2026-Q4)");
@@ -102,15 +118,7 @@ class DashboardController {
             from = LocalDate.of(year, 1, 1);
             to = LocalDate.of(year, 12, 31);
         }
-        return queries.query(new FetchSatisfactionSummaryQuery(new Scope(code, rollUp, from, to)),
-                        ResponseTypes.optionalInstanceOf(SatisfactionSummaryResponse.class)).join()
-                .orElseThrow(() -> new NotFoundException("station " + code));
-    }
-
-    @GetMapping(value = "/api/live/stations/{code}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: delegations commissioned or completed at the station or below it")
-    SseEmitter live(@PathVariable String code) {
-        return live.subscribe(cn.daiban.kernel.station.StationCode.of(code).value());
+        return new LocalDate[]{from, to};
     }
 
     private static Scope scope(String station, boolean rollUp, LocalDate from, LocalDate to, LocalDate today) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * below it (an administrator's is everything).
  *
  * <ul>
+ *   <li>The public face ({@code /api/public/**}): everyone, signed in or not; it holds no client data.</li>
  *   <li>Reference data — the station directory and a station's card, the catalogue, the calendar, the client categories: every user.</li>
  *   <li>A station's views ({@code /api/stations/{code}/…}, live updates) and every list filtered by
  *       {@code station} (ledger, registers, consultations, complaints, satisfaction, supervision flags): the
@@ -41,6 +42,8 @@ class ReadAccess implements HandlerInterceptor {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
     private static final List<String> OPEN = List.of("/api/catalogue/**", "/api/calendar/**", "/api/client-categories", "/api/stations",
             "/api/stations/{code}", "/api/dev/**");
+    /** The public face: no login, no client data (`000 §4.4`); the security chain lets these through anonymous. */
+    private static final List<String> PUBLIC = List.of("/api/public/**");
     private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
             "/api/consultations", "/api/consultations.*", "/api/complaints", "/api/satisfaction",
             "/api/satisfaction/**", "/api/supervision/flags");
@@ -62,7 +65,7 @@ class ReadAccess implements HandlerInterceptor {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/") || matches(OPEN, path)) {
+        if (!path.startsWith("/api/") || matches(OPEN, path) || matches(PUBLIC, path)) {
             return true;
         }
         User user = User.require();

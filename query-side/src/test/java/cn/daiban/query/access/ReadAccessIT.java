@@ -62,10 +62,10 @@ class ReadAccessIT extends PostgresIntegrationTest {
 
     enum Reader { NOBODY, AGENT_V1, MANAGER_V1, SUPERVISOR_A, ADMINISTRATOR }
 
-    /** OPEN: any signed-in user. STATION: within jurisdiction. SUPERVISION: supervisors and administrators within
+    /** PUBLIC: everyone, with or without a token (the public face, `000 §4.4`). OPEN: any signed-in user. STATION: within jurisdiction. SUPERVISION: supervisors and administrators within
      *  jurisdiction. SUPERVISION_WIDE: supervisors and administrators. ADMIN: administrators. PERSONAL: a client's
      *  full record, for the staff of its station and administrators only (not supervisors). */
-    enum Rule { OPEN, STATION, PERSONAL, SUPERVISION, SUPERVISION_WIDE, ADMIN }
+    enum Rule { PUBLIC, OPEN, STATION, PERSONAL, SUPERVISION, SUPERVISION_WIDE, ADMIN }
 
     /** @param servedNotFound a 404 is the endpoint's served answer here (e.g. no rebuild has run) */
     record Endpoint(Rule rule, String template, boolean servedNotFound) {
@@ -80,6 +80,9 @@ class ReadAccessIT extends PostgresIntegrationTest {
 
     static final String AT = "at=2026-12-31T15:59:00Z";
     static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint(Rule.PUBLIC, "/api/public/stations"),
+            new Endpoint(Rule.PUBLIC, "/api/public/stations/{s}"),
+            new Endpoint(Rule.PUBLIC, "/api/public/stations/{s}/satisfaction?period=2026-Q4"),
             new Endpoint(Rule.OPEN, "/api/stations"),
             new Endpoint(Rule.OPEN, "/api/stations/{s}"),
             new Endpoint(Rule.OPEN, "/api/catalogue/items"),
@@ -219,13 +222,16 @@ class ReadAccessIT extends PostgresIntegrationTest {
     }
 
     static int expected(Rule rule, Reader reader, boolean own) {
+        if (rule == Rule.PUBLIC) {
+            return 200;
+        }
         if (reader == Reader.NOBODY) {
             return 401;
         }
         boolean admin = reader == Reader.ADMINISTRATOR;
         boolean supervisor = reader == Reader.SUPERVISOR_A;
         boolean allowed = switch (rule) {
-            case OPEN -> true;
+            case PUBLIC, OPEN -> true;
             case STATION -> admin || own;
             case PERSONAL -> admin || own && (reader == Reader.AGENT_V1 || reader == Reader.MANAGER_V1);
             case SUPERVISION -> admin || supervisor && own;

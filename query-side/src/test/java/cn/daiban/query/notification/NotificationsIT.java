@@ -204,4 +204,48 @@ class NotificationsIT extends PostgresIntegrationTest {
                         .filter(n -> n.get("template").asText().equals("booking-reminder")).findFirst().orElseThrow()
                         .get("status").asText()).isEqualTo("CANCELLED"));
     }
+
+    /**
+     * 一事一评 by the client (`003 三(二)3`, 国办发〔2019〕51号): the evaluation invitation carries a one-time link; its code
+     * is made as the invitation is sent, and only its hash is stored (with its expiry, `daiban.evaluation.code-validity`)
+     * where the command side checks it. The outbox, the delivery record and the log hold no code.
+     */
+    @Test
+    void clientGrade_theInvitationCarriesAOneTimeCodeStoredOnlyAsItsHash() throws Exception {
+        DelegationId id = commissioned();
+        append("Delegation", id.value(), 1, new DelegationCompletedEvent(id, true, "参保号 7", null,
+                LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 1), true, 2));
+        append("Delegation", id.value(), 2, new ResultDeliveredEvent(id, DeliveryMethod.IN_PERSON, null, "签收", false,
+                false, LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+                select count(*) from notification_outbox where subject_id = ? and template = 'evaluation-invitation'
+                and status = 'SENT'""", Integer.class, id.value())).isEqualTo(1));
+        String invitation = jdbc.queryForObject("select id from notification_outbox where subject_id = ? "
+                + "and template = 'evaluation-invitation'", String.class, id.value());
+        org.mockito.ArgumentCaptor<String> sent = org.mockito.ArgumentCaptor.forClass(String.class);
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.atLeastOnce())
+                .send(org.mockito.ArgumentMatchers.eq(invitation), anyString(), sent.capture());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("code=([A-Za-z0-9_-]{22})")
+                .matcher(sent.getValue());
+        assertThat(link.find()).as(sent.getValue()).isTrue();
+        String code = link.group(1);
+        assertThat(sent.getValue()).contains("王秀英", "/api/public/evaluations?code=" + code);
+
+        java.util.Map<String, Object> row = jdbc.queryForMap("""
+                select delegation_id, notification_id, extract(epoch from expires_at - issued_at) as validity, used_at
+                from command_side.evaluation_code where code_hash = ?""",
+                cn.daiban.security.invitation.EvaluationCodes.hash(code));
+        assertThat(row.get("delegation_id")).isEqualTo(id.value());
+        assertThat(row.get("notification_id")).isEqualTo(invitation);
+        assertThat(((Number) row.get("validity")).longValue()).isEqualTo(Duration.ofDays(15).toSeconds());
+        assertThat(row.get("used_at")).isNull();
+        // Nowhere in plain: not as a hash key, not in the outbox (placeholder), not in what the log sender keeps.
+        assertThat(jdbc.queryForObject("select count(*) from command_side.evaluation_code where code_hash = ?",
+                Integer.class, code)).isZero();
+        assertThat(jdbc.queryForObject("select text_zh || text_en from notification_outbox where id = ?", String.class,
+                invitation)).contains(cn.daiban.security.invitation.EvaluationCodes.LINK_PLACEHOLDER).doesNotContain(code);
+        assertThat(jdbc.queryForObject("select text from notification_delivery where notification_id = ?",
+                String.class, invitation)).contains("code=****").doesNotContain(code);
+        assertThat(notifications(id.value()).toString()).doesNotContain(code);
+    }
 }

@@ -73,6 +73,8 @@ public abstract class PostgresIntegrationTest {
                 statement.execute("create schema if not exists command_side");
                 // The privacy store the command side lays out (V60__personal_data).
                 statement.execute(PersonalDataSchema.ddl("command_side"));
+                // The evaluation invitations' code hashes the command side lays out (V96__evaluation_codes).
+                statement.execute(cn.daiban.security.invitation.EvaluationCodes.ddl("command_side"));
                 statement.execute("""
                         select 1 from information_schema.tables
                         where table_schema = 'command_side' and table_name = 'domain_event_entry'""");

@@ -14,18 +14,24 @@ import java.util.Set;
  * it can be done online. {@code conditions} (申请条件) and {@code process} (办理流程) are what the one-time notice and
  * the service guide tell the client besides the materials (`004 §6.3.5`, `002 帮办·咨询`); they were added last and
  * are optional, so revisions stored before them still read (null = not published).
+ *
+ * <p>{@code process} (办事流程) and {@code legalBasis} (设定依据) were added later for the public face (公开原则,
+ * `000 §4.4`, `004 §6.2.2`): both optional, so items published before read as they did (no process, no basis).
  */
 public record ServiceItemDefinition(String name, String department, Set<StationLevel> authorityLevels,
                                     List<RequiredMaterial> materials, int timeLimitWorkingDays,
                                     List<StatutoryFee> fees, boolean touchesPrivacy, boolean onlineAvailable,
-                                    String conditions, List<String> process) {
+                                    // added last and optional (null = not published): conditions (申请条件) and
+                                    // process (办理流程) for the one-time notice and the service guide, the legal
+                                    // basis (设定依据) for the public face
+                                    String conditions, List<String> process, String legalBasis) {
 
-    /** An item without published conditions and process. */
+    /** An item without published conditions, process or legal basis. */
     public ServiceItemDefinition(String name, String department, Set<StationLevel> authorityLevels,
                                  List<RequiredMaterial> materials, int timeLimitWorkingDays, List<StatutoryFee> fees,
                                  boolean touchesPrivacy, boolean onlineAvailable) {
         this(name, department, authorityLevels, materials, timeLimitWorkingDays, fees, touchesPrivacy, onlineAvailable,
-                null, null);
+                null, null, null);
     }
 
     public ServiceItemDefinition {
@@ -41,6 +47,7 @@ public record ServiceItemDefinition(String name, String department, Set<StationL
             Require.atMost(process, 30, "process");
             process.forEach(step -> Require.text(step, "process", 200));
         }
+        legalBasis = Require.optionalText(legalBasis, "legalBasis", 500);
         if (materials.stream().map(RequiredMaterial::name).distinct().count() != materials.size()) {
             throw new InvalidValueException("materials", "must not list a material twice");
         }

@@ -21,10 +21,16 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                       Double complaintTimelinessRate,
                       // Added later, at the end: home visits made in the quarter and those late (003 附件3 六5),
                       // and the volume by client category (002 服务对象; a matter counts under each it carries).
-                      long homeVisits, long lateHomeVisits, Map<String, Long> volumeByClientCategory) {
+                      long homeVisits, long lateHomeVisits, Map<String, Long> volumeByClientCategory,
+                      // added for 一事一评 by the client (`003 三(二)3`): nullable; grades the client entered and
+                      // grades staff typed in, apart, with their satisfaction rates; phone follow-ups of poor grades
+                      Long clientEvaluations, Double clientSatisfactionRate, Long staffEvaluations,
+                      Double staffSatisfactionRate, Long poorGradeFollowUps) {
     }
 
     public static final List<String> HEADINGS = List.of("对象", "名称", "站点", "受理量", "不予受理", "办结量", "按时办结率",
             "咨询应答数", "咨询及时率", "一次性告知违规", "评价数", "满意率", "差评数", "整改中", "整改完成", "整改逾期",
-            "参加培训次数", "投诉数", "投诉办理及时率", "上门服务次数", "上门迟到次数", "服务对象类别受理量");
+            "参加培训次数", "投诉数", "投诉办理及时率", "上门服务次数", "上门迟到次数", "服务对象类别受理量",
+
+            "服务对象自评数", "自评满意率", "工作人员录入评价数", "录入评价满意率", "差评电话回访数");
 }

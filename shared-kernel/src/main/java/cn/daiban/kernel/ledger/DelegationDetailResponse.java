@@ -36,6 +36,9 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
     }
 
     public record Evaluation(int number, String overall, String attitude, String quality, String efficiency,
-                             String channel, String comment, LocalDate evaluatedOn, boolean voided, String voidReason) {
+                             String channel, String comment, LocalDate evaluatedOn, boolean voided, String voidReason,
+                             // added for 一事一评 by the client: nullable; who typed the grade in (null: the client,
+                             // channel CLIENT, or a grade recorded before this was kept)
+                             String enteredBy) {
     }
 }
