@@ -45,8 +45,8 @@ public final class Bench {
             "startup,raw,commands,seed,catchup,commands-large,lag,rebuild,reads").split(","));
     final int[] rawConnections = ints(env.getOrDefault("BENCH_RAW_CONNECTIONS", "1,4,16"));
     final int[] clients = ints(env.getOrDefault("BENCH_CLIENTS", "1,4,16,32"));
-    final double catchupMax = Double.parseDouble(env.getOrDefault("BENCH_CATCHUP_MAX_SECONDS", "600"));
-    final double rebuildMax = Double.parseDouble(env.getOrDefault("BENCH_REBUILD_MAX_SECONDS", "900"));
+    final double catchupMax = Double.parseDouble(env.getOrDefault("BENCH_CATCHUP_MAX_SECONDS", "300"));
+    final double rebuildMax = Double.parseDouble(env.getOrDefault("BENCH_REBUILD_MAX_SECONDS", "420"));
     final Path out = Path.of(env.getOrDefault("BENCH_OUT", "target/bench"));
     final String jdbcUrl = env.getOrDefault("BENCH_DB_URL", "jdbc:postgresql://localhost:55439/daiban");
     final Api api = new Api(env.getOrDefault("BENCH_COMMAND_URL", "http://localhost:18080"),
@@ -498,6 +498,19 @@ public final class Bench {
                 eventsSeen = rs.getLong(1);
             }
         }
+        StringBuilder positions = new StringBuilder("| processor | segment | position | behind the seeded head |\n| --- | ---: | ---: | ---: |\n");
+        try (Connection c = seeder.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select processor_name, segment, convert_from(token, 'UTF8') from query_side.token_entry "
+                     + "where token is not null order by 1, 2")) {
+            Pattern index = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+            while (rs.next()) {
+                Matcher m = index.matcher(rs.getString(3));
+                long p = m.find() ? Long.parseLong(m.group(1)) : 0;
+                positions.append("| ").append(rs.getString(1)).append(" | ").append(rs.getInt(2)).append(" | ").append(p)
+                        .append(" | ").append(Math.max(0, target - p)).append(" |\n");
+            }
+        }
+        report.catchupPositions = positions.toString();
         report.catchup = new double[]{took, eventsSeen, eventsSeen / took, pos >= target ? 1 : 0,
                 target - Math.min(pos, target)};
         log(String.format("  %s after %.0f s: %d events, %.0f events/s", pos >= target ? "caught up" : "NOT caught up",

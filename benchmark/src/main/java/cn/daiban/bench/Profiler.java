@@ -48,22 +48,22 @@ final class Profiler {
         Map<String, Integer> app = new HashMap<>();
         int samples = 0;
         List<String> frames = new ArrayList<>();
+        boolean inStack = false;
         for (String line : text.split("\n")) {
             String t = line.trim();
             if (t.startsWith("stackTrace = [")) {
                 frames.clear();
-            } else if (t.equals("]") || t.startsWith("]")) {
+                inStack = true;
+            } else if (inStack && t.startsWith("]")) {
+                inStack = false;
                 if (!frames.isEmpty()) {
                     samples++;
                     top.merge(frames.get(0), 1, Integer::sum);
                     frames.stream().filter(f -> f.startsWith("cn.daiban.")).findFirst()
                             .ifPresent(f -> app.merge(f, 1, Integer::sum));
-                    frames.clear();
                 }
-            } else if (t.contains("line:") && !t.startsWith("jdk.ExecutionSample")) {
+            } else if (inStack && !t.isEmpty() && !t.equals("...")) {
                 frames.add(t.replaceAll("\\s+line:.*", ""));
-            } else if (t.equals("...")) {
-                // truncated stack
             }
         }
         StringBuilder b = new StringBuilder();

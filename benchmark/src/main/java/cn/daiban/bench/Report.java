@@ -28,6 +28,7 @@ final class Report {
     String seedVerification;
     String templateVerification;
     double[] catchup;
+    String catchupPositions;
     Stats lagCommands;
     double lagRate;
     Stats lag;
@@ -228,6 +229,9 @@ final class Report {
                     catchup[3] == 1 ? "" : String.format("; %,.0f events were still ahead (about %.0f s more at that rate) — "
                             + "bounded by BENCH_CATCHUP_MAX_SECONDS; the phases after it ran against views still catching up",
                             catchup[4], catchup[4] / Math.max(1, catchup[2]))));
+            if (catchupPositions != null) {
+                r.append("Each processor's position at the end of the catch-up:\n\n").append(catchupPositions).append('\n');
+            }
         }
         if (lag != null) {
             r.append("## 4. Projection lag under steady load\n\n").append(String.format(

@@ -87,9 +87,12 @@ final class Seeder {
             for (Template t : templates) {
                 Table events = read(c, "select * from command_side.domain_event_entry where aggregate_identifier = ?"
                         + " order by sequence_number", t.delegationId());
-                Table tasks = read(c, "select * from command_side.scheduled_tasks where position(? in "
-                        + "task_instance || convert_from(coalesce(task_data, ''::bytea), 'SQL_ASCII')) > 0",
-                        t.delegationId());
+                // A deadline's scope is base64 JSON inside task_data ({"s": …{"identifier": id}}): match decoded.
+                Table all = read(c, "select * from command_side.scheduled_tasks where ? is not null", "x");
+                int data = all.columns().indexOf("task_data");
+                Table tasks = new Table(all.name(), all.columns(), all.types(), all.rows().stream()
+                        .filter(r -> r[data] != null && decodeTaskData((byte[]) r[data]).contains(t.delegationId()))
+                        .toList());
                 Table registry = read(c, "select * from command_side.delegation_registry where delegation_id = ?",
                         t.delegationId());
                 Table subjects = read(c, "select * from command_side.subject_station where subject_id = ?",
@@ -227,12 +230,48 @@ final class Seeder {
             for (int i = 0; i < row.length; i++) {
                 row[i] = substitute(template[i], swap, subject);
             }
+            int data = t.columns().indexOf("task_data");
+            if (tasks && data >= 0 && template[data] != null) {
+                row[data] = encodeTaskData((byte[]) template[data], swap, subject);
+            }
             if (tasks && instance >= 0 && row[instance].equals(template[instance])) {
                 row[instance] = UUID.randomUUID().toString();
             }
             writeRow(t, row, out);
         }
         return t.rows().size();
+    }
+
+    /** task_data of an Axon deadline: JSON whose "s" (scope), "p" (payload) and "m" (metadata) are base64 JSON. */
+    private static String decodeTaskData(byte[] data) {
+        StringBuilder b = new StringBuilder(new String(data, StandardCharsets.ISO_8859_1));
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = Api.JSON.readTree(data);
+            for (String f : new String[]{"s", "p", "m"}) {
+                if (node.hasNonNull(f)) {
+                    b.append('\n').append(new String(java.util.Base64.getDecoder().decode(node.get(f).asText()),
+                            StandardCharsets.UTF_8));
+                }
+            }
+        } catch (Exception notJson) {
+            // Java-serialized deadline data of an earlier release: matched on its raw bytes only.
+        }
+        return b.toString();
+    }
+
+    private static byte[] encodeTaskData(byte[] data, Map<String, String> swap, String subject) {
+        try {
+            ObjectNode node = (ObjectNode) Api.JSON.readTree(data);
+            for (String f : new String[]{"s", "p", "m"}) {
+                if (node.hasNonNull(f)) {
+                    byte[] inner = java.util.Base64.getDecoder().decode(node.get(f).asText());
+                    node.put(f, java.util.Base64.getEncoder().encodeToString((byte[]) substitute(inner, swap, subject)));
+                }
+            }
+            return Api.JSON.writeValueAsBytes(node);
+        } catch (Exception notJson) {
+            return (byte[]) substitute(data, swap, subject);
+        }
     }
 
     private static Object substitute(Object value, Map<String, String> swap, String subject) {
