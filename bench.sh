@@ -71,9 +71,9 @@ trap 'stop_all' EXIT
 
 fail() { say "$1 did not start; the end of $2:"; tail -n 40 "$2" >&2 || true; exit 1; }
 
-# wait_for LOG PATTERN PID NAME
+# wait_for LOG PATTERN PID NAME (at most 10 minutes: a busy 2-core machine starts an application in minutes)
 wait_for() {
-  for _ in $(seq 1 480); do
+  for _ in $(seq 1 2400); do
     grep -q "$2" "$1" 2>/dev/null && return 0
     kill -0 "$3" 2>/dev/null || fail "$4" "$1"
     sleep 0.25
@@ -85,7 +85,7 @@ say "starting PostgreSQL on port $DB_PORT (data in $DATA_DIR/postgres, durable a
 t0=$(now)
 "$JAVA" -jar "$PG_JAR" --data-dir "$DATA_DIR/postgres" --port "$DB_PORT" > "$LOGS/postgres.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 480); do
+for _ in $(seq 1 2400); do
   [ -f "$DATA_DIR/postgres.ready" ] && break
   kill -0 "${PIDS[0]}" 2>/dev/null || fail "PostgreSQL" "$LOGS/postgres.log"
   sleep 0.25
