@@ -325,13 +325,18 @@ final class Report {
                 ledger = Double.isNaN(ledger) ? e.getValue().ms(.99) : Math.max(ledger, e.getValue().ms(.99));
             }
         }
-        String at = seed == null ? " (no large store in this run)" : String.format(" at %,.0f delegations", seed.get("delegations"));
+        String at = seed == null ? " (no large store in this run)" : String.format(" at %,.0f delegations", seed.get("delegations"))
+                + (seed != null && seed.get("delegations") >= 1_000_000 ? "" : " — below 1M: met here is no proof at 1M");
         b.append(row("dashboard p99 < 50 ms at 1M", mark(dash < 50, !Double.isNaN(dash)), "worst p99 " + Stats.f(dash) + " ms" + at));
         b.append(row("ledger first page p99 < 50 ms at 1M", mark(ledger < 50, !Double.isNaN(ledger)), "worst p99 " + Stats.f(ledger) + " ms" + at));
         if (export != null) {
             double growth = export[5] - export[4];
             // "Flat": the heap grew by less than 64 MiB while streaming (assumption: young-generation churn stays below that).
-            b.append(row("100k export in flat memory (heap growth < 64 MiB)", mark(growth < 64 * 1048576.0 && export[0] == 200, true),
+            // Only an export of 100 k rows or more can meet the target; a smaller one is reported, not judged.
+            boolean big = export[2] - 1 >= 100_000;
+            b.append(row("100k export in flat memory (heap growth < 64 MiB)", big
+                            ? mark(growth < 64 * 1048576.0 && export[0] == 200, true)
+                            : "not judged (fewer than 100 k rows)",
                     String.format("%,.0f rows, heap %s → peak %s", export[2] - 1, mib(export[4]), mib(export[5]))));
         } else {
             b.append(row("100k export in flat memory", mark(false, false), ""));
