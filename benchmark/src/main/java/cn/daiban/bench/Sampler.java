@@ -1,0 +1,111 @@
+package cn.daiban.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Samples both applications' heap used (actuator metrics, else jcmd) and RSS (/proc) through the whole run. */
+final class Sampler {
+
+    volatile long commandHeapPeak;
+    volatile long queryHeapPeak;
+    volatile long commandRssPeak;
+    volatile long queryRssPeak;
+    volatile long exportPeak;
+    volatile boolean focusQuery;
+    volatile double loadPeak;
+    volatile double loadSum;
+    volatile int loadSamples;
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(Bench b) {
+        running = true;
+        thread = new Thread(() -> {
+            int tick = 0;
+            while (running) {
+                try {
+                    if (focusQuery || tick++ % 5 == 0) {
+                        long q = heap(b, b.api.query, b.queryPid);
+                        queryHeapPeak = Math.max(queryHeapPeak, q);
+                        if (focusQuery) {
+                            exportPeak = Math.max(exportPeak, q);
+                        }
+                        if (!focusQuery) {
+                            commandHeapPeak = Math.max(commandHeapPeak, heap(b, b.api.command, b.commandPid));
+                        }
+                        commandRssPeak = Math.max(commandRssPeak, rss(b.commandPid));
+                        queryRssPeak = Math.max(queryRssPeak, rss(b.queryPid));
+                        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                        loadPeak = Math.max(loadPeak, load);
+                        loadSum += load;
+                        loadSamples++;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception ignored) {
+                    // a missed sample
+                }
+            }
+        }, "sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    void resetExportPeak() {
+        exportPeak = 0;
+    }
+
+    long queryHeapNow(Bench b) {
+        return heap(b, b.api.query, b.queryPid);
+    }
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    /** Heap used in bytes: /actuator/metrics/jvm.memory.used?tag=area:heap, else jcmd GC.heap_info. */
+    static long heap(Bench b, String base, long pid) {
+        try {
+            Api.Answer a = b.api.get(base + "/actuator/metrics/jvm.memory.used?tag=area:heap", b.admin());
+            if (a.ok()) {
+                return (long) a.json().path("measurements").get(0).path("value").asDouble();
+            }
+        } catch (Exception ignored) {
+            // fall back to jcmd
+        }
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            Matcher m = USED.matcher(text);
+            return m.find() ? Long.parseLong(m.group(1)) * 1024 : 0;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static long rss(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (Exception ignored) {
+            // gone
+        }
+        return 0;
+    }
+}
