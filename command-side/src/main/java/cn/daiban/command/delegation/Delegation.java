@@ -12,6 +12,9 @@ import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -84,6 +87,8 @@ class Delegation {
     private final StatutoryFees fees = new StatutoryFees(this);
     @AggregateMember
     private final Aftercare aftercare = new Aftercare(this);
+    @AggregateMember
+    private final StepMoments stepMoments = new StepMoments(this);
 
     /** What a deadline was scheduled for: a handler ignores it when the state has moved on since. */
     public record DeadlineCheck(LocalDate forDate, int number) {
@@ -91,6 +96,17 @@ class Delegation {
 
     Delegation() {
         // for Axon
+    }
+
+    /**
+     * A step recorded after the fact (补录) is checked before any handler of the root or a member runs: see
+     * {@link StepMoments}.
+     */
+    @CommandHandlerInterceptor
+    Object recordedAfterTheFact(CommandMessage<?> command, InterceptorChain chain, CalendarProvider calendars,
+                                BackdatingPolicy backdating, DelegationPolicy policy) throws Exception {
+        stepMoments.check(command, calendars, backdating, policy);
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -252,8 +268,12 @@ class Delegation {
 
     // The centre's days.
 
+    /**
+     * The day of the step being handled: the day it happened when it is recorded after the fact (补录, see
+     * {@link StepMoments}), else the centre's today.
+     */
     static LocalDate today(DelegationPolicy policy) {
-        return dayOf(GenericEventMessage.clock.instant(), policy);
+        return dayOf(StepMoments.currentOccurredAt().orElseGet(GenericEventMessage.clock::instant), policy);
     }
 
     /** Deadline handlers date what they do by the moment the deadline was set for. */

@@ -1,5 +1,6 @@
 package cn.daiban.command.infrastructure;
 
+import cn.daiban.command.delegation.BackdatingPolicy;
 import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.kernel.calendar.ServiceClock;
 import org.springframework.context.annotation.Bean;
@@ -11,5 +12,10 @@ class DelegationConfiguration {
     @Bean
     DelegationPolicy delegationPolicy(DelegationProperties properties, ServiceClock clock) {
         return properties.policy(clock);
+    }
+
+    @Bean
+    BackdatingPolicy backdatingPolicy(BackdatingProperties properties) {
+        return properties.policy();
     }
 }

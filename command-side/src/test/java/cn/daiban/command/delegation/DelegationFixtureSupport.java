@@ -60,6 +60,7 @@ abstract class DelegationFixtureSupport {
         fixture.registerInjectableResource((AcceptanceFormNumbers) (station, day) ->
                 AcceptanceFormNumber.of(station, day, formSequence.incrementAndGet()));
         fixture.registerInjectableResource(DelegationPolicy.defaults());
+        fixture.registerInjectableResource(BackdatingPolicy.defaults());
         return fixture;
     }
 

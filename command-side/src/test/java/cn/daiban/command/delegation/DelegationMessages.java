@@ -77,6 +77,23 @@ final class DelegationMessages {
     static final ArchiveDelegationCommand ARCHIVE = new ArchiveDelegationCommand(ID, "DA-2026-0001",
             List.of("受理单", "一次性告知单", "办结单"));
 
+    /**
+     * A step recorded after the fact (补录): the command's metadata as the HTTP layer builds it from
+     * {@code X-Occurred-At} and {@code X-Backdating-Reason}.
+     */
+    static org.axonframework.messaging.MetaData recordedLate(Instant occurredAt, String reason) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put(cn.daiban.kernel.common.MetadataKeys.OCCURRED_AT, occurredAt.toString());
+        if (reason != null) {
+            values.put(cn.daiban.kernel.common.MetadataKeys.BACKDATING_REASON, reason);
+        }
+        return org.axonframework.messaging.MetaData.from(values);
+    }
+
+    static org.axonframework.messaging.MetaData recordedLate(Instant occurredAt) {
+        return recordedLate(occurredAt, "村站纸质登记，次日补录");
+    }
+
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
     }
