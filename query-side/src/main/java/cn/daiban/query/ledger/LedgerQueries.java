@@ -271,6 +271,10 @@ public class LedgerQueries {
 
     // ---------------------------------------------------------------------------------------------- detail
 
+    private static java.time.Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<DelegationDetailResponse> handle(FetchDelegationDetailQuery query) {
@@ -279,7 +283,8 @@ public class LedgerQueries {
                 "select * from delegation_step where delegation_id = ? order by sequence",
                 (rs, n) -> new DelegationDetailResponse.Step(rs.getLong("sequence"), rs.getTimestamp("at").toInstant(),
                         rs.getString("event_type"), rs.getString("actor_id"), rs.getString("station_code"),
-                        rs.getString("summary")), id);
+                        rs.getString("summary"), instant(rs.getTimestamp("occurred_at")),
+                        rs.getString("backdating_reason")), id);
         List<DelegationDetailResponse.Evaluation> evaluations = jdbc.query(
                 "select * from evaluation_view where delegation_id = ? order by number",
                 (rs, n) -> new DelegationDetailResponse.Evaluation(rs.getInt("number"), rs.getString("overall"),

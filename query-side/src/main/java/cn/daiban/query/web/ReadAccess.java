@@ -43,7 +43,7 @@ class ReadAccess implements HandlerInterceptor {
             "/api/stations/{code}", "/api/dev/**");
     private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
             "/api/consultations", "/api/consultations.*", "/api/complaints", "/api/satisfaction",
-            "/api/satisfaction/**", "/api/supervision/flags");
+            "/api/satisfaction/**", "/api/supervision/flags", "/api/supervision/backdated-steps");
     private static final List<String> SUPERVISION = List.of("/api/audit/**", "/api/assessments/**", "/api/as-of/**");
 
     private final JdbcTemplate jdbc;

@@ -19,8 +19,17 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        String rectificationStatus, Map<String, Object> details, List<Step> steps,
                                        List<Evaluation> evaluations) {
 
+    /**
+     * One step: {@code at} when it was recorded; {@code occurredAt} and {@code backdatingReason} only for a step
+     * recorded after the fact (补录), when it happened and why it was entered late (null otherwise).
+     */
     public record Step(long sequence, Instant at, String eventType, String actorId, String stationCode,
-                       String summary) {
+                       String summary, Instant occurredAt, String backdatingReason) {
+
+        /** A step recorded as it happened. */
+        public Step(long sequence, Instant at, String eventType, String actorId, String stationCode, String summary) {
+            this(sequence, at, eventType, actorId, stationCode, summary, null, null);
+        }
     }
 
     public record Evaluation(int number, String overall, String attitude, String quality, String efficiency,
