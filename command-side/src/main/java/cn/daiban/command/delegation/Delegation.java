@@ -139,7 +139,8 @@ class Delegation {
                 command.client(), formNumber, command.needsAnalysis(), command.toleratedGaps(),
                 command.parallelDepartments(), proxy ? command.teamLeaderId() : null, command.applicantSigned(),
                 command.notes(), station.supervisionPhone(), command.specialHandling(), outside, today, promised,
-                dueDate, command.consultationId(), command.previousDelegationId()));
+                dueDate, command.consultationId(), command.previousDelegationId(),
+                calendar.isProvisional(dueDate) ? Boolean.TRUE : null));
         timeLimit.scheduleDeadlineChecks(deadlines, calendar, policy);
         if (outside) {
             LocalDate forwardBy = onCalendar(() -> calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));

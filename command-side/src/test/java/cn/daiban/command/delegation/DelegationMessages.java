@@ -244,6 +244,13 @@ final class DelegationMessages {
         private LocalDate commissionedOn = TODAY;
         private int promisedWorkingDays = 5;
         private LocalDate deadline = LocalDate.of(2026, 12, 1);
+        private Boolean deadlineProvisional;
+
+        /** The deadline reaches into a year not loaded: provisional. */
+        Commissioned provisional() {
+            deadlineProvisional = Boolean.TRUE;
+            return this;
+        }
 
         Commissioned kind(DelegationKind value) {
             kind = value;
@@ -301,7 +308,8 @@ final class DelegationMessages {
                     promisedWorkingDays,
                     deadline,
                     null,
-                    null);
+                    null,
+                    deadlineProvisional);
         }
     }
 }

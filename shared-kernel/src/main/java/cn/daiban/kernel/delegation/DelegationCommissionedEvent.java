@@ -43,5 +43,33 @@ public record DelegationCommissionedEvent(
         int promisedWorkingDays,
         LocalDate deadline,
         String consultationId,
-        DelegationId previousDelegationId) {
+        DelegationId previousDelegationId,
+        // Added last and nullable: events stored before it deserialize with null (= not provisional).
+        // The deadline reaches into a year whose working-day calendar is not loaded yet: computed on weekends
+        // alone, to be recomputed when that year is loaded (DOMAIN.md "Time").
+        Boolean deadlineProvisional) {
+
+    /** A deadline on loaded calendar years only (what every caller built before provisional deadlines). */
+    public DelegationCommissionedEvent(DelegationId delegationId, DelegationKind kind, ServiceMode mode,
+                                       StationCode stationCode, String window, AgentId agentId,
+                                       ServiceItemCode itemCode, int itemRevision, String itemName, String department,
+                                       Set<StationLevel> authorityLevels, List<StatutoryFee> statutoryFees,
+                                       Client client, AcceptanceFormNumber acceptanceFormNumber,
+                                       NeedsAnalysis needsAnalysis, List<ToleratedGap> toleratedGaps,
+                                       List<String> parallelDepartments, AgentId teamLeaderId,
+                                       boolean applicantSigned, List<String> notes, String supervisionPhone,
+                                       boolean specialHandling, boolean outsideAuthority, LocalDate commissionedOn,
+                                       int promisedWorkingDays, LocalDate deadline, String consultationId,
+                                       DelegationId previousDelegationId) {
+        this(delegationId, kind, mode, stationCode, window, agentId, itemCode, itemRevision, itemName, department,
+                authorityLevels, statutoryFees, client, acceptanceFormNumber, needsAnalysis, toleratedGaps,
+                parallelDepartments, teamLeaderId, applicantSigned, notes, supervisionPhone, specialHandling,
+                outsideAuthority, commissionedOn, promisedWorkingDays, deadline, consultationId, previousDelegationId,
+                null);
+    }
+
+    /** Whether the promised date is provisional (a year not loaded yet); false for events stored before. */
+    public boolean isDeadlineProvisional() {
+        return Boolean.TRUE.equals(deadlineProvisional);
+    }
 }
