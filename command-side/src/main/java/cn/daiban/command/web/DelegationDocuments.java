@@ -78,7 +78,10 @@ class DelegationDocuments {
             Object payload = message.getPayload();
             if (payload instanceof DelegationCommissionedEvent event) {
                 dossier.commissioned = event;
-                dossier.commissionedAt = message.getTimestamp();
+                // Taken in on paper and entered later (补录): the form shows when it was taken in.
+                Object occurredAt = message.getMetaData().get(cn.daiban.kernel.common.MetadataKeys.OCCURRED_AT);
+                dossier.commissionedAt = occurredAt != null ? java.time.Instant.parse(occurredAt.toString())
+                        : message.getTimestamp();
             } else if (payload instanceof AssistConvertedToProxyEvent event) {
                 dossier.converted = event;
             } else if (payload instanceof SupplementRequestedEvent event) {
@@ -126,7 +129,8 @@ class DelegationDocuments {
         row(rows, "受理时间", TIME.format(d.commissionedAt.atZone(zone)));
         row(rows, "受理站点", c.stationCode().value());
         row(rows, "接件人 / 承办人", c.agentId().value());
-        row(rows, "承诺办结时限", c.promisedWorkingDays() + " 个工作日（" + DATE.format(c.deadline()) + "前）");
+        row(rows, "承诺办结时限", c.promisedWorkingDays() + " 个工作日（" + DATE.format(c.deadline()) + "前"
+                + (c.isDeadlineProvisional() ? "，暂定：该年度节假日安排尚未公布，公布后重新计算并告知" : "") + "）");
         row(rows, "队长签字", leader);
         row(rows, "申请人签字确认", (d.converted != null ? d.converted.applicantSigned() : c.applicantSigned()) ? "已签字" : "");
         StringBuilder noteList = new StringBuilder("<ol>");

@@ -72,6 +72,9 @@ public class DelegationProjection {
                         "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
                         "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()))));
+        if (e.isDeadlineProvisional()) {
+            set(e.delegationId(), "deadline_provisional = ?", true);
+        }
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
     }

@@ -301,7 +301,8 @@ public class LedgerQueries {
                         rs.getInt("paused_working_days"), rs.getBoolean("at_risk"), rs.getBoolean("overdue"),
                         rs.getObject("completed_on", LocalDate.class), (Boolean) rs.getObject("on_time"),
                         rs.getString("result_reference"), rs.getString("rectification_status"),
-                        details(rs.getString("details")), steps, evaluations), id).stream().findFirst();
+                        details(rs.getString("details")), steps, evaluations, rs.getBoolean("deadline_provisional")),
+                id).stream().findFirst();
     }
 
     private Map<String, Object> details(String details) {

@@ -150,4 +150,38 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
                 new HttpEntity<>(headers), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/supervision/backdated-steps?station=" + OTHER_COUNTY, other).get("steps")).isEmpty();
     }
+
+    @Test
+    void aPromisedDateInAYearNotLoadedIsShownProvisional() throws Exception {
+        String county = "147600000";
+        String village = "147600000101";
+        station(county, StationLevel.COUNTY_CENTRE, null);
+        station(village, StationLevel.VILLAGE_STATION, county);
+        DelegationId id = DelegationId.create();
+        Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
+                PhoneNumber.of("13912345678"), null);
+        LocalDate december = LocalDate.of(2026, 12, 22);
+        append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
+                ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
+                "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
+                List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
+                LocalDate.of(2027, 1, 5), null, null, true), at(december, 10), null);
+        // Who may read it is tested above; here what it says, as the administrator.
+        String supervisor = tokens.issue("admin", Role.ADMINISTRATOR, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.exchange("/api/delegations/" + id.value(),
+                HttpMethod.GET, new HttpEntity<>(bearer(supervisor)), String.class).getStatusCode() == HttpStatus.OK);
+        JsonNode detail = get("/api/delegations/" + id.value(), supervisor);
+        assertThat(detail.get("deadline").asText()).isEqualTo("2027-01-05");
+        assertThat(detail.get("deadlineProvisional").asBoolean()).isTrue();
+        // The client's acceptance notice says the date is provisional.
+        JsonNode notifications = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/notifications/" + id.value(), supervisor), n -> n.toString().contains("accepted"));
+        assertThat(notifications.toString()).contains("2027-01-05（暂定 provisional）");
+    }
+
+    static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
 }

@@ -17,7 +17,25 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
                                        LocalDate completedOn, Boolean onTime, String resultReference,
                                        String rectificationStatus, Map<String, Object> details, List<Step> steps,
-                                       List<Evaluation> evaluations) {
+                                       List<Evaluation> evaluations,
+                                       // Added last: the promised date reaches into a year not loaded yet
+                                       // (weekends only, recomputed when it is loaded).
+                                       boolean deadlineProvisional) {
+
+    /** A promised date on loaded calendar years only. */
+    public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
+                                    String window, String itemCode, String itemName, Integer itemRevision,
+                                    String agentId, String clientName, String acceptanceFormNumber,
+                                    Instant receivedAt, Integer promisedWorkingDays, LocalDate originalDeadline,
+                                    LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
+                                    LocalDate completedOn, Boolean onTime, String resultReference,
+                                    String rectificationStatus, Map<String, Object> details, List<Step> steps,
+                                    List<Evaluation> evaluations) {
+        this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
+                acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
+                atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
+                evaluations, false);
+    }
 
     /**
      * One step: {@code at} when it was recorded; {@code occurredAt} and {@code backdatingReason} only for a step
