@@ -1,6 +1,5 @@
 package cn.daiban.command.infrastructure;
 
-import cn.daiban.command.delegation.BackdatingPolicy;
 import cn.daiban.command.delegation.DelegationPolicy;
 import cn.daiban.kernel.calendar.ServiceClock;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +11,5 @@ class DelegationConfiguration {
     @Bean
     DelegationPolicy delegationPolicy(DelegationProperties properties, ServiceClock clock) {
         return properties.policy(clock);
-    }
-
-    @Bean
-    BackdatingPolicy backdatingPolicy(BackdatingProperties properties) {
-        return properties.policy();
     }
 }
