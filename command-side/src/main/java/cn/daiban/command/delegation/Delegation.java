@@ -14,6 +14,9 @@ import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -90,6 +93,8 @@ class Delegation {
     private final ClientCategorisation clientCategorisation = new ClientCategorisation(this);
     @AggregateMember
     private final HomeVisits homeVisits = new HomeVisits(this);
+    @AggregateMember
+    private final StepMoments stepMoments = new StepMoments(this);
 
     /** What a deadline was scheduled for: a handler ignores it when the state has moved on since. */
     public record DeadlineCheck(LocalDate forDate, int number) {
@@ -97,6 +102,17 @@ class Delegation {
 
     Delegation() {
         // for Axon
+    }
+
+    /**
+     * A step recorded after the fact (补录) is checked before any handler of the root or a member runs: see
+     * {@link StepMoments}.
+     */
+    @CommandHandlerInterceptor
+    Object recordedAfterTheFact(CommandMessage<?> command, InterceptorChain chain, CalendarProvider calendars,
+                                BackdatingPolicy backdating, DelegationPolicy policy) throws Exception {
+        stepMoments.check(command, calendars, backdating, policy);
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -152,7 +168,8 @@ class Delegation {
                 command.notes(), station.supervisionPhone(), command.specialHandling(), outside, today, promised,
                 dueDate, command.consultationId(), command.previousDelegationId(), command.clientCategories(),
                 command.mode() == ServiceMode.HOME_VISIT ? command.homeVisit() : null, agentName, leaderName, appliedAt,
-                proxy ? ApplicantCommitments.CURRENT : null, checklist));
+                proxy ? ApplicantCommitments.CURRENT : null, checklist,
+                calendar.isProvisional(dueDate) ? Boolean.TRUE : null));
         timeLimit.scheduleDeadlineChecks(deadlines, calendar, policy);
         if (outside) {
             LocalDate forwardBy = onCalendar(() -> calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));
@@ -283,8 +300,12 @@ class Delegation {
 
     // The centre's days.
 
+    /**
+     * The day of the step being handled: the day it happened when it is recorded after the fact (补录, see
+     * {@link StepMoments}), else the centre's today.
+     */
     static LocalDate today(DelegationPolicy policy) {
-        return dayOf(GenericEventMessage.clock.instant(), policy);
+        return dayOf(StepMoments.currentOccurredAt().orElseGet(GenericEventMessage.clock::instant), policy);
     }
 
     /** Deadline handlers date what they do by the moment the deadline was set for. */

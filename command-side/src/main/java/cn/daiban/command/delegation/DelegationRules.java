@@ -121,6 +121,13 @@ final class DelegationRules {
     /** A phone follow-up (`004 §7.1.3`) is made once the result has been delivered, and not dated ahead. */
     static final String FOLLOW_UP_AFTER_DELIVERY = "follow-up-after-delivery";
 
+    // Steps recorded after the fact (StepMoments, 补录): when it happened, never guessed.
+    static final String BACKDATED_STEP = "backdated-step";
+    static final String BACKDATING_REASON_GIVEN = "backdating-reason-given";
+    static final String OCCURRED_NOT_IN_FUTURE = "occurred-not-in-future";
+    static final String OCCURRED_AFTER_PREVIOUS_STEP = "occurred-after-previous-step";
+    static final String BACKDATING_WINDOW = "backdating-window";
+
     /** Every rule above, in the order listed. */
     static final List<String> ALL = List.of(
             STATION_OPEN, AGENT_OF_STATION, AGENT_ACTIVE, AGENT_QUALIFIED, ITEM_PUBLISHED, ITEM_OFFERED,
@@ -140,5 +147,7 @@ final class DelegationRules {
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
             EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED,
-            CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY);
+            CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY,
+            BACKDATED_STEP, BACKDATING_REASON_GIVEN, OCCURRED_NOT_IN_FUTURE, OCCURRED_AFTER_PREVIOUS_STEP,
+            BACKDATING_WINDOW);
 }

@@ -116,6 +116,12 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.STATION_CODE);
     }
 
+    /** A step recorded after the fact: when it happened and why it is entered late flow to its events. */
+    @Bean
+    public CorrelationDataProvider backdatingCorrelationDataProvider() {
+        return new BackdatingCorrelationProvider();
+    }
+
     /**
      * db-scheduler stores each deadline's task data (Axon's {@code DbSchedulerBinaryDeadlineDetails}: name, scope,
      * payload and metadata, the latter already serialized by Axon's serializer) as JSON written by Jackson, not by

@@ -1,5 +1,7 @@
 package cn.daiban.command.web;
 
+import cn.daiban.command.common.DomainRuleException;
+import cn.daiban.command.delegation.BackdatedSteps;
 import cn.daiban.command.infrastructure.ExpectedVersionTargetResolver;
 import cn.daiban.kernel.common.MetadataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -61,6 +63,11 @@ public class CommandDispatcher {
             }
             Object built = command.get();
             policy.check(actor.user(), built);
+            if (request.occurredAt() != null && !BackdatedSteps.accepts(built)) {
+                // The delegation checks its own steps (StepMoments); nothing else may be back-dated.
+                throw DomainRuleException.ruleViolated(BackdatedSteps.RULE, CommandRequest.OCCURRED_AT,
+                        "only a step of a delegation done at the counter may be recorded after the fact");
+            }
             Object version = commandGateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(built).andMetaData(metaData(actor, request)));
             CommandAcknowledgement acknowledgement =
@@ -81,6 +88,11 @@ public class CommandDispatcher {
         }
         values.put(MetadataKeys.CORRELATION_ID,
                 request.correlationId() != null ? request.correlationId() : UUID.randomUUID().toString());
+        if (request.occurredAt() != null) {
+            // A step recorded after the fact (补录): its events keep when it happened besides when it was recorded.
+            values.put(MetadataKeys.OCCURRED_AT, request.occurredAt().toString());
+            values.put(MetadataKeys.BACKDATING_REASON, request.backdatingReason());
+        }
         if (request.expectedVersion() != null) {
             values.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, request.expectedVersion());
         }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,7 +23,19 @@ import java.util.regex.Pattern;
  * for something else.
  */
 public record CommandRequest(String idempotencyKey, Long expectedVersion, String correlationId, String endpoint,
-                             String fingerprint) {
+                             String fingerprint, Instant occurredAt, String backdatingReason) {
+
+    /** A step recorded after the fact (补录): when it happened, an ISO-8601 date-time with its offset. */
+    static final String OCCURRED_AT = "X-Occurred-At";
+    /** Why it is recorded late; UTF-8 as curl sends it (or percent-encoded UTF-8). */
+    static final String BACKDATING_REASON = "X-Backdating-Reason";
+    private static final int REASON_LIMIT = 500;
+
+    /** Without the moment it happened: a step recorded as it happens (what every caller built before 补录). */
+    public CommandRequest(String idempotencyKey, Long expectedVersion, String correlationId, String endpoint,
+                          String fingerprint) {
+        this(idempotencyKey, expectedVersion, correlationId, endpoint, fingerprint, null, null);
+    }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CORRELATION_ID = "X-Correlation-Id";
@@ -56,17 +72,66 @@ public record CommandRequest(String idempotencyKey, Long expectedVersion, String
             if (correlationId != null && !KEY.matcher(correlationId).matches()) {
                 throw new InvalidValueException(CORRELATION_ID, "must be 8 to 128 letters, digits or ._:-");
             }
+            Instant occurredAt = occurredAt(http.getHeader(OCCURRED_AT));
+            String reason = reason(http.getHeader(BACKDATING_REASON));
+            if (reason != null && occurredAt == null) {
+                throw new InvalidValueException(OCCURRED_AT, "is required with " + BACKDATING_REASON
+                        + ": the moment the step happened");
+            }
             return new CommandRequest(key, expectedVersion, correlationId, http.getMethod() + " " + http.getRequestURI(),
-                    fingerprint(body));
+                    fingerprint(body, occurredAt, reason), occurredAt, reason);
         }
 
-        private String fingerprint(Object body) {
+        private static Instant occurredAt(String header) {
+            if (header == null || header.isBlank()) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(header.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException(OCCURRED_AT,
+                        "must be a date and time with its offset, e.g. 2026-11-27T16:30:00+08:00");
+            }
+        }
+
+        /**
+         * HTTP headers arrive as ISO-8859-1; curl sends a Chinese reason as its UTF-8 bytes, so those bytes are read
+         * back as UTF-8. A reason that is percent-encoded (what a browser's fetch must send) is decoded as such.
+         * Assumption: a reason with a literal '%' that is not an escape is taken as typed.
+         */
+        private static String reason(String header) {
+            if (header == null || header.isBlank()) {
+                return null;
+            }
+            String text = new String(header.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8).strip();
+            if (text.contains("%")) {
+                try {
+                    text = URLDecoder.decode(text, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException notEncoded) {
+                    // taken as typed
+                }
+            }
+            if (text.length() > REASON_LIMIT) {
+                throw new InvalidValueException(BACKDATING_REASON, "must be at most " + REASON_LIMIT + " characters");
+            }
+            if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0xfffd)) {
+                throw new InvalidValueException(BACKDATING_REASON,
+                        "must be one line of UTF-8 text without control characters");
+            }
+            return text;
+        }
+
+        private String fingerprint(Object body, Instant occurredAt, String reason) {
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 sha.update(http.getMethod().getBytes(StandardCharsets.UTF_8));
                 sha.update(http.getRequestURI().getBytes(StandardCharsets.UTF_8));
                 if (body != null) {
                     sha.update(objectMapper.writeValueAsBytes(body));
+                }
+                if (occurredAt != null) {
+                    // Another moment or reason under the same key is another request, not a retry.
+                    sha.update((occurredAt + "\n" + reason).getBytes(StandardCharsets.UTF_8));
                 }
                 return HexFormat.of().formatHex(sha.digest());
             } catch (NoSuchAlgorithmException | JsonProcessingException e) {

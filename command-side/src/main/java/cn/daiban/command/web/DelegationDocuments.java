@@ -100,7 +100,10 @@ class DelegationDocuments {
             Object payload = message.getPayload();
             if (payload instanceof DelegationCommissionedEvent event) {
                 dossier.commissioned = event;
-                dossier.commissionedAt = message.getTimestamp();
+                // Taken in on paper and entered later (补录): the form shows when it was taken in.
+                Object occurredAt = message.getMetaData().get(cn.daiban.kernel.common.MetadataKeys.OCCURRED_AT);
+                dossier.commissionedAt = occurredAt != null ? java.time.Instant.parse(occurredAt.toString())
+                        : message.getTimestamp();
             } else if (payload instanceof AssistConvertedToProxyEvent event) {
                 dossier.converted = event;
             } else if (payload instanceof AgentReassignedEvent event) {
@@ -170,7 +173,8 @@ class DelegationDocuments {
         row(rows, "受理人", receiver);
         row(rows, "受理时间", TIME.format(d.commissionedAt.atZone(zone)));
         row(rows, "办理人", handler);
-        row(rows, "承诺时限", c.promisedWorkingDays() + " 个工作日（" + DATE.format(c.deadline()) + "前）");
+        row(rows, "承诺时限", c.promisedWorkingDays() + " 个工作日（" + DATE.format(c.deadline()) + "前"
+                + (c.isDeadlineProvisional() ? "，暂定：该年度节假日安排尚未公布，公布后重新计算并告知" : "") + "）");
         row(rows, "受理情况", acceptance(c));
         row(rows, "队长签字", leader);
         row(rows, "受理站点", c.stationCode().value());

@@ -68,6 +68,7 @@ abstract class DelegationFixtureSupport {
         fixture.registerInjectableResource(DelegationPolicy.defaults());
         fixture.registerInjectableResource((ClientCategories) codes -> codes.stream()
                 .filter(code -> !clientCategories.contains(code.value())).collect(Collectors.toSet()));
+        fixture.registerInjectableResource(BackdatingPolicy.defaults());
         return fixture;
     }
 

@@ -94,6 +94,23 @@ final class DelegationMessages {
         return "代办员" + id.value().substring(9, 13);
     }
 
+    /**
+     * A step recorded after the fact (补录): the command's metadata as the HTTP layer builds it from
+     * {@code X-Occurred-At} and {@code X-Backdating-Reason}.
+     */
+    static org.axonframework.messaging.MetaData recordedLate(Instant occurredAt, String reason) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put(cn.daiban.kernel.common.MetadataKeys.OCCURRED_AT, occurredAt.toString());
+        if (reason != null) {
+            values.put(cn.daiban.kernel.common.MetadataKeys.BACKDATING_REASON, reason);
+        }
+        return org.axonframework.messaging.MetaData.from(values);
+    }
+
+    static org.axonframework.messaging.MetaData recordedLate(Instant occurredAt) {
+        return recordedLate(occurredAt, "村站纸质登记，次日补录");
+    }
+
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
     }
@@ -313,6 +330,14 @@ final class DelegationMessages {
         private List<ToleratedGap> toleratedGaps = List.of();
         private List<MaterialCheck> materials;
 
+        private Boolean deadlineProvisional;
+
+        /** The deadline reaches into a year not loaded: provisional. */
+        Commissioned provisional() {
+            deadlineProvisional = Boolean.TRUE;
+            return this;
+        }
+
         Commissioned kind(DelegationKind value) {
             kind = value;
             return this;
@@ -387,7 +412,8 @@ final class DelegationMessages {
                     kind == DelegationKind.PROXY ? agentName(LEADER) : null,
                     appliedAt,
                     kind == DelegationKind.PROXY ? ApplicantCommitments.CURRENT : null,
-                    materials);
+                    materials,
+                    deadlineProvisional);
         }
     }
 }

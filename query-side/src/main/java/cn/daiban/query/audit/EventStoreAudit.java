@@ -188,7 +188,8 @@ class EventStoreAudit {
         return new AuditHistoryResponse.Entry(globalIndex, stored.aggregateId(), stored.sequenceNumber(), stored.type(),
                 stored.timestamp(), eventType, stored.meta(MetadataKeys.ACTOR_ID), stored.meta(MetadataKeys.STATION_CODE),
                 stored.meta(MetadataKeys.CORRELATION_ID), EventSummaries.summarise(eventType, readTree(payload)),
-                payload, stored.meta(EventHash.HASH));
+                payload, stored.meta(EventHash.HASH), stored.meta(MetadataKeys.OCCURRED_AT),
+                stored.meta(MetadataKeys.BACKDATING_REASON));
     }
 
     /** Walks one stream, or all of them, recomputing every hash. */

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,7 +75,7 @@ public class DelegationProjection {
                 e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()),
                 e.acceptanceFormNumber() == null ? null : e.acceptanceFormNumber().value(),
-                Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.promisedWorkingDays(), Date.valueOf(e.deadline()),
+                Timestamp.from(happened(m)), Date.valueOf(day(m)), e.promisedWorkingDays(), Date.valueOf(e.deadline()),
                 Date.valueOf(e.deadline()), remark(e), write(fields("authorityLevels",
                         // Sorted: the event's set has no order, and the row must not depend on which process wrote it.
                         e.authorityLevels().stream().map(Enum::name).sorted().toList(),
@@ -98,6 +99,9 @@ public class DelegationProjection {
             e.toleratedGaps().forEach(gap -> detail(e.delegationId(), TOLERATED + gap.materialName(),
                     fields("committedDate", gap.committedDate(), "status", "OUTSTANDING")));
             tolerated(e.delegationId());
+        }
+        if (e.isDeadlineProvisional()) {
+            set(e.delegationId(), "deadline_provisional = ?", true);
         }
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
@@ -174,7 +178,7 @@ public class DelegationProjection {
                 e.delegationId().value(), e.kind().name(), e.stationCode().value(),
                 e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
-                Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)), e.agentId().value(), e.agentName(),
+                Timestamp.from(happened(m)), Date.valueOf(day(m)), e.agentId().value(), e.agentName(),
                 e.agentId().value(), e.agentName(), e.agentId().value());
         step(m);
     }
@@ -356,7 +360,7 @@ public class DelegationProjection {
                             successful = ?, result_reference = ?, failure_reason = ?, on_time = ?,
                             handling_working_days = ?, at_risk = false, hop_overdue = false
                         where delegation_id = ?""",
-                Timestamp.from(m.getTimestamp()), Date.valueOf(e.completedOn()), e.successful(), e.resultReference(),
+                Timestamp.from(happened(m)), Date.valueOf(e.completedOn()), e.successful(), e.resultReference(),
                 e.failureReason(), e.onTime(), e.handlingWorkingDays(), e.delegationId().value());
         step(m);
     }
@@ -552,18 +556,46 @@ public class DelegationProjection {
     private void step(DomainEventMessage<?> m) {
         String type = m.getPayloadType().getSimpleName();
         JsonNode payload = json.valueToTree(m.getPayload());
+        Instant occurredAt = backdated(m);
         jdbc.update("""
-                        insert into delegation_step (delegation_id, sequence, at, event_type, actor_id, station_code, summary)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (delegation_id, sequence) do nothing""",
+                        insert into delegation_step (delegation_id, sequence, at, event_type, actor_id, station_code, summary,
+                            occurred_at, backdating_reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (delegation_id, sequence) do nothing""",
                 m.getAggregateIdentifier(), m.getSequenceNumber(), Timestamp.from(m.getTimestamp()), type,
                 Objects.toString(m.getMetaData().get(MetadataKeys.ACTOR_ID), null),
                 Objects.toString(m.getMetaData().get(MetadataKeys.STATION_CODE), null),
-                EventSummaries.summarise(type, payload));
+                EventSummaries.summarise(type, payload), occurredAt == null ? null : Timestamp.from(occurredAt),
+                occurredAt == null ? null : Objects.toString(m.getMetaData().get(MetadataKeys.BACKDATING_REASON), null));
     }
 
-    /** The centre's day of the event (the command side dates its events by the same clock). */
+    /**
+     * When a step recorded after the fact (补录) happened, from its metadata; null for a step recorded as it
+     * happened (and for an unreadable value: the event is then dated as recorded, never dropped).
+     */
+    static Instant backdated(DomainEventMessage<?> m) {
+        Object value = m.getMetaData().get(MetadataKeys.OCCURRED_AT);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** When the step happened: its occurrence if recorded after the fact, else when it was recorded. */
+    static Instant happened(DomainEventMessage<?> m) {
+        Instant occurredAt = backdated(m);
+        return occurredAt != null ? occurredAt : m.getTimestamp();
+    }
+
+    /**
+     * The centre's day of the step (the command side dates its events by the same clock): the day it happened,
+     * for a step recorded after the fact, so the ledger counts it on that day.
+     */
     private LocalDate day(DomainEventMessage<?> m) {
-        return clock.dayOf(m.getTimestamp());
+        return clock.dayOf(happened(m));
     }
 
     /**

@@ -292,6 +292,10 @@ public class LedgerQueries {
 
     // ---------------------------------------------------------------------------------------------- detail
 
+    private static java.time.Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<DelegationDetailResponse> handle(FetchDelegationDetailQuery query) {
@@ -300,7 +304,8 @@ public class LedgerQueries {
                 "select * from delegation_step where delegation_id = ? order by sequence",
                 (rs, n) -> new DelegationDetailResponse.Step(rs.getLong("sequence"), rs.getTimestamp("at").toInstant(),
                         rs.getString("event_type"), rs.getString("actor_id"), rs.getString("station_code"),
-                        rs.getString("summary")), id);
+                        rs.getString("summary"), instant(rs.getTimestamp("occurred_at")),
+                        rs.getString("backdating_reason")), id);
         List<DelegationDetailResponse.Evaluation> evaluations = jdbc.query(
                 "select * from evaluation_view where delegation_id = ? order by number",
                 (rs, n) -> new DelegationDetailResponse.Evaluation(rs.getInt("number"), rs.getString("overall"),
@@ -322,7 +327,7 @@ public class LedgerQueries {
                                 rs.getString("agent_id")),
                         firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
                         firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null),
-                        toleratedMaterials(details(rs.getString("details")))), id)
+                        toleratedMaterials(details(rs.getString("details"))), rs.getBoolean("deadline_provisional")), id)
                 .stream().findFirst();
     }
 

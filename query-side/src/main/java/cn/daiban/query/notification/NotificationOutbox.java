@@ -121,7 +121,8 @@ class NotificationOutbox {
                 e.stationCode().value());
         notify(m, e.delegationId().value(), "accepted", Map.of("form",
                 e.acceptanceFormNumber() == null ? "—" : e.acceptanceFormNumber().value(),
-                "deadline", e.deadline().toString(), "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
+                // A provisional date (a year not loaded yet) says so; the client is told again if it moves.
+                "deadline", e.deadline() + (e.isDeadlineProvisional() ? "（暂定 provisional）" : ""), "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
     }
 
     @EventHandler

@@ -58,6 +58,18 @@ class DashboardController {
                 ResponseTypes.instanceOf(SupervisionFlagsResponse.class)).join();
     }
 
+    @GetMapping("/api/supervision/backdated-steps")
+    @Operation(summary = "Steps recorded after the fact (补录): when each was entered, when it happened and why; "
+            + "newest entry first, across a station's hierarchy by default")
+    BackdatedStepsResponse backdatedSteps(@RequestParam(required = false) String station,
+                                          @RequestParam(defaultValue = "true") boolean rollUp,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                          @RequestParam(defaultValue = "200") int limit) {
+        return queries.query(new FetchBackdatedStepsQuery(station, rollUp, from, to, limit),
+                ResponseTypes.instanceOf(BackdatedStepsResponse.class)).join();
+    }
+
     @GetMapping("/api/satisfaction")
     @Operation(summary = "Satisfaction by station, agent, item, month or quarter, with attitude, quality and efficiency")
     SatisfactionResponse satisfaction(@RequestParam(defaultValue = "STATION") FetchSatisfactionQuery.GroupBy groupBy,

@@ -108,6 +108,7 @@ class ReadAccessIT extends PostgresIntegrationTest {
             new Endpoint(Rule.STATION, "/api/satisfaction?station={s}"),
             new Endpoint(Rule.STATION, "/api/satisfaction/poor-grades?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/flags?station={s}"),
+            new Endpoint(Rule.STATION, "/api/supervision/backdated-steps?station={s}"),
             new Endpoint(Rule.STATION, "/api/delegations/{d}"),
             new Endpoint(Rule.STATION, "/api/notifications/{d}"),
             new Endpoint(Rule.STATION, "/api/agents/{a}"),

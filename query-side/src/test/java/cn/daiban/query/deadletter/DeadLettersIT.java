@@ -248,7 +248,7 @@ class DeadLettersIT extends PostgresIntegrationTest {
                 "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(),
                 new Client(ClientKind.CITIZEN, "王秀英", null, null, TestEvents.CLIENT_PHONE, null), null, null,
                 List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, ON, 5, ON.plusDays(7),
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         append(nul, poisonous);
         append(later, commissioned(later));
         append(nul, completed(nul));

@@ -103,7 +103,7 @@ class ClientCategoriesAndHomeVisitsIT extends PostgresIntegrationTest {
                 ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
                 List.of(), new Client(ClientKind.CITIZEN, "客户" + name, ResidentId.of("11010519491231002X"), null,
                         PhoneNumber.of("13912345678"), null), null, null, List.of(), List.of(), null, false, List.of(),
-                "0356-7022345", false, false, on, 5, on.plusDays(7), null, null, codes, visit, null, null, null, null, null), at(day, 9, 0), V);
+                "0356-7022345", false, false, on, 5, on.plusDays(7), null, null, codes, visit, null, null, null, null, null, null), at(day, 9, 0), V);
     }
 
     void d(String name, Object event, Instant at) {
@@ -139,7 +139,7 @@ class ClientCategoriesAndHomeVisitsIT extends PostgresIntegrationTest {
                 "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(),
                 new Client(ClientKind.CITIZEN, "客户H4", null, null, PhoneNumber.of("13912345678"), null), null, null,
                 List.of(), List.of(), null, false, List.of(), "0356-7022345", false, false, LocalDate.of(2026, 11, 18),
-                5, LocalDate.of(2026, 11, 25), null, null, null, null, null, null, null, null, null), at("2026-11-18", 9, 0), V);
+                5, LocalDate.of(2026, 11, 25), null, null, null, null, null, null, null, null, null, null), at("2026-11-18", 9, 0), V);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(jdbc.queryForList("select client_categories from delegation_view where delegation_id = ?",

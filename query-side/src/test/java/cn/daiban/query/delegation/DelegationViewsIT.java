@@ -124,7 +124,7 @@ class DelegationViewsIT extends PostgresIntegrationTest {
                 List.of(), CLIENT, kind == DelegationKind.PROXY
                 ? AcceptanceFormNumber.of(StationCode.of(station), LocalDate.parse(day), ids.size()) : null,
                 null, List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, LocalDate.parse(day), 5,
-                deadline, null, null, null, null, null, null, null, null, null);
+                deadline, null, null, null, null, null, null, null, null, null, null);
     }
 
     @BeforeAll

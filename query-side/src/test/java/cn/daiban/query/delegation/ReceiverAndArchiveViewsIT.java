@@ -105,7 +105,7 @@ class ReceiverAndArchiveViewsIT extends PostgresIntegrationTest {
                 old.stationCode(), old.window(), old.agentId(), old.itemCode(), old.itemRevision(), old.itemName(),
                 old.department(), old.authorityLevels(), old.statutoryFees(), old.client(), null, null, List.of(),
                 List.of(), null, true, List.of(), old.supervisionPhone(), false, false, old.commissionedOn(),
-                old.promisedWorkingDays(), old.deadline(), null, null, null, null, agentName, null, at("2026-11-02", 8), null, null);
+                old.promisedWorkingDays(), old.deadline(), null, null, null, null, agentName, null, at("2026-11-02", 8), null, null, null);
     }
 
     JsonNode get(String path) throws Exception {

@@ -82,7 +82,7 @@ class ToleratedMaterialsViewIT extends PostgresIntegrationTest {
         return new DelegationCommissionedEvent(id, DelegationKind.PROXY, ServiceMode.ON_SITE, StationCode.of(V), "W1",
                 AGENT, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
                 List.of(), CLIENT, null, null, gaps, List.of(), null, true, List.of(), "0356-7022345", false, false,
-                LocalDate.of(2026, 11, 20), 10, LocalDate.of(2026, 12, 4), null, null, null, null, null, null, null, null, checklist);
+                LocalDate.of(2026, 11, 20), 10, LocalDate.of(2026, 12, 4), null, null, null, null, null, null, null, null, checklist, null);
     }
 
     @BeforeAll

@@ -256,7 +256,7 @@ class ExportsIT extends PostgresIntegrationTest {
                 "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(),
                 new Client(ClientKind.CITIZEN, clientName, null, null, PhoneNumber.of("13912345678"), null),
                 null, null, List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, day, 5,
-                day.plusDays(7), null, null, null, null, null, null, null, null, null), at, station);
+                day.plusDays(7), null, null, null, null, null, null, null, null, null, null), at, station);
     }
 
     private void publish(String type, String aggregateId, long sequence, Object payload, Instant at, String station) {

@@ -35,6 +35,6 @@ public final class TestEvents {
                 ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
                 List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null, CLIENT_PHONE, null), form, null, List.of(),
                 List.of(), null, true, List.of(), "0356-7022345", false, false, on, 5, deadline, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }

@@ -10,8 +10,20 @@ public record AuditHistoryResponse(List<Entry> entries, Long next) {
      * One stored event: where it is, when, what, who, from which station, as part of which request, a readable
      * summary, the raw payload JSON as stored and its hash.
      */
+    /**
+     * {@code time} is when the event was recorded; {@code occurredAt} / {@code backdatingReason} are set only for a
+     * step recorded after the fact (补录): when it happened and why it was entered late.
+     */
     public record Entry(long globalIndex, String aggregateId, long sequenceNumber, String aggregateType,
                         Instant time, String eventType, String actorId, String stationCode, String correlationId,
-                        String summary, String payload, String eventHash) {
+                        String summary, String payload, String eventHash, String occurredAt, String backdatingReason) {
+
+        /** An event recorded as it happened. */
+        public Entry(long globalIndex, String aggregateId, long sequenceNumber, String aggregateType, Instant time,
+                     String eventType, String actorId, String stationCode, String correlationId, String summary,
+                     String payload, String eventHash) {
+            this(globalIndex, aggregateId, sequenceNumber, aggregateType, time, eventType, actorId, stationCode,
+                    correlationId, summary, payload, eventHash, null, null);
+        }
     }
 }

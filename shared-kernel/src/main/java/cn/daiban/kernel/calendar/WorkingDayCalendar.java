@@ -16,19 +16,41 @@ import java.util.stream.Collectors;
 public final class WorkingDayCalendar {
 
     private final Map<Integer, CalendarYearData> years;
+    /** Whether a year after the last loaded one counts weekends only (provisionally) instead of refusing. */
+    private final boolean provisionalBeyond;
 
-    private WorkingDayCalendar(Map<Integer, CalendarYearData> years) {
+    private WorkingDayCalendar(Map<Integer, CalendarYearData> years, boolean provisionalBeyond) {
         this.years = years;
+        this.provisionalBeyond = provisionalBeyond;
     }
 
     public static WorkingDayCalendar of(Collection<CalendarYearData> years) {
         return new WorkingDayCalendar(years.stream().collect(Collectors.toUnmodifiableMap(CalendarYearData::year,
-                Function.identity())));
+                Function.identity())), false);
+    }
+
+    /**
+     * The same calendar, except that a day in a year after the last loaded one is a working day when it is not a
+     * weekend, <em>provisionally</em> (`DOMAIN.md` "Time": a promised date that reaches into a year whose notice is
+     * not loaded yet is computed on weekends alone and marked provisional; see {@link #isProvisional}). A year
+     * before or between loaded ones still refuses: it is a gap, not a year still to be published.
+     */
+    public WorkingDayCalendar provisionalBeyondLoadedYears() {
+        return new WorkingDayCalendar(years, true);
+    }
+
+    /** Whether {@code date} lies in a year not loaded: a date computed through it is provisional. */
+    public boolean isProvisional(LocalDate date) {
+        return !years.containsKey(date.getYear());
     }
 
     public boolean isWorkingDay(LocalDate date) {
         CalendarYearData year = years.get(date.getYear());
         if (year == null) {
+            if (provisionalBeyond && !years.isEmpty()
+                    && date.getYear() > years.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow()) {
+                return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+            }
             throw new CalendarYearNotLoadedException(date.getYear());
         }
         if (year.holidays().contains(date)) {

@@ -59,14 +59,21 @@ public record DelegationCommissionedEvent(
         String commitmentsVersion,
         // Added last and nullable: events stored before the pre-check have no checklist and still deserialize
         // (null = not pre-checked). Otherwise every material of the item's list, with how it stood.
-        List<MaterialCheck> materials) {
+        List<MaterialCheck> materials,
+        // Added last and nullable: events stored before it deserialize with null (= not provisional).
+        // The deadline reaches into a year whose working-day calendar is not loaded yet: computed on weekends
+        // alone, to be recomputed when that year is loaded (DOMAIN.md "Time").
+        Boolean deadlineProvisional) {
 
     /** The client's categories; none for an event stored before categories existed. */
     public Set<ClientCategoryCode> clientCategoriesOrNone() {
         return clientCategories == null ? Set.of() : clientCategories;
     }
 
-    /** The event as written before the categories, home visits, names, application time, commitments' version and checklist. */
+    /**
+     * The event as written before the categories, home visits, names, application time, commitments' version,
+     * checklist and provisional mark: a deadline on loaded calendar years only.
+     */
     public DelegationCommissionedEvent(DelegationId delegationId, DelegationKind kind, ServiceMode mode,
                                        StationCode stationCode, String window, AgentId agentId,
                                        ServiceItemCode itemCode, int itemRevision, String itemName, String department,
@@ -82,6 +89,11 @@ public record DelegationCommissionedEvent(
                 authorityLevels, statutoryFees, client, acceptanceFormNumber, needsAnalysis, toleratedGaps,
                 parallelDepartments, teamLeaderId, applicantSigned, notes, supervisionPhone, specialHandling,
                 outsideAuthority, commissionedOn, promisedWorkingDays, deadline, consultationId, previousDelegationId,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the promised date is provisional (a year not loaded yet); false for events stored before. */
+    public boolean isDeadlineProvisional() {
+        return Boolean.TRUE.equals(deadlineProvisional);
     }
 }

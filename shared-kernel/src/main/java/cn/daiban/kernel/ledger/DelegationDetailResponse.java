@@ -22,7 +22,10 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        // Added at the end: the first receiver (受理人, first responsible, 003 三(五))
                                        // and the agent handling it now (办理人), by name; agentId is the handler's id.
                                        String firstReceiver, String firstReceiverId, String handler,
-                                       List<ToleratedMaterial> toleratedMaterials) {
+                                       List<ToleratedMaterial> toleratedMaterials,
+                                       // Added last: the promised date reaches into a year not loaded yet
+                                       // (weekends only, recomputed when it is loaded).
+                                       boolean deadlineProvisional) {
 
     /**
      * A material accepted as missing at intake (容缺, `000 §7.2.1 d`): the date the client committed to, and whether
@@ -31,8 +34,32 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
     public record ToleratedMaterial(String materialName, LocalDate committedDate, String status, LocalDate receivedOn) {
     }
 
+    /** Without the names, tolerated materials and provisional mark added later. */
+    public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
+                                    String window, String itemCode, String itemName, Integer itemRevision,
+                                    String agentId, String clientName, String acceptanceFormNumber,
+                                    Instant receivedAt, Integer promisedWorkingDays, LocalDate originalDeadline,
+                                    LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
+                                    LocalDate completedOn, Boolean onTime, String resultReference,
+                                    String rectificationStatus, Map<String, Object> details, List<Step> steps,
+                                    List<Evaluation> evaluations) {
+        this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
+                acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
+                atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
+                evaluations, null, null, null, List.of(), false);
+    }
+
+    /**
+     * One step: {@code at} when it was recorded; {@code occurredAt} and {@code backdatingReason} only for a step
+     * recorded after the fact (补录), when it happened and why it was entered late (null otherwise).
+     */
     public record Step(long sequence, Instant at, String eventType, String actorId, String stationCode,
-                       String summary) {
+                       String summary, Instant occurredAt, String backdatingReason) {
+
+        /** A step recorded as it happened. */
+        public Step(long sequence, Instant at, String eventType, String actorId, String stationCode, String summary) {
+            this(sequence, at, eventType, actorId, stationCode, summary, null, null);
+        }
     }
 
     public record Evaluation(int number, String overall, String attitude, String quality, String efficiency,

@@ -37,6 +37,40 @@ public class BoundaryConfiguration {
         return registration;
     }
 
+    /**
+     * Spring Security's firewall, as strict as its default except that a header value may be UTF-8 text: curl sends
+     * a Chinese value (the reason a step is recorded late, {@code X-Backdating-Reason}) as its UTF-8 bytes, which the
+     * container reads as ISO-8859-1 and the default firewall refuses. A value is taken when it is, read back as
+     * UTF-8, assigned text without control characters; what the application stores is checked again where it is
+     * read.
+     */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall daibanHttpFirewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall =
+                new org.springframework.security.web.firewall.StrictHttpFirewall();
+        java.util.regex.Pattern text = java.util.regex.Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+        firewall.setAllowedHeaderValues(value -> text.matcher(value).matches() || utf8Text(value, text));
+        return firewall;
+    }
+
+    private static boolean utf8Text(String value, java.util.regex.Pattern text) {
+        byte[] bytes = new byte[value.length()];
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xff) {
+                return false;
+            }
+            bytes[i] = (byte) c;
+        }
+        try {
+            String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.matcher(decoded).matches();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     @Bean
     JsonBodyInspection daibanJsonBodyInspection() {
         return new JsonBodyInspection();
