@@ -147,8 +147,9 @@ class Delegation {
         CommissioningRules.parallelHandling(command.parallelDepartments());
         WorkingDayCalendar calendar = calendar(calendars);
         LocalDate dueDate = onCalendar(() -> calendar.addWorkingDays(today, promised));
-        Instant now = GenericEventMessage.clock.instant();
-        // 申请时间 (002 表A.2): when the client applied; never after the acceptance. Absent: applied at the counter now.
+        // The moment of acceptance (受理时间): when it happened, for an intake recorded after the fact (补录).
+        Instant now = StepMoments.currentOccurredAt().orElseGet(GenericEventMessage.clock::instant);
+        // 申请时间 (002 表A.2): when the client applied; never after the acceptance. Absent: applied at the acceptance.
         Instant appliedAt = command.appliedAt() == null ? now : command.appliedAt();
         if (appliedAt.isAfter(now)) {
             throw DomainRuleException.ruleViolated(APPLIED_BEFORE_ACCEPTED, "appliedAt",

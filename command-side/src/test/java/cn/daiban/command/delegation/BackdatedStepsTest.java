@@ -44,7 +44,7 @@ class BackdatedStepsTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(at(MON_30, 9))
                 .when(proxy(PENSION), recordedLate(at(FRI_27, 10)))
                 .expectEvents(commissioned().form(cn.daiban.kernel.delegation.AcceptanceFormNumber.of(VILLAGE, FRI_27, 1))
-                        .on(FRI_27, 5, LocalDate.of(2026, 12, 4)).build());
+                        .on(FRI_27, 5, LocalDate.of(2026, 12, 4)).appliedAt(at(FRI_27, 10)).build());
     }
 
     @Test
