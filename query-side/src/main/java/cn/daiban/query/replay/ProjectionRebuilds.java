@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,10 +80,19 @@ public class ProjectionRebuilds {
             "complaints", List.of("complaint_view"),
             "appointments", List.of("appointment_view"));
 
+    /**
+     * The groups whose projection writes through the JDBC template only: their rebuild sends each event's writes
+     * in one round trip ({@link ReplayWriteBatching}). Those that also write through JPA (agents, stations,
+     * catalogue, calendar) are replayed statement by statement, since their JPA queries would not see writes held
+     * back.
+     */
+    private static final Set<String> BATCHED = Set.of("delegations", "consultations", "statistics-submissions",
+            "complaints", "appointments");
+
     private final EventStore events;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
-    private final JdbcTemplate jdbc;
+    private final ReplayWriteBatching jdbc;
     private final TransactionTemplate transaction;
     private final Map<String, AnnotationEventHandlerAdapter> projections;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
@@ -105,11 +113,20 @@ public class ProjectionRebuilds {
     });
 
     private final EntityManager entityManager;
+    /**
+     * {@code daiban.rebuilds.batch-writes} (default true): false replays statement by statement, as before the
+     * writes were batched (a way back should a projection turn out to depend on an update's count).
+     */
+    private volatile boolean batchWrites;
     private final DeadLetters deadLetters;
 
-    ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
+    ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens,
+                       ReplayWriteBatching jdbc,
                        PlatformTransactionManager transactions, ApplicationContext context,
-                       EntityManager entityManager, DeadLetters deadLetters) {
+                       EntityManager entityManager, DeadLetters deadLetters,
+                       @org.springframework.beans.factory.annotation.Value("${daiban.rebuilds.batch-writes:true}")
+                       boolean batchWrites) {
+        this.batchWrites = batchWrites;
         this.events = events;
         this.deadLetters = deadLetters;
         this.processing = processing;
@@ -216,75 +233,8 @@ public class ProjectionRebuilds {
 
     private void shadowRebuild(StreamingEventProcessor processor, Progress p) {
         try {
-            LiveUpdates.muted(() -> transaction.execute(status -> {
-                shadow(p.group);
-                AnnotationEventHandlerAdapter projection = projections.get(p.group);
-                Set<String> evicted = deadLetters.evictedEventIds(p.group);
-                TrackingToken last = null;
-                Instant lastLog = Instant.now();
-                try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-                    boolean paused = false;
-                    // Read to the head as of the start (a position fixed before reading: on Axon Server the
-                    // stream can have nothing buffered before its first batch, so "nothing available" never means
-                    // "done"); then pause the live processor and read to the head as of the pause, so the
-                    // switch-over never happens short of events the live processor has already handled.
-                    long target = p.headAtStart;
-                    while (true) {
-                        while (target >= 0 && (last == null || position(last) < target)) {
-                            if (!stream.hasNextAvailable((int) IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                                throw new IllegalStateException("the event stream stopped at " + position(last)
-                                        + " short of position " + target + "; not switching over");
-                            }
-                            TrackedEventMessage<?> event = stream.nextAvailable();
-                            if (evicted.contains(event.getIdentifier())) {
-                                p.skipped.incrementAndGet();
-                                log.warn("rebuild of {} skips event {} ({}), evicted for the group", p.group,
-                                        event.getIdentifier(), event.getPayloadType().getName());
-                            } else if (projection.canHandle(event)) {
-                                try {
-                                    projection.handle(event);
-                                } catch (Exception failure) {
-                                    FailedEvent failed = FailedEvent.of(p.group, event, failure);
-                                    p.failedEvent = failed;
-                                    throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
-                                            + " stopped; the old read model stays", failed, failure);
-                                }
-                            }
-                            last = event.trackingToken();
-                            p.position = position(last);
-                            p.processed.incrementAndGet();
-                            if (Duration.between(lastLog, Instant.now()).toSeconds() >= 5) {
-                                lastLog = Instant.now();
-                                log.info("rebuild of {}: {}", p.group, p.report());
-                            }
-                        }
-                        if (paused) {
-                            break;
-                        }
-                        // Caught up: pause the live processor, then drain what arrived meanwhile.
-                        processor.shutDown();
-                        paused = true;
-                        target = position(events.createHeadToken());
-                    }
-                    entityManager.flush();
-                    entityManager.clear();
-                    for (String table : SHADOWABLE.get(p.group)) {
-                        jdbc.execute("delete from query_side." + table);
-                        jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
-                    }
-                    clearDeadLetters(p.group);
-                    int[] segments = tokens.fetchSegments(processor.getName());
-                    for (int segment : segments) {
-                        tokens.storeToken(last, processor.getName(), segment);
-                        tokens.releaseClaim(processor.getName(), segment);
-                    }
-                } catch (FailedEvent.ReplayFailedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            }));
+            LiveUpdates.muted(() -> transaction.execute(status -> batchWrites && BATCHED.contains(p.group)
+                    ? jdbc.heldBack(() -> replayAndSwitch(processor, p)) : replayAndSwitch(processor, p)));
             p.state = "SWITCHED";
             log.info("rebuild of {} switched over: {}", p.group, p.report());
         } catch (RuntimeException e) {
@@ -295,6 +245,96 @@ public class ProjectionRebuilds {
             p.finished = Instant.now();
             processor.start();
         }
+    }
+
+    /** The rebuild's transaction: replay into the shadow tables, then switch over (see the class comment). */
+    private Void replayAndSwitch(StreamingEventProcessor processor, Progress p) {
+        shadow(p.group);
+        AnnotationEventHandlerAdapter projection = projections.get(p.group);
+        Set<String> evicted = deadLetters.evictedEventIds(p.group);
+        TrackingToken last = null;
+        Instant lastLog = Instant.now();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            boolean paused = false;
+            // Read to the head as of the start (a position fixed before reading: on Axon Server the
+            // stream can have nothing buffered before its first batch, so "nothing available" never means
+            // "done"); then pause the live processor and read to the head as of the pause, so the
+            // switch-over never happens short of events the live processor has already handled.
+            long target = p.headAtStart;
+            while (true) {
+                while (target >= 0 && (last == null || position(last) < target)) {
+                    if (!stream.hasNextAvailable((int) IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("the event stream stopped at " + position(last)
+                                + " short of position " + target + "; not switching over");
+                    }
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    if (evicted.contains(event.getIdentifier())) {
+                        p.skipped.incrementAndGet();
+                        log.warn("rebuild of {} skips event {} ({}), evicted for the group", p.group,
+                                event.getIdentifier(), event.getPayloadType().getName());
+                    } else if (projection.canHandle(event)) {
+                        try {
+                            projection.handle(event);
+                            // The event's writes are held back and sent with those of the next events
+                            // (nothing is held back when the group is not batched).
+                            jdbc.endOf(event);
+                        } catch (Exception failure) {
+                            // A held-back write that fails names the event whose handler made it.
+                            TrackedEventMessage<?> culprit =
+                                    failure instanceof ReplayWriteBatching.UnitFailedException unit
+                                            && unit.unit() instanceof TrackedEventMessage<?> sent ? sent : event;
+                            FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
+                            p.failedEvent = failed;
+                            throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
+                                    + " stopped; the old read model stays", failed, failure);
+                        }
+                    }
+                    last = event.trackingToken();
+                    p.position = position(last);
+                    p.processed.incrementAndGet();
+                    if (Duration.between(lastLog, Instant.now()).toSeconds() >= 5) {
+                        lastLog = Instant.now();
+                        log.info("rebuild of {}: {}", p.group, p.report());
+                    }
+                }
+                if (paused) {
+                    break;
+                }
+                // Caught up: pause the live processor, then drain what arrived meanwhile.
+                processor.shutDown();
+                paused = true;
+                target = position(events.createHeadToken());
+            }
+            // The last held-back writes; a failure names the event that made the write.
+            try {
+                jdbc.send();
+            } catch (ReplayWriteBatching.UnitFailedException failure) {
+                if (!(failure.unit() instanceof TrackedEventMessage<?> culprit)) {
+                    throw failure;
+                }
+                FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
+                p.failedEvent = failed;
+                throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
+                        + " stopped; the old read model stays", failed, failure);
+            }
+            entityManager.flush();
+            entityManager.clear();
+            for (String table : SHADOWABLE.get(p.group)) {
+                jdbc.execute("delete from query_side." + table);
+                jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
+            }
+            clearDeadLetters(p.group);
+            int[] segments = tokens.fetchSegments(processor.getName());
+            for (int segment : segments) {
+                tokens.storeToken(last, processor.getName(), segment);
+                tokens.releaseClaim(processor.getName(), segment);
+            }
+        } catch (FailedEvent.ReplayFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return null;
     }
 
     /**
