@@ -2,12 +2,8 @@ package cn.daiban.query.replay;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.CallableStatementCallback;
-import org.springframework.jdbc.core.CallableStatementCreator;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.StatementCallback;
 
 import javax.sql.DataSource;
@@ -26,7 +22,8 @@ import java.util.function.Supplier;
  * by the row; cheaper than a round trip each).
  *
  * <p>Order is kept: anything else done through this template on that thread (a query, a batch, a call) first
- * sends what is held back, so a handler reads its own writes. A held-back {@code update} answers 1 (assumption,
+ * sends what is held back, so a handler reads its own writes (found where the template asks for its data source,
+ * which every way through it does). A held-back {@code update} answers 1 (assumption,
  * checked when this was written: no projection a replay batches uses the count an update answers). Only writes
  * through this template are held back: a projection that also writes through JPA must not be batched (its JPA
  * queries would not see the held-back rows), so {@link ProjectionRebuilds} batches only the JDBC-only ones.
@@ -201,29 +198,15 @@ public class ReplayWriteBatching extends JdbcTemplate {
         return update(sql, new Object[0]);
     }
 
-    // Every other way through the template ends in one of these: send what is held back first, to keep the order.
-
+    /**
+     * Every way through the template (queries, batches, calls, un-held updates — Spring's private {@code execute}
+     * variants included) asks for the data source right before it takes its connection: what is held back is sent
+     * there first, so the order of this thread's statements is kept. ({@link #send()} empties the held writes
+     * before it sends them, so its own way through here finds nothing to send.)
+     */
     @Override
-    public <T> T execute(ConnectionCallback<T> action) throws DataAccessException {
+    protected DataSource obtainDataSource() {
         send();
-        return super.execute(action);
-    }
-
-    @Override
-    public <T> T execute(StatementCallback<T> action) throws DataAccessException {
-        send();
-        return super.execute(action);
-    }
-
-    @Override
-    public <T> T execute(PreparedStatementCreator psc, PreparedStatementCallback<T> action) throws DataAccessException {
-        send();
-        return super.execute(psc, action);
-    }
-
-    @Override
-    public <T> T execute(CallableStatementCreator csc, CallableStatementCallback<T> action) throws DataAccessException {
-        send();
-        return super.execute(csc, action);
+        return super.obtainDataSource();
     }
 }

@@ -39,12 +39,12 @@ import static org.awaitility.Awaitility.await;
  * progress reports and its completion),
  * times a raw ordered scan of the event table and a shadow rebuild of {@code delegations}, and prints both rates
  * (also to {@code target/rebuild-throughput.txt}). Run it on its own:
- * {@code scripts/unprivileged ./mvnw -B -pl query-side -am verify -Dtest=none -Dit.test=RebuildThroughputMeasurement
+ * {@code scripts/unprivileged ./mvnw -B -pl query-side -am verify -Dtest=none -Dit.test=ThroughputOfRebuildsMeasurement
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class RebuildThroughputMeasurement extends PostgresIntegrationTest {
+class ThroughputOfRebuildsMeasurement extends PostgresIntegrationTest {
 
-    private static final Logger log = LoggerFactory.getLogger(RebuildThroughputMeasurement.class);
+    private static final Logger log = LoggerFactory.getLogger(ThroughputOfRebuildsMeasurement.class);
     private static final LocalDate ON = LocalDate.of(2026, 11, 2);
     /** Progress reports per delegation, between its commissioning and its completion. */
     private static final int PROGRESS_REPORTS = 30;
