@@ -9,7 +9,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.daiban.query.replay.ReplayWriteBatching;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,13 +47,13 @@ public class PointInTime {
     private static final int IDLE_LIMIT_SECONDS = 60;
 
     private final EventStore events;
-    private final JdbcTemplate jdbc;
+    private final ReplayWriteBatching jdbc;
     private final TransactionTemplate transaction;
     /** The projections replayed, by processing group. */
     private final Map<String, AnnotationEventHandlerAdapter> projections;
     private final DeadLetters deadLetters;
 
-    PointInTime(EventStore events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    PointInTime(EventStore events, ReplayWriteBatching jdbc, PlatformTransactionManager transactions,
                 org.springframework.context.ApplicationContext context, DeadLetters deadLetters) {
         this.events = events;
         this.deadLetters = deadLetters;
@@ -76,9 +76,15 @@ public class PointInTime {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
+    /** An event handled by a group's projection: the unit whose held-back writes are told of a failure. */
+    private record Handled(String group, TrackedEventMessage<?> event) {
+    }
+
     /** Runs {@code view} against the read models as they stood at {@code moment}. */
     public <T> T asOf(Instant moment, Supplier<T> view) {
-        return cn.daiban.query.delegation.LiveUpdates.muted(() -> transaction.execute(status -> {
+        // Every projection replayed here writes through the JDBC template only, so each event's writes go in one
+        // round trip (ReplayWriteBatching); the view itself runs after the last of them is sent.
+        return cn.daiban.query.delegation.LiveUpdates.muted(() -> transaction.execute(status -> jdbc.heldBack(() -> {
             status.setRollbackOnly();
             for (String table : SHADOWED) {
                 jdbc.execute("create temporary table " + table + " (like query_side." + table
@@ -120,9 +126,14 @@ public class PointInTime {
                         } else if (projection.getValue().canHandle(event)) {
                             try {
                                 projection.getValue().handle(event);
+                                jdbc.endOf(new Handled(projection.getKey(), event));
                             } catch (Exception failure) {
+                                // A held-back write that fails names the event (and group) that made it.
+                                Handled culprit = failure instanceof ReplayWriteBatching.UnitFailedException unit
+                                        && unit.unit() instanceof Handled handled ? handled
+                                        : new Handled(projection.getKey(), event);
                                 throw new FailedEvent.ReplayFailedException("replay up to " + moment + " failed",
-                                        FailedEvent.of(projection.getKey(), event, failure), failure);
+                                        FailedEvent.of(culprit.group(), culprit.event(), failure), failure);
                             }
                         }
                     }
@@ -135,7 +146,14 @@ public class PointInTime {
             }
             log.info("replayed {} events up to {} for a point-in-time view ({} evicted skipped)", replayed, moment,
                     skipped);
+            try {
+                jdbc.send();
+            } catch (ReplayWriteBatching.UnitFailedException failure) {
+                Handled culprit = (Handled) failure.unit();
+                throw new FailedEvent.ReplayFailedException("replay up to " + moment + " failed",
+                        FailedEvent.of(culprit.group(), culprit.event(), failure), failure);
+            }
             return view.get();
-        }));
+        })));
     }
 }

@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,10 +81,19 @@ public class ProjectionRebuilds {
             "appointments", List.of("appointment_view"),
             "public-hours", List.of("public_station_hours"));
 
+    /**
+     * The groups whose projection writes through the JDBC template only: their rebuild sends each event's writes
+     * in one round trip ({@link ReplayWriteBatching}). Those that also write through JPA (agents, stations,
+     * catalogue, calendar) are replayed statement by statement, since their JPA queries would not see writes held
+     * back.
+     */
+    private static final Set<String> BATCHED = Set.of("delegations", "consultations", "statistics-submissions",
+            "complaints", "appointments");
+
     private final EventStore events;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
-    private final JdbcTemplate jdbc;
+    private final ReplayWriteBatching jdbc;
     private final TransactionTemplate transaction;
     private final Map<String, AnnotationEventHandlerAdapter> projections;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
@@ -92,13 +102,32 @@ public class ProjectionRebuilds {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Follows resets in place by looking at their processors' tokens now and then. Never the shadow rebuilds'
+     * worker: a reset in place is done by the live processor, and following it must not hold up the shadow
+     * rebuilds queued behind it ({@code all} used to wait on the first reset in place for good on a quiet store).
+     */
+    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-follow");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EntityManager entityManager;
+    /**
+     * {@code daiban.rebuilds.batch-writes} (default true): false replays statement by statement, as before the
+     * writes were batched (a way back should a projection turn out to depend on an update's count).
+     */
+    private volatile boolean batchWrites;
     private final DeadLetters deadLetters;
 
-    ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
+    ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens,
+                       ReplayWriteBatching jdbc,
                        PlatformTransactionManager transactions, ApplicationContext context,
-                       EntityManager entityManager, DeadLetters deadLetters) {
+                       EntityManager entityManager, DeadLetters deadLetters,
+                       @org.springframework.beans.factory.annotation.Value("${daiban.rebuilds.batch-writes:true}")
+                       boolean batchWrites) {
+        this.batchWrites = batchWrites;
         this.events = events;
         this.deadLetters = deadLetters;
         this.processing = processing;
@@ -152,9 +181,8 @@ public class ProjectionRebuilds {
             long left = Math.max(0, headAtStart - position);
             report.put("estimatedSecondsLeft", "RUNNING".equals(state) && rate > 0 ? Math.round(left / rate) : 0);
             report.put("startedAt", started.toString());
-            if (finished != null) {
-                report.put("finishedAt", finished.toString());
-            }
+            // Always present (null while running), so a benchmark can read the outcome of any rebuild the same way.
+            report.put("finishedAt", finished == null ? null : finished.toString());
             if (error != null) {
                 report.put("error", error);
             }
@@ -188,7 +216,7 @@ public class ProjectionRebuilds {
             processor.resetTokens();
             transaction.executeWithoutResult(status -> clearDeadLetters(group));
             processor.start();
-            worker.submit(() -> followInPlace(processor, started));
+            followInPlace(processor, started);
         }
         log.info("rebuilding projection {} ({}) up to at least position {}", group, started.method, head);
         return started;
@@ -206,75 +234,8 @@ public class ProjectionRebuilds {
 
     private void shadowRebuild(StreamingEventProcessor processor, Progress p) {
         try {
-            LiveUpdates.muted(() -> transaction.execute(status -> {
-                shadow(p.group);
-                AnnotationEventHandlerAdapter projection = projections.get(p.group);
-                Set<String> evicted = deadLetters.evictedEventIds(p.group);
-                TrackingToken last = null;
-                Instant lastLog = Instant.now();
-                try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-                    boolean paused = false;
-                    // Read to the head as of the start (a position fixed before reading: on Axon Server the
-                    // stream can have nothing buffered before its first batch, so "nothing available" never means
-                    // "done"); then pause the live processor and read to the head as of the pause, so the
-                    // switch-over never happens short of events the live processor has already handled.
-                    long target = p.headAtStart;
-                    while (true) {
-                        while (target >= 0 && (last == null || position(last) < target)) {
-                            if (!stream.hasNextAvailable((int) IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                                throw new IllegalStateException("the event stream stopped at " + position(last)
-                                        + " short of position " + target + "; not switching over");
-                            }
-                            TrackedEventMessage<?> event = stream.nextAvailable();
-                            if (evicted.contains(event.getIdentifier())) {
-                                p.skipped.incrementAndGet();
-                                log.warn("rebuild of {} skips event {} ({}), evicted for the group", p.group,
-                                        event.getIdentifier(), event.getPayloadType().getName());
-                            } else if (projection.canHandle(event)) {
-                                try {
-                                    projection.handle(event);
-                                } catch (Exception failure) {
-                                    FailedEvent failed = FailedEvent.of(p.group, event, failure);
-                                    p.failedEvent = failed;
-                                    throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
-                                            + " stopped; the old read model stays", failed, failure);
-                                }
-                            }
-                            last = event.trackingToken();
-                            p.position = position(last);
-                            p.processed.incrementAndGet();
-                            if (Duration.between(lastLog, Instant.now()).toSeconds() >= 5) {
-                                lastLog = Instant.now();
-                                log.info("rebuild of {}: {}", p.group, p.report());
-                            }
-                        }
-                        if (paused) {
-                            break;
-                        }
-                        // Caught up: pause the live processor, then drain what arrived meanwhile.
-                        processor.shutDown();
-                        paused = true;
-                        target = position(events.createHeadToken());
-                    }
-                    entityManager.flush();
-                    entityManager.clear();
-                    for (String table : SHADOWABLE.get(p.group)) {
-                        jdbc.execute("delete from query_side." + table);
-                        jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
-                    }
-                    clearDeadLetters(p.group);
-                    int[] segments = tokens.fetchSegments(processor.getName());
-                    for (int segment : segments) {
-                        tokens.storeToken(last, processor.getName(), segment);
-                        tokens.releaseClaim(processor.getName(), segment);
-                    }
-                } catch (FailedEvent.ReplayFailedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            }));
+            LiveUpdates.muted(() -> transaction.execute(status -> batchWrites && BATCHED.contains(p.group)
+                    ? jdbc.heldBack(() -> replayAndSwitch(processor, p)) : replayAndSwitch(processor, p)));
             p.state = "SWITCHED";
             log.info("rebuild of {} switched over: {}", p.group, p.report());
         } catch (RuntimeException e) {
@@ -285,6 +246,96 @@ public class ProjectionRebuilds {
             p.finished = Instant.now();
             processor.start();
         }
+    }
+
+    /** The rebuild's transaction: replay into the shadow tables, then switch over (see the class comment). */
+    private Void replayAndSwitch(StreamingEventProcessor processor, Progress p) {
+        shadow(p.group);
+        AnnotationEventHandlerAdapter projection = projections.get(p.group);
+        Set<String> evicted = deadLetters.evictedEventIds(p.group);
+        TrackingToken last = null;
+        Instant lastLog = Instant.now();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            boolean paused = false;
+            // Read to the head as of the start (a position fixed before reading: on Axon Server the
+            // stream can have nothing buffered before its first batch, so "nothing available" never means
+            // "done"); then pause the live processor and read to the head as of the pause, so the
+            // switch-over never happens short of events the live processor has already handled.
+            long target = p.headAtStart;
+            while (true) {
+                while (target >= 0 && (last == null || position(last) < target)) {
+                    if (!stream.hasNextAvailable((int) IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("the event stream stopped at " + position(last)
+                                + " short of position " + target + "; not switching over");
+                    }
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    if (evicted.contains(event.getIdentifier())) {
+                        p.skipped.incrementAndGet();
+                        log.warn("rebuild of {} skips event {} ({}), evicted for the group", p.group,
+                                event.getIdentifier(), event.getPayloadType().getName());
+                    } else if (projection.canHandle(event)) {
+                        try {
+                            projection.handle(event);
+                            // The event's writes are held back and sent with those of the next events
+                            // (nothing is held back when the group is not batched).
+                            jdbc.endOf(event);
+                        } catch (Exception failure) {
+                            // A held-back write that fails names the event whose handler made it.
+                            TrackedEventMessage<?> culprit =
+                                    failure instanceof ReplayWriteBatching.UnitFailedException unit
+                                            && unit.unit() instanceof TrackedEventMessage<?> sent ? sent : event;
+                            FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
+                            p.failedEvent = failed;
+                            throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
+                                    + " stopped; the old read model stays", failed, failure);
+                        }
+                    }
+                    last = event.trackingToken();
+                    p.position = position(last);
+                    p.processed.incrementAndGet();
+                    if (Duration.between(lastLog, Instant.now()).toSeconds() >= 5) {
+                        lastLog = Instant.now();
+                        log.info("rebuild of {}: {}", p.group, p.report());
+                    }
+                }
+                if (paused) {
+                    break;
+                }
+                // Caught up: pause the live processor, then drain what arrived meanwhile.
+                processor.shutDown();
+                paused = true;
+                target = position(events.createHeadToken());
+            }
+            // The last held-back writes; a failure names the event that made the write.
+            try {
+                jdbc.send();
+            } catch (ReplayWriteBatching.UnitFailedException failure) {
+                if (!(failure.unit() instanceof TrackedEventMessage<?> culprit)) {
+                    throw failure;
+                }
+                FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
+                p.failedEvent = failed;
+                throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
+                        + " stopped; the old read model stays", failed, failure);
+            }
+            entityManager.flush();
+            entityManager.clear();
+            for (String table : SHADOWABLE.get(p.group)) {
+                jdbc.execute("delete from query_side." + table);
+                jdbc.execute("insert into query_side." + table + " select * from pg_temp." + table);
+            }
+            clearDeadLetters(p.group);
+            int[] segments = tokens.fetchSegments(processor.getName());
+            for (int segment : segments) {
+                tokens.storeToken(last, processor.getName(), segment);
+                tokens.releaseClaim(processor.getName(), segment);
+            }
+        } catch (FailedEvent.ReplayFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return null;
     }
 
     /**
@@ -323,26 +374,38 @@ public class ProjectionRebuilds {
         }
     }
 
+    /**
+     * Follows a reset in place until every segment of the live processor has reached the head as of the start
+     * (captured before the reset). Decided by the tokens' positions only: not by {@code isReplaying()} (it turns
+     * false only once an event newer than the reset has been handled, which on a quiet store may never come), nor
+     * by "nothing available" (on Axon Server the stream can have nothing buffered before its first batch). Checked
+     * every 200 ms on the follower thread, which never waits for anything itself.
+     */
     private void followInPlace(StreamingEventProcessor processor, Progress p) {
-        try {
-            while (true) {
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        Runnable check = () -> {
+            try {
                 var statuses = processor.processingStatus().values();
-                long position = statuses.stream().map(s -> s.getCurrentPosition().orElse(0)).min(Long::compare).orElse(0L);
-                p.position = position;
-                p.processed.set(position);
-                boolean replaying = statuses.stream().anyMatch(s -> s.isReplaying());
-                if (!statuses.isEmpty() && !replaying && position >= p.headAtStart) {
-                    break;
+                // A segment whose reset token has handled nothing yet has no position: -1, "before the first event".
+                long position = statuses.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+                p.position = Math.max(position, 0);
+                p.processed.set(Math.max(position, 0));
+                if (!statuses.isEmpty() && position >= p.headAtStart) {
+                    p.state = "CAUGHT_UP";
+                    p.finished = Instant.now();
+                    log.info("rebuild of {}: {}", p.group, p.report());
+                    self[0].cancel(false);
                 }
-                Thread.sleep(500);
+            } catch (RuntimeException e) {
+                log.warn("rebuild of {}: could not read the processor's progress", p.group, e);
             }
-            p.state = "CAUGHT_UP";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.state = "UNKNOWN";
-        } finally {
-            p.finished = Instant.now();
-            log.info("rebuild of {}: {}", p.group, p.report());
+        };
+        synchronized (self) {
+            self[0] = follower.scheduleWithFixedDelay(() -> {
+                synchronized (self) {
+                    check.run();
+                }
+            }, 0, 200, TimeUnit.MILLISECONDS);
         }
     }
 
