@@ -85,7 +85,8 @@ public class PersonalDataSerializer implements Serializer {
         }
         JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
         if (tree instanceof ObjectNode object) {
-            open(object, shape(type).get());
+            // One key look-up per subject and event, not per value: an event's values share one subject.
+            open(object, shape(type).get(), new java.util.HashMap<>());
         }
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
     }
@@ -114,7 +115,7 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
-    private void open(ObjectNode node, Shape shape) {
+    private void open(ObjectNode node, Shape shape, java.util.Map<String, Optional<javax.crypto.SecretKey>> looked) {
         for (Part part : shape.parts()) {
             String name = part.component().getName();
             JsonNode child = node.get(name);
@@ -126,7 +127,7 @@ public class PersonalDataSerializer implements Serializer {
                 int colon = token.lastIndexOf(':');
                 String subject = token.substring(0, colon);
                 byte[] sealed = Base64.getDecoder().decode(token.substring(colon + 1));
-                Optional<javax.crypto.SecretKey> key = keys.get().find(subject);
+                Optional<javax.crypto.SecretKey> key = looked.computeIfAbsent(subject, keys.get()::find);
                 if (key.isPresent()) {
                     try {
                         node.set(name, mapper.readTree(PersonalDataKeys.decrypt(key.get(), sealed)));
@@ -138,7 +139,7 @@ public class PersonalDataSerializer implements Serializer {
                             ? TextNode.valueOf(PersonalData.ERASED) : NullNode.getInstance());
                 }
             } else if (!part.personal() && child instanceof ObjectNode object) {
-                open(object, part.nested());
+                open(object, part.nested(), looked);
             }
         }
     }

@@ -201,6 +201,18 @@ class PersonalDataSerializerTest {
         assertThat(keys.created).isEmpty();
     }
 
+    /** A projection reads every event: its personal values (name, phone, a nested contact) cost one key look-up. */
+    @Test
+    void anEventsPersonalValuesAreOpenedWithOneKeyLookUp() {
+        ClientRecorded event = recorded("D-1");
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+        keys.lookedUp.clear();
+
+        assertThat((ClientRecorded) serializer.deserialize(stored)).isEqualTo(event);
+
+        assertThat(keys.lookedUp).containsExactly("D-1");
+    }
+
     @Test
     void personalDataStoredBeforeSealingExistedReadsUnchanged() {
         ClientRecorded event = recorded("D-1");
@@ -236,6 +248,7 @@ class PersonalDataSerializerTest {
         final Set<String> erased = new HashSet<>();
         final List<String> created = new ArrayList<>();
         final List<String> indexed = new ArrayList<>();
+        final List<String> lookedUp = new ArrayList<>();
 
         InMemoryKeys() {
             // No database behind it: the JdbcTemplate is never reached because every method that would use it is
@@ -263,6 +276,7 @@ class PersonalDataSerializerTest {
 
         @Override
         public Optional<SecretKey> find(String subject) {
+            lookedUp.add(subject);
             return Optional.ofNullable(keys.get(subject));
         }
 
