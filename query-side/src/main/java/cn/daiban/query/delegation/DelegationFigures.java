@@ -67,12 +67,27 @@ final class DelegationFigures {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The row's counted columns before a handler's writes, or null without a row; the row stays locked to the end
+     * of the transaction. Why the lock: were the same event applied by two transactions at once (two processors
+     * claiming the same segment, as two contexts in one test JVM under one token owner can; a node losing its claim
+     * mid-batch cannot commit), both would otherwise read the same "before" and add the same difference twice, though
+     * the row itself ends up the same. With it, the second reads the first's committed row and adds nothing.
+     */
+    Counted lockAndRead(String delegationId) {
+        return read(delegationId, " for update");
+    }
+
     /** The row's counted columns now, or null without a row. */
     Counted read(String delegationId) {
+        return read(delegationId, "");
+    }
+
+    private Counted read(String delegationId, String lock) {
         return jdbc.query("""
                         select station_code, declined, received_on, completed_on, on_time, handling_working_days,
                                breaches, status, rectification_status
-                        from delegation_view where delegation_id = ?""",
+                        from delegation_view where delegation_id = ?""" + lock,
                 rs -> rs.next() ? new Counted(rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), (Boolean) rs.getObject(5), (Integer) rs.getObject(6),
                         rs.getInt(7), rs.getString(8), rs.getString(9)) : null, delegationId);

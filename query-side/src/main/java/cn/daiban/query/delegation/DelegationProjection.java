@@ -55,8 +55,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationCommissionedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
-        jdbc.update("""
+        int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, mode, status, station_code, window_name, item_code,
                             item_name, item_revision, department, agent_id, client_name, client_phone,
                             acceptance_form_number, declined, received_at, received_on, promised_working_days,
@@ -74,7 +73,10 @@ public class DelegationProjection {
                         "outsideAuthority", e.outsideAuthority(), "toleratedGaps", e.toleratedGaps(),
                         "parallelDepartments", e.parallelDepartments(), "specialHandling", e.specialHandling(),
                         "consultationId", e.consultationId() == null ? null : String.valueOf(e.consultationId()))));
-        counted(e.delegationId(), before);
+        if (inserted > 0) {
+            // Only the transaction that inserted the row counts it (an insert that found the row did nothing).
+            counted(e.delegationId(), null);
+        }
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
     }
@@ -101,8 +103,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationDeclinedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
-        jdbc.update("""
+        int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, status, station_code, item_code, item_name,
                             agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on)
                         values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?)
@@ -111,7 +112,10 @@ public class DelegationProjection {
                 e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
                 Timestamp.from(m.getTimestamp()), Date.valueOf(day(m)));
-        counted(e.delegationId(), before);
+        if (inserted > 0) {
+            // Only the transaction that inserted the row counts it (an insert that found the row did nothing).
+            counted(e.delegationId(), null);
+        }
         step(m);
     }
 
@@ -132,7 +136,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(SupplementRequestedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "supplement:" + e.requestNumber(), fields("requestedOn", e.requestedOn(),
                 "dueDate", e.dueDate(), "materials", e.materials(), "breach", e.breachOfOneTimeNotice(),
                 "justification", e.justification()));
@@ -146,7 +150,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(SupplementReceivedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
                 "reason", "待补正", "until", e.receivedOn()));
         moved(e.delegationId(), e.deadline(), "HANDLING");
@@ -191,7 +195,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationEscalatedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "hop:" + e.hopNumber(), Map.of("from", e.fromStationCode().value(),
                 "target", e.targetStationCode().value(), "escalatedOn", e.escalatedOn(), "dueDate", e.hopDueDate(),
                 "materials", e.uploadedMaterialRefs()));
@@ -213,7 +217,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(ResultReturnedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "returned:" + e.hopNumber(), Map.of("on", e.returnedOn()));
         set(e.delegationId(), "status = 'HANDLING'", null);
         counted(e.delegationId(), before);
@@ -246,7 +250,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationSuspendedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set details = details || jsonb_build_object('beforeSuspension', status),
                             status = 'SUSPENDED', at_risk = false
@@ -259,7 +263,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationResumedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
                 "reason", "中止", "until", e.resumedOn()));
         jdbc.update("""
@@ -272,7 +276,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationTerminatedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set status = 'TERMINATED', terminated_on = ?, termination_reason = ?,
                             at_risk = false, hop_overdue = false where delegation_id = ?""",
@@ -283,7 +287,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationCompletedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set status = 'COMPLETED', completed_at = ?, completed_on = ?,
                             successful = ?, result_reference = ?, failure_reason = ?, on_time = ?,
@@ -297,7 +301,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(ResultDeliveredEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set status = 'DELIVERED', delivered_on = ?, delivery_method = ?
                         where delegation_id = ?""",
@@ -347,7 +351,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(RectificationRequiredEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set rectification_status = 'OPEN', rectification_due = ? where delegation_id = ?",
                 Date.valueOf(e.dueDate()), e.delegationId().value());
         counted(e.delegationId(), before);
@@ -362,7 +366,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(RectificationOverdueEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set rectification_status = 'OVERDUE' where delegation_id = ? and rectification_status = 'OPEN'",
                 e.delegationId().value());
         counted(e.delegationId(), before);
@@ -371,7 +375,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(RectificationCompletedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         set(e.delegationId(), "rectification_status = ?", e.onTime() ? "DONE" : "LATE");
         detail(e.delegationId(), "rectification", Map.of("measures", e.measures(), "on", e.completedOn()));
         counted(e.delegationId(), before);
@@ -380,7 +384,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(EvaluationVoidedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update evaluation_view set voided = true, void_reason = ? where delegation_id = ? and number = ?",
                 e.reason(), e.delegationId().value(), e.evaluationNumber());
         jdbc.update("""
@@ -394,7 +398,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationArchivedEvent e, DomainEventMessage<?> m) {
-        DelegationFigures.Counted before = figures.read(e.delegationId().value());
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set status = 'ARCHIVED', archived_on = ?, archive_reference = ? where delegation_id = ?",
                 Date.valueOf(e.archivedOn()), e.archiveReference(), e.delegationId().value());
         counted(e.delegationId(), before);

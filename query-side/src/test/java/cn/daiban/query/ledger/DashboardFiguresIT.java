@@ -58,10 +58,10 @@ import static org.awaitility.Awaitility.await;
 class DashboardFiguresIT extends PostgresIntegrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
-    static final String C = "148800000";
-    static final String T = "1488000001";
-    static final String V1 = "148800000101";
-    static final String V2 = "148800000102";
+    static final String C = "142200000";
+    static final String T = "1422000001";
+    static final String V1 = "142200000101";
+    static final String V2 = "142200000102";
     static final List<String> STATIONS = List.of(C, T, V1, V2);
     static final AgentId AGENT = AgentId.of("bbbbbbbb-1111-4c3b-9a57-0d5f1e2a3b4c");
     static final AgentId OTHER_AGENT = AgentId.of("cccccccc-1111-4c3b-9a57-0d5f1e2a3b4c");
@@ -109,7 +109,7 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
     void station(String code, StationLevel level, String parent) {
         StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
         append("Station", code, new StationOpeningRequestedEvent(StationCode.of(code), "站 " + code, level,
-                parent == null ? null : StationCode.of(parent), null, RegionCode.of("148800"), "地址", manager,
+                parent == null ? null : StationCode.of(parent), null, RegionCode.of("142200"), "地址", manager,
                 PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at(LocalDate.of(2026, 10, 1), 9));
         append("Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null),
                 at(LocalDate.of(2026, 10, 1), 10));
