@@ -6,7 +6,7 @@
 # Settings (environment): DAIBAN_DB_PORT (54329), DAIBAN_DATA_DIR (.data), COMMAND_PORT (8080),
 # QUERY_PORT (8081), JAVA_HOME (else java on the PATH; 17 or newer).
 #
-# Each application runs in a 512 MiB heap (and at most 256 MiB of class metadata, about twice what either loads):
+# Each application runs in a 512 MiB heap (and at most 256 MiB of class metadata; the query side loads ~96 MB):
 # the size the default run is sized and tested for (the end-to-end tests start the jars with the same limits).
 set -euo pipefail
 cd "$(dirname "$0")"

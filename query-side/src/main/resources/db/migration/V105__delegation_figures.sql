@@ -23,6 +23,10 @@ create table delegation_figure (
     primary key (station_code, grain, period_start, shard)
 );
 
+-- A county roll-up covers (nearly) every station: it reads a period's rows by grain and date, not station by
+-- station (measured on 321 stations x a year, ~0.94 M matters: a month 3 ms; 2026-01-15..12-10 50 ms).
+create index delegation_figure_period on delegation_figure (grain, period_start, station_code);
+
 -- Figures of what is open now, per station: matters by open status, open rectifications.
 create table delegation_open_figure (
     station_code        varchar(20) not null,
