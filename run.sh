@@ -5,6 +5,9 @@
 #
 # Settings (environment): DAIBAN_DB_PORT (54329), DAIBAN_DATA_DIR (.data), COMMAND_PORT (8080),
 # QUERY_PORT (8081), JAVA_HOME (else java on the PATH; 17 or newer).
+#
+# Each application runs in a 512 MiB heap (and at most 256 MiB of class metadata; the query side loads ~96 MB):
+# the size the default run is sized and tested for (the end-to-end tests start the jars with the same limits).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +22,7 @@ COMMAND_PORT="${COMMAND_PORT:-8080}"
 QUERY_PORT="${QUERY_PORT:-8081}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 LOGS="$DATA_DIR/logs"
+APP_JVM_OPTS=(-Xmx512m -XX:MaxMetaspaceSize=256m)
 
 VERSION=0.1.0-SNAPSHOT
 PG_JAR="local-postgres/target/local-postgres-$VERSION-exec.jar"
@@ -84,7 +88,7 @@ done
 
 export DAIBAN_DB_URL="jdbc:postgresql://localhost:$DB_PORT/daiban"
 say "starting the command side on port $COMMAND_PORT ..."
-"$JAVA" -jar "$COMMAND_JAR" --server.port="$COMMAND_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/command-side.log" 2>&1 &
+"$JAVA" "${APP_JVM_OPTS[@]}" -jar "$COMMAND_JAR" --server.port="$COMMAND_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/command-side.log" 2>&1 &
 PIDS+=($!)
 # The query side reads the command side's event table: start it once the command side's schema exists.
 for _ in $(seq 1 240); do
@@ -95,7 +99,7 @@ done
 grep -q "Started CommandSideApplication" "$LOGS/command-side.log" || fail "The command side (timed out)" "$LOGS/command-side.log"
 
 say "starting the query side on port $QUERY_PORT ..."
-"$JAVA" -jar "$QUERY_JAR" --server.port="$QUERY_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/query-side.log" 2>&1 &
+"$JAVA" "${APP_JVM_OPTS[@]}" -jar "$QUERY_JAR" --server.port="$QUERY_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/query-side.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   grep -q "Started QuerySideApplication" "$LOGS/query-side.log" 2>/dev/null && break

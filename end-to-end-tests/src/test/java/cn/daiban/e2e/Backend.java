@@ -409,8 +409,9 @@ public final class Backend implements BeforeAllCallback, ExtensionContext.Store.
         }
         boolean axon = engine() == Engine.AXON_SERVER;
         List<String> command = new ArrayList<>(List.of(
+                // The heap and class-metadata limits ./run.sh starts each application with.
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port,
+                "-XX:MaxMetaspaceSize=256m", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port,
                 "--spring.profiles.active=" + (axon ? "axonserver,embedded" : "embedded"),
                 "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + LocalPostgres.USER,
                 // Keys cached far longer than any test: an erasure must take effect without waiting for the cache.

@@ -51,18 +51,20 @@ public class DelegationProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ServiceClock clock;
+    private final DelegationFigures figures;
 
     DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, ServiceClock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.figures = new DelegationFigures(jdbc);
     }
 
     // ------------------------------------------------------------------------------------------------ intake
 
     @EventHandler
     void on(DelegationCommissionedEvent e, DomainEventMessage<?> m) {
-        jdbc.update("""
+        int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, mode, status, station_code, window_name, item_code,
                             item_name, item_revision, department, agent_id, client_name, client_phone,
                             acceptance_form_number, declined, received_at, received_on, promised_working_days,
@@ -102,6 +104,10 @@ public class DelegationProjection {
         }
         if (e.isDeadlineProvisional()) {
             set(e.delegationId(), "deadline_provisional = ?", true);
+        }
+        if (inserted > 0) {
+            // Only the transaction that inserted the row counts it (an insert that found the row did nothing).
+            counted(e.delegationId(), null);
         }
         step(m);
         // Live updates are sent by LiveFeed on every query node, not from here: this segment is only one node's.
@@ -169,7 +175,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationDeclinedEvent e, DomainEventMessage<?> m) {
-        jdbc.update("""
+        int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, status, station_code, item_code, item_name,
                             agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on,
                             first_receiver_id, first_receiver_name, handler_name)
@@ -180,6 +186,10 @@ public class DelegationProjection {
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
                 Timestamp.from(happened(m)), Date.valueOf(day(m)), e.agentId().value(), e.agentName(),
                 e.agentId().value(), e.agentName(), e.agentId().value());
+        if (inserted > 0) {
+            // Only the transaction that inserted the row counts it (an insert that found the row did nothing).
+            counted(e.delegationId(), null);
+        }
         step(m);
     }
 
@@ -202,6 +212,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(SupplementRequestedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "supplement:" + e.requestNumber(), fields("requestedOn", e.requestedOn(),
                 "dueDate", e.dueDate(), "materials", e.materials(), "breach", e.breachOfOneTimeNotice(),
                 "justification", e.justification()));
@@ -209,14 +220,17 @@ public class DelegationProjection {
                         update delegation_view set status = 'AWAITING_SUPPLEMENT', supplement_requests = ?,
                             breaches = ?, at_risk = false where delegation_id = ?""",
                 e.requestNumber(), e.requestNumber() - 1, e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(SupplementReceivedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
                 "reason", "待补正", "until", e.receivedOn()));
         moved(e.delegationId(), e.deadline(), "HANDLING");
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -273,12 +287,14 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationEscalatedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "hop:" + e.hopNumber(), Map.of("from", e.fromStationCode().value(),
                 "target", e.targetStationCode().value(), "escalatedOn", e.escalatedOn(), "dueDate", e.hopDueDate(),
                 "materials", e.uploadedMaterialRefs()));
         jdbc.update("""
                         update delegation_view set status = 'ESCALATED', escalated = true, hop_overdue = false,
                             hop_overdue_station = null where delegation_id = ?""", e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -293,8 +309,10 @@ public class DelegationProjection {
 
     @EventHandler
     void on(ResultReturnedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "returned:" + e.hopNumber(), Map.of("on", e.returnedOn()));
         set(e.delegationId(), "status = 'HANDLING'", null);
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -324,37 +342,44 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationSuspendedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set details = details || jsonb_build_object('beforeSuspension', status),
                             status = 'SUSPENDED', at_risk = false
                         where delegation_id = ? and status <> 'SUSPENDED'""", e.delegationId().value());
         detail(e.delegationId(), "suspension:" + m.getSequenceNumber(), Map.of("reason", e.reason().name(),
                 "on", e.suspendedOn(), "continuationDeadline", e.continuationDeadline()));
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(DelegationResumedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
                 "reason", "中止", "until", e.resumedOn()));
         jdbc.update("""
                         update delegation_view set status = coalesce(details ->> 'beforeSuspension', 'HANDLING')
                         where delegation_id = ? and status = 'SUSPENDED'""", e.delegationId().value());
         moved(e.delegationId(), e.deadline(), null);
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(DelegationTerminatedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set status = 'TERMINATED', terminated_on = ?, termination_reason = ?,
                             at_risk = false, hop_overdue = false where delegation_id = ?""",
                 Date.valueOf(e.terminatedOn()), e.reason().name(), e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(DelegationCompletedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set status = 'COMPLETED', completed_at = ?, completed_on = ?,
                             successful = ?, result_reference = ?, failure_reason = ?, on_time = ?,
@@ -362,11 +387,13 @@ public class DelegationProjection {
                         where delegation_id = ?""",
                 Timestamp.from(happened(m)), Date.valueOf(e.completedOn()), e.successful(), e.resultReference(),
                 e.failureReason(), e.onTime(), e.handlingWorkingDays(), e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(ResultDeliveredEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set status = 'DELIVERED', delivered_on = ?, delivery_method = ?
                         where delegation_id = ?""",
@@ -375,6 +402,7 @@ public class DelegationProjection {
                 "trackingNumber", e.trackingNumber(), "handoverProof", e.handoverProof(),
                 "licenceInstructionsGiven", e.licenceInstructionsGiven(), "postageBorneByStation",
                 e.postageBorneByStation()));
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -415,8 +443,10 @@ public class DelegationProjection {
 
     @EventHandler
     void on(RectificationRequiredEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set rectification_status = 'OPEN', rectification_due = ? where delegation_id = ?",
                 Date.valueOf(e.dueDate()), e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -428,20 +458,25 @@ public class DelegationProjection {
 
     @EventHandler
     void on(RectificationOverdueEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set rectification_status = 'OVERDUE' where delegation_id = ? and rectification_status = 'OPEN'",
                 e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(RectificationCompletedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         set(e.delegationId(), "rectification_status = ?", e.onTime() ? "DONE" : "LATE");
         detail(e.delegationId(), "rectification", Map.of("measures", e.measures(), "on", e.completedOn()));
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(EvaluationVoidedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update evaluation_view set voided = true, void_reason = ? where delegation_id = ? and number = ?",
                 e.reason(), e.delegationId().value(), e.evaluationNumber());
         jdbc.update("""
@@ -449,6 +484,7 @@ public class DelegationProjection {
                             rectification_status = case when rectification_status in ('OPEN', 'OVERDUE') then 'VOIDED'
                                                         else rectification_status end
                         where delegation_id = ?""", e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -464,8 +500,10 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationArchivedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set status = 'ARCHIVED', archived_on = ?, archive_reference = ? where delegation_id = ?",
                 Date.valueOf(e.archivedOn()), e.archiveReference(), e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -487,12 +525,23 @@ public class DelegationProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from phone_follow_up");
+        figures.clear();
         jdbc.update("delete from evaluation_view");
         jdbc.update("delete from delegation_step");
         jdbc.update("delete from delegation_view");
     }
 
     // --------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * Brings the dashboard's counters along with the row (DelegationFigures): every handler that may change a
+     * counted column (station, declined, the dates, on_time, handling days, breaches, status, rectification status)
+     * reads the row's counted columns before its writes and calls this after them. Handlers that only touch other
+     * columns (agent, window, kind, the supervision flags, grade, details, client) do not.
+     */
+    private void counted(DelegationId id, DelegationFigures.Counted before) {
+        figures.changed(id.value(), before, figures.read(id.value()));
+    }
 
     private void moved(DelegationId id, LocalDate deadline, String status) {
         jdbc.update("""

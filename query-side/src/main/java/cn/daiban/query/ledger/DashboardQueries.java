@@ -35,9 +35,11 @@ public class DashboardQueries {
     private static final List<String> OPEN = List.of("HANDLING", "AWAITING_SUPPLEMENT", "ESCALATED", "SUSPENDED");
 
     private final JdbcTemplate jdbc;
+    private final FigureSums figures;
 
     DashboardQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.figures = new FigureSums(jdbc);
     }
 
     @QueryHandler
@@ -47,21 +49,10 @@ public class DashboardQueries {
         ScopeSql s = ScopeSql.of(scope.stationCode(), scope.rollUp());
         Date from = Date.valueOf(scope.from());
         Date to = Date.valueOf(scope.to());
-        Date today = Date.valueOf(query.today());
 
-        Map<String, Object> counts = jdbc.queryForMap(s.cte() + """
-                        select
-                          count(*) filter (where received_on = ? and not declined) as intake,
-                          count(*) filter (where received_on = ? and declined) as declined,
-                          count(*) filter (where completed_on = ? and received_on = ?) as same_day,
-                          count(*) filter (where completed_on between ? and ?) as completed,
-                          count(*) filter (where completed_on between ? and ? and on_time) as on_time,
-                          avg(handling_working_days) filter (where completed_on between ? and ?) as avg_handling,
-                          coalesce(sum(breaches) filter (where received_on between ? and ?), 0) as breaches,
-                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')) as rectifications,
-                          count(*) filter (where archived_on between ? and ?) as archived
-                        from delegation_view d where\s""" + s.on("d.station_code"),
-                args(s, today, today, today, today, from, to, from, to, from, to, from, to, from, to));
+        // The delegation figures come from the projection's counters (FigureSums): stations x periods, not matters.
+        Map<String, Object> counts = figures.dated(s, scope.from(), scope.to(), query.today());
+        Map<String, Long> open = figures.open(s);
         // 002 资料归档 (办结 … 或因其他原因终止): a delivered or ended matter stays here until archived; a declined intake
         // only once it held materials to hand back (assumption: a refusal at the counter without materials has
         // nothing to file beyond its ledger row).
@@ -73,13 +64,10 @@ public class DashboardQueries {
                 rs -> {
                     awaitingArchive.put(rs.getString(1), rs.getLong(2));
                 }, s.args().toArray());
+        Long archived = jdbc.queryForObject(s.cte() + "select count(*) from delegation_view d where archived_on "
+                + "between ? and ? and " + s.on("d.station_code"), Long.class, args(s, from, to));
         Map<String, Long> openByStatus = new LinkedHashMap<>();
-        OPEN.forEach(status -> openByStatus.put(status, 0L));
-        jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
-                        + " and status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED') group by status",
-                rs -> {
-                    openByStatus.put(rs.getString(1), rs.getLong(2));
-                }, s.args().toArray());
+        OPEN.forEach(status -> openByStatus.put(status, open.get(status)));
         Map<String, Object> consultations = jdbc.queryForMap(s.cte() + """
                         select
                           count(*) filter (where in_time) as in_time,
@@ -115,19 +103,21 @@ public class DashboardQueries {
         long onTime = number(counts.get("on_time"));
         long due = number(consultations.get("due"));
         long inTime = number(consultations.get("in_time"));
-        Object avg = counts.get("avg_handling");
+        long handlingCounted = number(counts.get("handling_counted"));
+        Double avg = handlingCounted == 0 ? null
+                : (double) number(counts.get("handling_days")) / handlingCounted;
         return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
                 number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
                 openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)).toList(),
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
                 rate(onTime, completed), due, inTime, rate(inTime, due),
-                avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0,
-                number(counts.get("breaches")), satisfaction, number(counts.get("rectifications")),
+                avg == null ? null : Math.round(avg * 100) / 100.0,
+                number(counts.get("breaches")), satisfaction, open.get("RECTIFICATIONS"),
                 number(complaints.get("received")), number(complaints.get("due")), number(complaints.get("in_time")),
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
                 byCategory, number(visits.get("made")), number(visits.get("late")),
                 flags.stream().filter(DashboardQueries::lateVisit).toList(),
-                awaitingArchive, number(counts.get("archived")));
+                awaitingArchive, archived == null ? 0 : archived);
     }
 
     @QueryHandler
@@ -144,6 +134,12 @@ public class DashboardQueries {
         return flag.reason().startsWith(LATE_VISIT_REASON);
     }
 
+    /**
+     * The at-risk and overdue lists. Not counters, on purpose: whether a matter is at risk or overdue depends on
+     * today, and the command side's deadline sweeps set it on the row (at_risk, overdue, hop_overdue) as the day
+     * comes; the dashboard shows each flagged matter, so this reads the flagged open rows through the partial index
+     * {@code delegation_view_flags}, whose size is the number of flagged matters, not of all matters.
+     */
     private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour) {
         ScopeSql s = ScopeSql.of(station, rollUp);
         List<StationDashboardResponse.Flag> flags = jdbc.query(s.cte() + """

@@ -47,9 +47,12 @@ public class LedgerQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
+    private final FigureSums figures;
+
     LedgerQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.figures = new FigureSums(jdbc);
     }
 
     /** A filter turned into SQL: the CTE, the where clause, its arguments. */
@@ -102,7 +105,7 @@ public class LedgerQueries {
     @Transactional(readOnly = true)
     public WorkLedgerResponse handle(FetchWorkLedgerQuery query) {
         Where w = where(query.filter());
-        long total = count(w);
+        long total = total(query.filter(), w);
         List<WorkLedgerResponse.Row> rows = new ArrayList<>();
         long offset = (long) query.page() * query.size();
         page(w, query.size(), offset, rs -> rows.add(ledgerRow(rs, offset + rows.size() + 1)));
@@ -149,6 +152,19 @@ public class LedgerQueries {
     @FunctionalInterface
     public interface RowSink<T> {
         void accept(T row) throws IOException;
+    }
+
+    /**
+     * The ledger's total. Filtered by stations and dates only (the ledger as it opens, and its commonest view), it is
+     * the sum of the projection's intake counters (every row of delegation_view is counted once by its received_on,
+     * accepted or declined): the work grows with stations and months, not with matters. With any other filter
+     * (window, status, item, agent, kind) it is counted, through that filter's index, over the matching rows.
+     */
+    private long total(LedgerFilter f, Where w) {
+        if (f.window() == null && f.status() == null && f.itemCode() == null && f.agentId() == null && f.kind() == null) {
+            return figures.received(ScopeSql.of(f.stationCode(), f.rollUp()), f.from(), f.to());
+        }
+        return count(w);
     }
 
     private long count(Where w) {

@@ -1,0 +1,183 @@
+package cn.daiban.query.delegation;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The counters behind the station dashboard ({@code delegation_figure}, {@code delegation_open_figure}), kept by
+ * the delegations projection with every change of a {@code delegation_view} row: the row's counted columns are read
+ * before and after the projection's update, and the difference of their contributions is added to the counter
+ * rows — through the same JdbcTemplate, so in the batch's transaction, with the row and the processor's token.
+ *
+ * <p>Why a before/after difference rather than per-event increments: the projection's writes are idempotent
+ * (an event applied twice changes nothing), and so is the difference (the second time, before equals after); and
+ * every handler keeps its own SQL, so the counters follow whatever the row says rather than a second copy of each
+ * handler's rules.
+ *
+ * <p>A rebuild or a point-in-time view shadows these tables like the view itself (the projection writes them by
+ * their unqualified names), so the counters are rebuilt from the replay, never added to the live ones.
+ *
+ * <p>Not counted here, on purpose: "at risk" and "overdue". They depend on today, and are set on the row by the
+ * command side's deadline sweeps ({@code DeadlineApproachingEvent}, {@code DelegationOverdueEvent}); the dashboard
+ * lists those matters (it shows each one, not only their number) through the partial index
+ * {@code delegation_view_flags}, whose size is the number of flagged open matters, not of all matters.
+ */
+final class DelegationFigures {
+
+    /**
+     * Counter rows per station and period are split in this many shards by the delegation id's
+     * {@code String.hashCode()}, the hash Axon's segments are chosen by (sequencing per aggregate): up to this
+     * many segments never write the same counter row, so two segments' batches neither wait for nor deadlock on
+     * each other. Assumption: the group has at most 4 segments (it has 2); with more, correctness stays, only
+     * lock waits between segments come back.
+     */
+    static final int SHARDS = 4;
+
+    /** Indexes of the dated figures, in the columns' order. */
+    private static final String[] DATED = {"intake", "declined", "same_day", "completed", "on_time", "handling_days",
+            "handling_counted", "breaches"};
+    private static final int INTAKE = 0, DECLINED = 1, SAME_DAY = 2, COMPLETED = 3, ON_TIME = 4, HANDLING_DAYS = 5,
+            HANDLING_COUNTED = 6, BREACHES = 7;
+    private static final String[] OPEN = {"handling", "awaiting_supplement", "escalated", "suspended",
+            "open_rectifications"};
+
+    private static final String UPSERT_DATED = "insert into delegation_figure as f (station_code, grain, period_start, "
+            + "shard, " + String.join(", ", DATED) + ") values (?, ?, ?, ?" + ", ?".repeat(DATED.length) + ") "
+            + "on conflict (station_code, grain, period_start, shard) do update set "
+            + String.join(", ", Arrays.stream(DATED).map(c -> c + " = f." + c + " + excluded." + c).toList());
+    private static final String UPSERT_OPEN = "insert into delegation_open_figure as f (station_code, shard, "
+            + String.join(", ", OPEN) + ") values (?, ?" + ", ?".repeat(OPEN.length) + ") "
+            + "on conflict (station_code, shard) do update set "
+            + String.join(", ", Arrays.stream(OPEN).map(c -> c + " = f." + c + " + excluded." + c).toList());
+
+    /** The columns of a row the counters depend on; null when there is no row. */
+    record Counted(String station, boolean declined, LocalDate receivedOn, LocalDate completedOn, Boolean onTime,
+                   Integer handlingDays, int breaches, String status, String rectification) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    DelegationFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The row's counted columns before a handler's writes, or null without a row; the row stays locked to the end
+     * of the transaction. Why the lock: were the same event applied by two transactions at once (two processors
+     * claiming the same segment, as two contexts in one test JVM under one token owner can; a node losing its claim
+     * mid-batch cannot commit), both would otherwise read the same "before" and add the same difference twice, though
+     * the row itself ends up the same. With it, the second reads the first's committed row and adds nothing.
+     */
+    Counted lockAndRead(String delegationId) {
+        return read(delegationId, " for update");
+    }
+
+    /** The row's counted columns now, or null without a row. */
+    Counted read(String delegationId) {
+        return read(delegationId, "");
+    }
+
+    private Counted read(String delegationId, String lock) {
+        return jdbc.query("""
+                        select station_code, declined, received_on, completed_on, on_time, handling_working_days,
+                               breaches, status, rectification_status
+                        from delegation_view where delegation_id = ?""" + lock,
+                rs -> rs.next() ? new Counted(rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), (Boolean) rs.getObject(5), (Integer) rs.getObject(6),
+                        rs.getInt(7), rs.getString(8), rs.getString(9)) : null, delegationId);
+    }
+
+    /** Adds to the counters what changed between {@code before} and {@code after} for this delegation. */
+    void changed(String delegationId, Counted before, Counted after) {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        int shard = Math.floorMod(delegationId.hashCode(), SHARDS);
+        Map<String, long[]> dated = new TreeMap<>();
+        Map<String, long[]> open = new TreeMap<>();
+        contribute(before, -1, dated, open);
+        contribute(after, 1, dated, open);
+        dated.forEach((key, delta) -> {
+            if (Arrays.stream(delta).anyMatch(v -> v != 0)) {
+                String[] parts = key.split("\\|");
+                LocalDate day = LocalDate.parse(parts[1]);
+                upsertDated(parts[0], "D", day, shard, delta);
+                upsertDated(parts[0], "M", day.withDayOfMonth(1), shard, delta);
+            }
+        });
+        open.forEach((station, delta) -> {
+            if (Arrays.stream(delta).anyMatch(v -> v != 0)) {
+                Object[] args = new Object[2 + delta.length];
+                args[0] = station;
+                args[1] = shard;
+                for (int i = 0; i < delta.length; i++) {
+                    args[2 + i] = delta[i];
+                }
+                jdbc.update(UPSERT_OPEN, args);
+            }
+        });
+    }
+
+    private void upsertDated(String station, String grain, LocalDate start, int shard, long[] delta) {
+        Object[] args = new Object[4 + delta.length];
+        args[0] = station;
+        args[1] = grain;
+        args[2] = Date.valueOf(start);
+        args[3] = shard;
+        for (int i = 0; i < delta.length; i++) {
+            args[4 + i] = delta[i];
+        }
+        jdbc.update(UPSERT_DATED, args);
+    }
+
+    /** The row's share of each counter, times {@code sign}, exactly as the dashboard's recount counted it. */
+    private static void contribute(Counted row, int sign, Map<String, long[]> dated, Map<String, long[]> open) {
+        if (row == null) {
+            return;
+        }
+        long[] received = dated.computeIfAbsent(row.station() + "|" + row.receivedOn(), k -> new long[DATED.length]);
+        received[row.declined() ? DECLINED : INTAKE] += sign;
+        received[BREACHES] += (long) sign * row.breaches();
+        if (row.completedOn() != null) {
+            long[] completed = dated.computeIfAbsent(row.station() + "|" + row.completedOn(),
+                    k -> new long[DATED.length]);
+            completed[COMPLETED] += sign;
+            if (row.completedOn().equals(row.receivedOn())) {
+                completed[SAME_DAY] += sign;
+            }
+            if (Boolean.TRUE.equals(row.onTime())) {
+                completed[ON_TIME] += sign;
+            }
+            if (row.handlingDays() != null) {
+                completed[HANDLING_DAYS] += (long) sign * row.handlingDays();
+                completed[HANDLING_COUNTED] += sign;
+            }
+        }
+        long[] now = open.computeIfAbsent(row.station(), k -> new long[OPEN.length]);
+        int status = switch (row.status()) {
+            case "HANDLING" -> 0;
+            case "AWAITING_SUPPLEMENT" -> 1;
+            case "ESCALATED" -> 2;
+            case "SUSPENDED" -> 3;
+            default -> -1;
+        };
+        if (status >= 0) {
+            now[status] += sign;
+        }
+        if ("OPEN".equals(row.rectification()) || "OVERDUE".equals(row.rectification())) {
+            now[4] += sign;
+        }
+    }
+
+    /** Empties the counters (a reset of the projection). */
+    void clear() {
+        jdbc.update("delete from delegation_figure");
+        jdbc.update("delete from delegation_open_figure");
+    }
+}

@@ -1,0 +1,383 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.common.ResidentId;
+import cn.daiban.kernel.dashboard.FetchStationDashboardQuery;
+import cn.daiban.kernel.dashboard.Scope;
+import cn.daiban.kernel.dashboard.StationDashboardResponse;
+import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.ledger.FetchWorkLedgerQuery;
+import cn.daiban.kernel.ledger.LedgerFilter;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard's delegation figures and the ledger's total, read from the projection's counters, equal a recount
+ * of delegation_view with the SQL the dashboard used before the counters (kept here as the reference): for a varied,
+ * seeded history across a county, a township and two villages, over periods made of whole months, edge days or
+ * both, for several "todays", per station and rolled up; after further status changes; and after the counters were
+ * wiped and the projection rebuilt.
+ */
+class DashboardFiguresIT extends PostgresIntegrationTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
+    static final String C = "142200000";
+    static final String T = "1422000001";
+    static final String V1 = "142200000101";
+    static final String V2 = "142200000102";
+    static final List<String> STATIONS = List.of(C, T, V1, V2);
+    static final AgentId AGENT = AgentId.of("bbbbbbbb-1111-4c3b-9a57-0d5f1e2a3b4c");
+    static final AgentId OTHER_AGENT = AgentId.of("cccccccc-1111-4c3b-9a57-0d5f1e2a3b4c");
+    static final Client CLIENT = new Client(ClientKind.CITIZEN, "王秀英", ResidentId.of("11010519491231002X"), null,
+            PhoneNumber.of("13912345678"), null);
+    static final LocalDate FIRST = LocalDate.of(2026, 10, 12);
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DashboardQueries dashboards;
+    @Autowired
+    LedgerQueries ledger;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    final Map<String, Long> sequences = new HashMap<>();
+    final List<DelegationId> delegations = new ArrayList<>();
+    /** Delegations left open by the first history, with their station, for the second round of changes. */
+    final Map<DelegationId, String> open = new LinkedHashMap<>();
+    long appended;
+
+    static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(SHANGHAI).toInstant();
+    }
+
+    void append(String type, String aggregateId, Object payload, Instant at) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+                Map.of(MetadataKeys.ACTOR_ID, AGENT.value(), MetadataKeys.STATION_CODE, V1), UUID.randomUUID().toString(),
+                at));
+        if (type.equals("Delegation")) {
+            appended++;
+        }
+    }
+
+    void d(DelegationId id, Object event, LocalDate day, int hour) {
+        append("Delegation", id.value(), event, at(day, hour));
+    }
+
+    void station(String code, StationLevel level, String parent) {
+        StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
+        append("Station", code, new StationOpeningRequestedEvent(StationCode.of(code), "站 " + code, level,
+                parent == null ? null : StationCode.of(parent), null, RegionCode.of("142200"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at(LocalDate.of(2026, 10, 1), 9));
+        append("Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null),
+                at(LocalDate.of(2026, 10, 1), 10));
+    }
+
+    DelegationCommissionedEvent commissioned(DelegationId id, DelegationKind kind, String station, LocalDate day,
+                                             LocalDate deadline) {
+        return new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE, StationCode.of(station), "W1", AGENT,
+                ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
+                List.of(), CLIENT, kind == DelegationKind.PROXY
+                ? AcceptanceFormNumber.of(StationCode.of(station), day, delegations.size() + 1) : null,
+                null, List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, day, 5, deadline,
+                null, null);
+    }
+
+    /** One delegation along one of several paths, from {@code day} on; answers whether it is left open. */
+    boolean history(Random random, String station, LocalDate day, int path) {
+        DelegationId id = DelegationId.create();
+        delegations.add(id);
+        DelegationKind kind = random.nextBoolean() ? DelegationKind.PROXY : DelegationKind.ASSIST;
+        LocalDate deadline = day.plusDays(7);
+        if (path == 0) {
+            d(id, new DelegationDeclinedEvent(id, kind, StationCode.of(station), AGENT, ServiceItemCode.of("RS-001"),
+                    "城乡居民养老保险参保登记", CLIENT, "已参保", day), day, 10);
+            return false;
+        }
+        d(id, commissioned(id, kind, station, day, deadline), day, 9);
+        switch (path) {
+            case 1 -> { // completed (on time or not, some the same day), delivered, evaluated, archived
+                int days = random.nextInt(4);
+                LocalDate done = day.plusDays(days);
+                d(id, new DelegationCompletedEvent(id, true, "参保号", null, done, deadline, random.nextBoolean(),
+                        days), done, 15);
+                d(id, new ResultDeliveredEvent(id, DeliveryMethod.IN_PERSON, null, "签收", false, false, done, done),
+                        done, 16);
+                d(id, new DelegationEvaluatedEvent(id, 1, SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED,
+                        SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED, EvaluationChannel.DEVICE, null,
+                        done), done, 17);
+                if (random.nextBoolean()) {
+                    d(id, new DelegationArchivedEvent(id, "归档-" + id.value(), List.of("受理单"), done.plusDays(1)),
+                            done.plusDays(1), 9);
+                }
+                return false;
+            }
+            case 2 -> { // supplements, a breach, left awaiting the second one
+                List<MissingMaterial> missing = List.of(new MissingMaterial("户口簿", "派出所"));
+                d(id, new SupplementRequestedEvent(id, 1, missing, day, day.plusDays(2), null, false), day, 10);
+                d(id, new SupplementReceivedEvent(id, 1, day.plusDays(1), 1, deadline, deadline.plusDays(1)),
+                        day.plusDays(1), 10);
+                d(id, new SupplementRequestedEvent(id, 2, missing, day.plusDays(2), day.plusDays(4), "新增", true),
+                        day.plusDays(2), 10);
+                return true;
+            }
+            case 3 -> { // escalated; half of them come back and are completed late
+                d(id, new DelegationEscalatedEvent(id, 1, StationCode.of(station), StationCode.of(C), List.of("a.pdf"),
+                        null, day, day.plusDays(3)), day, 11);
+                if (random.nextBoolean()) {
+                    return true;
+                }
+                d(id, new ResultReturnedEvent(id, 1, StationCode.of(station), day.plusDays(3)), day.plusDays(3), 9);
+                d(id, new DelegationCompletedEvent(id, false, null, "材料不符", day.plusDays(9), deadline, false, 6),
+                        day.plusDays(9), 9);
+                return false;
+            }
+            case 4 -> { // suspended; resumed (open again) or terminated
+                d(id, new DelegationSuspendedEvent(id, SuspensionReason.CLIENT_REQUEST, "外出", day.plusDays(1),
+                        day.plusDays(30)), day.plusDays(1), 10);
+                if (random.nextBoolean()) {
+                    return true;
+                }
+                if (random.nextBoolean()) {
+                    d(id, new DelegationResumedEvent(id, day.plusDays(3), 2, deadline, deadline.plusDays(2)),
+                            day.plusDays(3), 10);
+                    return true;
+                }
+                d(id, new DelegationTerminatedEvent(id, TerminationReason.CLIENT_WITHDREW, null, day.plusDays(4)),
+                        day.plusDays(4), 10);
+                return false;
+            }
+            case 5 -> { // completed late, poor grade, a rectification: overdue, done, or voided with the grade
+                LocalDate done = day.plusDays(2);
+                d(id, new DelegationCompletedEvent(id, true, "参保号", null, done, day.plusDays(1), false, 2), done, 15);
+                d(id, new ResultDeliveredEvent(id, DeliveryMethod.POST, "EMS", "回执", false, true, done, done), done, 16);
+                d(id, new DelegationEvaluatedEvent(id, 1, SatisfactionGrade.DISSATISFIED, SatisfactionGrade.DISSATISFIED,
+                        SatisfactionGrade.DISSATISFIED, SatisfactionGrade.DISSATISFIED, EvaluationChannel.DEVICE, "慢",
+                        done.plusDays(1)), done.plusDays(1), 9);
+                d(id, new RectificationRequiredEvent(id, 1, SatisfactionGrade.DISSATISFIED, done.plusDays(8)),
+                        done.plusDays(1), 10);
+                switch (random.nextInt(4)) {
+                    case 0 -> d(id, new RectificationOverdueEvent(id, done.plusDays(8)), done.plusDays(9), 0);
+                    case 1 -> d(id, new RectificationCompletedEvent(id, "整改", done.plusDays(5), true),
+                            done.plusDays(5), 10);
+                    case 2 -> d(id, new EvaluationVoidedEvent(id, 1, "误操作"), done.plusDays(3), 10);
+                    default -> { }
+                }
+                return false;
+            }
+            case 6 -> { // reassigned to another agent, transferred to another window, still handling
+                d(id, new AgentReassignedEvent(id, AGENT, OTHER_AGENT, "请假"), day.plusDays(1), 9);
+                d(id, new DelegationTransferredEvent(id, "W1", "W2", "分流"), day.plusDays(1), 10);
+                return true;
+            }
+            default -> { // at risk, then overdue (the sweeps' flags), still handling
+                d(id, new DeadlineApproachingEvent(id, deadline, 1), deadline.minusDays(1), 0);
+                d(id, new DelegationOverdueEvent(id, deadline), deadline.plusDays(1), 0);
+                return true;
+            }
+        }
+    }
+
+    void awaitProjected() {
+        long expected = appended;
+        String[] ids = delegations.stream().map(DelegationId::value).toArray(String[]::new);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from delegation_step where delegation_id = any(?)", Long.class, (Object) ids))
+                .isEqualTo(expected));
+    }
+
+    // -------------------------------------------------------------------------------- the reference recount
+
+    /** The dashboard's delegation figures counted over delegation_view, with the SQL it used before the counters. */
+    Map<String, Object> recount(String station, boolean rollUp, LocalDate from, LocalDate to, LocalDate today) {
+        ScopeSql s = ScopeSql.of(station, rollUp);
+        List<Object> args = new ArrayList<>(s.args());
+        Date t = Date.valueOf(today);
+        Date f = Date.valueOf(from);
+        Date u = Date.valueOf(to);
+        args.addAll(List.of(t, t, t, t, f, u, f, u, f, u, f, u));
+        Map<String, Object> counts = jdbc.queryForMap(s.cte() + """
+                        select
+                          count(*) filter (where received_on = ? and not declined) as intake,
+                          count(*) filter (where received_on = ? and declined) as declined,
+                          count(*) filter (where completed_on = ? and received_on = ?) as same_day,
+                          count(*) filter (where completed_on between ? and ?) as completed,
+                          count(*) filter (where completed_on between ? and ? and on_time) as on_time,
+                          avg(handling_working_days) filter (where completed_on between ? and ?) as avg_handling,
+                          coalesce(sum(breaches) filter (where received_on between ? and ?), 0) as breaches,
+                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')) as rectifications
+                        from delegation_view d where\s""" + s.on("d.station_code"), args.toArray());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("intake", ((Number) counts.get("intake")).longValue());
+        figures.put("declined", ((Number) counts.get("declined")).longValue());
+        figures.put("sameDay", ((Number) counts.get("same_day")).longValue());
+        figures.put("completed", ((Number) counts.get("completed")).longValue());
+        figures.put("onTime", ((Number) counts.get("on_time")).longValue());
+        Object avg = counts.get("avg_handling");
+        figures.put("averageHandling", avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0);
+        figures.put("breaches", ((Number) counts.get("breaches")).longValue());
+        figures.put("rectifications", ((Number) counts.get("rectifications")).longValue());
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        List.of("HANDLING", "AWAITING_SUPPLEMENT", "ESCALATED", "SUSPENDED").forEach(st -> byStatus.put(st, 0L));
+        jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
+                        + " and status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED') group by status",
+                rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                }, s.args().toArray());
+        figures.put("openByStatus", byStatus);
+        List<Object> ledgerArgs = new ArrayList<>(s.args());
+        ledgerArgs.add(f);
+        ledgerArgs.add(u);
+        figures.put("ledgerTotal", jdbc.queryForObject(s.cte() + "select count(*) from delegation_view d where "
+                + s.on("d.station_code") + " and d.received_on between ? and ?", Long.class, ledgerArgs.toArray()));
+        return figures;
+    }
+
+    /** The same figures as the application answers them now. */
+    Map<String, Object> answered(String station, boolean rollUp, LocalDate from, LocalDate to, LocalDate today) {
+        StationDashboardResponse r = dashboards.handle(new FetchStationDashboardQuery(
+                new Scope(station, rollUp, from, to), today));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("intake", r.todaysIntake());
+        figures.put("declined", r.todaysDeclined());
+        figures.put("sameDay", r.todaysSameDayCompletions());
+        figures.put("completed", r.completed());
+        figures.put("onTime", r.completedOnTime());
+        figures.put("averageHandling", r.averageHandlingWorkingDays());
+        figures.put("breaches", r.oneTimeNoticeBreaches());
+        figures.put("rectifications", r.openRectifications());
+        figures.put("openByStatus", r.openByStatus());
+        figures.put("ledgerTotal", ledger.handle(new FetchWorkLedgerQuery(new LedgerFilter(station, rollUp, null,
+                from, to, null, null, null, null, false), 0, 10)).totalRows());
+        return figures;
+    }
+
+    /** Whole months only, edge days only, both, across a year's end; "todays" with intake, completions, none. */
+    long compareEverywhere() {
+        List<LocalDate[]> periods = List.of(
+                new LocalDate[]{LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)},
+                new LocalDate[]{LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 20)},
+                new LocalDate[]{LocalDate.of(2026, 10, 20), LocalDate.of(2026, 12, 10)},
+                new LocalDate[]{LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31)},
+                new LocalDate[]{LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 2)},
+                new LocalDate[]{LocalDate.of(2025, 1, 1), LocalDate.of(2029, 12, 31)});
+        List<LocalDate> todays = List.of(FIRST, FIRST.plusDays(3), LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 11, 17), LocalDate.of(2026, 12, 1), LocalDate.of(2027, 3, 1));
+        long compared = 0;
+        long nonZero = 0;
+        for (String station : STATIONS) {
+            for (boolean rollUp : List.of(false, true)) {
+                for (int i = 0; i < periods.size(); i++) {
+                    LocalDate today = todays.get(i);
+                    LocalDate[] period = periods.get(i);
+                    Map<String, Object> expected = recount(station, rollUp, period[0], period[1], today);
+                    assertThat(answered(station, rollUp, period[0], period[1], today))
+                            .as("%s rollUp=%s %s..%s today %s", station, rollUp, period[0], period[1], today)
+                            .isEqualTo(expected);
+                    compared++;
+                    nonZero += expected.values().stream().filter(v -> v instanceof Long n && n > 0).count();
+                }
+            }
+        }
+        // The comparison is only worth something if the history gave the figures something to count.
+        assertThat(nonZero).isGreaterThan(compared);
+        return compared;
+    }
+
+    @Test
+    void countersEqualARecountThroughChangesAndARebuild() throws Exception {
+        station(C, StationLevel.COUNTY_CENTRE, null);
+        station(T, StationLevel.TOWNSHIP_CENTRE, C);
+        station(V1, StationLevel.VILLAGE_STATION, T);
+        station(V2, StationLevel.VILLAGE_STATION, T);
+        Random random = new Random(20261124L);
+        for (int i = 0; i < 120; i++) {
+            String station = STATIONS.get(random.nextInt(STATIONS.size()));
+            LocalDate day = FIRST.plusDays(random.nextInt(60));
+            int path = i % 8;
+            if (history(random, station, day, path)) {
+                open.put(delegations.get(delegations.size() - 1), station);
+            }
+        }
+        awaitProjected();
+        // Every path's figures are there to compare.
+        assertThat(jdbc.queryForObject("select count(distinct status) from delegation_view where station_code in (?, ?, ?, ?)",
+                Integer.class, C, T, V1, V2)).isGreaterThanOrEqualTo(8);
+        compareEverywhere();
+
+        // Status changes of matters already counted: the open ones are completed, suspended or escalated.
+        LocalDate later = LocalDate.of(2026, 12, 20);
+        int n = 0;
+        for (Map.Entry<DelegationId, String> o : open.entrySet()) {
+            DelegationId id = o.getKey();
+            switch (n++ % 3) {
+                case 0 -> d(id, new DelegationCompletedEvent(id, true, "补办", null, later, later, n % 2 == 0, 3),
+                        later, 10);
+                case 1 -> d(id, new DelegationSuspendedEvent(id, SuspensionReason.CLIENT_REQUEST, "外出", later,
+                        later.plusDays(30)), later, 10);
+                default -> d(id, new DelegationTerminatedEvent(id, TerminationReason.CLIENT_WITHDREW, null, later),
+                        later, 11);
+            }
+        }
+        awaitProjected();
+        compareEverywhere();
+
+        // The counters are the rebuild's too: wiped here, a rebuild of the group brings them back from the events.
+        jdbc.update("delete from delegation_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
+        jdbc.update("delete from delegation_open_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
+        assertThat(answered(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later))
+                .isNotEqualTo(recount(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        JsonNode started = json.readTree(http.postForEntity("/api/admin/rebuilds/delegations",
+                new HttpEntity<>("", headers), String.class).getBody());
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            JsonNode status = json.readTree(http.getForEntity("/api/admin/rebuilds/delegations", String.class).getBody());
+            assertThat(status.get("startedAt").asText()).isEqualTo(started.get("startedAt").asText());
+            assertThat(status.get("state").asText()).isEqualTo("SWITCHED");
+        });
+        compareEverywhere();
+    }
+}
