@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: starts PostgreSQL and both applications as ./run.sh does (same jars, same durable database settings,
-# same JVM options: none, unless BENCH_APP_JAVA_OPTS), but on a data dir of its own (target/bench/data, emptied
+# same JVM options: -Xmx512m -XX:MaxMetaspaceSize=256m, plus BENCH_APP_JAVA_OPTS), but on a data dir of its own (target/bench/data, emptied
 # first) and ports of its own, runs the phases and writes target/bench/report.md. Everything it started is stopped
 # at the end, on Ctrl-C and on failure. Not part of ./mvnw verify.
 #
@@ -8,7 +8,7 @@
 #   BENCH_PHASES (startup,raw,commands,seed,catchup,commands-large,lag,rebuild,reads), BENCH_SECONDS (20 per point),
 #   BENCH_DELEGATIONS (1000000), BENCH_VILLAGES (10), BENCH_CLIENTS (1,4,16,32), BENCH_RAW_CONNECTIONS (1,4,16),
 #   BENCH_CATCHUP_MAX_SECONDS (300), BENCH_REBUILD_MAX_SECONDS (420), BENCH_OPEN_SHARE (0.3), BENCH_SEED_THREADS (2),
-#   BENCH_PROFILE (true), BENCH_APP_JAVA_OPTS (empty, as run.sh), BENCH_DB_PORT (55439), BENCH_COMMAND_PORT (18080),
+#   BENCH_PROFILE (true), BENCH_APP_JAVA_OPTS (empty; added to run.sh's heap bounds), BENCH_DB_PORT (55439), BENCH_COMMAND_PORT (18080),
 #   BENCH_QUERY_PORT (18081), JAVA_HOME.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,7 +25,8 @@ DB_PORT="${BENCH_DB_PORT:-55439}"
 COMMAND_PORT="${BENCH_COMMAND_PORT:-18080}"
 QUERY_PORT="${BENCH_QUERY_PORT:-18081}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-APP_OPTS=(${BENCH_APP_JAVA_OPTS:-})
+# The heap and class-metadata bounds run.sh gives each application, plus anything BENCH_APP_JAVA_OPTS adds.
+APP_OPTS=(-Xmx512m -XX:MaxMetaspaceSize=256m ${BENCH_APP_JAVA_OPTS:-})
 
 VERSION=0.1.0-SNAPSHOT
 PG_JAR="local-postgres/target/local-postgres-$VERSION-exec.jar"
