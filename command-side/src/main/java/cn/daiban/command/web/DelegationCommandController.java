@@ -300,9 +300,20 @@ class DelegationCommandController {
     }
 
     @PostMapping("/{id}/rectification/completion")
-    @Operation(summary = "What was done about the poor grade (整改)")
+    @Operation(summary = "What was done about the poor grade (整改): marked done, it awaits supervision's re-check")
     ResponseEntity<CommandAcknowledgement> rectify(@PathVariable String id, @RequestBody MeasuresRequest body) {
         return step(id, body, d -> new CompleteRectificationCommand(d, body.measures()));
+    }
+
+    record RecheckRequest(Boolean accepted, String reason, java.time.LocalDate newDueDate) {
+    }
+
+    @PostMapping("/{id}/rectification/recheck")
+    @Operation(summary = "Supervision re-checks a rectification the station marked done (复查, 000 §8.2.2, "
+            + "004 §7.2.2): accepted closes it; sent back (accepted=false) needs a reason and a new due date")
+    ResponseEntity<CommandAcknowledgement> recheck(@PathVariable String id, @RequestBody RecheckRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.RecheckRectificationCommand(d, body.accepted(),
+                body.reason(), body.newDueDate()));
     }
 
     record ClientCategoriesRequest(Set<ClientCategoryCode> clientCategories, String reason) {
