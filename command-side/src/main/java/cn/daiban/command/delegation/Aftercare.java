@@ -68,6 +68,7 @@ class Aftercare {
     private boolean materialsHandedBack;
     private SatisfactionGrade lastOverall;
     private int phoneFollowUps;
+    private int followUpContacts;
 
     Aftercare(Delegation delegation) {
         this.delegation = delegation;
@@ -165,6 +166,35 @@ class Aftercare {
                 command.reached(), command.summary(), validEvaluation ? evaluationCount : null,
                 validEvaluation && lastOverall != null && lastOverall.isPoor()));
         return getVersion();
+    }
+
+    /**
+     * A follow-up contact after completion (跟踪服务, `002 一站式办理`: 办理完结后…提供跟踪服务; rule
+     * {@code follow-up-until-archived}): on a COMPLETED or DELIVERED matter, until it is archived; not dated in the
+     * future. A record of its own beside the phone follow-up, which feeds the satisfaction figures and is also
+     * made after the archive (for a poor grade); this one is the station's service to the client, so it ends there.
+     */
+    @CommandHandler
+    long handle(cn.daiban.kernel.delegation.RecordFollowUpContactCommand command,
+                @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
+        if (delegation.status() != DelegationStatus.COMPLETED && delegation.status() != DelegationStatus.DELIVERED) {
+            throw DomainRuleException.illegalTransition(FOLLOW_UP_UNTIL_ARCHIVED, "a follow-up contact is recorded "
+                    + "on a completed or delivered matter until it is archived; it is " + delegation.status());
+        }
+        java.time.Instant now = GenericEventMessage.clock.instant();
+        java.time.Instant contactedAt = command.contactedAt() != null ? command.contactedAt() : now;
+        if (contactedAt.isAfter(now.plusSeconds(60))) {
+            throw DomainRuleException.ruleViolated(FOLLOW_UP_UNTIL_ARCHIVED, "contactedAt",
+                    "a follow-up contact is recorded once it has been made, not ahead of time");
+        }
+        apply(new cn.daiban.kernel.delegation.FollowUpContactRecordedEvent(delegation.id(), followUpContacts + 1,
+                actor, contactedAt, command.channel(), command.summary()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(cn.daiban.kernel.delegation.FollowUpContactRecordedEvent event) {
+        followUpContacts = event.number();
     }
 
     @CommandHandler

@@ -237,6 +237,7 @@ class CommandPolicy {
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
         rule(cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.RecordFollowUpContactCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
         rule(HandBackMaterialsCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);

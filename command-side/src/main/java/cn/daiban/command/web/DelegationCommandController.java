@@ -290,6 +290,19 @@ class DelegationCommandController {
                 body.reached(), body.summary()));
     }
 
+    record FollowUpContactRequest(java.time.Instant contactedAt, cn.daiban.kernel.delegation.ProgressChannel channel,
+                                  String summary) {
+    }
+
+    @PostMapping("/{id}/follow-up-contacts")
+    @Operation(summary = "A follow-up contact after completion (跟踪服务, 002 一站式办理): when, channel, what; who is "
+            + "the signed-in user. On a completed or delivered matter, until it is archived")
+    ResponseEntity<CommandAcknowledgement> followUpContact(@PathVariable String id,
+                                                           @RequestBody FollowUpContactRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.RecordFollowUpContactCommand(d,
+                body.contactedAt(), body.channel(), body.summary()));
+    }
+
     @PostMapping("/{id}/rectification/follow-up")
     @Operation(summary = "The follow-up call to a client who graded poorly")
     ResponseEntity<CommandAcknowledgement> followUp(@PathVariable String id, @RequestBody FollowUpRequest body) {

@@ -149,6 +149,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/delivery", "{\"method\":\"IN_PERSON\",\"handoverProof\":\"签收\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation", "{\"overall\":\"SATISFIED\",\"attitude\":\"SATISFIED\",\"quality\":\"SATISFIED\",\"efficiency\":\"SATISFIED\",\"channel\":\"DEVICE\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation/voiding", "{\"reason\":\"申诉成立\"}", "AD", "AD"),
+                e("/api/delegations/{d}/follow-up-contacts", "{\"channel\":\"SMS\",\"summary\":\"提醒领证\"}", "AG MG", ""),
                 e("/api/delegations/{d}/phone-follow-ups", "{\"reached\":false,\"summary\":\"无人接听\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/follow-up", "{\"callSummary\":\"已回访\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/completion", "{\"measures\":\"已整改\"}", "AG MG", ""),

@@ -302,4 +302,30 @@ class AftercareTest extends DelegationFixtureSupport {
                 .when(new RecordPhoneFollowUpCommand(ID, NOW, true, "满意"))
                 .expectEvents(new PhoneFollowUpRecordedEvent(ID, 1, null, NOW, true, "满意", 1, false));
     }
+
+    /**
+     * 跟踪服务 (`002 一站式办理`: 办理完结后…提供跟踪服务): a follow-up contact (who, when, channel, what) on a completed
+     * or delivered matter, until it is archived; not before completion, not after the archive, not dated ahead.
+     */
+    @Test
+    void followUpUntilArchived_fromCompletionUntilTheArchive() {
+        RecordFollowUpContactCommand contact = new RecordFollowUpContactCommand(ID, null, ProgressChannel.SMS,
+                "提醒领取证照及办理后续事项");
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
+                .when(contact).expectException(refusedBy("follow-up-until-archived")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(contact, java.util.Map.of("actorId", "village-agent"))
+                .expectEvents(new FollowUpContactRecordedEvent(ID, 1, "village-agent", NOW, ProgressChannel.SMS,
+                        "提醒领取证照及办理后续事项"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, contact, POST)
+                .when(new RecordFollowUpContactCommand(ID, NOW.minus(Duration.ofHours(2)), ProgressChannel.PHONE,
+                        "告知结果已寄出"), java.util.Map.of("actorId", "village-manager"))
+                .expectEvents(new FollowUpContactRecordedEvent(ID, 2, "village-manager",
+                        NOW.minus(Duration.ofHours(2)), ProgressChannel.PHONE, "告知结果已寄出"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
+                .when(contact).expectException(refusedBy("follow-up-until-archived")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(new RecordFollowUpContactCommand(ID, NOW.plus(Duration.ofDays(1)), ProgressChannel.PHONE, "明天"))
+                .expectException(refusedBy("follow-up-until-archived")).expectNoEvents();
+    }
 }
