@@ -58,7 +58,7 @@ public class DashboardQueries {
                           count(*) filter (where completed_on between ? and ? and on_time) as on_time,
                           avg(handling_working_days) filter (where completed_on between ? and ?) as avg_handling,
                           coalesce(sum(breaches) filter (where received_on between ? and ?), 0) as breaches,
-                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')) as rectifications,
+                          count(*) filter (where rectification_status in ('OPEN', 'OVERDUE', 'AWAITING_RECHECK')) as rectifications,
                           count(*) filter (where archived_on between ? and ?) as archived
                         from delegation_view d where\s""" + s.on("d.station_code"),
                 args(s, today, today, today, today, from, to, from, to, from, to, from, to, from, to));
