@@ -22,7 +22,11 @@ import cn.daiban.kernel.delegation.EvaluationVoidedEvent;
 import cn.daiban.kernel.delegation.HandBackMaterialsCommand;
 import cn.daiban.kernel.delegation.MaterialsHandedBackEvent;
 import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
+import cn.daiban.kernel.delegation.RecheckRectificationCommand;
+import cn.daiban.kernel.delegation.RectificationAcceptedEvent;
+import cn.daiban.kernel.delegation.RectificationAwaitingRecheckEvent;
 import cn.daiban.kernel.delegation.RectificationCompletedEvent;
+import cn.daiban.kernel.delegation.RectificationSentBackEvent;
 import cn.daiban.kernel.delegation.RectificationFollowUpRecordedEvent;
 import cn.daiban.kernel.delegation.RectificationOverdueEvent;
 import cn.daiban.kernel.delegation.RectificationRequiredEvent;
@@ -56,10 +60,15 @@ class Aftercare {
     private boolean rectificationOpen;
     private boolean rectificationFollowedUp;
     private LocalDate rectificationDue;
+    /** Marked done by the station, not yet re-checked by supervision: still open (not closed). */
+    private boolean rectificationAwaitingRecheck;
+    private boolean rectificationDoneOnTime;
+    private LocalDate rectificationFlaggedLateFor;
     private int rectificationNumber;
     private boolean materialsHandedBack;
     private SatisfactionGrade lastOverall;
     private int phoneFollowUps;
+    private int followUpContacts;
 
     Aftercare(Delegation delegation) {
         this.delegation = delegation;
@@ -159,6 +168,35 @@ class Aftercare {
         return getVersion();
     }
 
+    /**
+     * A follow-up contact after completion (跟踪服务, `002 一站式办理`: 办理完结后…提供跟踪服务; rule
+     * {@code follow-up-until-archived}): on a COMPLETED or DELIVERED matter, until it is archived; not dated in the
+     * future. A record of its own beside the phone follow-up, which feeds the satisfaction figures and is also
+     * made after the archive (for a poor grade); this one is the station's service to the client, so it ends there.
+     */
+    @CommandHandler
+    long handle(cn.daiban.kernel.delegation.RecordFollowUpContactCommand command,
+                @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
+        if (delegation.status() != DelegationStatus.COMPLETED && delegation.status() != DelegationStatus.DELIVERED) {
+            throw DomainRuleException.illegalTransition(FOLLOW_UP_UNTIL_ARCHIVED, "a follow-up contact is recorded "
+                    + "on a completed or delivered matter until it is archived; it is " + delegation.status());
+        }
+        java.time.Instant now = GenericEventMessage.clock.instant();
+        java.time.Instant contactedAt = command.contactedAt() != null ? command.contactedAt() : now;
+        if (contactedAt.isAfter(now.plusSeconds(60))) {
+            throw DomainRuleException.ruleViolated(FOLLOW_UP_UNTIL_ARCHIVED, "contactedAt",
+                    "a follow-up contact is recorded once it has been made, not ahead of time");
+        }
+        apply(new cn.daiban.kernel.delegation.FollowUpContactRecordedEvent(delegation.id(), followUpContacts + 1,
+                actor, contactedAt, command.channel(), command.summary()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(cn.daiban.kernel.delegation.FollowUpContactRecordedEvent event) {
+        followUpContacts = event.number();
+    }
+
     @CommandHandler
     long handle(RecordRectificationFollowUpCommand command, DelegationPolicy policy) {
         requireRectificationOpen();
@@ -167,17 +205,53 @@ class Aftercare {
         return getVersion();
     }
 
+    /**
+     * The station marks its rectification done: it then awaits supervision's re-check (复查, `000 §8.2.2`,
+     * `004 §7.2.2` 督促、跟踪、复查; `003 四(三)`) and stays open — only an accepted re-check closes it.
+     */
     @CommandHandler
     long handle(CompleteRectificationCommand command, DelegationPolicy policy) {
         requireRectificationOpen();
+        if (rectificationAwaitingRecheck) {
+            throw DomainRuleException.illegalTransition(RECTIFICATION_AWAITING_RECHECK,
+                    "the rectification is marked done already and awaits supervision's re-check");
+        }
         if (!rectificationFollowedUp) {
             throw DomainRuleException.ruleViolated(FOLLOW_UP_CALL_FIRST, null,
                     "a rectification starts with a follow-up call to the client");
         }
         LocalDate today = Delegation.today(policy);
-        // No cancel of the due check: it is ignored once the rectification is closed (see onRectificationDue).
-        apply(new RectificationCompletedEvent(delegation.id(), command.measures(), today,
+        // No cancel of the due check: it is ignored while awaiting the re-check or once closed (onRectificationDue).
+        apply(new RectificationAwaitingRecheckEvent(delegation.id(), command.measures(), today,
                 !today.isAfter(rectificationDue)));
+        return getVersion();
+    }
+
+    /**
+     * Supervision re-checks a rectification the station marked done (rule {@code recheck-by-supervision}: who may
+     * is checked by the command policy — a supervisor over the station, or an administrator): accepted closes it;
+     * sent back reopens it with a reason and a new due date, not in the past, checked again on that date.
+     */
+    @CommandHandler
+    long handle(RecheckRectificationCommand command, DelegationPolicy policy, DeadlineManager deadlines,
+                @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
+        requireRectificationOpen();
+        if (!rectificationAwaitingRecheck) {
+            throw DomainRuleException.illegalTransition(RECTIFICATION_AWAITING_RECHECK,
+                    "the station has not marked the rectification done: there is nothing to re-check yet");
+        }
+        LocalDate today = Delegation.today(policy);
+        if (command.accepted()) {
+            apply(new RectificationAcceptedEvent(delegation.id(), actor, command.reason(), today,
+                    rectificationDoneOnTime));
+            return getVersion();
+        }
+        if (command.newDueDate().isBefore(today)) {
+            throw DomainRuleException.ruleViolated(DUE_DATE_NOT_PAST, "newDueDate", "the new due date is in the past");
+        }
+        apply(new RectificationSentBackEvent(delegation.id(), actor, command.reason(), today, command.newDueDate()));
+        delegation.schedule(deadlines, Delegation.endOf(command.newDueDate(), policy), Delegation.RECTIFICATION_DUE,
+                new Delegation.DeadlineCheck(command.newDueDate(), rectificationNumber));
         return getVersion();
     }
 
@@ -188,7 +262,8 @@ class Aftercare {
      */
     @DeadlineHandler(deadlineName = Delegation.RECTIFICATION_DUE)
     void onRectificationDue(Delegation.DeadlineCheck check) {
-        if (rectificationOpen && check.number() == rectificationNumber && check.forDate().equals(rectificationDue)) {
+        if (rectificationOpen && !rectificationAwaitingRecheck && check.number() == rectificationNumber
+                && check.forDate().equals(rectificationDue) && !rectificationDue.equals(rectificationFlaggedLateFor)) {
             apply(new RectificationOverdueEvent(delegation.id(), rectificationDue), delegation.systemActor());
         }
     }
@@ -303,6 +378,7 @@ class Aftercare {
     void on(RectificationRequiredEvent event) {
         rectificationOpen = true;
         rectificationFollowedUp = false;
+        rectificationAwaitingRecheck = false;
         rectificationDue = event.dueDate();
         rectificationNumber = event.evaluationNumber();
     }
@@ -312,14 +388,40 @@ class Aftercare {
         rectificationFollowedUp = true;
     }
 
+    /** A completion recorded before re-checks existed: closed, as it read then. */
     @EventSourcingHandler
     void on(RectificationCompletedEvent event) {
         rectificationOpen = false;
+        rectificationAwaitingRecheck = false;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationAwaitingRecheckEvent event) {
+        rectificationAwaitingRecheck = true;
+        rectificationDoneOnTime = event.onTime();
+    }
+
+    @EventSourcingHandler
+    void on(RectificationAcceptedEvent event) {
+        rectificationOpen = false;
+        rectificationAwaitingRecheck = false;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationSentBackEvent event) {
+        rectificationAwaitingRecheck = false;
+        rectificationDue = event.newDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(RectificationOverdueEvent event) {
+        rectificationFlaggedLateFor = event.dueDate();
     }
 
     @EventSourcingHandler
     void on(EvaluationVoidedEvent event) {
         validEvaluation = false;
         rectificationOpen = false;
+        rectificationAwaitingRecheck = false;
     }
 }

@@ -112,6 +112,13 @@ final class DelegationRules {
     static final String NOT_ARCHIVED = "not-archived";
     static final String EVALUATION_BEFORE_ARCHIVE = "evaluation-before-archive";
     static final String RECTIFICATION_CLOSED = "rectification-closed";
+    /**
+     * A rectification marked done by the station awaits supervision's re-check (复查, `000 §8.2.2`, `004 §7.2.2`):
+     * not marked done twice, and not re-checked before it is marked done.
+     */
+    static final String RECTIFICATION_AWAITING_RECHECK = "rectification-awaiting-recheck";
+    /** A follow-up contact (跟踪服务, `002 一站式办理`) from completion until the archive, not dated ahead. */
+    static final String FOLLOW_UP_UNTIL_ARCHIVED = "follow-up-until-archived";
     /** 002 帮办·办结 / 代办·办结: an ended matter hands every material back, signed for by the client. */
     static final String MATERIALS_HANDED_BACK = "materials-handed-back";
     static final String MATTER_ENDED = "matter-ended";
@@ -147,7 +154,7 @@ final class DelegationRules {
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
             EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED,
-            CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY,
+            CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY, RECTIFICATION_AWAITING_RECHECK, FOLLOW_UP_UNTIL_ARCHIVED,
             BACKDATED_STEP, BACKDATING_REASON_GIVEN, OCCURRED_NOT_IN_FUTURE, OCCURRED_AFTER_PREVIOUS_STEP,
             BACKDATING_WINDOW);
 }

@@ -115,8 +115,9 @@ import static cn.daiban.security.Role.SUPERVISOR;
  *       statistics, the station's manager.</li>
  *   <li>Agents: the manager of the agent's station.</li>
  *   <li>Delegations: agents and managers of the delegation's station; the upper level's decision and the return
- *       of its result, agents and managers of a station above it; voiding a grade on appeal, administrators.
- *       Supervisors issue no command on a delegation.</li>
+ *       of its result, agents and managers of a station above it; voiding a grade on appeal, administrators;
+ *       re-checking a rectification (复查, rule {@code recheck-by-supervision}), a supervisor over the delegation's
+ *       station or an administrator — the only delegation command a supervisor issues.</li>
  *   <li>Consultations: agents and managers of its station; a forwarded one is answered there or above; the
  *       pre-check (资料预审) at the counter, the station's own staff only.</li>
  *   <li>Complaints: received by the station's staff, or by a supervisor or administrator over it; handled by a
@@ -236,6 +237,7 @@ class CommandPolicy {
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
         rule(cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.RecordFollowUpContactCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
         rule(HandBackMaterialsCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);
@@ -245,6 +247,8 @@ class CommandPolicy {
         rule(RecordUpperLevelDecisionCommand.class, delegationLevelAboveOrAdministrator());
         rule(ReturnResultCommand.class, upperLevel);
         rule(VoidEvaluationCommand.class, administrators("a grade is voided on appeal by the administration"));
+        // 000 §8.2.2, 004 §7.2.2 (督促、跟踪、复查): the station marks its rectification done; supervision re-checks it.
+        rule(cn.daiban.kernel.delegation.RecheckRectificationCommand.class, recheckedBySupervision());
 
         // Consultations
         String consultationsRule = "consultations are kept by the staff of their station";
@@ -392,6 +396,18 @@ class CommandPolicy {
         return (user, command) -> delegationStation(command).ifPresent(station -> require(
                 at(user, station, AGENT, STATION_MANAGER), user, name(command),
                 "a matter is handled by the staff of its station"));
+    }
+
+    /**
+     * Rule {@code recheck-by-supervision}: a supervisor whose jurisdiction covers the delegation's station (its own
+     * station or one below it, {@link StationHierarchy#covers}), or an administrator. Not the station's staff, who
+     * marked it done, nor a manager above (the seeds name the supervision unit, 004 §7.2.2).
+     */
+    private Rule<DelegationTargeted> recheckedBySupervision() {
+        return (user, command) -> delegationStation(command).ifPresent(station -> require(user.isAdministrator()
+                        || user.is(SUPERVISOR) && hierarchy.covers(user.station(), station), user, name(command),
+                "recheck-by-supervision: a rectification is re-checked by supervision over the station or an "
+                        + "administrator"));
     }
 
     /** Agents and managers of a station above the delegation's: the upper level of an escalation. */

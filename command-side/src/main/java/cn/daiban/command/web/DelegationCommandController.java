@@ -290,6 +290,19 @@ class DelegationCommandController {
                 body.reached(), body.summary()));
     }
 
+    record FollowUpContactRequest(java.time.Instant contactedAt, cn.daiban.kernel.delegation.ProgressChannel channel,
+                                  String summary) {
+    }
+
+    @PostMapping("/{id}/follow-up-contacts")
+    @Operation(summary = "A follow-up contact after completion (跟踪服务, 002 一站式办理): when, channel, what; who is "
+            + "the signed-in user. On a completed or delivered matter, until it is archived")
+    ResponseEntity<CommandAcknowledgement> followUpContact(@PathVariable String id,
+                                                           @RequestBody FollowUpContactRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.RecordFollowUpContactCommand(d,
+                body.contactedAt(), body.channel(), body.summary()));
+    }
+
     @PostMapping("/{id}/rectification/follow-up")
     @Operation(summary = "The follow-up call to a client who graded poorly")
     ResponseEntity<CommandAcknowledgement> followUp(@PathVariable String id, @RequestBody FollowUpRequest body) {
@@ -300,9 +313,20 @@ class DelegationCommandController {
     }
 
     @PostMapping("/{id}/rectification/completion")
-    @Operation(summary = "What was done about the poor grade (整改)")
+    @Operation(summary = "What was done about the poor grade (整改): marked done, it awaits supervision's re-check")
     ResponseEntity<CommandAcknowledgement> rectify(@PathVariable String id, @RequestBody MeasuresRequest body) {
         return step(id, body, d -> new CompleteRectificationCommand(d, body.measures()));
+    }
+
+    record RecheckRequest(Boolean accepted, String reason, java.time.LocalDate newDueDate) {
+    }
+
+    @PostMapping("/{id}/rectification/recheck")
+    @Operation(summary = "Supervision re-checks a rectification the station marked done (复查, 000 §8.2.2, "
+            + "004 §7.2.2): accepted closes it; sent back (accepted=false) needs a reason and a new due date")
+    ResponseEntity<CommandAcknowledgement> recheck(@PathVariable String id, @RequestBody RecheckRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.RecheckRectificationCommand(d, body.accepted(),
+                body.reason(), body.newDueDate()));
     }
 
     record ClientCategoriesRequest(Set<ClientCategoryCode> clientCategories, String reason) {

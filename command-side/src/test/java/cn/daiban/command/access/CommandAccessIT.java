@@ -149,9 +149,12 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/delivery", "{\"method\":\"IN_PERSON\",\"handoverProof\":\"签收\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation", "{\"overall\":\"SATISFIED\",\"attitude\":\"SATISFIED\",\"quality\":\"SATISFIED\",\"efficiency\":\"SATISFIED\",\"channel\":\"DEVICE\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation/voiding", "{\"reason\":\"申诉成立\"}", "AD", "AD"),
+                e("/api/delegations/{d}/follow-up-contacts", "{\"channel\":\"SMS\",\"summary\":\"提醒领证\"}", "AG MG", ""),
                 e("/api/delegations/{d}/phone-follow-ups", "{\"reached\":false,\"summary\":\"无人接听\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/follow-up", "{\"callSummary\":\"已回访\"}", "AG MG", ""),
                 e("/api/delegations/{d}/rectification/completion", "{\"measures\":\"已整改\"}", "AG MG", ""),
+                // 000 §8.2.2, 004 §7.2.2 复查: supervision over the station, or an administrator (recheck-by-supervision)
+                e("/api/delegations/{d}/rectification/recheck", "{\"accepted\":true}", "SA AD", "AD"),
                 e("/api/delegations/{d}/client-categories", "{\"clientCategories\":[\"ELDERLY\"],\"reason\":\"年满60\"}", "AG MG", ""),
                 e("/api/delegations/{d}/home-visit", "{\"homeVisit\":{\"agreedAt\":\"2030-01-01T01:00:00Z\",\"address\":\"东街1号\"}}", "AG MG", ""),
                 e("/api/delegations/{d}/home-visit/arrival", "{\"arrivedAt\":\"2026-01-01T01:00:00Z\"}", "AG MG", ""),

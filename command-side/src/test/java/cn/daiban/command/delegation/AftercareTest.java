@@ -76,7 +76,78 @@ class AftercareTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR,
                         new RecordRectificationFollowUpCommand(ID, "电话回访，了解等待原因"))
                 .when(new CompleteRectificationCommand(ID, "优化预约流程，对代办员开展培训"))
-                .expectEvents(new RectificationCompletedEvent(ID, "优化预约流程，对代办员开展培训", TODAY, true));
+                .expectEvents(new RectificationAwaitingRecheckEvent(ID, "优化预约流程，对代办员开展培训", TODAY, true));
+    }
+
+    static final RecordRectificationFollowUpCommand CALL = new RecordRectificationFollowUpCommand(ID, "电话回访");
+    static final CompleteRectificationCommand DONE = new CompleteRectificationCommand(ID, "对代办员开展培训");
+    static final RecheckRectificationCommand ACCEPT = new RecheckRectificationCommand(ID, true, "复查属实", null);
+
+    /**
+     * 复查 (`000 §8.2.2`; `004 §7.2.2` 督促、跟踪、复查; `003 四(三)`): the station's "done" awaits supervision's
+     * re-check and does not close the rectification; the archive still waits (rule rectification-closed).
+     */
+    @Test
+    void recheckBySupervision_markedDoneAwaitsTheRecheckAndTheArchiveWaits() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE)
+                .when(ARCHIVE).expectException(refusedBy("rectification-closed")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE)
+                .when(DONE).expectException(refusedBy("rectification-awaiting-recheck")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL)
+                .when(ACCEPT).expectException(refusedBy("rectification-awaiting-recheck")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED)
+                .when(ACCEPT).expectException(refusedBy("rectification-open")).expectNoEvents();
+    }
+
+    /** 复查 (`004 §7.2.2`): only an accepted re-check closes the rectification; then the matter is archived. */
+    @Test
+    void recheckBySupervision_acceptedClosesTheRectification() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE)
+                .when(ACCEPT, java.util.Map.of("actorId", "county-supervisor"))
+                .expectEvents(new RectificationAcceptedEvent(ID, "county-supervisor", "复查属实", TODAY, true));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE, ACCEPT)
+                .when(ARCHIVE).expectSuccessfulHandlerExecution();
+    }
+
+    /**
+     * 复查 (`004 §7.2.2`): sent back with a reason and a new due date, the rectification is open again: the station
+     * marks it done again, the archive waits, and the new due date is checked (late if still open then).
+     */
+    @Test
+    void recheckBySupervision_sentBackReopensWithANewDueDate() {
+        LocalDate newDue = LocalDate.of(2026, 12, 8);
+        RecheckRectificationCommand sendBack = new RecheckRectificationCommand(ID, false, "培训记录不全", newDue);
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE)
+                .when(sendBack, java.util.Map.of("actorId", "county-supervisor"))
+                .expectEvents(new RectificationSentBackEvent(ID, "county-supervisor", "培训记录不全", TODAY, newDue))
+                .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 12, 9), 0), Delegation.RECTIFICATION_DUE);
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE, sendBack)
+                .when(ARCHIVE).expectException(refusedBy("rectification-closed")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE, sendBack)
+                .when(DONE).expectEvents(new RectificationAwaitingRecheckEvent(ID, "对代办员开展培训", TODAY, true));
+        // Still open after the first due date (1 Dec) is not flagged then: only the new one (8 Dec) counts.
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE, sendBack)
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 10), 1))
+                .expectEvents(new RectificationOverdueEvent(ID, newDue));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE)
+                .when(new RecheckRectificationCommand(ID, false, "不合格", LocalDate.of(2026, 11, 20)))
+                .expectException(refusedBy("due-date-not-past")).expectNoEvents();
+    }
+
+    /** Awaiting the re-check on its due date, the rectification is not flagged late: the station did its part. */
+    @Test
+    void rectificationAwaitingRecheck_isNotFlaggedLate() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL, DONE)
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 2), 1))
+                .expectNoEvents();
+    }
+
+    /** A completion recorded before re-checks existed (old event shape) still reads as closed: the archive goes. */
+    @Test
+    void rectificationCompletedBeforeRechecksExisted_readsAsClosed() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, POOR, CALL)
+                .andGiven(new RectificationCompletedEvent(ID, "加强培训", TODAY, true))
+                .when(ARCHIVE).expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -230,5 +301,31 @@ class AftercareTest extends DelegationFixtureSupport {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
                 .when(new RecordPhoneFollowUpCommand(ID, NOW, true, "满意"))
                 .expectEvents(new PhoneFollowUpRecordedEvent(ID, 1, null, NOW, true, "满意", 1, false));
+    }
+
+    /**
+     * 跟踪服务 (`002 一站式办理`: 办理完结后…提供跟踪服务): a follow-up contact (who, when, channel, what) on a completed
+     * or delivered matter, until it is archived; not before completion, not after the archive, not dated ahead.
+     */
+    @Test
+    void followUpUntilArchived_fromCompletionUntilTheArchive() {
+        RecordFollowUpContactCommand contact = new RecordFollowUpContactCommand(ID, null, ProgressChannel.SMS,
+                "提醒领取证照及办理后续事项");
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION))
+                .when(contact).expectException(refusedBy("follow-up-until-archived")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(contact, java.util.Map.of("actorId", "village-agent"))
+                .expectEvents(new FollowUpContactRecordedEvent(ID, 1, "village-agent", NOW, ProgressChannel.SMS,
+                        "提醒领取证照及办理后续事项"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, contact, POST)
+                .when(new RecordFollowUpContactCommand(ID, NOW.minus(Duration.ofHours(2)), ProgressChannel.PHONE,
+                        "告知结果已寄出"), java.util.Map.of("actorId", "village-manager"))
+                .expectEvents(new FollowUpContactRecordedEvent(ID, 2, "village-manager",
+                        NOW.minus(Duration.ofHours(2)), ProgressChannel.PHONE, "告知结果已寄出"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
+                .when(contact).expectException(refusedBy("follow-up-until-archived")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(new RecordFollowUpContactCommand(ID, NOW.plus(Duration.ofDays(1)), ProgressChannel.PHONE, "明天"))
+                .expectException(refusedBy("follow-up-until-archived")).expectNoEvents();
     }
 }

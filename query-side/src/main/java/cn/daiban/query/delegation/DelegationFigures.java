@@ -170,7 +170,9 @@ final class DelegationFigures {
         if (status >= 0) {
             now[status] += sign;
         }
-        if ("OPEN".equals(row.rectification()) || "OVERDUE".equals(row.rectification())) {
+        // Open rectifications: open, overdue, or marked done by the station and awaiting supervision's re-check (复查).
+        if ("OPEN".equals(row.rectification()) || "OVERDUE".equals(row.rectification())
+                || "AWAITING_RECHECK".equals(row.rectification())) {
             now[4] += sign;
         }
     }

@@ -444,8 +444,9 @@ public class DelegationProjection {
     @EventHandler
     void on(RectificationRequiredEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
-        jdbc.update("update delegation_view set rectification_status = 'OPEN', rectification_due = ? where delegation_id = ?",
-                Date.valueOf(e.dueDate()), e.delegationId().value());
+        jdbc.update("update delegation_view set rectification_status = 'OPEN', rectification_due = ?, "
+                        + "rectification_opened_on = ? where delegation_id = ?",
+                Date.valueOf(e.dueDate()), Date.valueOf(day(m)), e.delegationId().value());
         counted(e.delegationId(), before);
         step(m);
     }
@@ -474,6 +475,48 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** A follow-up contact after completion (跟踪服务, 002 一站式办理), shown in the detail as followUpContact:N. */
+    @EventHandler
+    void on(FollowUpContactRecordedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "followUpContact:" + e.number(), fields("by", e.contactedBy(),
+                "at", e.contactedAt().toString(), "channel", e.channel().name(), "summary", e.summary()));
+        step(m);
+    }
+
+    /** Marked done by the station: awaits supervision's re-check (复查), still open. */
+    @EventHandler
+    void on(RectificationAwaitingRecheckEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
+        set(e.delegationId(), "rectification_status = ?", "AWAITING_RECHECK");
+        counted(e.delegationId(), before);
+        detail(e.delegationId(), "rectification", fields("measures", e.measures(), "on", e.doneOn(),
+                "onTime", e.onTime()));
+        step(m);
+    }
+
+    /** Accepted on re-check: closed, DONE or LATE as the station marked it done by its due date or not. */
+    @EventHandler
+    void on(RectificationAcceptedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
+        set(e.delegationId(), "rectification_status = ?", e.onTime() ? "DONE" : "LATE");
+        counted(e.delegationId(), before);
+        detail(e.delegationId(), "recheck", fields("accepted", true, "by", e.recheckedBy(), "on", e.recheckedOn(),
+                "note", e.note()));
+        step(m);
+    }
+
+    /** Sent back on re-check: open again, due on the new date. */
+    @EventHandler
+    void on(RectificationSentBackEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
+        jdbc.update("update delegation_view set rectification_status = 'OPEN', rectification_due = ? "
+                + "where delegation_id = ?", Date.valueOf(e.newDueDate()), e.delegationId().value());
+        counted(e.delegationId(), before);
+        detail(e.delegationId(), "recheck", fields("accepted", false, "by", e.recheckedBy(), "on", e.recheckedOn(),
+                "reason", e.reason(), "newDueDate", e.newDueDate()));
+        step(m);
+    }
+
     @EventHandler
     void on(EvaluationVoidedEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
@@ -481,7 +524,7 @@ public class DelegationProjection {
                 e.reason(), e.delegationId().value(), e.evaluationNumber());
         jdbc.update("""
                         update delegation_view set grade = null,
-                            rectification_status = case when rectification_status in ('OPEN', 'OVERDUE') then 'VOIDED'
+                            rectification_status = case when rectification_status in ('OPEN', 'OVERDUE', 'AWAITING_RECHECK') then 'VOIDED'
                                                         else rectification_status end
                         where delegation_id = ?""", e.delegationId().value());
         counted(e.delegationId(), before);

@@ -72,7 +72,7 @@ class AssessmentQueries {
                         + "count(*) filter (where completed_on between ? and ?), "
                         + "count(*) filter (where completed_on between ? and ? and on_time), "
                         + "coalesce(sum(breaches) filter (where received_on between ? and ?), 0), "
-                        + "count(*) filter (where rectification_status in ('OPEN', 'OVERDUE')), "
+                        + "count(*) filter (where rectification_status in ('OPEN', 'OVERDUE', 'AWAITING_RECHECK')), "
                         + "count(*) filter (where rectification_status = 'DONE' and rectification_due between ? and ?), "
                         + "count(*) filter (where rectification_status in ('LATE', 'OVERDUE') and rectification_due between ? and ?) "
                         + "from delegation_view d where " + scope.on("d.station_code") + " group by 1",

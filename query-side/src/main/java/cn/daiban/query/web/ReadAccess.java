@@ -46,7 +46,8 @@ class ReadAccess implements HandlerInterceptor {
     private static final List<String> PUBLIC = List.of("/api/public/**");
     private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
             "/api/consultations", "/api/consultations.*", "/api/complaints", "/api/satisfaction",
-            "/api/satisfaction/**", "/api/supervision/flags", "/api/supervision/backdated-steps");
+            "/api/satisfaction/**", "/api/supervision/flags", "/api/supervision/backdated-steps",
+            "/api/supervision/rectifications", "/api/supervision/ledger-completeness");
     private static final List<String> SUPERVISION = List.of("/api/audit/**", "/api/assessments/**", "/api/as-of/**");
 
     private final JdbcTemplate jdbc;

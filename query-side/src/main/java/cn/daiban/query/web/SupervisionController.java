@@ -1,0 +1,42 @@
+package cn.daiban.query.web;
+
+import cn.daiban.query.ledger.SupervisionQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+/** The supervision unit's own instruments (`004 §6.2.4`, `004 §7.2.2`): station-scoped like the other supervision lists. */
+@RestController
+@Tag(name = "Dashboards and supervision", description = "站点看板, 满意度, 电子监察 flags, live updates")
+class SupervisionController {
+
+    private final SupervisionQueries queries;
+
+    SupervisionController(SupervisionQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/supervision/rectifications")
+    @Operation(summary = "Rectifications after a poor grade, oldest first with their age in days (督促、跟踪、复查, "
+            + "004 §7.2.2); by default those not closed: OPEN, OVERDUE, AWAITING_RECHECK")
+    SupervisionQueries.RectificationsResponse rectifications(@RequestParam(required = false) String station,
+                                                             @RequestParam(defaultValue = "true") boolean rollUp,
+                                                             @RequestParam(required = false) String status) {
+        return queries.rectifications(station, rollUp, status);
+    }
+
+    @GetMapping("/api/supervision/ledger-completeness")
+    @Operation(summary = "Matters whose work-ledger row (004 附录D) misses a required value, with the headings "
+            + "missing, by the day received (004 §6.2.4)")
+    SupervisionQueries.LedgerCompletenessResponse ledgerCompleteness(
+            @RequestParam(required = false) String station, @RequestParam(defaultValue = "true") boolean rollUp,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return queries.ledgerCompleteness(station, rollUp, from, to);
+    }
+}

@@ -1,0 +1,223 @@
+package cn.daiban.query.supervision;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.TestEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The supervision unit's own instruments, read from events appended to the store as the command side writes them:
+ * the re-check of rectifications (复查, `000 §8.2.2`, `004 §7.2.2` 督促、跟踪、复查) and ledger completeness
+ * (`004 §6.2.4`, the columns of `004 附录D`).
+ */
+class SupervisionInstrumentsIT extends PostgresIntegrationTest {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ServiceClock clock;
+
+    final Map<String, Long> sequences = new HashMap<>();
+
+    static String newStation() {
+        return "1496" + ThreadLocalRandom.current().nextInt(100000, 999999);
+    }
+
+    void append(String type, String aggregateId, Object payload, Instant at) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+                Map.of(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), at));
+    }
+
+    void station(String code) {
+        StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
+        Instant at = clock.startOf(clock.today().minusDays(60));
+        append("Station", code, new StationOpeningRequestedEvent(StationCode.of(code), "东村便民服务站",
+                StationLevel.VILLAGE_STATION, null, null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at);
+        append("Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null), at.plusSeconds(60));
+    }
+
+    Instant daysAgo(int days) {
+        return clock.startOf(clock.today().minusDays(days)).plus(Duration.ofHours(10));
+    }
+
+    DelegationId commissioned(String station, int daysAgo) {
+        DelegationId id = DelegationId.create();
+        LocalDate on = clock.today().minusDays(daysAgo);
+        append("Delegation", id.value(), TestEvents.commissioned(id, DelegationKind.ASSIST, StationCode.of(station),
+                null, on, on.plusDays(7)), daysAgo(daysAgo));
+        return id;
+    }
+
+    /** A poor grade opened a rectification {@code daysAgo} days ago, due five days later. */
+    DelegationId poorlyGraded(String station, int daysAgo) {
+        DelegationId id = commissioned(station, daysAgo + 1);
+        append("Delegation", id.value(), new RectificationRequiredEvent(id, 1, SatisfactionGrade.DISSATISFIED,
+                clock.today().minusDays(daysAgo).plusDays(5)), daysAgo(daysAgo));
+        return id;
+    }
+
+    void then(DelegationId id, Object event, int daysAgo) {
+        append("Delegation", id.value(), event, daysAgo(daysAgo));
+    }
+
+    JsonNode get(String path) throws Exception {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        assertThat(response.getStatusCode().value()).as(path + ": " + response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
+    }
+
+    /**
+     * 复查 (`000 §8.2.2`; `004 §7.2.2` 督促、跟踪、复查; `003 四(三)`): the station's "done" awaits supervision's re-check
+     * and stays on the list; only an accepted re-check closes it; one sent back is open again with its new due date;
+     * a completion recorded before re-checks existed still reads as closed. The list is oldest first, with the age.
+     */
+    @Test
+    void recheckBySupervision_rectificationsListedOldestFirstWithTheirAge() throws Exception {
+        String station = newStation();
+        station(station);
+        DelegationId open = poorlyGraded(station, 10);
+        DelegationId awaiting = poorlyGraded(station, 3);
+        then(awaiting, new RectificationAwaitingRecheckEvent(awaiting, "开展培训", clock.today().minusDays(1), true), 1);
+        DelegationId accepted = poorlyGraded(station, 20);
+        then(accepted, new RectificationAwaitingRecheckEvent(accepted, "开展培训", clock.today().minusDays(18), true), 18);
+        then(accepted, new RectificationAcceptedEvent(accepted, "supervisor-a", "复查属实",
+                clock.today().minusDays(17), true), 17);
+        DelegationId sentBack = poorlyGraded(station, 5);
+        LocalDate newDue = clock.today().plusDays(4);
+        then(sentBack, new RectificationAwaitingRecheckEvent(sentBack, "开展培训", clock.today().minusDays(4), true), 4);
+        then(sentBack, new RectificationSentBackEvent(sentBack, "supervisor-a", "培训记录不全",
+                clock.today().minusDays(2), newDue), 2);
+        DelegationId legacy = poorlyGraded(station, 30);
+        then(legacy, new RectificationCompletedEvent(legacy, "加强培训", clock.today().minusDays(28), false), 28);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode list = get("/api/supervision/rectifications?station=" + station);
+            List<String> ids = new ArrayList<>();
+            list.get("rectifications").forEach(row -> ids.add(row.get("delegationId").asText()));
+            assertThat(ids).containsExactly(open.value(), sentBack.value(), awaiting.value());
+            assertThat(list.get("count").asInt()).isEqualTo(3);
+            JsonNode first = list.get("rectifications").get(0);
+            assertThat(first.get("ageDays").asInt()).isEqualTo(10);
+            assertThat(first.get("status").asText()).isEqualTo("OPEN");
+            JsonNode second = list.get("rectifications").get(1);
+            assertThat(second.get("status").asText()).isEqualTo("OPEN");
+            assertThat(second.get("dueDate").asText()).isEqualTo(newDue.toString());
+            assertThat(second.get("ageDays").asInt()).isEqualTo(5);
+            assertThat(list.get("rectifications").get(2).get("status").asText()).isEqualTo("AWAITING_RECHECK");
+
+            JsonNode closed = get("/api/supervision/rectifications?station=" + station + "&status=DONE");
+            assertThat(closed.get("count").asInt()).isEqualTo(1);
+            assertThat(closed.get("rectifications").get(0).get("delegationId").asText()).isEqualTo(accepted.value());
+            JsonNode late = get("/api/supervision/rectifications?station=" + station + "&status=LATE");
+            assertThat(late.get("rectifications").get(0).get("delegationId").asText()).isEqualTo(legacy.value());
+
+            JsonNode detail = get("/api/delegations/" + accepted);
+            assertThat(detail.get("rectificationStatus").asText()).isEqualTo("DONE");
+            assertThat(detail.path("details").path("recheck").path("by").asText()).isEqualTo("supervisor-a");
+            assertThat(get("/api/delegations/" + awaiting).get("rectificationStatus").asText())
+                    .isEqualTo("AWAITING_RECHECK");
+            assertThat(get("/api/delegations/" + sentBack).path("details").path("recheck").path("reason").asText())
+                    .isEqualTo("培训记录不全");
+        });
+        ResponseEntity<String> bad = http.getForEntity("/api/supervision/rectifications?station=" + station
+                + "&status=FIXED", String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(bad.getBody()).get("field").asText()).isEqualTo("status");
+    }
+
+    /**
+     * Ledger completeness (`004 §6.2.4`; the columns of `004 附录D` 工作台账): a matter whose row was written without the
+     * client's phone (联系方式) and the item's department (事项所属) is listed with exactly those headings; a complete row
+     * is not; the period is the day received.
+     */
+    @Test
+    void ledgerCompleteness_listsTheRowMissingARequiredColumnAndNotTheCompleteOne() throws Exception {
+        String station = newStation();
+        station(station);
+        DelegationId complete = commissioned(station, 2);
+        DelegationId incomplete = DelegationId.create();
+        LocalDate on = clock.today().minusDays(2);
+        append("Delegation", incomplete.value(), new DelegationCommissionedEvent(incomplete, DelegationKind.ASSIST,
+                ServiceMode.ON_SITE, StationCode.of(station), null, AgentId.create(), ServiceItemCode.of("RS-001"), 1,
+                "城乡居民养老保险参保登记", null, Set.of(StationLevel.VILLAGE_STATION), List.of(),
+                new Client(ClientKind.CITIZEN, "李四", null, null, null, null), null, null, List.of(), List.of(), null,
+                true, List.of(), "0356-7022345", false, false, on, 5, on.plusDays(7), null, null, null, null, null,
+                null, null, null, null, null), daysAgo(2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/api/delegations/" + complete).get("status").asText()).isNotBlank();
+            JsonNode check = get("/api/supervision/ledger-completeness?station=" + station + "&from=" + on
+                    + "&to=" + on);
+            assertThat(check.get("count").asInt()).as(check.toString()).isEqualTo(1);
+            JsonNode row = check.get("rows").get(0);
+            assertThat(row.get("delegationId").asText()).isEqualTo(incomplete.value());
+            List<String> missing = new ArrayList<>();
+            row.get("missing").forEach(m -> missing.add(m.asText()));
+            assertThat(missing).containsExactlyInAnyOrder("事项所属", "联系方式");
+        });
+        JsonNode before = get("/api/supervision/ledger-completeness?station=" + station + "&to=" + on.minusDays(1));
+        assertThat(before.get("count").asInt()).isZero();
+        ResponseEntity<String> bad = http.getForEntity("/api/supervision/ledger-completeness?station=" + station
+                + "&from=" + on + "&to=" + on.minusDays(1), String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(bad.getBody()).get("field").asText()).isEqualTo("to");
+    }
+
+    /** 跟踪服务 (`002 一站式办理`: 办理完结后…提供跟踪服务): a follow-up contact shows in the matter's detail and steps. */
+    @Test
+    void followUpUntilArchived_contactShownInTheDelegationDetail() throws Exception {
+        String station = newStation();
+        station(station);
+        DelegationId id = commissioned(station, 3);
+        Instant at = daysAgo(1);
+        then(id, new FollowUpContactRecordedEvent(id, 1, "agent-1", at, ProgressChannel.SMS, "提醒领取证照"), 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode detail = get("/api/delegations/" + id);
+            JsonNode contact = detail.path("details").path("followUpContact:1");
+            assertThat(contact.path("channel").asText()).as(detail.toString()).isEqualTo("SMS");
+            assertThat(contact.path("summary").asText()).isEqualTo("提醒领取证照");
+            assertThat(contact.path("by").asText()).isEqualTo("agent-1");
+            List<String> steps = new ArrayList<>();
+            detail.get("steps").forEach(step -> steps.add(step.get("eventType").asText()));
+            assertThat(steps).contains("FollowUpContactRecordedEvent");
+        });
+    }
+}
