@@ -49,9 +49,9 @@ import static org.awaitility.Awaitility.await;
 class BackdatedStepsViewIT extends PostgresIntegrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
-    static final String COUNTY = "147700000";
-    static final String VILLAGE = "147700000101";
-    static final String OTHER_COUNTY = "147800000";
+    static final String COUNTY = "148100000";
+    static final String VILLAGE = "148100000101";
+    static final String OTHER_COUNTY = "148200000";
     static final AgentId AGENT = AgentId.of("bbbbbbbb-1111-4c3b-9a57-0d5f1e2a3b4c");
     static final String REASON = "村站纸质登记，次日补录";
 
@@ -82,7 +82,7 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
     void station(String code, StationLevel level, String parent) {
         Instant opened = at(LocalDate.of(2026, 10, 1), 9);
         append("Station", code, 0, new StationOpeningRequestedEvent(StationCode.of(code), "站" + code, level,
-                parent == null ? null : StationCode.of(parent), null, RegionCode.of("147700"), "地址",
+                parent == null ? null : StationCode.of(parent), null, RegionCode.of("148100"), "地址",
                 new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"), List.of(),
                 Set.of("RS-001")), opened, null);
         append("Station", code, 1, new StationOpeningApprovedEvent(StationCode.of(code), null, null), opened, null);
@@ -153,8 +153,8 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
 
     @Test
     void aPromisedDateInAYearNotLoadedIsShownProvisional() throws Exception {
-        String county = "147600000";
-        String village = "147600000101";
+        String county = "148300000";
+        String village = "148300000101";
         station(county, StationLevel.COUNTY_CENTRE, null);
         station(village, StationLevel.VILLAGE_STATION, county);
         DelegationId id = DelegationId.create();

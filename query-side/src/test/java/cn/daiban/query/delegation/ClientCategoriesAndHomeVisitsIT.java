@@ -46,15 +46,15 @@ import static org.awaitility.Awaitility.await;
  * The client and the visit in the views: client categories (`002 服务对象`) filter the ledger and are counted by
  * the dashboard and the quarterly assessment; a home visit made after the agreed time (`003 附件3 六5`) shows as
  * late in the matter's row, the supervision flags and the counts; the address never reaches a view.
- * Stations of their own (148800…), so the other views' hand-counted figures stay as they are.
+ * Stations of their own (148400…), so the other views' hand-counted figures stay as they are.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientCategoriesAndHomeVisitsIT extends PostgresIntegrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of(ServiceClock.DEFAULT_ZONE);
-    static final String C = "148800000";
-    static final String T = "1488000001";
-    static final String V = "148800000101";
+    static final String C = "148400000";
+    static final String T = "1484000001";
+    static final String V = "148400000101";
     static final String PERIOD = "from=2026-11-01&to=2026-11-30&today=2026-11-24";
     static final AgentId AGENT = AgentId.of("bbbbbbbb-1111-4c3b-9a57-0d5f1e2a3b4c");
     static final String ADDRESS = "郑庄村东街12号";
@@ -85,7 +85,7 @@ class ClientCategoriesAndHomeVisitsIT extends PostgresIntegrationTest {
     void station(String code, StationLevel level, String parent) {
         StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
         append("Station", code, new StationOpeningRequestedEvent(StationCode.of(code), "站 " + code, level,
-                parent == null ? null : StationCode.of(parent), null, RegionCode.of("148800"), "地址", manager,
+                parent == null ? null : StationCode.of(parent), null, RegionCode.of("148400"), "地址", manager,
                 PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at("2026-10-01", 9, 0), "X");
         append("Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null),
                 at("2026-10-01", 10, 0), "X");
