@@ -69,9 +69,9 @@ public class DelegationProjection {
                             item_name, item_revision, department, agent_id, client_name, client_phone,
                             acceptance_form_number, declined, received_at, received_on, promised_working_days,
                             original_deadline, deadline, remark, details, first_receiver_id, first_receiver_name,
-                            handler_name)
+                            handler_name, client_categories, home_visit_agreed_at, deadline_provisional)
                         values (?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
-                            ?, %1$s, %1$s)
+                            ?, %1$s, %1$s, ?, ?, ?)
                         on conflict (delegation_id) do nothing""".formatted(AGENT_NAME),
                 e.delegationId().value(), e.kind().name(), e.mode().name(), e.stationCode().value(), e.window(),
                 e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
@@ -88,22 +88,19 @@ public class DelegationProjection {
                                 : e.appliedAt().toString(), "commitmentsVersion", e.commitmentsVersion(),
                         // The pre-check's checklist (资料预审); absent for matters commissioned without one.
                         "materials", e.materials())),
-                e.agentId().value(), e.agentName(), e.agentId().value(), e.agentName(), e.agentId().value());
-        // 002 服务对象 and the agreed home visit (000 §7.2.2 b): absent from events stored before them. The address
-        // is never written to a view.
-        jdbc.update("update delegation_view set client_categories = ?, home_visit_agreed_at = ? where delegation_id = ?",
+                e.agentId().value(), e.agentName(), e.agentId().value(), e.agentName(), e.agentId().value(),
+                // 002 服务对象 and the agreed home visit (000 §7.2.2 b), absent from events stored before them (the
+                // address is never written to a view); a promised date in a year not loaded yet. In the insert, so a
+                // commissioning stays one statement.
                 categories(e.clientCategoriesOrNone()),
                 e.homeVisit() == null || e.homeVisit().agreedAt() == null ? null : Timestamp.from(e.homeVisit().agreedAt()),
-                e.delegationId().value());
+                e.isDeadlineProvisional());
         // Each tolerated material (容缺) by name, followed up until it is in (000 §7.2.1 d). Most matters have none:
         // they cost no statement more (a rebuild replays every commissioning).
         if (!e.toleratedGaps().isEmpty()) {
             e.toleratedGaps().forEach(gap -> detail(e.delegationId(), TOLERATED + gap.materialName(),
                     fields("committedDate", gap.committedDate(), "status", "OUTSTANDING")));
             tolerated(e.delegationId());
-        }
-        if (e.isDeadlineProvisional()) {
-            set(e.delegationId(), "deadline_provisional = ?", true);
         }
         if (inserted > 0) {
             // Only the transaction that inserted the row counts it (an insert that found the row did nothing).

@@ -119,10 +119,25 @@ class DeadLettersIT extends PostgresIntegrationTest {
         return found;
     }
 
+    /** The rows as values: an array column (client_categories) read as a list, which compares by content. */
     List<Map<String, Object>> rows(String table, List<DelegationId> ids) {
         return jdbc.queryForList("select * from query_side." + table + " where delegation_id in ("
                         + String.join(",", ids.stream().map(id -> "'" + id.value() + "'").toList()) + ")"
-                        + " order by delegation_id" + (table.equals("delegation_step") ? ", sequence" : ""));
+                        + " order by delegation_id" + (table.equals("delegation_step") ? ", sequence" : ""))
+                .stream().map(row -> {
+                    Map<String, Object> values = new java.util.LinkedHashMap<>();
+                    row.forEach((column, value) -> values.put(column, value instanceof java.sql.Array array
+                            ? arrayValues(array) : value));
+                    return values;
+                }).toList();
+    }
+
+    private static List<Object> arrayValues(java.sql.Array array) {
+        try {
+            return List.of((Object[]) array.getArray());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
