@@ -201,7 +201,7 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
                     ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
                     "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
                     List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
-                    provisional, null, null, true), at(december, 10), null);
+                    provisional, null, null, null, null, null, null, null, null, null, true), at(december, 10), null);
         }
         append("Delegation", unmoved.value(), 1, new ProvisionalDeadlineRecomputedEvent(unmoved, provisional,
                 provisional, false, false), at(december.plusDays(1), 9), null);
