@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A year not loaded yet (`DOMAIN.md` "Time"), against PostgreSQL: a matter taken in one working day before the end
- * of the last loaded year gets a provisional promised date; loading the next year (with New Year's Day off) over
+ * A year not loaded yet (`DOMAIN.md` "Time"), against PostgreSQL: a matter taken in on the last working day of
+ * the last loaded year gets a provisional promised date; loading the next year (with New Year's Day off) over
  * HTTP makes the system recompute it, as an event of the delegation, and the registry forgets it was provisional.
  *
  * <p>The service clock (Axon's event clock) is moved to that day for the test and put back after: the date is
@@ -86,8 +86,10 @@ class ProvisionalDeadlineRecomputationIT extends PostgresIntegrationTest {
         while (!loaded.isWorkingDay(lastWorkingDay)) {
             lastWorkingDay = lastWorkingDay.minusDays(1);
         }
-        // One working day left in the year: RS-001's 5 working days reach into the next.
-        LocalDate takenIn = loaded.minusWorkingDays(lastWorkingDay, 1);
+        // Taken in on the last working day of the last loaded year: RS-001 promises 1 working day (starter
+        // catalogue, timeLimitWorkingDays), so any promise of at least one working day reaches into the next year.
+        // (Taken in one working day earlier, its 1 day would end on the last working day, inside the loaded year.)
+        LocalDate takenIn = lastWorkingDay;
         Instant at = takenIn.atTime(10, 0).atZone(clock.zone()).toInstant();
         GenericEventMessage.clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
 
@@ -118,6 +120,9 @@ class ProvisionalDeadlineRecomputationIT extends PostgresIntegrationTest {
         String id = json.readTree(commissioned.getBody()).get("id").asText();
 
         JsonNode taken = stored(id, "DelegationCommissionedEvent");
+        // The moved service clock is what "today" is for a matter taken in over HTTP.
+        assertThat(LocalDate.parse(taken.get("commissionedOn").asText())).isEqualTo(takenIn);
+        assertThat(taken.get("promisedWorkingDays").asInt()).isPositive();
         LocalDate provisional = LocalDate.parse(taken.get("deadline").asText());
         assertThat(provisional.getYear()).isEqualTo(nextYear);
         assertThat(taken.get("deadlineProvisional").asBoolean()).isTrue();
