@@ -10,6 +10,8 @@ import cn.daiban.kernel.delegation.DelegationResumedEvent;
 import cn.daiban.kernel.delegation.DelegationStatus;
 import cn.daiban.kernel.delegation.DelegationSuspendedEvent;
 import cn.daiban.kernel.delegation.DelegationTerminatedEvent;
+import cn.daiban.kernel.delegation.ProvisionalDeadlineRecomputedEvent;
+import cn.daiban.kernel.delegation.RecomputeProvisionalDeadlineCommand;
 import cn.daiban.kernel.delegation.ResumeDelegationCommand;
 import cn.daiban.kernel.delegation.SupplementReceivedEvent;
 import cn.daiban.kernel.delegation.SuspendDelegationCommand;
@@ -46,6 +48,10 @@ class TimeLimit {
     // ignored, as a cancelled one would have been.
     private boolean warned;
     private boolean overdueRaised;
+    // What the promised date was computed from at commissioning, and whether it reaches into a year not loaded.
+    private LocalDate commissionedOn;
+    private int promisedWorkingDays;
+    private boolean provisional;
 
     TimeLimit(Delegation delegation) {
         this.delegation = delegation;
@@ -111,6 +117,47 @@ class TimeLimit {
     }
 
     /**
+     * The calendar year a provisional promised date reached into is loaded (`DOMAIN.md` "Time": a date computed on
+     * weekends alone is recomputed when the year's notice is loaded, and the client told if it moved). The same
+     * arithmetic as at commissioning, {@code commissionedOn + promised} working days, plus the working days the clock
+     * stood still so far ({@link #pausedWorkingDays}); on a consistent calendar that is exactly where the pauses
+     * since moved the deadline step by step (n working days after the m-th working day is the (m+n)-th).
+     *
+     * <p>A matter suspended or waiting for materials now gets its date recomputed the same way: the pause under way
+     * is not counted yet, and is added on resuming, as it always is. Assumption: the paused working days are kept as
+     * they were counted when the clock restarted; a pause that itself fell into a year not loaded (the service
+     * running in January before the notice) is not recounted.
+     *
+     * <p>Idempotent: a delegation whose date is no longer provisional, or that is no longer open, ignores it. The
+     * event is applied even when the date did not move, so the provisional mark goes; only a date that is still
+     * provisional and did not move (a year loaded that this date does not reach) records nothing.
+     */
+    @CommandHandler
+    long handle(RecomputeProvisionalDeadlineCommand command, CalendarProvider calendars, DelegationPolicy policy,
+                DeadlineManager deadlines) {
+        DelegationStatus status = delegation.status();
+        if (!provisional || status.isFinal() || status == DelegationStatus.COMPLETED
+                || status == DelegationStatus.DELIVERED) {
+            return getVersion();
+        }
+        WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
+        int days = promisedWorkingDays + pausedWorkingDays;
+        LocalDate recomputed = WorkingDays.onCalendar(() -> calendar.addWorkingDays(commissionedOn, days));
+        boolean stillProvisional = calendar.isProvisional(recomputed);
+        boolean moved = !recomputed.equals(deadline);
+        if (stillProvisional && !moved) {
+            return getVersion();
+        }
+        apply(new ProvisionalDeadlineRecomputedEvent(delegation.id(), deadline, recomputed, stillProvisional, moved),
+                delegation.systemActor());
+        if (moved) {
+            // Checks for the earlier date are ignored (another date); while paused these are too, until resumed.
+            scheduleDeadlineChecks(deadlines, calendar, policy);
+        }
+        return getVersion();
+    }
+
+    /**
      * Not resumed by the continuation deadline: the delegation ends. The check of an earlier suspension (resumed
      * since) carries another date and is ignored.
      */
@@ -161,7 +208,19 @@ class TimeLimit {
     @EventSourcingHandler
     void on(DelegationCommissionedEvent event) {
         deadline = event.deadline();
+        commissionedOn = event.commissionedOn();
+        promisedWorkingDays = event.promisedWorkingDays();
+        provisional = event.isDeadlineProvisional();
         deadlineSet();
+    }
+
+    @EventSourcingHandler
+    void on(ProvisionalDeadlineRecomputedEvent event) {
+        provisional = event.stillProvisional();
+        if (event.moved()) {
+            deadline = event.newDeadline();
+            deadlineSet();
+        }
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationTerminatedEvent;
+import cn.daiban.kernel.delegation.ProvisionalDeadlineRecomputedEvent;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,12 +51,44 @@ class JdbcUnfinishedDelegations implements UnfinishedDelegations {
                 .map(StationCode::of);
     }
 
+    /**
+     * Open delegations whose provisional promised date reaches into {@code year} or beyond, in pages ordered by id
+     * (keyset: after {@code afterId}, null for the first page), through the partial index.
+     */
+    List<DelegationId> provisionalFrom(int year, String afterId, int pageSize) {
+        return jdbc.sql("""
+                        select delegation_id from delegation_registry
+                        where provisional_year is not null and not finished and provisional_year >= ?
+                            and delegation_id > ?
+                        order by delegation_id limit ?""")
+                .params(year, afterId == null ? "" : afterId, pageSize)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(DelegationId::of)
+                .toList();
+    }
+
     @EventHandler
     void on(DelegationCommissionedEvent event) {
         jdbc.sql("""
-                        insert into delegation_registry (delegation_id, station_code, finished) values (?, ?, false)
+                        insert into delegation_registry (delegation_id, station_code, finished, provisional_year)
+                        values (?, ?, false, ?)
                         on conflict (delegation_id) do nothing""")
-                .params(event.delegationId().value(), event.stationCode().value())
+                .params(event.delegationId().value(), event.stationCode().value(),
+                        event.isDeadlineProvisional() ? event.deadline().getYear() : null)
+                .update();
+    }
+
+    /**
+     * Recomputed on a loaded year: no longer provisional, or (two years ahead) provisional in the year it reaches now.
+     * Assumption: a pause that moves a provisional date on keeps the year it was commissioned with; the year only
+     * grows, and the look-up asks for that year or beyond, so such a delegation is still found.
+     */
+    @EventHandler
+    void on(ProvisionalDeadlineRecomputedEvent event) {
+        jdbc.sql("update delegation_registry set provisional_year = ? where delegation_id = ?")
+                .params(event.stillProvisional() ? event.newDeadline().getYear() : null, event.delegationId().value())
                 .update();
     }
 

@@ -149,7 +149,9 @@ class CommandPolicy {
             // sent by ConsultationConversionPolicy when a matter is commissioned from a consultation
             ConvertConsultationCommand.class,
             // sent by ClientEvaluations once the one-time code of the client's invitation is checked and used
-            cn.daiban.kernel.delegation.GradeByInvitationCommand.class);
+            cn.daiban.kernel.delegation.GradeByInvitationCommand.class,
+            // sent by ProvisionalDeadlineRecomputation when a calendar year is loaded
+            cn.daiban.kernel.delegation.RecomputeProvisionalDeadlineCommand.class);
 
     /** One command type's rule: returns if the user may send it, throws {@link AccessDeniedException} if not. */
     @FunctionalInterface

@@ -41,6 +41,8 @@ abstract class DelegationFixtureSupport {
     final Set<String> clientCategories = new HashSet<>(Set.of("KEY_ENTERPRISE_PROJECT", "TALENT_CARD", "DISABLED",
             "ELDERLY", "PREGNANT", "MILITARY", "INSPECTION_ISSUE", "COMPLAINT_SPECIAL_CASE"));
     private final AtomicInteger formSequence = new AtomicInteger();
+    /** The calendar as loaded (2026 unless a test loads more); read when a command runs. */
+    CalendarProvider calendars = TestCalendar::year2026;
 
     @BeforeEach
     void setUp() {
@@ -62,7 +64,7 @@ abstract class DelegationFixtureSupport {
         fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(stations.get(code)));
         fixture.registerInjectableResource((AgentRegistry) id -> Optional.ofNullable(agents.get(id)));
         fixture.registerInjectableResource((ServiceItemCatalog) code -> Optional.ofNullable(items.get(code)));
-        fixture.registerInjectableResource((CalendarProvider) TestCalendar::year2026);
+        fixture.registerInjectableResource((CalendarProvider) () -> calendars.current());
         fixture.registerInjectableResource((AcceptanceFormNumbers) (station, day) ->
                 AcceptanceFormNumber.of(station, day, formSequence.incrementAndGet()));
         fixture.registerInjectableResource(DelegationPolicy.defaults());

@@ -39,6 +39,7 @@ public final class EventSummaries {
             Map.entry("StatutoryFeePaidEvent", "缴纳法定费用"),
             Map.entry("DelegationSuspendedEvent", "中止办理"),
             Map.entry("DelegationResumedEvent", "续办"),
+            Map.entry("ProvisionalDeadlineRecomputedEvent", "暂定承诺时限按公布的节假日重新计算"),
             Map.entry("DelegationTerminatedEvent", "终止"),
             Map.entry("ParallelTaskCompletedEvent", "并联部门办结"),
             Map.entry("DelegationCompletedEvent", "办结"),

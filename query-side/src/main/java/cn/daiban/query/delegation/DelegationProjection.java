@@ -350,6 +350,18 @@ public class DelegationProjection {
         step(m);
     }
 
+    /**
+     * The calendar year a provisional promised date reached into is loaded: the system recomputed the date
+     * (`DOMAIN.md` "Time"). The view takes it and is no longer provisional (unless it still reaches into a year not
+     * loaded); the pause sum is left as it is.
+     */
+    @EventHandler
+    void on(ProvisionalDeadlineRecomputedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set deadline = ?, deadline_provisional = ? where delegation_id = ?",
+                Date.valueOf(e.newDeadline()), e.stillProvisional(), e.delegationId().value());
+        step(m);
+    }
+
     @EventHandler
     void on(DelegationResumedEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());

@@ -125,6 +125,16 @@ class NotificationOutbox {
                 "deadline", e.deadline() + (e.isDeadlineProvisional() ? "（暂定 provisional）" : ""), "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
     }
 
+    /** The provisional promised date, recomputed on the loaded year: the client is told only if it moved. */
+    @EventHandler
+    void on(ProvisionalDeadlineRecomputedEvent e, EventMessage<?> m) {
+        if (!e.moved()) {
+            return;
+        }
+        notify(m, e.delegationId().value(), "deadline-moved", Map.of("previous", e.previousDeadline().toString(),
+                "deadline", e.newDeadline() + (e.stillProvisional() ? "（暂定 provisional）" : "")), Instant.now());
+    }
+
     @EventHandler
     void on(SupplementRequestedEvent e, EventMessage<?> m) {
         notify(m, e.delegationId().value(), "supplement-requested", Map.of("materials", e.materials().stream()

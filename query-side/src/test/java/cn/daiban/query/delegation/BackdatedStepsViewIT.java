@@ -179,6 +179,53 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
         assertThat(notifications.toString()).contains("2027-01-05（暂定 provisional）");
     }
 
+    /**
+     * The year is loaded and the system recomputed the provisional dates (`DOMAIN.md` "Time"): the view takes the
+     * new date and is no longer provisional; the client is told only when the date moved. The unmoved matter's
+     * events come first in the stream, so once the moved one's notice is there the notifications have passed both.
+     */
+    @Test
+    void aRecomputedProvisionalDateIsFollowedByTheViewAndTheClientIsToldOnlyIfItMoved() throws Exception {
+        // Stations of their own: the first test of this class opens 147700000 and its village in the same store,
+        // and appending a station's first event twice is refused (the aggregate identifier is taken).
+        String county = "147300000";
+        String village = "147300000101";
+        station(county, StationLevel.COUNTY_CENTRE, null);
+        station(village, StationLevel.VILLAGE_STATION, county);
+        LocalDate december = LocalDate.of(2026, 12, 22);
+        LocalDate provisional = LocalDate.of(2027, 1, 5);
+        DelegationId unmoved = DelegationId.create();
+        DelegationId moved = DelegationId.create();
+        for (DelegationId id : List.of(unmoved, moved)) {
+            Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
+                    PhoneNumber.of("13912345678"), null);
+            append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
+                    ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
+                    "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
+                    List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
+                    provisional, null, null, null, null, null, null, null, null, null, true), at(december, 10), null);
+        }
+        append("Delegation", unmoved.value(), 1, new ProvisionalDeadlineRecomputedEvent(unmoved, provisional,
+                provisional, false, false), at(december.plusDays(1), 9), null);
+        append("Delegation", moved.value(), 1, new ProvisionalDeadlineRecomputedEvent(moved, provisional,
+                LocalDate.of(2027, 1, 6), false, true), at(december.plusDays(1), 9), null);
+
+        String admin = tokens.issue("admin", Role.ADMINISTRATOR, null);
+        for (DelegationId id : List.of(unmoved, moved)) {
+            JsonNode detail = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                ResponseEntity<String> response = http.exchange("/api/delegations/" + id.value(), HttpMethod.GET,
+                        new HttpEntity<>(bearer(admin)), String.class);
+                return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
+            }, d -> d != null && !d.get("deadlineProvisional").asBoolean());
+            assertThat(detail.get("deadline").asText()).isEqualTo(id == moved ? "2027-01-06" : "2027-01-05");
+        }
+        JsonNode told = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/notifications/" + moved.value(), admin), n -> n.toString().contains("deadline-moved"));
+        assertThat(told.toString()).contains("2027-01-05").contains("2027-01-06");
+        assertThat(get("/api/notifications/" + unmoved.value(), admin).toString()).contains("accepted")
+                .doesNotContain("deadline-moved");
+    }
+
     static HttpHeaders bearer(String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
