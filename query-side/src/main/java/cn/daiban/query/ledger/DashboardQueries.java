@@ -12,6 +12,7 @@ import cn.daiban.kernel.dashboard.Scope;
 import cn.daiban.kernel.dashboard.StationDashboardResponse;
 import cn.daiban.kernel.dashboard.SupervisionFlagsResponse;
 import cn.daiban.kernel.delegation.SatisfactionGrade;
+import cn.daiban.query.calendar.CalendarWarning;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,11 @@ public class DashboardQueries {
 
     private final JdbcTemplate jdbc;
     private final FigureSums figures;
+    private final CalendarWarning calendarWarning;
 
-    DashboardQueries(JdbcTemplate jdbc) {
+    DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning) {
         this.jdbc = jdbc;
+        this.calendarWarning = calendarWarning;
         this.figures = new FigureSums(jdbc);
     }
 
@@ -117,7 +120,7 @@ public class DashboardQueries {
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
                 byCategory, number(visits.get("made")), number(visits.get("late")),
                 flags.stream().filter(DashboardQueries::lateVisit).toList(),
-                awaitingArchive, archived == null ? 0 : archived);
+                awaitingArchive, archived == null ? 0 : archived, calendarWarning.on(query.today()).orElse(null));
     }
 
     @QueryHandler

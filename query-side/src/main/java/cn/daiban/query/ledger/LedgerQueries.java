@@ -207,7 +207,8 @@ public class LedgerQueries {
                 rs.getString("delegation_id"), rs.getString("station_code"), rs.getString("kind"),
                 firstNonNull(rs.getString("first_receiver_name"), rs.getString("first_receiver_id"),
                         rs.getString("agent_id")),
-                firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null));
+                firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
+                rs.getBoolean("deadline_provisional"));
     }
 
     private static RegisterResponse.Row registerRow(ResultSet rs, long serial) throws SQLException {
@@ -232,17 +233,22 @@ public class LedgerQueries {
                 remark(rs), rs.getString("delegation_id"));
     }
 
+    /** 备注's words for a promised date in a year whose working-day calendar is not loaded yet (DOMAIN.md "Time"). */
+    static final String PROVISIONAL_REMARK = "办理时限暂定（该年度节假日安排未公布，公布后重新计算）；";
+
     /**
-     * 备注: what commissioning noted (authority, 容缺, 并联 …) and, while any is outstanding, each tolerated material
-     * with its committed date, overdue ones said so (000 §7.2.1 d).
+     * 备注: what commissioning noted (authority, 容缺, 并联 …); while any is outstanding, each tolerated material
+     * with its committed date, overdue ones said so (000 §7.2.1 d); and a promised date that is still provisional.
      */
     private static String remark(ResultSet rs) throws SQLException {
-        String remark = rs.getString("remark");
-        String materials = rs.getString("materials_remark");
-        if (materials == null) {
-            return remark;
+        StringBuilder remark = new StringBuilder();
+        for (String part : new String[] {rs.getString("remark"), rs.getString("materials_remark"),
+                rs.getBoolean("deadline_provisional") ? PROVISIONAL_REMARK : null}) {
+            if (part != null) {
+                remark.append(part);
+            }
         }
-        return remark == null ? materials : remark + materials;
+        return remark.isEmpty() ? null : remark.toString();
     }
 
     // ---------------------------------------------------------------------------------------- consultations

@@ -177,6 +177,16 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
         JsonNode notifications = await().atMost(Duration.ofSeconds(20)).until(
                 () -> get("/api/notifications/" + id.value(), supervisor), n -> n.toString().contains("accepted"));
         assertThat(notifications.toString()).contains("2027-01-05（暂定 provisional）");
+        // The work ledger's row says so too: the flag, and 备注 in words.
+        JsonNode row = get("/api/ledger?station=" + village, supervisor).get("rows").get(0);
+        assertThat(row.get("delegationId").asText()).isEqualTo(id.value());
+        assertThat(row.get("deadlineProvisional").asBoolean()).isTrue();
+        assertThat(row.get("remark").asText()).contains("办理时限暂定");
+        // An administrator is warned on the dashboard from 1 November while next year is not loaded, not before.
+        assertThat(get("/api/stations/" + county + "/dashboard?today=2030-11-15", supervisor)
+                .get("calendarWarning").asText()).contains("2031");
+        assertThat(get("/api/stations/" + county + "/dashboard?today=2030-10-31", supervisor)
+                .path("calendarWarning").isTextual()).isFalse();
     }
 
     /**

@@ -29,7 +29,10 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        // Added at the end (002 资料归档): matters done with but not yet archived, by
                                        // status (DELIVERED; TERMINATED; DECLINED once materials were handed back), and
                                        // matters archived in the period, whether delivered or ended.
-                                       Map<String, Long> awaitingArchive, long archived) {
+                                       Map<String, Long> awaitingArchive, long archived,
+                                       // Added at the end (DOMAIN.md "Time"): from daiban.calendar.warn-next-year-from
+                                       // while next year's working-day calendar is not loaded, what to do; else null.
+                                       String calendarWarning) {
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,

@@ -18,7 +18,10 @@ public record WorkLedgerResponse(List<Row> rows, int page, int size, long totalR
                       String delegationId, String stationCode, String kind,
                       // Added at the end: 受理人员 is the first receiver, by name (003 三(五)), who stays after a
                       // reassignment; agentId above is the agent handling the matter now.
-                      String receiver, String receiverId) {
+                      String receiver, String receiverId,
+                      // Added at the end: the promised date (办理时限) reaches into a year whose working-day calendar
+                      // is not loaded yet; computed on weekends alone until it is (DOMAIN.md "Time"). 备注 says so too.
+                      boolean deadlineProvisional) {
     }
 
     public static final List<String> HEADINGS = List.of("序号", "时间", "便民服务站名称", "窗口", "事项所属", "姓名",
