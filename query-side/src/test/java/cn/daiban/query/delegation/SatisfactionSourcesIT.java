@@ -124,6 +124,9 @@ class SatisfactionSourcesIT extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
                 select (select count(*) from evaluation_view where station_code = ?)
                      + (select count(*) from phone_follow_up where station_code = ?)""", Integer.class, V, V) == 6);
+        // The summary names the station: wait for the station directory too (another processing group).
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from station_directory where station_code = ?", Integer.class, V) == 1);
     }
 
     JsonNode get(String path) throws Exception {

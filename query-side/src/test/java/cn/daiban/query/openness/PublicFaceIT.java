@@ -65,6 +65,9 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// A Spring context of its own (its own properties or beans): closed after the class, so its live processors do
+// not stay on as a second query node that takes segments from the other tests' context.
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = {"daiban.public.rate-limit.requests=60", "daiban.public.rate-limit.period=1h",
         "daiban.public.cache-max-age=120s"})
 class PublicFaceIT extends PostgresIntegrationTest {
