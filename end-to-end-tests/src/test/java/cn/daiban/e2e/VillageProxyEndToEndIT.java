@@ -64,6 +64,9 @@ class VillageProxyEndToEndIT {
         Map<String, Object> commission = new java.util.HashMap<>();
         commission.put("kind", "PROXY");
         commission.put("mode", "HOME_VISIT");
+        // A home visit needs the time agreed with the client and the address (000 §7.2.2 b, 003 附件3 六5).
+        commission.put("homeVisit", Map.of("agreedAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "address", "郑庄村东街12号"));
         commission.put("stationCode", village);
         commission.put("agentId", agent);
         commission.put("itemCode", REAL_ESTATE);
