@@ -22,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static cn.daiban.e2e.Scenario.command;
@@ -53,7 +52,7 @@ class AnswersEndToEndIT {
     }
 
     static String newCountyCode() {
-        return "1405" + ThreadLocalRandom.current().nextInt(100, 999) + "0" + ThreadLocalRandom.current().nextInt(0, 9);
+        return CountyCodes.next();
     }
 
     static Map<String, Object> county(String code) {

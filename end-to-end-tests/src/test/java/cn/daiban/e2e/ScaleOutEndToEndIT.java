@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static cn.daiban.e2e.Scenario.command;
@@ -84,8 +83,7 @@ class ScaleOutEndToEndIT {
 
             assertThat(rows(SEEDED_ROWS)).isEqualTo(seeded);
             // Both nodes take commands, and each sees what the other did.
-            String code = "1405" + ThreadLocalRandom.current().nextInt(100, 999) + "0"
-                    + ThreadLocalRandom.current().nextInt(0, 9);
+            String code = CountyCodes.next();
             Http.admin().post(second.url() + "/api/stations", Map.of("stationCode", code, "name", "沁水县政务服务中心",
                     "level", "COUNTY_CENTRE", "region", code.substring(0, 6), "address", "沁水县龙港镇",
                     "manager", Map.of("name", "张伟", "phone", "13812345678"), "supervisionPhone", "0356-7022345",

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +60,7 @@ final class Scenario {
                 assertThat(loaded.status()).isIn(201, 409);
             }
         }
-        String county = "1405" + ThreadLocalRandom.current().nextInt(100, 999) + "0"
-                + ThreadLocalRandom.current().nextInt(0, 9);
+        String county = CountyCodes.next();
         String township = county + "1";
         String village = township + "01";
         admin.post(command("/api/stations"), station(county, "沁水县政务服务中心", "COUNTY_CENTRE", null, items)).expect(201);

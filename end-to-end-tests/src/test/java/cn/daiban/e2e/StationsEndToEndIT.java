@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,11 +15,9 @@ import static org.awaitility.Awaitility.await;
 @org.junit.jupiter.api.Order(2)
 class StationsEndToEndIT {
 
-    private static final AtomicInteger SERIAL = new AtomicInteger(300);
-
     @Test
     void openedStationShowsInTheDirectoryWithinASecondAndItsHistoryIsIntact() {
-        String code = "1405" + (23000 + SERIAL.incrementAndGet());
+        String code = CountyCodes.next();
         Http admin = Http.as("admin-01", null);
         admin.post(Backend.commandSide() + "/api/stations", Map.of(
                 "stationCode", code, "name", "沁水县政务服务中心", "level", "COUNTY_CENTRE", "region", code.substring(0, 6),
