@@ -57,6 +57,7 @@ public final class Bench {
     final Report report = new Report();
     final Profiler profiler = new Profiler(out);
     final Sampler sampler = new Sampler();
+    final Cpu cpu = new Cpu(commandPid, queryPid, out.resolve("data"));
 
     // The hierarchy and people made in setup.
     String county;
@@ -341,6 +342,7 @@ public final class Bench {
                 profiler.start(commandPid, "command-side-commissioning-16-" + store.replace(' ', '-'), seconds);
             }
             long before = maxGlobalIndex();
+            Map<String, Double> cpuBefore = cpu.seconds();
             Stats c = Load.run("commission", n, seconds, (w, i) -> {
                 String village = villages.get((int) ((w + i) % villages.size()));
                 Api.Answer a = api.post(api.command + "/api/delegations", agentToken(village),
@@ -351,6 +353,7 @@ public final class Bench {
                 return true;
             });
             c.eventsPerCommand = c.ok == 0 ? Double.NaN : (double) eventsAfter(before) / c.ok;
+            c.cpuPerCommand = Cpu.perCommand(cpuBefore, cpu.seconds(), c.ok);
             if (profile) {
                 profiler.stop(commandPid, "command-side-commissioning-16-" + store.replace(' ', '-'));
             }
@@ -370,6 +373,7 @@ public final class Bench {
                 current[w] = commission(villages.get(w % villages.size()), false);
             }
             long beforeMix = maxGlobalIndex();
+            Map<String, Double> cpuBeforeMix = cpu.seconds();
             AtomicLong commissionsInMix = new AtomicLong();
             Stats m = Load.run("mix", n, seconds, (w, i) -> {
                 String village = villages.get(w % villages.size());
@@ -391,6 +395,7 @@ public final class Bench {
             });
             m.eventsPerCommand = m.ok == 0 ? Double.NaN
                     : (double) eventsAfter(beforeMix) / (m.ok + commissionsInMix.get());
+            m.cpuPerCommand = Cpu.perCommand(cpuBeforeMix, cpu.seconds(), m.ok + commissionsInMix.get());
             mix.put(n, m);
             Map<String, Stats> ps = new LinkedHashMap<>();
             perStep.forEach((k, q) -> ps.put(k, new Stats(k, q.stream().mapToLong(Long::longValue).toArray(), q.size(), 0, m.seconds)));

@@ -130,6 +130,45 @@ final class Report {
         if (!errors.isEmpty()) {
             b.append('\n').append(String.join("\n", errors)).append('\n');
         }
+        b.append(cpuTable(m));
+        return b.toString();
+    }
+
+    /**
+     * Where the cores went: milliseconds of CPU per command in each process of the stack, while the measurement
+     * ran (the query side following the commands live included), and what that allows on this machine's cores.
+     */
+    private static String cpuTable(Map<Integer, Stats> m) {
+        List<String> processes = new ArrayList<>();
+        m.values().forEach(s -> s.cpuPerCommand.keySet().forEach(p -> {
+            if (!processes.contains(p)) {
+                processes.add(p);
+            }
+        }));
+        if (processes.isEmpty()) {
+            return "";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder b = new StringBuilder("\nCPU per command (ms, from /proc; the query side follows the commands "
+                + "live) and the rate that CPU allows on " + cores + " cores if nothing else ran:\n\n| clients |");
+        processes.forEach(p -> b.append(' ').append(p).append(" |"));
+        b.append(" all | rate the CPU allows |\n| ---: |");
+        processes.forEach(p -> b.append(" ---: |"));
+        b.append(" ---: | ---: |\n");
+        m.forEach((n, s) -> {
+            if (s.cpuPerCommand.isEmpty()) {
+                return;
+            }
+            b.append("| ").append(n).append(" |");
+            double all = 0;
+            for (String p : processes) {
+                Double ms = s.cpuPerCommand.get(p);
+                all += ms == null ? 0 : ms;
+                b.append(' ').append(ms == null ? "–" : Stats.f(ms)).append(" |");
+            }
+            b.append(' ').append(Stats.f(all)).append(" | ")
+                    .append(all <= 0 ? "–" : String.format("%.0f/s", cores * 1000 / all)).append(" |\n");
+        });
         return b.toString();
     }
 

@@ -10,6 +10,8 @@ final class Stats {
     final long errors;
     final double seconds;
     double eventsPerCommand = Double.NaN;
+    /** Milliseconds of CPU per command by process of the stack (see {@link Cpu}); empty where not measured. */
+    java.util.Map<String, Double> cpuPerCommand = java.util.Map.of();
     String firstError;
 
     Stats(String name, long[] latencies, long ok, long errors, double seconds) {

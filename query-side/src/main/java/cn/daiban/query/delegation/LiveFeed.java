@@ -36,6 +36,9 @@ class LiveFeed {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     static final Duration VIEW_WAIT = Duration.ofSeconds(3);
     private static final long POLL_MILLIS = 100;
+    /** The events that become live notices. */
+    private static final java.util.Set<Class<?>> NOTICED =
+            java.util.Set.of(DelegationCommissionedEvent.class, DelegationCompletedEvent.class);
 
     private final EventStore events;
     private final LiveUpdates live;
@@ -83,6 +86,12 @@ class LiveFeed {
                     }
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     position = event.trackingToken();
+                    // Only the two events a dashboard is told about are read (their payloads opened), and only while
+                    // a dashboard listens on this node: every other event passes by its type alone, and with no
+                    // listener nothing polls the view for each new matter.
+                    if (!live.listening() || !NOTICED.contains(event.getPayloadType())) {
+                        continue;
+                    }
                     try {
                         notice(event.getPayload());
                     } catch (RuntimeException e) {

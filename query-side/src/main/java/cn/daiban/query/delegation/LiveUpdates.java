@@ -58,6 +58,11 @@ public class LiveUpdates {
         return emitter;
     }
 
+    /** Whether any dashboard follows live updates on this node: with none, there is nothing to prepare. */
+    boolean listening() {
+        return !open.isEmpty();
+    }
+
     /** Tells the subscribers of {@code stationCode} and of every station above it, once the transaction commits. */
     void publish(String stationCode, String type, String delegationId) {
         if (subscribers.isEmpty() || MUTED.get()) {

@@ -66,4 +66,21 @@ class NotificationSendingTest {
         assertThat(changed.render("en", "completed", Map.of("client", "Wang", "item", "X", "result", "done")))
                 .isNotBlank();
     }
+
+    @Test
+    void anOverrideChangedWhileRunningAppliesToTheNextNotification(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("templates_zh.properties");
+        Files.writeString(file, "completed={client}，{item}办好了\n", StandardCharsets.UTF_8);
+        NotificationTemplates templates = new NotificationTemplates(properties(dir.toString()));
+        Map<String, String> values = Map.of("client", "王秀英", "item", "参保登记", "result", "已登记");
+        assertThat(templates.render("zh", "completed", values)).isEqualTo("王秀英，参保登记办好了");
+
+        Files.writeString(file, "completed={client}：{item}已经办结，结果：{result}\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 2_000));
+        assertThat(templates.render("zh", "completed", values)).isEqualTo("王秀英：参保登记已经办结，结果：已登记");
+
+        Files.delete(file);
+        assertThat(templates.render("zh", "completed", values)).isEqualTo("王秀英您好，您委托的“参保登记”已办结：已登记。");
+    }
 }
