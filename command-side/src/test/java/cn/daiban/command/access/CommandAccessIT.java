@@ -115,6 +115,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/agents/{a}/trainings", "{\"date\":\"2026-11-01\",\"topic\":\"一次性告知\",\"hours\":2}", "MG", ""),
                 e("/api/agents/{a}/assessments", "{\"date\":\"2026-11-01\",\"passed\":true,\"examiner\":\"县中心\"}", "MG", ""),
                 e("/api/agents/{a}/role", "{\"role\":\"ZONE_LEAD\",\"reason\":\"任命\"}", "MG", ""),
+                e("/api/agents/{a}/post", "{\"post\":\"STATION\",\"fullTime\":true,\"reason\":\"专职\"}", "MG", ""),
                 e("/api/agents/{a}/transfer", "{\"toStationCode\":\"{s}\",\"reason\":\"调动\"}", "MG", ""),
                 e("/api/agents/{a}/deactivation", "{\"reason\":\"离岗\"}", "MG", ""),
                 e("/api/agents/{a}/reactivation", "{\"reason\":\"返岗\"}", "MG", ""),

@@ -38,10 +38,12 @@ public class DashboardQueries {
     private final JdbcTemplate jdbc;
     private final FigureSums figures;
     private final CalendarWarning calendarWarning;
+    private final StaffingQueries staffing;
 
-    DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning) {
+    DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning, StaffingQueries staffing) {
         this.jdbc = jdbc;
         this.calendarWarning = calendarWarning;
+        this.staffing = staffing;
         this.figures = new FigureSums(jdbc);
     }
 
@@ -120,7 +122,8 @@ public class DashboardQueries {
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
                 byCategory, number(visits.get("made")), number(visits.get("late")),
                 flags.stream().filter(DashboardQueries::lateVisit).toList(),
-                awaitingArchive, archived == null ? 0 : archived, calendarWarning.on(query.today()).orElse(null));
+                awaitingArchive, archived == null ? 0 : archived, calendarWarning.on(query.today()).orElse(null),
+                staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()));
     }
 
     @QueryHandler
