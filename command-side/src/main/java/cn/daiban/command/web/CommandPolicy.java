@@ -227,6 +227,7 @@ class CommandPolicy {
         rule(SuspendDelegationCommand.class, handledByStaff);
         rule(ResumeDelegationCommand.class, handledByStaff);
         rule(TransferDelegationCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.AcceptDelegationTransferCommand.class, handledByStaff);
         rule(ChangeClientCategoriesCommand.class, handledByStaff);
         rule(ArrangeHomeVisitCommand.class, handledByStaff);
         rule(RecordHomeVisitCommand.class, handledByStaff);

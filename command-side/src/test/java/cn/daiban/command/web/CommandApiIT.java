@@ -400,6 +400,18 @@ class CommandApiIT extends PostgresIntegrationTest {
                 "{\"toWindow\":\"Z1\",\"reason\":\"分区调整\"}", Map.of("Authorization", agentToken));
         assertThat(taken.getStatusCode()).as(taken.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(eventCount(delegation)).isEqualTo(before + 1);
+
+        // 003 三(五): the transfer waits for the receiver; a second one meanwhile is refused and leaves nothing.
+        ResponseEntity<String> second = post("/api/delegations/" + delegation + "/transfer",
+                "{\"toWindow\":\"Z1\",\"reason\":\"再次调整\"}", Map.of("Authorization", agentToken));
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(second).get("rule").asText()).isEqualTo("transfer-pending");
+        assertThat(eventCount(delegation)).isEqualTo(before + 1);
+        // The receiver accepts, naming its helper: the matter moves.
+        ResponseEntity<String> accepted = post("/api/delegations/" + delegation + "/transfer/acceptance",
+                "{\"helperAgentId\":\"" + agent + "\",\"note\":\"已接收\"}", Map.of("Authorization", agentToken));
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(eventCount(delegation)).isEqualTo(before + 2);
     }
 
     /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */

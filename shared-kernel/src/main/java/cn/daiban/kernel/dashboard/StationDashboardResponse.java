@@ -59,6 +59,14 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
-                       LocalDate deadline, String colour, String reason) {
+                       LocalDate deadline, String colour, String reason,
+                       // added at the end, nullable: the rule the flag names, where it has one
+                       // (transfer-accepted-within-a-working-day, 003 三(五))
+                       String rule) {
+
+        public Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
+                    LocalDate deadline, String colour, String reason) {
+            this(delegationId, stationCode, stationName, agentId, itemName, deadline, colour, reason, null);
+        }
     }
 }
