@@ -166,6 +166,19 @@ class StaffingIT extends PostgresIntegrationTest {
                 assertThat(training.get("actual").asLong()).isEqualTo(1);
             }
         });
+        // The agents' view carries the post: as registered, and for an agent registered without one (as before
+        // posts existed) the station, not full-time.
+        JsonNode misplaced = json.readTree(http.getForObject("/api/agents/" + misposted.value(), String.class));
+        assertThat(misplaced.get("post").asText()).isEqualTo("SUB_ZONE");
+        assertThat(misplaced.get("windowCode").asText()).isEqualTo("W1");
+        assertThat(misplaced.get("fullTime").asBoolean()).isTrue();
+        JsonNode villageAgent = json.readTree(http.getForObject("/api/stations/" + V + "/agents", String.class))
+                .get("agents").get(0);
+        assertThat(villageAgent.get("agentId").asText()).isEqualTo(village.value());
+        assertThat(villageAgent.get("post").asText()).isEqualTo("STATION");
+        assertThat(villageAgent.hasNonNull("windowCode")).isFalse();
+        assertThat(villageAgent.get("fullTime").asBoolean()).isFalse();
+
         // The zone's figure: 2 against 3.
         JsonNode zone = null;
         for (JsonNode flag : staffing(dashboard)) {
