@@ -6,6 +6,8 @@ import cn.daiban.kernel.agent.AgentAssessmentFailedEvent;
 import cn.daiban.kernel.agent.AgentAssessmentPassedEvent;
 import cn.daiban.kernel.agent.AgentDeactivatedEvent;
 import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.agent.AgentPost;
+import cn.daiban.kernel.agent.AgentPostChangedEvent;
 import cn.daiban.kernel.agent.AgentQualifiedEvent;
 import cn.daiban.kernel.agent.AgentReactivatedEvent;
 import cn.daiban.kernel.agent.AgentRegisteredEvent;
@@ -13,6 +15,7 @@ import cn.daiban.kernel.agent.AgentRole;
 import cn.daiban.kernel.agent.AgentRoleChangedEvent;
 import cn.daiban.kernel.agent.AgentTrainingRecordedEvent;
 import cn.daiban.kernel.agent.AgentTransferredEvent;
+import cn.daiban.kernel.agent.ChangeAgentPostCommand;
 import cn.daiban.kernel.agent.ChangeAgentRoleCommand;
 import cn.daiban.kernel.agent.DeactivateAgentCommand;
 import cn.daiban.kernel.agent.ReactivateAgentCommand;
@@ -49,6 +52,9 @@ class Agent {
     private LocalDate intakeExperienceSince;
     private boolean qualified;
     private boolean active;
+    private AgentPost post;
+    private String windowCode;
+    private boolean fullTime;
 
     Agent() {
         // for Axon
@@ -67,8 +73,10 @@ class Agent {
             throw DomainRuleException.ruleViolated("not-in-future", "intakeExperienceSince",
                     "intake experience cannot start in the future");
         }
+        postAtStation(command.post(), command.windowCode(), station);
         apply(new AgentRegisteredEvent(command.agentId(), command.stationCode(), command.name(), command.phone(),
-                command.background(), command.role(), command.intakeExperienceSince()));
+                command.background(), command.role(), command.intakeExperienceSince(), command.post(),
+                command.windowCode(), command.fullTime()));
         return getVersion();
     }
 
@@ -108,6 +116,46 @@ class Agent {
         }
         apply(new AgentRoleChangedEvent(agentId, command.role(), command.reason()));
         return getVersion();
+    }
+
+    /**
+     * Post the agent at a window of their station, or at the station, and record full-time or not (`003 三(三)`).
+     * Rule {@value #POST_CHANGES_SOMETHING}: the same post and full-time again is refused.
+     */
+    @CommandHandler
+    long handle(ChangeAgentPostCommand command, StationRegistry stations) {
+        requireActive("change the post of");
+        if (command.post() == post && java.util.Objects.equals(command.windowCode(), windowCode)
+                && command.fullTime() == fullTime) {
+            throw DomainRuleException.ruleViolated(POST_CHANGES_SOMETHING, "post",
+                    "the agent already has post " + post + (windowCode == null ? "" : " " + windowCode)
+                            + (fullTime ? ", full-time" : ", not full-time"));
+        }
+        StationRegistry.RegisteredStation station = stations.find(stationCode).orElseThrow(() ->
+                DomainRuleException.unknownReference("stationCode", "no station " + stationCode));
+        postAtStation(command.post(), command.windowCode(), station);
+        apply(new AgentPostChangedEvent(agentId, command.post(), command.windowCode(), command.fullTime(),
+                command.reason()));
+        return getVersion();
+    }
+
+    /** Rule: a window post names a window or zone the station has (as last approved). */
+    public static final String POST_WINDOW_AT_STATION = "post-window-at-station";
+    /** Rule: a post change changes the post, its window or full-time. */
+    public static final String POST_CHANGES_SOMETHING = "post-changes-something";
+
+    /**
+     * A window post must name one of the station's windows; a station whose windows the look-up does not know is
+     * not checked (as for delegations' windows). Assumption: that the post's kind matches the window's declared
+     * kind is not checked here (the look-up keeps codes, not kinds); the staffing view counts an agent at a window
+     * only when both agree, so a mismatch shows as a window short of staff.
+     */
+    private static void postAtStation(AgentPost post, String windowCode, StationRegistry.RegisteredStation station) {
+        if (post != null && post.atWindow() && !station.hasWindow(windowCode)) {
+            throw DomainRuleException.ruleViolated(POST_WINDOW_AT_STATION, "windowCode",
+                    "station " + station.code() + " has no window or zone " + windowCode + "; it has "
+                            + station.windowCodes().stream().sorted().toList());
+        }
     }
 
     @CommandHandler
@@ -163,6 +211,17 @@ class Agent {
         role = event.role();
         intakeExperienceSince = event.intakeExperienceSince();
         active = true;
+        // Registered before posts existed, or without one: posted at the station, not recorded as full-time.
+        post = event.post() == null ? AgentPost.STATION : event.post();
+        windowCode = event.windowCode();
+        fullTime = Boolean.TRUE.equals(event.fullTime());
+    }
+
+    @EventSourcingHandler
+    void on(AgentPostChangedEvent event) {
+        post = event.post();
+        windowCode = event.windowCode();
+        fullTime = event.fullTime();
     }
 
     @EventSourcingHandler
@@ -178,6 +237,10 @@ class Agent {
     @EventSourcingHandler
     void on(AgentTransferredEvent event) {
         stationCode = event.toStationCode();
+        // Assumption: the windows of the old station mean nothing at the new one; the agent is posted at the
+        // station there (full-time stays as it was) until posted anew.
+        post = AgentPost.STATION;
+        windowCode = null;
     }
 
     @EventSourcingHandler

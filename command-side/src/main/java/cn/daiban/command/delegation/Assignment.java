@@ -7,6 +7,7 @@ import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.delegation.AcceptDelegationTransferCommand;
 import cn.daiban.kernel.delegation.AgentReassignedEvent;
 import cn.daiban.kernel.delegation.ApplicantCommitments;
 import cn.daiban.kernel.delegation.AssistConvertedToProxyEvent;
@@ -14,6 +15,7 @@ import cn.daiban.kernel.delegation.ConvertAssistToProxyCommand;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
 import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationTransferRequestedEvent;
 import cn.daiban.kernel.delegation.DelegationTransferredEvent;
 import cn.daiban.kernel.delegation.ProgressReportedEvent;
 import cn.daiban.kernel.delegation.ReassignAgentCommand;
@@ -37,6 +39,8 @@ class Assignment {
     private DelegationKind kind;
     private AgentId agentId;
     private String window;
+    /** The transfer waiting for its receiver (003 三(五)), or null. */
+    private DelegationTransferRequestedEvent pendingTransfer;
 
     Assignment(Delegation delegation) {
         this.delegation = delegation;
@@ -106,7 +110,34 @@ class Assignment {
                     "station " + origin + " has no window or zone " + command.toWindow() + "; it has "
                             + station.windowCodes().stream().sorted().toList());
         }
-        apply(new DelegationTransferredEvent(delegation.id(), window, command.toWindow(), command.reason()));
+        if (pendingTransfer != null) {
+            throw DomainRuleException.illegalTransition(TRANSFER_PENDING, "a transfer to "
+                    + pendingTransfer.toWindow() + " still waits for its receiver to accept it (003 三(五))");
+        }
+        // 003 三(五) 及时受理其他服务区转办的业务: the transfer waits for the receiving zone or window to accept it and
+        // name its helper; until then the matter stays where it is.
+        apply(new DelegationTransferRequestedEvent(delegation.id(), window, command.toWindow(), command.reason()));
+        return getVersion();
+    }
+
+    /**
+     * The receiving zone or window accepts the pending transfer and names its helper, an active, qualified agent of
+     * the station (assumption: the command side's agent look-up does not know posts, so that the helper is posted at
+     * the receiving window is not checked). The first receiver stays responsible: the agent does not change.
+     */
+    @CommandHandler
+    long handle(AcceptDelegationTransferCommand command, AgentRegistry agents) {
+        delegation.requireOpen("accept the transfer of");
+        if (pendingTransfer == null) {
+            throw DomainRuleException.illegalTransition(TRANSFER_AWAITING_ACCEPTANCE,
+                    "no transfer of this matter waits for its receiver");
+        }
+        CommissioningRules.responsibleAgent(command.helperAgentId(), delegation.originStation(), agents,
+                "helperAgentId");
+        apply(new DelegationTransferredEvent(delegation.id(), pendingTransfer.fromWindow(), pendingTransfer.toWindow(),
+                pendingTransfer.reason(), command.helperAgentId(),
+                agents.find(command.helperAgentId()).map(AgentRegistry.RegisteredAgent::name).orElse(null),
+                command.note()));
         return getVersion();
     }
 
@@ -134,7 +165,13 @@ class Assignment {
     }
 
     @EventSourcingHandler
+    void on(DelegationTransferRequestedEvent event) {
+        pendingTransfer = event;
+    }
+
+    @EventSourcingHandler
     void on(DelegationTransferredEvent event) {
         window = event.toWindow();
+        pendingTransfer = null;
     }
 }

@@ -2,6 +2,8 @@ package cn.daiban.command.web;
 
 import cn.daiban.kernel.agent.AgentBackground;
 import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.agent.AgentPost;
+import cn.daiban.kernel.agent.ChangeAgentPostCommand;
 import cn.daiban.kernel.agent.AgentRole;
 import cn.daiban.kernel.agent.ChangeAgentRoleCommand;
 import cn.daiban.kernel.agent.DeactivateAgentCommand;
@@ -39,7 +41,10 @@ class AgentCommandController {
     }
 
     record RegistrationRequest(StationCode stationCode, String name, PhoneNumber phone, AgentBackground background,
-                               AgentRole role, LocalDate intakeExperienceSince) {
+                               AgentRole role, LocalDate intakeExperienceSince,
+                               // optional (003 三(三)): ZONE / SUB_ZONE / WINDOW with the window's code, or STATION
+                               // (the default); full-time (专职), default false
+                               AgentPost post, String windowCode, Boolean fullTime) {
     }
 
     @PostMapping
@@ -49,7 +54,7 @@ class AgentCommandController {
         AgentId id = AgentId.create();
         return Responses.created("/api/agents/" + id, dispatcher.send(requests.of(body), id.value(),
                 () -> new RegisterAgentCommand(id, body.stationCode(), body.name(), body.phone(), body.background(),
-                        body.role(), body.intakeExperienceSince())));
+                        body.role(), body.intakeExperienceSince(), body.post(), body.windowCode(), body.fullTime())));
     }
 
     record TrainingRequest(LocalDate date, String topic, int hours) {
@@ -78,6 +83,17 @@ class AgentCommandController {
     @Operation(summary = "Change the agent's role (agent, team leader 队长)")
     ResponseEntity<CommandAcknowledgement> role(@PathVariable String id, @RequestBody RoleRequest body) {
         return step(id, body, agent -> new ChangeAgentRoleCommand(agent, body.role(), body.reason()));
+    }
+
+    record PostRequest(AgentPost post, String windowCode, boolean fullTime, String reason) {
+    }
+
+    @PostMapping("/{id}/post")
+    @Operation(summary = "Post the agent at a zone, sub-zone or window of their station, or at the station, and record "
+            + "whether full-time (专职, 003 三(三))")
+    ResponseEntity<CommandAcknowledgement> post(@PathVariable String id, @RequestBody PostRequest body) {
+        return step(id, body, agent -> new ChangeAgentPostCommand(agent, body.post(), body.windowCode(),
+                body.fullTime(), body.reason()));
     }
 
     record TransferRequest(StationCode toStationCode, String reason) {

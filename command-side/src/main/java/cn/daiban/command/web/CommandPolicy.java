@@ -4,6 +4,7 @@ import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.station.RecordStations;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentTargeted;
+import cn.daiban.kernel.agent.ChangeAgentPostCommand;
 import cn.daiban.kernel.agent.ChangeAgentRoleCommand;
 import cn.daiban.kernel.agent.DeactivateAgentCommand;
 import cn.daiban.kernel.agent.ReactivateAgentCommand;
@@ -207,6 +208,7 @@ class CommandPolicy {
         rule(RecordAgentTrainingCommand.class, agentStationManager);
         rule(RecordAgentAssessmentCommand.class, agentStationManager);
         rule(ChangeAgentRoleCommand.class, agentStationManager);
+        rule(ChangeAgentPostCommand.class, agentStationManager);
         rule(TransferAgentCommand.class, agentStationManager);
         rule(DeactivateAgentCommand.class, agentStationManager);
         rule(ReactivateAgentCommand.class, agentStationManager);
@@ -225,6 +227,7 @@ class CommandPolicy {
         rule(SuspendDelegationCommand.class, handledByStaff);
         rule(ResumeDelegationCommand.class, handledByStaff);
         rule(TransferDelegationCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.AcceptDelegationTransferCommand.class, handledByStaff);
         rule(ChangeClientCategoriesCommand.class, handledByStaff);
         rule(ArrangeHomeVisitCommand.class, handledByStaff);
         rule(RecordHomeVisitCommand.class, handledByStaff);

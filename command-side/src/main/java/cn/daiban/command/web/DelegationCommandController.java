@@ -148,9 +148,22 @@ class DelegationCommandController {
     }
 
     @PostMapping("/{id}/transfer")
-    @Operation(summary = "Transfer to another zone or window; the first receiver stays responsible")
+    @Operation(summary = "Transfer to another zone or window: pending until the receiver accepts it (003 三(五)); "
+            + "the first receiver stays responsible")
     ResponseEntity<CommandAcknowledgement> transfer(@PathVariable String id, @RequestBody TransferRequest body) {
         return step(id, body, d -> new TransferDelegationCommand(d, body.toWindow(), body.reason()));
+    }
+
+    record TransferAcceptanceRequest(cn.daiban.kernel.agent.AgentId helperAgentId, String note) {
+    }
+
+    @PostMapping("/{id}/transfer/acceptance")
+    @Operation(summary = "The receiving zone or window accepts the pending transfer and names its helper "
+            + "(003 三(五)); the first receiver stays responsible")
+    ResponseEntity<CommandAcknowledgement> acceptTransfer(@PathVariable String id,
+                                                          @RequestBody TransferAcceptanceRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.AcceptDelegationTransferCommand(d,
+                body.helperAgentId(), body.note()));
     }
 
     record ParallelTaskRequest(String department, boolean approved, String note) {

@@ -115,6 +115,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/agents/{a}/trainings", "{\"date\":\"2026-11-01\",\"topic\":\"一次性告知\",\"hours\":2}", "MG", ""),
                 e("/api/agents/{a}/assessments", "{\"date\":\"2026-11-01\",\"passed\":true,\"examiner\":\"县中心\"}", "MG", ""),
                 e("/api/agents/{a}/role", "{\"role\":\"ZONE_LEAD\",\"reason\":\"任命\"}", "MG", ""),
+                e("/api/agents/{a}/post", "{\"post\":\"STATION\",\"fullTime\":true,\"reason\":\"专职\"}", "MG", ""),
                 e("/api/agents/{a}/transfer", "{\"toStationCode\":\"{s}\",\"reason\":\"调动\"}", "MG", ""),
                 e("/api/agents/{a}/deactivation", "{\"reason\":\"离岗\"}", "MG", ""),
                 e("/api/agents/{a}/reactivation", "{\"reason\":\"返岗\"}", "MG", ""),
@@ -136,6 +137,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/materials/completed-on-the-spot", "{\"materialNames\":[\"户口簿\"]}", "AG MG", ""),
                 e("/api/delegations/{d}/conversion-to-proxy", "{\"client\":{\"kind\":\"CITIZEN\",\"name\":\"王秀英\",\"residentId\":\"11010519491231002X\",\"phone\":\"13912345678\"},\"applicantSigned\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/transfer", "{\"toWindow\":\"Z2\",\"reason\":\"分区调整\"}", "AG MG", ""),
+                e("/api/delegations/{d}/transfer/acceptance", "{\"helperAgentId\":\"{a}\"}", "AG MG", ""),
                 e("/api/delegations/{d}/parallel-tasks", "{\"department\":\"税务\",\"approved\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/escalations", "{\"targetStationCode\":\"" + A + "\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}", "AG MG", ""),
                 e("/api/delegations/{d}/escalations/1/decision", "{\"approved\":true,\"certificateNumber\":\"证001\"}", "MTA AD", "AD"), // 000 §7.2.3 c: an administrator acts for the hop target

@@ -40,6 +40,64 @@ class AgentTest {
         return fixture;
     }
 
+    /** The station with its windows known to the look-up: a zone Z1 and a window W1. */
+    private AggregateTestFixture<Agent> fixtureWithWindows() {
+        AggregateTestFixture<Agent> fixture = new AggregateTestFixture<>(Agent.class);
+        fixture.registerInjectableResource((StationRegistry) code -> Optional.ofNullable(stations.get(code))
+                .map(status -> new StationRegistry.RegisteredStation(code, "站", StationLevel.COUNTY_CENTRE, status,
+                        null, "0356-7021234", Set.of(), null, Set.of("Z1", "W1"))));
+        fixture.registerInjectableResource(ServiceClock.defaults());
+        return fixture;
+    }
+
+    @Test
+    void aPostAtAWindowTheStationDoesNotHaveIsRefused() {
+        fixtureWithWindows().givenCurrentTime(NOW)
+                .when(new RegisterAgentCommand(ID, VILLAGE, "赵红", PHONE, AgentBackground.PARTY_MEMBER, AgentRole.AGENT,
+                        LocalDate.of(2024, 6, 1), AgentPost.SUB_ZONE, "S9", true))
+                .expectException(refusedBy(Agent.POST_WINDOW_AT_STATION, "windowCode")).expectNoEvents();
+    }
+
+    @Test
+    void anAgentIsRegisteredWithTheirPostAndFullTime() {
+        fixtureWithWindows().givenCurrentTime(NOW)
+                .when(new RegisterAgentCommand(ID, VILLAGE, "赵红", PHONE, AgentBackground.PARTY_MEMBER, AgentRole.AGENT,
+                        LocalDate.of(2024, 6, 1), AgentPost.ZONE, "Z1", true))
+                .expectEvents(new AgentRegisteredEvent(ID, VILLAGE, "赵红", PHONE, AgentBackground.PARTY_MEMBER,
+                        AgentRole.AGENT, LocalDate.of(2024, 6, 1), AgentPost.ZONE, "Z1", true));
+    }
+
+    @Test
+    void anAgentRegisteredWithoutAPostIsPostedAtTheStationAndMayBeMadeFullTimeThere() {
+        fixtureWithWindows().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new ChangeAgentPostCommand(ID, AgentPost.STATION, null, true, "确定为专职帮办代办员"))
+                .expectEvents(new AgentPostChangedEvent(ID, AgentPost.STATION, null, true, "确定为专职帮办代办员"));
+    }
+
+    @Test
+    void aPostChangeThatChangesNothingIsRefused() {
+        fixtureWithWindows().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new ChangeAgentPostCommand(ID, AgentPost.STATION, null, false, "无变化"))
+                .expectException(refusedBy(Agent.POST_CHANGES_SOMETHING, "post")).expectNoEvents();
+    }
+
+    @Test
+    void aPostChangeToAWindowTheStationDoesNotHaveIsRefused() {
+        fixtureWithWindows().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new ChangeAgentPostCommand(ID, AgentPost.WINDOW, "W9", true, "调岗"))
+                .expectException(refusedBy(Agent.POST_WINDOW_AT_STATION, "windowCode")).expectNoEvents();
+    }
+
+    @Test
+    void aWindowPostNeedsTheWindowsCodeAndTheStationPostTakesNone() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new ChangeAgentPostCommand(ID, AgentPost.ZONE, null, true, "调岗"))
+                .isInstanceOf(cn.daiban.kernel.common.InvalidValueException.class).hasMessageContaining("windowCode");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new ChangeAgentPostCommand(ID, AgentPost.STATION, "Z1", true, "调岗"))
+                .isInstanceOf(cn.daiban.kernel.common.InvalidValueException.class).hasMessageContaining("windowCode");
+    }
+
     static AgentRegisteredEvent registered(LocalDate experienceSince) {
         return new AgentRegisteredEvent(ID, VILLAGE, "赵红", PHONE, AgentBackground.PARTY_MEMBER, AgentRole.AGENT,
                 experienceSince);

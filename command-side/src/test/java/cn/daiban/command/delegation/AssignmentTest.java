@@ -28,10 +28,63 @@ class AssignmentTest extends DelegationFixtureSupport {
     }
 
     @Test
-    void transferGoesToAnotherWindowOrZoneOfTheStation() {
+    void transferToAnotherWindowOrZoneOfTheStationWaitsForTheReceiver() {
+        // 003 三(五): the transfer is pending; the matter stays at W1 until the receiver accepts it.
         fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
                 .when(new TransferDelegationCommand(ID, "Z2", "分区调整"))
-                .expectEvents(new DelegationTransferredEvent(ID, "W1", "Z2", "分区调整"));
+                .expectEvents(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"));
+    }
+
+    @Test
+    void theReceiverAcceptsTheTransferNamingItsHelperAndTheFirstReceiverStaysResponsible() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"))
+                .when(new AcceptDelegationTransferCommand(ID, OTHER_AGENT, "已接收"))
+                .expectEvents(new DelegationTransferredEvent(ID, "W1", "Z2", "分区调整", OTHER_AGENT,
+                        agentName(OTHER_AGENT), "已接收"));
+        // No AgentReassignedEvent: the responsible agent is still the first receiver; a reassignment to them is refused.
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"),
+                        new DelegationTransferredEvent(ID, "W1", "Z2", "分区调整", OTHER_AGENT, agentName(OTHER_AGENT), null))
+                .when(new ReassignAgentCommand(ID, AGENT, "换人", true))
+                .expectException(refusedBy("different-agent", "newAgentId")).expectNoEvents();
+    }
+
+    @Test
+    void aSecondTransferWhileOneIsPendingIsRefused() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"))
+                .when(new TransferDelegationCommand(ID, "Z1", "再次调整"))
+                .expectException(refusedBy("transfer-pending")).expectNoEvents();
+    }
+
+    @Test
+    void acceptingWithoutAPendingTransferIsRefused() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .when(new AcceptDelegationTransferCommand(ID, OTHER_AGENT, null))
+                .expectException(refusedBy("transfer-awaiting-acceptance")).expectNoEvents();
+    }
+
+    @Test
+    void theReceiversHelperIsAQualifiedAgentOfTheStation() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"))
+                .when(new AcceptDelegationTransferCommand(ID, NOVICE, null))
+                .expectException(refusedBy("agent-qualified", "helperAgentId")).expectNoEvents();
+    }
+
+    @Test
+    void afterAcceptanceTheMatterIsAtTheNewWindowAndMayBeTransferredAgain() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"),
+                        new DelegationTransferredEvent(ID, "W1", "Z2", "分区调整", OTHER_AGENT, agentName(OTHER_AGENT), null))
+                .when(new TransferDelegationCommand(ID, "Z2", "原地"))
+                .expectException(refusedBy("different-window", "toWindow")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"),
+                        new DelegationTransferredEvent(ID, "W1", "Z2", "分区调整", OTHER_AGENT, agentName(OTHER_AGENT), null))
+                .when(new TransferDelegationCommand(ID, "W1", "回原窗口"))
+                .expectEvents(new DelegationTransferRequestedEvent(ID, "Z2", "W1", "回原窗口"));
     }
 
     @Test

@@ -364,6 +364,40 @@ class CommandApiIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void anAgentsPostAtAWindowTheStationDoesNotHaveIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
+        String county = openCounty();   // its one zone is Z1
+        String manager = "Bearer " + tokens.issue("manager-" + county, Role.STATION_MANAGER, county);
+        String since = java.time.LocalDate.now().minusYears(2).toString();
+        int agentEvents = jdbc.queryForObject(
+                "select count(*) from command_side.domain_event_entry where type = 'Agent'", Integer.class);
+        ResponseEntity<String> refused = post("/api/agents", """
+                {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
+                 "intakeExperienceSince":"%s","post":"ZONE","windowCode":"Z9","fullTime":true}"""
+                .formatted(county, since), Map.of("Authorization", manager));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(refused).get("rule").asText()).isEqualTo("post-window-at-station");
+        assertThat(body(refused).get("type").asText()).isEqualTo("urn:daiban:problem:post-window-at-station");
+        assertThat(body(refused).get("field").asText()).isEqualTo("windowCode");
+        assertThat(jdbc.queryForObject("select count(*) from command_side.domain_event_entry where type = 'Agent'",
+                Integer.class)).isEqualTo(agentEvents);
+
+        ResponseEntity<String> registered = post("/api/agents", """
+                {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
+                 "intakeExperienceSince":"%s","post":"ZONE","windowCode":"Z1","fullTime":true}"""
+                .formatted(county, since), Map.of("Authorization", manager));
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        String agent = body(registered).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/post", "{\"post\":\"STATION\",\"fullTime\":false,\"reason\":\"调岗\"}",
+                Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> same = post("/api/agents/" + agent + "/post",
+                "{\"post\":\"STATION\",\"fullTime\":false,\"reason\":\"调岗\"}", Map.of("Authorization", manager));
+        assertThat(same.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(same).get("rule").asText()).isEqualTo("post-changes-something");
+        assertThat(eventCount(agent)).isEqualTo(2);
+    }
+
+    @Test
     void transferToAWindowTheStationDoesNotHaveIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
         String county = openCounty();   // its one zone is Z1
         String manager = "Bearer " + tokens.issue("manager-" + county, Role.STATION_MANAGER, county);
@@ -400,6 +434,18 @@ class CommandApiIT extends PostgresIntegrationTest {
                 "{\"toWindow\":\"Z1\",\"reason\":\"分区调整\"}", Map.of("Authorization", agentToken));
         assertThat(taken.getStatusCode()).as(taken.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(eventCount(delegation)).isEqualTo(before + 1);
+
+        // 003 三(五): the transfer waits for the receiver; a second one meanwhile is refused and leaves nothing.
+        ResponseEntity<String> second = post("/api/delegations/" + delegation + "/transfer",
+                "{\"toWindow\":\"Z1\",\"reason\":\"再次调整\"}", Map.of("Authorization", agentToken));
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(second).get("rule").asText()).isEqualTo("transfer-pending");
+        assertThat(eventCount(delegation)).isEqualTo(before + 1);
+        // The receiver accepts, naming its helper: the matter moves.
+        ResponseEntity<String> accepted = post("/api/delegations/" + delegation + "/transfer/acceptance",
+                "{\"helperAgentId\":\"" + agent + "\",\"note\":\"已接收\"}", Map.of("Authorization", agentToken));
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(eventCount(delegation)).isEqualTo(before + 2);
     }
 
     /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */

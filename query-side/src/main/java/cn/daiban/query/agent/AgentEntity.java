@@ -1,6 +1,7 @@
 package cn.daiban.query.agent;
 
 import cn.daiban.kernel.agent.AgentBackground;
+import cn.daiban.kernel.agent.AgentPost;
 import cn.daiban.kernel.agent.AgentResponse;
 import cn.daiban.kernel.agent.AgentRole;
 import jakarta.persistence.Column;
@@ -33,6 +34,12 @@ class AgentEntity {
     private LocalDate intakeExperienceSince;
     @Column(name = "qualified_on")
     private LocalDate qualifiedOn;
+    @Enumerated(EnumType.STRING)
+    private AgentPost post = AgentPost.STATION;
+    @Column(name = "window_code")
+    private String windowCode;
+    @Column(name = "full_time")
+    private boolean fullTime;
 
     protected AgentEntity() {
     }
@@ -52,6 +59,13 @@ class AgentEntity {
         this.active = true;
     }
 
+    /** Null post is the STATION post, null full-time is not full-time (registered before posts existed). */
+    void post(AgentPost post, String windowCode, Boolean fullTime) {
+        this.post = post == null ? AgentPost.STATION : post;
+        this.windowCode = windowCode;
+        this.fullTime = Boolean.TRUE.equals(fullTime);
+    }
+
     void qualified(LocalDate on) {
         qualifiedOn = on;
     }
@@ -62,6 +76,9 @@ class AgentEntity {
 
     void station(String stationCode) {
         this.stationCode = stationCode;
+        // as on the command side: posted at the new station as a whole until posted anew
+        this.post = AgentPost.STATION;
+        this.windowCode = null;
     }
 
     void active(boolean active) {
@@ -75,6 +92,7 @@ class AgentEntity {
     AgentResponse toResponse(long trainingsInYear, long workload, List<AgentResponse.Training> trainings,
                              List<AgentResponse.Assessment> assessments) {
         return new AgentResponse(agentId, stationCode, name, phone, background, role, active, intakeExperienceSince,
-                qualifiedOn != null, qualifiedOn, trainingsInYear, workload, trainings, assessments);
+                qualifiedOn != null, qualifiedOn, trainingsInYear, workload, trainings, assessments, post, windowCode,
+                fullTime);
     }
 }

@@ -43,6 +43,7 @@ class AgentProjection {
                 .orElseGet(() -> new AgentEntity(event.agentId().value()));
         agent.registered(event.stationCode().value(), event.name(), event.phone().value(), event.background(),
                 event.role(), event.intakeExperienceSince());
+        agent.post(event.post(), event.windowCode(), event.fullTime());
         agents.save(agent);
     }
 
@@ -67,6 +68,12 @@ class AgentProjection {
     @EventHandler
     void on(AgentQualifiedEvent event) {
         agents.findById(event.agentId().value()).ifPresent(agent -> agent.qualified(event.qualifiedOn()));
+    }
+
+    @EventHandler
+    void on(AgentPostChangedEvent event) {
+        agents.findById(event.agentId().value())
+                .ifPresent(agent -> agent.post(event.post(), event.windowCode(), event.fullTime()));
     }
 
     @EventHandler

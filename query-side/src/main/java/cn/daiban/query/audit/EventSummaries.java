@@ -34,6 +34,7 @@ public final class EventSummaries {
             Map.entry("UpperLevelDecisionRecordedEvent", "上级审批结果"),
             Map.entry("ResultReturnedEvent", "结果返回受理站点"),
             Map.entry("EscalationHopOverdueEvent", "上报环节超时"),
+            Map.entry("DelegationTransferRequestedEvent", "转办（待接收）"),
             Map.entry("DelegationTransferredEvent", "转专区/窗口"),
             Map.entry("StatutoryFeeNotifiedEvent", "告知法定收费"),
             Map.entry("StatutoryFeePaidEvent", "缴纳法定费用"),

@@ -268,9 +268,28 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** 003 三(五): the transfer waits for its receiver; the matter stays at its window until then. */
+    @EventHandler
+    void on(DelegationTransferRequestedEvent e, DomainEventMessage<?> m) {
+        jdbc.update("""
+                        update delegation_view set transfer_to = ?, transfer_from = ?, transfer_reason = ?,
+                            transfer_requested_at = ? where delegation_id = ?""",
+                e.toWindow(), e.fromWindow(), e.reason(), Timestamp.from(m.getTimestamp()), e.delegationId().value());
+        step(m);
+    }
+
+    /** Accepted (with the receiver's helper), or, before transfers waited, moved at once. */
     @EventHandler
     void on(DelegationTransferredEvent e, DomainEventMessage<?> m) {
-        set(e.delegationId(), "window_name = ?", e.toWindow());
+        jdbc.update("""
+                        update delegation_view set window_name = ?, transfer_to = null, transfer_from = null,
+                            transfer_reason = null, transfer_requested_at = null where delegation_id = ?""",
+                e.toWindow(), e.delegationId().value());
+        if (e.helperAgentId() != null) {
+            detail(e.delegationId(), "transfer:" + m.getSequenceNumber(), fields("from", e.fromWindow(),
+                    "to", e.toWindow(), "reason", e.reason(), "helperAgentId", e.helperAgentId().value(),
+                    "helperName", e.helperName(), "note", e.note(), "acceptedOn", day(m)));
+        }
         step(m);
     }
 

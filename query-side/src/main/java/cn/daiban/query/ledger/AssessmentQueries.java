@@ -20,9 +20,11 @@ import java.util.TreeMap;
 class AssessmentQueries {
 
     private final JdbcTemplate jdbc;
+    private final StaffingQueries staffing;
 
-    AssessmentQueries(JdbcTemplate jdbc) {
+    AssessmentQueries(JdbcTemplate jdbc, StaffingQueries staffing) {
         this.jdbc = jdbc;
+        this.staffing = staffing;
     }
 
     private static final class Figures {
@@ -202,7 +204,10 @@ class AssessmentQueries {
                 f.evaluations - f.clientEvaluations,
                 DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
                 f.poorGradeFollowUps)));
-        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result);
+        // Staffing and training minimums (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1) as the views stand now,
+        // trainings counted in the quarter's year up to its end.
+        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result,
+                staffing.flags(q.stationCode(), true, to));
     }
 
     private static Date d(LocalDate day) {

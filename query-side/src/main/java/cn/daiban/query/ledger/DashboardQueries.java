@@ -38,10 +38,17 @@ public class DashboardQueries {
     private final JdbcTemplate jdbc;
     private final FigureSums figures;
     private final CalendarWarning calendarWarning;
+    private final StaffingQueries staffing;
+    private final PendingTransfers transfers;
+    private final cn.daiban.kernel.calendar.ServiceClock clock;
 
-    DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning) {
+    DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning, StaffingQueries staffing,
+                     PendingTransfers transfers, cn.daiban.kernel.calendar.ServiceClock clock) {
         this.jdbc = jdbc;
         this.calendarWarning = calendarWarning;
+        this.staffing = staffing;
+        this.transfers = transfers;
+        this.clock = clock;
         this.figures = new FigureSums(jdbc);
     }
 
@@ -101,7 +108,7 @@ public class DashboardQueries {
                         select count(*) as made, count(*) filter (where home_visit_late) as late
                         from delegation_view d where home_visit_arrived_on between ? and ? and\s"""
                         + s.on("d.station_code"), args(s, from, to));
-        List<StationDashboardResponse.Flag> flags = flags(scope.stationCode(), scope.rollUp(), null);
+        List<StationDashboardResponse.Flag> flags = flags(scope.stationCode(), scope.rollUp(), null, query.today());
         long completed = number(counts.get("completed"));
         long onTime = number(counts.get("on_time"));
         long due = number(consultations.get("due"));
@@ -111,7 +118,8 @@ public class DashboardQueries {
                 : (double) number(counts.get("handling_days")) / handlingCounted;
         return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
                 number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
-                openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)).toList(),
+                openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)
+                        && !f.reason().startsWith(PendingTransfers.REASON)).toList(),
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
                 rate(onTime, completed), due, inTime, rate(inTime, due),
                 avg == null ? null : Math.round(avg * 100) / 100.0,
@@ -120,14 +128,15 @@ public class DashboardQueries {
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
                 byCategory, number(visits.get("made")), number(visits.get("late")),
                 flags.stream().filter(DashboardQueries::lateVisit).toList(),
-                awaitingArchive, archived == null ? 0 : archived, calendarWarning.on(query.today()).orElse(null));
+                awaitingArchive, archived == null ? 0 : archived, calendarWarning.on(query.today()).orElse(null),
+                staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()));
     }
 
     @QueryHandler
     @Transactional(readOnly = true)
     SupervisionFlagsResponse handle(FetchSupervisionFlagsQuery query) {
         return new SupervisionFlagsResponse(flags(query.stationCode(), true,
-                query.colour() == null ? null : query.colour().name()));
+                query.colour() == null ? null : query.colour().name(), clock.today()));
     }
 
     /** A late home visit (003 附件3 六5) is a yellow flag for supervision; the dashboard lists it apart from "at risk". */
@@ -143,7 +152,7 @@ public class DashboardQueries {
      * comes; the dashboard shows each flagged matter, so this reads the flagged open rows through the partial index
      * {@code delegation_view_flags}, whose size is the number of flagged matters, not of all matters.
      */
-    private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour) {
+    private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour, LocalDate today) {
         ScopeSql s = ScopeSql.of(station, rollUp);
         List<StationDashboardResponse.Flag> flags = jdbc.query(s.cte() + """
                         select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
@@ -177,6 +186,8 @@ public class DashboardQueries {
                 (rs, n) -> new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
                         LATE_VISIT_REASON), s.args().toArray()));
+        // 003 三(五): a transfer waiting for its receiver longer than a working day (yellow; kept out of "at risk").
+        flags.addAll(transfers.flags(station, rollUp, today));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
     }
 

@@ -49,10 +49,20 @@ public class LedgerQueries {
 
     private final FigureSums figures;
 
+    private PendingTransfers transfers;
+    private cn.daiban.kernel.calendar.ServiceClock clock;
+
     LedgerQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
         this.figures = new FigureSums(jdbc);
+    }
+
+    /** Set by Spring (also on a subclass a test declares with the two-argument constructor). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void pendingTransfers(PendingTransfers transfers, cn.daiban.kernel.calendar.ServiceClock clock) {
+        this.transfers = transfers;
+        this.clock = clock;
     }
 
     /** A filter turned into SQL: the CTE, the where clause, its arguments. */
@@ -349,8 +359,19 @@ public class LedgerQueries {
                                 rs.getString("agent_id")),
                         firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
                         firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null),
-                        toleratedMaterials(details(rs.getString("details"))), rs.getBoolean("deadline_provisional")), id)
+                        toleratedMaterials(details(rs.getString("details"))), rs.getBoolean("deadline_provisional"),
+                        pendingTransfer(rs)), id)
                 .stream().findFirst();
+    }
+
+    /** 003 三(五): the transfer waiting for its receiver, late once it waits longer than a working day. */
+    private DelegationDetailResponse.PendingTransfer pendingTransfer(ResultSet rs) throws SQLException {
+        if (rs.getString("transfer_to") == null) {
+            return null;
+        }
+        java.time.Instant requestedAt = rs.getTimestamp("transfer_requested_at").toInstant();
+        return new DelegationDetailResponse.PendingTransfer(rs.getString("transfer_from"), rs.getString("transfer_to"),
+                rs.getString("transfer_reason"), requestedAt, transfers.late(requestedAt, clock.today()));
     }
 
     /** A name if the view has one, else the id (an agent the views do not know). */

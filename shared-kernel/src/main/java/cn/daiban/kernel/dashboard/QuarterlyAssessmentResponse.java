@@ -12,7 +12,15 @@ import java.util.Map;
  * home visits made and late, and the volume by client category.
  */
 public record QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
-                                          List<Row> rows) {
+                                          List<Row> rows,
+                                          // added at the end (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1):
+                                          // staffing and training minimums not met at the quarter's end, nullable
+                                          List<StaffingFlag> staffing) {
+
+    public QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
+                                       List<Row> rows) {
+        this(level, year, quarter, from, to, rows, null);
+    }
 
     public record Row(String key, String name, String stationCode, long volume, long declined, long completed,
                       Double onTimeRate, Long consultationsDue, Double consultationTimelinessRate, long breaches,

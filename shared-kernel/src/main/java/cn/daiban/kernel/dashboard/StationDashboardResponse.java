@@ -32,10 +32,41 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        Map<String, Long> awaitingArchive, long archived,
                                        // Added at the end (DOMAIN.md "Time"): from daiban.calendar.warn-next-year-from
                                        // while next year's working-day calendar is not loaded, what to do; else null.
-                                       String calendarWarning) {
+                                       String calendarWarning,
+                                       // Added at the end (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1): the
+                                       // staffing and training minimums not met in the scope's open stations.
+                                       List<StaffingFlag> staffing) {
+
+    public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
+                                    LocalDate today, long todaysIntake, long todaysDeclined,
+                                    long todaysSameDayCompletions, Map<String, Long> openByStatus,
+                                    List<Flag> atRisk, List<Flag> overdue, long completed, long completedOnTime,
+                                    Double onTimeRate, long consultationsDue, long consultationsInTime,
+                                    Double consultationTimelinessRate, Double averageHandlingWorkingDays,
+                                    long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
+                                    long openRectifications, long complaintsReceived, long complaintsDue,
+                                    long complaintsInTime, Double complaintTimelinessRate, long missedBookings,
+                                    Map<String, Long> intakeByClientCategory, long homeVisits,
+                                    long lateHomeVisits, List<Flag> lateHomeVisitFlags,
+                                    Map<String, Long> awaitingArchive, long archived, String calendarWarning) {
+        this(stationCode, rollUp, from, to, today, todaysIntake, todaysDeclined, todaysSameDayCompletions,
+                openByStatus, atRisk, overdue, completed, completedOnTime, onTimeRate, consultationsDue,
+                consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
+                satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
+                complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, null);
+    }
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
-                       LocalDate deadline, String colour, String reason) {
+                       LocalDate deadline, String colour, String reason,
+                       // added at the end, nullable: the rule the flag names, where it has one
+                       // (transfer-accepted-within-a-working-day, 003 三(五))
+                       String rule) {
+
+        public Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
+                    LocalDate deadline, String colour, String reason) {
+            this(delegationId, stationCode, stationName, agentId, itemName, deadline, colour, reason, null);
+        }
     }
 }

@@ -3,7 +3,10 @@ package cn.daiban.kernel.delegation;
 import cn.daiban.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Transfer to another zone or window; the first receiver stays responsible (`003 三(五)`). */
+/**
+ * Transfer to another zone or window; the first receiver stays responsible (`003 三(五)`). It waits for the receiver
+ * to accept it ({@link AcceptDelegationTransferCommand}).
+ */
 public record TransferDelegationCommand(@TargetAggregateIdentifier DelegationId delegationId, String toWindow, String reason) implements DelegationTargeted {
 
     public TransferDelegationCommand {

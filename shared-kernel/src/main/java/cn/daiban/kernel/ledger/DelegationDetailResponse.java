@@ -25,7 +25,35 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        List<ToleratedMaterial> toleratedMaterials,
                                        // Added last: the promised date reaches into a year not loaded yet
                                        // (weekends only, recomputed when it is loaded).
-                                       boolean deadlineProvisional) {
+                                       boolean deadlineProvisional,
+                                       // Added at the end (003 三(五)): the transfer waiting for its receiver, or
+                                       // null; an accepted one is in details as transfer:n with its helper.
+                                       PendingTransfer pendingTransfer) {
+
+    /**
+     * A transfer to another zone or window waiting for the receiver to accept it; {@code late} once it waits longer
+     * than a working day (as in the supervision flags).
+     */
+    public record PendingTransfer(String fromWindow, String toWindow, String reason, Instant requestedAt,
+                                  boolean late) {
+    }
+
+    /** Without the pending transfer added last. */
+    public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
+                                    String window, String itemCode, String itemName, Integer itemRevision,
+                                    String agentId, String clientName, String acceptanceFormNumber,
+                                    Instant receivedAt, Integer promisedWorkingDays, LocalDate originalDeadline,
+                                    LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
+                                    LocalDate completedOn, Boolean onTime, String resultReference,
+                                    String rectificationStatus, Map<String, Object> details, List<Step> steps,
+                                    List<Evaluation> evaluations, String firstReceiver, String firstReceiverId,
+                                    String handler, List<ToleratedMaterial> toleratedMaterials,
+                                    boolean deadlineProvisional) {
+        this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
+                acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
+                atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
+                evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional, null);
+    }
 
     /**
      * A material accepted as missing at intake (容缺, `000 §7.2.1 d`): the date the client committed to, and whether

@@ -1,0 +1,88 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
+import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.calendar.WorkingDayCalendar;
+import cn.daiban.kernel.dashboard.StationDashboardResponse;
+import cn.daiban.query.calendar.CalendarProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Transfers between zones or windows waiting for their receiver (`003 三(五)` 及时受理其他服务区转办的业务), and whether
+ * one waits longer than a working day.
+ *
+ * <p>Assumption, named: "older than one working day" is counted in whole days. A transfer requested on day D is
+ * late once two working days have passed after D (the receiver has the rest of D and all of the next working day):
+ * requested on Monday, flagged from Wednesday; on Friday, from Tuesday. Working days follow the loaded calendar; a
+ * day of a year not loaded counts by weekends alone. A transfer still waiting when its matter ends is no longer
+ * flagged (only open matters are).
+ */
+@Component
+public class PendingTransfers {
+
+    /** The rule the flag names. */
+    public static final String RULE = "transfer-accepted-within-a-working-day";
+
+    /** The flag's reason starts with this (the dashboard keeps these flags out of its at-risk list). */
+    static final String REASON = "转办待接收超过1个工作日";
+
+    private final JdbcTemplate jdbc;
+    private final CalendarProjection calendar;
+    private final ServiceClock clock;
+
+    PendingTransfers(JdbcTemplate jdbc, CalendarProjection calendar, ServiceClock clock) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** Whether a transfer requested at {@code requestedAt} and still waiting on {@code today} waits too long. */
+    public boolean late(Instant requestedAt, LocalDate today) {
+        return late(requestedAt, today, calendar.current().provisionalBeyondLoadedYears());
+    }
+
+    boolean late(Instant requestedAt, LocalDate today, WorkingDayCalendar days) {
+        LocalDate requestedOn = clock.dayOf(requestedAt);
+        int passed = 0;
+        for (LocalDate day = requestedOn.plusDays(1); !day.isAfter(today) && passed < 2; day = day.plusDays(1)) {
+            if (workingDay(days, day)) {
+                passed++;
+            }
+        }
+        return passed >= 2;
+    }
+
+    private static boolean workingDay(WorkingDayCalendar days, LocalDate day) {
+        try {
+            return days.isWorkingDay(day);
+        } catch (CalendarYearNotLoadedException notLoaded) {
+            return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+    }
+
+    /** The open matters of the scope whose transfer waits longer than a working day on {@code today}, as flags. */
+    List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, LocalDate today) {
+        ScopeSql s = ScopeSql.of(station, rollUp);
+        WorkingDayCalendar days = calendar.current().provisionalBeyondLoadedYears();
+        return jdbc.query(s.cte() + """
+                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
+                               d.transfer_from, d.transfer_to, d.transfer_requested_at
+                        from delegation_view d left join station_directory st on st.station_code = d.station_code
+                        where d.transfer_to is not null
+                          and d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED') and\s"""
+                        + s.on("d.station_code") + " order by d.transfer_requested_at, d.delegation_id",
+                (rs, n) -> late(rs.getTimestamp("transfer_requested_at").toInstant(), today, days)
+                        ? new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
+                        REASON + "（" + (rs.getString("transfer_from") == null ? "" : rs.getString("transfer_from"))
+                                + "→" + rs.getString("transfer_to") + "，" + clock.dayOf(
+                                rs.getTimestamp("transfer_requested_at").toInstant()) + "转出）", RULE)
+                        : null, s.args().toArray()).stream().filter(f -> f != null).toList();
+    }
+}

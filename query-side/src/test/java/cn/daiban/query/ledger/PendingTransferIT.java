@@ -1,0 +1,155 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.delegation.Client;
+import cn.daiban.kernel.delegation.ClientKind;
+import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationTransferRequestedEvent;
+import cn.daiban.kernel.delegation.DelegationTransferredEvent;
+import cn.daiban.kernel.delegation.ServiceMode;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationWindow;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Transfers between zones wait for the receiver (003 三(五)), on a real PostgreSQL: a transfer waiting longer than a
+ * working day is flagged for supervision (rule transfer-accepted-within-a-working-day) and marked late in the
+ * matter's view, a fresh one is pending but not flagged; once accepted the matter is at the new window with the
+ * receiver's helper in its details, and the flag is gone. The dashboard keeps these flags out of "at risk".
+ */
+class PendingTransferIT extends PostgresIntegrationTest {
+
+    /** Station codes of this test only: prefix 1538, plus a random run number so reruns on one database never meet. */
+    static final String C = "1538" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
+    static final AgentId AGENT = AgentId.of("dddddddd-1538-4c3b-9a57-0d5f1e2a3b4c");
+    static final AgentId HELPER = AgentId.of("eeeeeeee-1538-4c3b-9a57-0d5f1e2a3b4c");
+    static final Client CLIENT = new Client(ClientKind.CITIZEN, "王秀英", null, null, PhoneNumber.of("13912345678"), null);
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    final Map<String, Long> sequences = new HashMap<>();
+
+    void append(String type, String aggregateId, Object payload, Instant at) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+                Map.of(MetadataKeys.ACTOR_ID, AGENT.value(), MetadataKeys.STATION_CODE, C), UUID.randomUUID().toString(),
+                at));
+    }
+
+    DelegationId commissioned(Instant at) {
+        DelegationId id = DelegationId.create();
+        LocalDate day = ServiceClock.defaults().dayOf(at);
+        append("Delegation", id.value(), new DelegationCommissionedEvent(id, DelegationKind.ASSIST, ServiceMode.ON_SITE,
+                StationCode.of(C), "W1", AGENT, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
+                Set.of(StationLevel.COUNTY_CENTRE), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
+                List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, null), at);
+        return id;
+    }
+
+    JsonNode get(String path) throws Exception {
+        return json.readTree(http.getForObject(path, String.class));
+    }
+
+    List<String> transferFlags(String path) throws Exception {
+        List<String> ids = new ArrayList<>();
+        get(path).get("flags").forEach(flag -> {
+            if ("transfer-accepted-within-a-working-day".equals(flag.path("rule").asText())) {
+                ids.add(flag.get("delegationId").asText());
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void aTransferNotAcceptedWithinAWorkingDayIsFlaggedUntilTheReceiverAcceptsIt() throws Exception {
+        Instant now = Instant.now();
+        Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
+        append("Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
+                StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
+                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null),
+                        new StationWindow("Z2", "人社分区", StationWindow.Kind.SUB_ZONE, "人社")), Set.of()),
+                weeksAgo.minus(1, ChronoUnit.DAYS));
+        append("Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null),
+                weeksAgo.minus(1, ChronoUnit.DAYS));
+        DelegationId waiting = commissioned(weeksAgo);
+        append("Delegation", waiting.value(), new DelegationTransferRequestedEvent(waiting, "W1", "Z2", "分区调整"),
+                weeksAgo);
+        DelegationId fresh = commissioned(now);
+        append("Delegation", fresh.value(), new DelegationTransferRequestedEvent(fresh, "W1", "Z2", "分区调整"), now);
+
+        String flags = "/api/supervision/flags?station=" + C;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(transferFlags(flags)).containsExactly(waiting.value());
+            JsonNode late = get("/api/delegations/" + waiting.value());
+            assertThat(late.get("window").asText()).isEqualTo("W1");
+            assertThat(late.get("pendingTransfer").get("toWindow").asText()).isEqualTo("Z2");
+            assertThat(late.get("pendingTransfer").get("late").asBoolean()).isTrue();
+            JsonNode pending = get("/api/delegations/" + fresh.value());
+            assertThat(pending.get("pendingTransfer").get("toWindow").asText()).isEqualTo("Z2");
+            assertThat(pending.get("pendingTransfer").get("late").asBoolean()).isFalse();
+        });
+        // The flag is supervision's; the dashboard's "at risk" list (临近办理时限) does not take it.
+        JsonNode dashboard = get("/api/stations/" + C + "/dashboard");
+        dashboard.get("atRisk").forEach(flag ->
+                assertThat(flag.get("delegationId").asText()).isNotEqualTo(waiting.value()));
+
+        // The receiver accepts, naming its helper: the matter is at Z2, the first receiver still responsible.
+        append("Delegation", waiting.value(), new DelegationTransferredEvent(waiting, "W1", "Z2", "分区调整", HELPER,
+                "李帮办", "已接收"), now);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(transferFlags(flags)).isEmpty();
+            JsonNode accepted = get("/api/delegations/" + waiting.value());
+            assertThat(accepted.get("window").asText()).isEqualTo("Z2");
+            assertThat(accepted.hasNonNull("pendingTransfer")).isFalse();
+            assertThat(accepted.get("agentId").asText()).isEqualTo(AGENT.value());
+            JsonNode transfer = null;
+            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) accepted.get("details")::fields) {
+                if (entry.getKey().startsWith("transfer:")) {
+                    transfer = entry.getValue();
+                }
+            }
+            assertThat(transfer).isNotNull();
+            assertThat(transfer.get("helperAgentId").asText()).isEqualTo(HELPER.value());
+            assertThat(transfer.get("helperName").asText()).isEqualTo("李帮办");
+        });
+    }
+}
