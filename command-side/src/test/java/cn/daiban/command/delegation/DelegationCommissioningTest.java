@@ -165,13 +165,4 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
                 .expectEvents(new DelegationDeclinedEvent(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION,
                         PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY, agentName(AGENT)));
     }
-
-    @Test
-    void nothingHappensToATerminatedDelegation() {
-        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
-                .when(new ReportProgressCommand(ID, "材料已提交", ProgressChannel.PHONE, null))
-                .expectException(refusedBy("delegation-open")).expectNoEvents();
-        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
-                .when(COMPLETE).expectException(refusedBy("delegation-status")).expectNoEvents();
-    }
 }

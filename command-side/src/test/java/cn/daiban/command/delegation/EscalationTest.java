@@ -47,22 +47,6 @@ class EscalationTest extends DelegationFixtureSupport {
     }
 
     @Test
-    void matterOutsideAuthorityCompletesOnlyWithAnApprovalReturnedFromAbove() {
-        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
-                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
-                .expectException(refusedBy("authority", "successful")).expectNoEvents();
-        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
-                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
-                        new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
-                        new ReturnResultCommand(ID, 1),
-                        new NotifyStatutoryFeeCommand(ID, "不动产登记费"),
-                        new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-2026-000123"))
-                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
-                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
-                        ((DelegationCompletedEvent) event).onTime())), andNoMore()));
-    }
-
-    @Test
     void stalledUpperLevelHopIsFlaggedBeforeTheMatterIsLate() {
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
                         new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))

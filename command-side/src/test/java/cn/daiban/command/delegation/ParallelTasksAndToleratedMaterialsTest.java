@@ -13,20 +13,6 @@ import static cn.daiban.command.delegation.DelegationMessages.*;
 class ParallelTasksAndToleratedMaterialsTest extends DelegationFixtureSupport {
 
     @Test
-    void parallelMatterCompletesOnlyWhenEveryDepartmentIsDone() {
-        CommissionDelegationCommand parallel = commissioning().parallelDepartments("人社", "医保").build();
-        fixture().givenCurrentTime(NOW)
-                .andGivenCommands(parallel, new RecordParallelTaskCompletedCommand(ID, "人社", true, null))
-                .when(new CompleteDelegationCommand(ID, true, "参保登记号 1405210001", null))
-                .expectException(refusedBy("parallel-tasks-done")).expectNoEvents();
-        fixture().givenCurrentTime(NOW)
-                .andGivenCommands(parallel, new RecordParallelTaskCompletedCommand(ID, "人社", true, null),
-                        new RecordParallelTaskCompletedCommand(ID, "医保", true, null))
-                .when(new CompleteDelegationCommand(ID, true, "参保登记号 1405210001", null))
-                .expectSuccessfulHandlerExecution();
-    }
-
-    @Test
     void toleratedMaterialPastItsCommittedDateIsFollowedUp() {
         fixture().givenCurrentTime(NOW)
                 .andGivenCommands(commissioning().toleratedGaps(new ToleratedGap("户口簿", TODAY.plusDays(1))).build())
