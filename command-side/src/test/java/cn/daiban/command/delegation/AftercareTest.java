@@ -166,4 +166,15 @@ class AftercareTest extends DelegationFixtureSupport {
                         SatisfactionGrade.SATISFIED, SatisfactionGrade.BASICALLY_SATISFIED, SatisfactionGrade.SATISFIED,
                         EvaluationChannel.PAPER, "纸质评价表录入", TODAY, "village-agent"));
     }
+
+    @Test
+    void onlyAValidEvaluationIsVoided() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(new VoidEvaluationCommand(ID, "复核"))
+                .expectException(refusedBy("evaluation-exists")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED,
+                        new VoidEvaluationCommand(ID, "复核"))
+                .when(new VoidEvaluationCommand(ID, "再次复核"))
+                .expectException(refusedBy("evaluation-exists")).expectNoEvents();
+    }
 }
