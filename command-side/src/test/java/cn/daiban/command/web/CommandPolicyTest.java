@@ -14,7 +14,6 @@ import cn.daiban.kernel.station.RequestStationClosureCommand;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationScoped;
 import cn.daiban.security.Role;
-import cn.daiban.security.StationHierarchy;
 import cn.daiban.security.User;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -45,19 +44,6 @@ class CommandPolicyTest {
     static final Map<String, String> PARENTS = Map.of(TOWNSHIP, COUNTY, VILLAGE, TOWNSHIP, OTHER_VILLAGE, TOWNSHIP);
     static final DelegationId MATTER = DelegationId.create();
 
-    /** The station tree above, without a database. */
-    static final StationHierarchy HIERARCHY = new StationHierarchy(null, "unused") {
-        @Override
-        public boolean covers(String ancestor, String station) {
-            for (String code = station; code != null; code = PARENTS.get(code)) {
-                if (code.equals(ancestor)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    };
-
     /** Only {@link #MATTER} exists, at the village. */
     static final RecordStations RECORDS = new RecordStations() {
         @Override
@@ -84,7 +70,7 @@ class CommandPolicyTest {
     final CommandPolicy policy = new CommandPolicy(
             code -> Optional.ofNullable(PARENTS.get(code.value())).map(parent -> new StationRegistry.RegisteredStation(
                     code, "站", null, null, StationCode.of(parent), null, java.util.Set.of())),
-            agent -> Optional.empty(), RECORDS, HIERARCHY);
+            agent -> Optional.empty(), RECORDS);
 
     static final User ADMINISTRATOR = new User("ad", Role.ADMINISTRATOR, null);
     static final User VILLAGE_AGENT = new User("ag", Role.AGENT, VILLAGE);
