@@ -33,6 +33,23 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * One clock: the centre's day of an instant, and the instants a day starts and ends, are computed by the
+     * {@code ServiceClock} (setting {@code daiban.zone}) only, never against the machine's zone or a zone of a
+     * class's own.
+     */
+    @Test
+    void theCentresDaysAreTheServiceClocksOnly() {
+        noClasses().should().callMethod(java.time.LocalDate.class, "ofInstant", java.time.Instant.class,
+                        java.time.ZoneId.class)
+                .orShould().callMethod(java.time.LocalDate.class, "atStartOfDay", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+                .check(classes);
+    }
+
     @Test
     void commandSideNeverImportsTheQuerySide() {
         noClasses().should().dependOnClassesThat().resideInAPackage("cn.daiban.query..").check(classes);

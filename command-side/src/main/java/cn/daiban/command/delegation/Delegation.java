@@ -263,17 +263,17 @@ class Delegation {
 
     /** Deadline handlers date what they do by the moment the deadline was set for. */
     static LocalDate dayOf(Instant instant, DelegationPolicy policy) {
-        return LocalDate.ofInstant(instant, policy.zone());
+        return policy.clock().dayOf(instant);
     }
 
     /** The end of a day: the first instant of the next day in the centre's time zone. */
     static Instant endOf(LocalDate day, DelegationPolicy policy) {
-        return day.plusDays(1).atStartOfDay(policy.zone()).toInstant();
+        return policy.clock().endOf(day);
     }
 
     /** The start of a day in the centre's time zone. */
     static Instant startOf(LocalDate day, DelegationPolicy policy) {
-        return day.atStartOfDay(policy.zone()).toInstant();
+        return policy.clock().startOf(day);
     }
 
     // State changes of the root: identity, place, and the status every member's commands check.
