@@ -3,7 +3,16 @@ package cn.daiban.command;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateMember;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -77,6 +86,37 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("cn.daiban.command.delegation..")
                 .allowEmptyShould(false)
                 .check(classes);
+    }
+
+    /**
+     * No state of the delegation that nothing reads: every field of the root and its members (and of the records
+     * they keep) is read somewhere other than an event-sourcing handler — by a command or deadline handler, a check,
+     * or another member. The members themselves are read by Axon ({@code @AggregateMember}).
+     */
+    @Test
+    void noStateOfTheDelegationThatNothingReads() {
+        List<String> unread = new ArrayList<>();
+        for (JavaClass type : classes) {
+            if (!type.getPackageName().equals("cn.daiban.command.delegation")) {
+                continue;
+            }
+            for (JavaField field : type.getFields()) {
+                if (field.getModifiers().contains(JavaModifier.STATIC) || field.isAnnotatedWith(AggregateMember.class)
+                        || field.getName().startsWith("$")) {
+                    continue;
+                }
+                boolean read = field.getAccessesToSelf().stream().anyMatch(access ->
+                        access.getAccessType() == JavaFieldAccess.AccessType.GET
+                                && !access.getOrigin().isAnnotatedWith(EventSourcingHandler.class)
+                                && !(type.isRecord() && access.getOrigin().getName().equals(field.getName())));
+                boolean readThroughItsAccessor = type.isRecord() && type.tryGetMethod(field.getName())
+                        .map(accessor -> !accessor.getAccessesToSelf().isEmpty()).orElse(false);
+                if (!read && !readThroughItsAccessor) {
+                    unread.add(type.getSimpleName() + "." + field.getName());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(unread).isEmpty();
     }
 
     /**

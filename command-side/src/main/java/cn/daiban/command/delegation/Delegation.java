@@ -102,7 +102,7 @@ class Delegation {
     @AggregateMember
     private final HomeVisits homeVisits = new HomeVisits(this);
     @AggregateMember
-    private final StepMoments stepMoments = new StepMoments(this);
+    private final StepMoments stepMoments = new StepMoments();
 
     /** What a deadline was scheduled for: a handler ignores it when the state has moved on since. */
     public record DeadlineCheck(LocalDate forDate, int number) {
