@@ -59,6 +59,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Counting working days backwards is written once, on {@code WorkingDayCalendar} (shared kernel). */
+    @Test
+    void workingDaysAreCountedBackwardsOnTheCalendarOnly() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().should().haveName("minusWorkingDays")
+                .check(classes);
+    }
+
     @Test
     void commandSideNeverImportsTheQuerySide() {
         noClasses().should().dependOnClassesThat().resideInAPackage("cn.daiban.query..").check(classes);
