@@ -6,6 +6,7 @@ import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.clientcategory.ClientCategories;
 import cn.daiban.kernel.clientcategory.ClientCategoryCode;
 import cn.daiban.kernel.delegation.HomeVisitAppointment;
+import cn.daiban.kernel.delegation.MaterialCheck;
 import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.command.station.StationRegistry;
@@ -21,6 +22,7 @@ import cn.daiban.kernel.delegation.ToleratedGap;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -141,6 +143,36 @@ final class CommissioningRules {
                             + " working days, never longer");
         }
         return promised;
+    }
+
+    /**
+     * 资料预审 (`004 §6.3.4.2.1`): with a checklist, every material of the item is recorded with how it stands, and a
+     * proxy needs them in hand or tolerated. Without one (senders from before the checklist) nothing is pre-checked:
+     * null.
+     */
+    static List<MaterialCheck> preChecked(List<MaterialCheck> materials, ServiceItemDefinition definition,
+                                          boolean proxy, LocalDate today) {
+        if (materials.isEmpty()) {
+            return null;
+        }
+        List<MaterialCheck> checklist = MaterialChecklist.complete(definition, materials, today);
+        if (proxy) {
+            MaterialChecklist.proxyMaterialsComplete(definition, checklist);
+        }
+        return checklist;
+    }
+
+    /**
+     * 申请时间 (002 表A.2): when the client applied, never after the acceptance (受理时间, {@code acceptedAt});
+     * absent, the client applied at the acceptance ({@code applied-before-accepted}).
+     */
+    static Instant appliedBeforeAccepted(Instant appliedAt, Instant acceptedAt) {
+        Instant applied = appliedAt == null ? acceptedAt : appliedAt;
+        if (applied.isAfter(acceptedAt)) {
+            throw DomainRuleException.ruleViolated(APPLIED_BEFORE_ACCEPTED, "appliedAt",
+                    "the application time (申请时间) cannot be after its acceptance (受理时间)");
+        }
+        return applied;
     }
 
     /** 容缺受理: only listed, non-essential materials may be missing, each with a committed date not in the past. */

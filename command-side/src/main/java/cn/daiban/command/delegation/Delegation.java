@@ -2,7 +2,6 @@ package cn.daiban.command.delegation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
-import cn.daiban.command.catalogue.MaterialChecklist;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.clientcategory.ClientCategories;
 import cn.daiban.command.common.DomainRuleException;
@@ -41,15 +40,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 /**
  * One matter of one client (委托 / 办件), from commissioning to archive. Its events are the audit trail.
  *
- * <p>The root holds who the matter is for and where it stands (its status), commissions it, and completes or ends
- * it; the parts of its life-cycle are members with their own commands and state: {@link Assignment} (agent,
- * window, kind), {@link TimeLimit} (the clock: deadline, suspension), {@link Supplements} (missing materials),
+ * <p>The root holds who the matter is for and where it stands (its status), and commissions or declines it; the
+ * parts of its life-cycle are members with their own commands and state: {@link Assignment} (agent, window, kind),
+ * {@link TimeLimit} (the clock: deadline, suspension), {@link Supplements} (missing materials),
  * {@link ToleratedMaterials} (容缺), {@link ParallelTasks} (并联), {@link Escalation} (up and back),
- * {@link StatutoryFees} and {@link Aftercare} (delivery, evaluation, rectification, archive). Every rule is named in
- * {@link DelegationRules}. A deadline's scope is the aggregate; Axon hands it to every member, and the member whose
- * check it is handles it. Assumption: a member's event-sourcing handlers read only its own state, never the root's
- * or another member's, so the order in which Axon applies an event to the root and its members does not matter.
- * See docs/adr/0001-delegation-root-and-members.md.
+ * {@link StatutoryFees}, {@link Completion} (completed or withdrawn), {@link Aftercare} (delivery, evaluation,
+ * archive), {@link Rectification} (after a poor grade, re-checked by supervision), {@link FollowUps} (contacts with
+ * the client after completion), {@link ClientCategorisation}, {@link HomeVisits} and {@link StepMoments} (steps
+ * recorded after the fact). A member that asks another (completion, archive, follow-ups) is given it when built.
+ * Every rule is named in {@link DelegationRules}. A deadline's scope is the aggregate; Axon hands it to every
+ * member, and the member whose check it is handles it. Assumption: a member's event-sourcing handlers read only its
+ * own state, never the root's or another member's, so the order in which Axon applies an event to the root and its
+ * members does not matter. See docs/adr/0001-delegation-root-and-members.md.
  */
 @Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Delegation {
@@ -71,7 +73,6 @@ class Delegation {
     private DelegationStatus statusBeforeSuspension;
     private StationCode originStation;
     private ServiceItemCode itemCode;
-    private LocalDate commissionedOn;
 
     @AggregateMember
     private final Assignment assignment = new Assignment(this);
@@ -88,13 +89,20 @@ class Delegation {
     @AggregateMember
     private final StatutoryFees fees = new StatutoryFees(this);
     @AggregateMember
-    private final Aftercare aftercare = new Aftercare(this);
+    private final Completion completion = new Completion(this, escalation, parallelTasks, toleratedMaterials, fees,
+            timeLimit);
+    @AggregateMember
+    private final Rectification rectification = new Rectification(this);
+    @AggregateMember
+    private final Aftercare aftercare = new Aftercare(this, rectification);
+    @AggregateMember
+    private final FollowUps followUps = new FollowUps(this, aftercare);
     @AggregateMember
     private final ClientCategorisation clientCategorisation = new ClientCategorisation(this);
     @AggregateMember
     private final HomeVisits homeVisits = new HomeVisits(this);
     @AggregateMember
-    private final StepMoments stepMoments = new StepMoments(this);
+    private final StepMoments stepMoments = new StepMoments();
 
     /** What a deadline was scheduled for: a handler ignores it when the state has moved on since. */
     public record DeadlineCheck(LocalDate forDate, int number) {
@@ -136,25 +144,14 @@ class Delegation {
         CommissioningRules.notAPrivacyItem(definition);
         int promised = CommissioningRules.promisedWithinPublishedLimit(command.promisedWorkingDays(), definition);
         LocalDate today = today(policy);
-        // 资料预审: with a checklist, every material of the item is recorded with how it stands, and a proxy needs
-        // them in hand or tolerated. Without one (senders from before the checklist) nothing is pre-checked.
-        List<MaterialCheck> checklist = command.materials().isEmpty() ? null
-                : MaterialChecklist.complete(definition, command.materials(), today);
-        if (proxy && checklist != null) {
-            MaterialChecklist.proxyMaterialsComplete(definition, checklist);
-        }
+        List<MaterialCheck> checklist = CommissioningRules.preChecked(command.materials(), definition, proxy, today);
         CommissioningRules.toleratedGaps(command.toleratedGaps(), definition, today);
         CommissioningRules.parallelHandling(command.parallelDepartments());
         WorkingDayCalendar calendar = calendar(calendars);
         LocalDate dueDate = onCalendar(() -> calendar.addWorkingDays(today, promised));
         // The moment of acceptance (受理时间): when it happened, for an intake recorded after the fact (补录).
         Instant now = StepMoments.currentOccurredAt().orElseGet(GenericEventMessage.clock::instant);
-        // 申请时间 (002 表A.2): when the client applied; never after the acceptance. Absent: applied at the acceptance.
-        Instant appliedAt = command.appliedAt() == null ? now : command.appliedAt();
-        if (appliedAt.isAfter(now)) {
-            throw DomainRuleException.ruleViolated(APPLIED_BEFORE_ACCEPTED, "appliedAt",
-                    "the application time (申请时间) cannot be after its acceptance (受理时间)");
-        }
+        Instant appliedAt = CommissioningRules.appliedBeforeAccepted(command.appliedAt(), now);
         // 003 三(五) / 002 表A.2: the names as registered now, so the ledger and the form keep who received and signed.
         String agentName = agents.find(command.agentId()).map(AgentRegistry.RegisteredAgent::name).orElse(null);
         String leaderName = proxy ? agents.find(command.teamLeaderId()).map(AgentRegistry.RegisteredAgent::name)
@@ -173,13 +170,9 @@ class Delegation {
                 calendar.isProvisional(dueDate) ? Boolean.TRUE : null));
         timeLimit.scheduleDeadlineChecks(deadlines, calendar, policy);
         if (outside) {
-            LocalDate forwardBy = onCalendar(() -> calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));
-            schedule(deadlines, endOf(forwardBy, policy), HOP_DUE, new DeadlineCheck(forwardBy, 0));
+            escalation.scheduleForwardingCheck(today, calendar, policy, deadlines);
         }
-        for (ToleratedGap gap : command.toleratedGaps()) {
-            schedule(deadlines, endOf(gap.committedDate(), policy), TOLERATED_DUE,
-                    new DeadlineCheck(gap.committedDate(), command.toleratedGaps().indexOf(gap)));
-        }
+        toleratedMaterials.scheduleDueChecks(command.toleratedGaps(), policy, deadlines);
         return getVersion();
     }
 
@@ -189,54 +182,13 @@ class Delegation {
                 ServiceItemCatalog catalog, DelegationPolicy policy) {
         stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
-        agents.find(command.agentId()).orElseThrow(() ->
-                DomainRuleException.unknownReference("agentId", "no agent " + command.agentId()));
+        String agentName = agents.find(command.agentId()).orElseThrow(() ->
+                DomainRuleException.unknownReference("agentId", "no agent " + command.agentId())).name();
         String itemName = command.itemCode() == null ? null
                 : catalog.find(command.itemCode()).map(item -> item.definition().name()).orElse(null);
-        String agentName = agents.find(command.agentId()).map(AgentRegistry.RegisteredAgent::name).orElse(null);
         apply(new DelegationDeclinedEvent(command.delegationId(), command.kind(), command.stationCode(),
                 command.agentId(), command.itemCode(), itemName, command.client(), command.reason(), today(policy),
                 agentName));
-        return getVersion();
-    }
-
-    @CommandHandler
-    long handle(WithdrawDelegationCommand command, DelegationPolicy policy) {
-        requireOpen("withdraw");
-        // Its deadlines are not cancelled: every handler ignores a terminated matter.
-        apply(new DelegationTerminatedEvent(delegationId, TerminationReason.CLIENT_WITHDREW, command.reason(),
-                today(policy)));
-        return getVersion();
-    }
-
-    @CommandHandler
-    long handle(CompleteDelegationCommand command, CalendarProvider calendars, DelegationPolicy policy) {
-        requireStatus("complete", DelegationStatus.HANDLING);
-        if (escalation.outsideAuthority() && command.successful() && !escalation.approvalReturned()) {
-            throw DomainRuleException.ruleViolated(AUTHORITY, "successful",
-                    "the station has no authority over this matter: it completes only with an approval returned "
-                            + "from a level that has it (000 §7.2.3)");
-        }
-        List<String> stillWorking = parallelTasks.stillWorking();
-        if (!stillWorking.isEmpty()) {
-            throw DomainRuleException.ruleViolated(PARALLEL_TASKS_DONE, null,
-                    "departments still working (并联办理): " + stillWorking);
-        }
-        if (command.successful() && !toleratedMaterials.outstanding().isEmpty()) {
-            throw DomainRuleException.ruleViolated(TOLERATED_MATERIALS_IN, null,
-                    "materials accepted as missing are still outstanding: " + toleratedMaterials.outstanding());
-        }
-        if (command.successful() && !fees.allNotifiedPaid()) {
-            throw DomainRuleException.ruleViolated(FEES_PAID, null, "a notified statutory fee is unpaid");
-        }
-        WorkingDayCalendar calendar = calendar(calendars);
-        LocalDate today = today(policy);
-        LocalDate deadline = timeLimit.deadline();
-        int handling = onCalendar(() -> calendar.workingDaysBetween(commissionedOn, today))
-                - timeLimit.pausedWorkingDays();
-        // Its deadlines are not cancelled: the clock's checks and the hop checks ignore a completed matter.
-        apply(new DelegationCompletedEvent(delegationId, command.successful(), command.resultReference(),
-                command.failureReason(), today, deadline, !today.isAfter(deadline), Math.max(0, handling)));
         return getVersion();
     }
 
@@ -311,17 +263,17 @@ class Delegation {
 
     /** Deadline handlers date what they do by the moment the deadline was set for. */
     static LocalDate dayOf(Instant instant, DelegationPolicy policy) {
-        return LocalDate.ofInstant(instant, policy.zone());
+        return policy.clock().dayOf(instant);
     }
 
     /** The end of a day: the first instant of the next day in the centre's time zone. */
     static Instant endOf(LocalDate day, DelegationPolicy policy) {
-        return day.plusDays(1).atStartOfDay(policy.zone()).toInstant();
+        return policy.clock().endOf(day);
     }
 
     /** The start of a day in the centre's time zone. */
     static Instant startOf(LocalDate day, DelegationPolicy policy) {
-        return day.atStartOfDay(policy.zone()).toInstant();
+        return policy.clock().startOf(day);
     }
 
     // State changes of the root: identity, place, and the status every member's commands check.
@@ -332,7 +284,6 @@ class Delegation {
         status = DelegationStatus.HANDLING;
         originStation = event.stationCode();
         itemCode = event.itemCode();
-        commissionedOn = event.commissionedOn();
     }
 
     @EventSourcingHandler

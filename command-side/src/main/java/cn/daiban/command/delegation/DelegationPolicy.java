@@ -25,6 +25,11 @@ public record DelegationPolicy(ZoneId zone, int warningWorkingDays, int suppleme
                                int continuationCalendarDays, int evaluationReminderDays,
                                int rectificationWorkingDays, int forwardWithinWorkingDays, int returnWorkingDays) {
 
+    /** The service's one clock in this zone: the centre's days are computed there, as on the query side. */
+    public ServiceClock clock() {
+        return new ServiceClock(zone);
+    }
+
     public static DelegationPolicy defaults() {
         return new DelegationPolicy(ServiceClock.defaults().zone(), 1, 2, 30, 3, 5, 3, 1);
     }

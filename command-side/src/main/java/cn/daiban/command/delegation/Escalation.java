@@ -62,6 +62,18 @@ class Escalation {
         return hops.stream().anyMatch(hop -> Boolean.TRUE.equals(hop.approved()) && hop.returned());
     }
 
+    /**
+     * A matter commissioned outside the station's authority is to be forwarded (escalated) within the policy's
+     * working days: checked on that date (hop 0, see {@link #onHopDue}).
+     */
+    void scheduleForwardingCheck(LocalDate today, WorkingDayCalendar calendar, DelegationPolicy policy,
+                                 DeadlineManager deadlines) {
+        LocalDate forwardBy = WorkingDays.onCalendar(() ->
+                calendar.addWorkingDays(today, policy.forwardWithinWorkingDays()));
+        delegation.schedule(deadlines, Delegation.endOf(forwardBy, policy), Delegation.HOP_DUE,
+                new Delegation.DeadlineCheck(forwardBy, 0));
+    }
+
     @CommandHandler
     long handle(EscalateDelegationCommand command, StationRegistry stations, CalendarProvider calendars,
                 DelegationPolicy policy, DeadlineManager deadlines) {

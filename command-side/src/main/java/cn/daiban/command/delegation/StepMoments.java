@@ -35,12 +35,11 @@ import static cn.daiban.command.delegation.DelegationRules.*;
  */
 class StepMoments {
 
-    private final Delegation delegation;
     /** The moment the latest step recorded by a person happened (its occurrence if back-dated), or null. */
     private Instant previousStepAt;
 
-    StepMoments(Delegation delegation) {
-        this.delegation = delegation;
+    StepMoments() {
+        // reads nothing of the root: only when the steps happened
     }
 
     /** Refuses a back-dated step that breaks one of the rules; a step recorded as it happens passes untouched. */

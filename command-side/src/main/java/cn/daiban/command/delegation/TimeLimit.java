@@ -61,9 +61,9 @@ class TimeLimit {
         return deadline;
     }
 
-    /** Working days the clock stood still, not counted as handling time. */
-    int pausedWorkingDays() {
-        return pausedWorkingDays;
+    /** Working days handled from commissioning to {@code day}, less those the clock stood still. */
+    int handlingWorkingDays(LocalDate day, WorkingDayCalendar calendar) {
+        return WorkingDays.onCalendar(() -> calendar.workingDaysBetween(commissionedOn, day)) - pausedWorkingDays;
     }
 
     @CommandHandler

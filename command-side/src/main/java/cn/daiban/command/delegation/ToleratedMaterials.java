@@ -5,13 +5,16 @@ import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.MaterialsCompletedOnSpotEvent;
 import cn.daiban.kernel.delegation.ReceiveToleratedMaterialCommand;
 import cn.daiban.kernel.delegation.ToleratedMaterialOverdueEvent;
+import cn.daiban.kernel.delegation.ToleratedGap;
 import cn.daiban.kernel.delegation.ToleratedMaterialReceivedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +39,14 @@ class ToleratedMaterials {
 
     Set<String> outstanding() {
         return outstanding.keySet();
+    }
+
+    /** Each material accepted as missing at commissioning is checked on the date the client committed to. */
+    void scheduleDueChecks(List<ToleratedGap> gaps, DelegationPolicy policy, DeadlineManager deadlines) {
+        for (ToleratedGap gap : gaps) {
+            delegation.schedule(deadlines, Delegation.endOf(gap.committedDate(), policy), Delegation.TOLERATED_DUE,
+                    new Delegation.DeadlineCheck(gap.committedDate(), gaps.indexOf(gap)));
+        }
     }
 
     @CommandHandler

@@ -84,10 +84,8 @@ import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationScoped;
 import cn.daiban.kernel.station.SubmitStationStatisticsCommand;
 import cn.daiban.security.Role;
-import cn.daiban.security.StationHierarchy;
 import cn.daiban.security.User;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -131,7 +129,8 @@ import static cn.daiban.security.Role.SUPERVISOR;
  * <p>The station a command concerns is the one it names ({@link StationScoped}: creating a record at a station, or
  * a station's own application) or the one its target belongs to ({@link DelegationTargeted},
  * {@link AgentTargeted}, {@link ConsultationTargeted}, {@link ComplaintTargeted}, {@link AppointmentTargeted}),
- * read from the command side's registries; "above" and "over" come from {@link StationHierarchy}. Assumption (kept
+ * read from the command side's registries; "above" and "over" walk up the parents in {@link StationRegistry} (no
+ * query of its own: the policy reads stations only through the registries). Assumption (kept
  * from before): a target that was never created has no station, and nothing there to protect; its command is let
  * through to the aggregate, which answers 404. That is why the commands that create a record name their station
  * rather than their target.
@@ -163,19 +162,13 @@ class CommandPolicy {
     private final StationRegistry stations;
     private final AgentRegistry agents;
     private final RecordStations records;
-    private final StationHierarchy hierarchy;
     private final Map<Class<?>, Rule<?>> rules = new HashMap<>();
 
     @Autowired
-    CommandPolicy(StationRegistry stations, AgentRegistry agents, RecordStations records, JdbcTemplate template) {
-        this(stations, agents, records, new StationHierarchy(template, "station_registry"));
-    }
-
-    CommandPolicy(StationRegistry stations, AgentRegistry agents, RecordStations records, StationHierarchy hierarchy) {
+    CommandPolicy(StationRegistry stations, AgentRegistry agents, RecordStations records) {
         this.stations = stations;
         this.agents = agents;
         this.records = records;
-        this.hierarchy = hierarchy;
 
         // Catalogue and calendar
         Rule<Object> keepsReferenceData = administrators("only an administrator keeps the catalogue and the calendar");
@@ -315,7 +308,7 @@ class CommandPolicy {
     Optional<StationCode> checkRead(User user, DelegationId delegationId) {
         Optional<StationCode> station = records.ofDelegation(delegationId);
         station.map(StationCode::value).ifPresent(code -> require(at(user, code, AGENT, STATION_MANAGER)
-                        || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, code), user,
+                        || user.is(SUPERVISOR, ADMINISTRATOR) && covers(user, code), user,
                 "read " + delegationId.value(), "outside the reader's jurisdiction"));
         return station;
     }
@@ -337,7 +330,7 @@ class CommandPolicy {
     Optional<StationCode> checkRead(User user, ConsultationId consultationId) {
         Optional<StationCode> station = records.ofConsultation(consultationId);
         station.map(StationCode::value).ifPresent(code -> require(at(user, code, AGENT, STATION_MANAGER)
-                        || user.is(SUPERVISOR, ADMINISTRATOR) && hierarchy.covers(user, code), user,
+                        || user.is(SUPERVISOR, ADMINISTRATOR) && covers(user, code), user,
                 "read " + consultationId.value(), "outside the reader's jurisdiction"));
         return station;
     }
@@ -410,7 +403,7 @@ class CommandPolicy {
      */
     private Rule<DelegationTargeted> recheckedBySupervision() {
         return (user, command) -> delegationStation(command).ifPresent(station -> require(user.isAdministrator()
-                        || user.is(SUPERVISOR) && hierarchy.covers(user.station(), station), user, name(command),
+                        || user.is(SUPERVISOR) && covers(user.station(), station), user, name(command),
                 "recheck-by-supervision: a rectification is re-checked by supervision over the station or an "
                         + "administrator"));
     }
@@ -418,7 +411,7 @@ class CommandPolicy {
     /** Agents and managers of a station above the delegation's: the upper level of an escalation. */
     private Rule<DelegationTargeted> delegationLevelAbove() {
         return (user, command) -> delegationStation(command).ifPresent(station -> require(
-                user.is(AGENT, STATION_MANAGER) && hierarchy.isAbove(user.station(), station), user, name(command),
+                user.is(AGENT, STATION_MANAGER) && isAbove(user.station(), station), user, name(command),
                 "the decision belongs to a level above the matter's station"));
     }
 
@@ -440,7 +433,7 @@ class CommandPolicy {
         return (user, command) -> known(command.consultationId() == null ? Optional.empty()
                 : records.ofConsultation(command.consultationId()))
                 .ifPresent(station -> require(user.is(AGENT, STATION_MANAGER)
-                        && (station.equals(user.station()) || hierarchy.isAbove(user.station(), station)), user,
+                        && (station.equals(user.station()) || isAbove(user.station(), station)), user,
                         name(command), why));
     }
 
@@ -475,8 +468,8 @@ class CommandPolicy {
 
     private boolean supervises(User user, String station) {
         return user.isAdministrator()
-                || station != null && user.is(SUPERVISOR) && hierarchy.covers(user.station(), station)
-                || station != null && user.is(STATION_MANAGER) && hierarchy.isAbove(user.station(), station);
+                || station != null && user.is(SUPERVISOR) && covers(user.station(), station)
+                || station != null && user.is(STATION_MANAGER) && isAbove(user.station(), station);
     }
 
     private Optional<String> delegationStation(DelegationTargeted command) {
@@ -490,6 +483,35 @@ class CommandPolicy {
 
     private static String code(StationCode station) {
         return station == null ? null : station.value();
+    }
+
+    /**
+     * Whether {@code station} is {@code ancestor} or lies below it (village → township → county), walking up the
+     * parents the station registry holds; as far up as ten levels, like the station hierarchy's query it replaces.
+     */
+    private boolean covers(String ancestor, String station) {
+        if (ancestor == null || station == null) {
+            return false;
+        }
+        String code = station;
+        for (int depth = 0; code != null && depth <= 10; depth++) {
+            if (code.equals(ancestor)) {
+                return true;
+            }
+            code = stations.find(StationCode.of(code)).map(StationRegistry.RegisteredStation::parentCode)
+                    .map(StationCode::value).orElse(null);
+        }
+        return false;
+    }
+
+    /** Whether the user's jurisdiction covers {@code station} (an administrator's covers every station). */
+    private boolean covers(User user, String station) {
+        return user.isAdministrator() || covers(user.station(), station);
+    }
+
+    /** Whether {@code station} lies strictly above {@code below}. */
+    private boolean isAbove(String station, String below) {
+        return station != null && !station.equals(below) && covers(station, below);
     }
 
     private static boolean at(User user, String station, Role... roles) {

@@ -27,6 +27,20 @@ class AssignmentTest extends DelegationFixtureSupport {
                 .expectEvents(new AgentReassignedEvent(ID, AGENT, OTHER_AGENT, "原代办员病假", agentName(OTHER_AGENT)));
     }
 
+    /** A reassignment goes to another agent, a transfer to another window, and only an assist becomes a proxy. */
+    @Test
+    void reassignmentTransferAndConversionEachChangeSomething() {
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
+                .when(new ReassignAgentCommand(ID, AGENT, "原代办员继续办理", true))
+                .expectException(refusedBy("different-agent")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .when(new TransferDelegationCommand(ID, "W1", "原窗口"))
+                .expectException(refusedBy("different-window")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
+                .when(new ConvertAssistToProxyCommand(ID, CLIENT, ANALYSIS, LEADER, true, List.of()))
+                .expectException(refusedBy("assist-only")).expectNoEvents();
+    }
+
     @Test
     void transferToAnotherWindowOrZoneOfTheStationWaitsForTheReceiver() {
         // 003 三(五): the transfer is pending; the matter stays at W1 until the receiver accepts it.

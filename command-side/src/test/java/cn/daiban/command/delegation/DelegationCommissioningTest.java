@@ -5,6 +5,7 @@ import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentRole;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationStatus;
 import org.junit.jupiter.api.Test;
@@ -166,12 +167,43 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
                         PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY, agentName(AGENT)));
     }
 
+    /** 容缺受理: a material accepted as missing is one of the item's list. */
     @Test
-    void nothingHappensToATerminatedDelegation() {
-        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
-                .when(new ReportProgressCommand(ID, "材料已提交", ProgressChannel.PHONE, null))
-                .expectException(refusedBy("delegation-open")).expectNoEvents();
-        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), new WithdrawDelegationCommand(ID, "申请人撤回"))
-                .when(COMPLETE).expectException(refusedBy("delegation-status")).expectNoEvents();
+    void onlyAMaterialOfTheItemMayBeToleratedMissing() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().toleratedGaps(new ToleratedGap("结婚证", TODAY.plusDays(3))).build())
+                .expectException(refusedBy("tolerated-material-listed", "toleratedGaps")).expectNoEvents();
+    }
+
+    /** 并联办理 involves at least two departments. */
+    @Test
+    void parallelHandlingInvolvesAtLeastTwoDepartments() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().parallelDepartments("人社").build())
+                .expectException(refusedBy("parallel-handling", "parallelDepartments")).expectNoEvents();
+    }
+
+    /** A proxy's acceptance form is signed by the applicant. */
+    @Test
+    void aProxyNeedsTheApplicantsSignature() {
+        fixture().givenCurrentTime(NOW)
+                .when(commissioning().proxy().applicantSigned(false).build())
+                .expectException(refusedBy("applicant-signed", "applicantSigned")).expectNoEvents();
+    }
+
+    @Test
+    void anIntakeIsDeclinedOnlyAtAStationThatExists() {
+        fixture().givenCurrentTime(NOW)
+                .when(new DeclineDelegationCommand(ID, DelegationKind.PROXY, StationCode.of("140521101299"), AGENT,
+                        PENSION, CLIENT, "已参保，无需重复登记"))
+                .expectException(refusedBy("reference-exists", "stationCode")).expectNoEvents();
+    }
+
+    /** A day in a year before the loaded calendar is not guessed: the command is refused by name. */
+    @Test
+    void aDeadlineInAYearBeforeTheLoadedCalendarIsRefused() {
+        fixture().givenCurrentTime(LocalDate.of(2025, 12, 1).atTime(10, 0).atZone(SHANGHAI).toInstant())
+                .when(proxy(PENSION))
+                .expectException(refusedBy("calendar-year-not-loaded")).expectNoEvents();
     }
 }

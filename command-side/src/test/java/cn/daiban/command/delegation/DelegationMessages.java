@@ -178,6 +178,11 @@ final class DelegationMessages {
             return this;
         }
 
+        Commissioning applicantSigned(boolean value) {
+            applicantSigned = value;
+            return this;
+        }
+
         Commissioning window(String value) {
             window = value;
             return this;

@@ -47,22 +47,6 @@ class EscalationTest extends DelegationFixtureSupport {
     }
 
     @Test
-    void matterOutsideAuthorityCompletesOnlyWithAnApprovalReturnedFromAbove() {
-        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
-                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
-                .expectException(refusedBy("authority", "successful")).expectNoEvents();
-        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
-                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
-                        new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
-                        new ReturnResultCommand(ID, 1),
-                        new NotifyStatutoryFeeCommand(ID, "不动产登记费"),
-                        new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-2026-000123"))
-                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
-                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
-                        ((DelegationCompletedEvent) event).onTime())), andNoMore()));
-    }
-
-    @Test
     void stalledUpperLevelHopIsFlaggedBeforeTheMatterIsLate() {
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
                         new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
@@ -101,5 +85,33 @@ class EscalationTest extends DelegationFixtureSupport {
                 .when(new RecordUpperLevelDecisionCommand(ID, 1, false, null, "权属来源证明不符"),
                         java.util.Map.of("actorId", "admin"))
                 .expectEvents(new UpperLevelDecisionRecordedEvent(ID, 1, COUNTY, false, null, "权属来源证明不符", TODAY));
+    }
+
+    /** The matter goes up, to a station it is not already at. */
+    @Test
+    void escalationGoesUpwardsNotToWhereTheMatterIs() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
+                        new RecordUpperLevelDecisionCommand(ID, 1, false, null, "材料不全"),
+                        new ReturnResultCommand(ID, 1))
+                .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-002.pdf"), "补充后再次上报"))
+                .expectException(refusedBy("escalate-upwards", "targetStationCode")).expectNoEvents();
+    }
+
+    /** Only the current hop is decided, once, and its result returned only once decided. */
+    @Test
+    void theCurrentHopIsDecidedOnceAndReturnedOnceDecided() {
+        EscalateDelegationCommand up = new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null);
+        RecordUpperLevelDecisionCommand approve = new RecordUpperLevelDecisionCommand(ID, 1, true,
+                "晋(2026)沁水县不动产权第0001号", null);
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), up)
+                .when(new RecordUpperLevelDecisionCommand(ID, 2, true, "晋(2026)沁水县不动产权第0001号", null))
+                .expectException(refusedBy("current-hop", "hopNumber")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), up)
+                .when(new ReturnResultCommand(ID, 1))
+                .expectException(refusedBy("hop-decided")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), up, approve)
+                .when(approve)
+                .expectException(refusedBy("hop-undecided")).expectNoEvents();
     }
 }

@@ -32,4 +32,14 @@ class FeesTest extends DelegationFixtureSupport {
                 .expectEvents(new StatutoryFeePaidEvent(ID, "不动产登记费", 8000, "发改价格规〔2016〕2559号",
                         "沁水县不动产登记中心", "FP-1"));
     }
+
+    @Test
+    void aFeeIsToldOnceAndPaidOnce() {
+        NotifyStatutoryFeeCommand notify = new NotifyStatutoryFeeCommand(ID, "不动产登记费");
+        RecordFeePaymentCommand pay = new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-1");
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), notify)
+                .when(notify).expectException(refusedBy("fee-notified-once")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), notify, pay)
+                .when(pay).expectException(refusedBy("fee-paid-once")).expectNoEvents();
+    }
 }

@@ -161,4 +161,24 @@ class SupplementsAndPausesTest extends DelegationFixtureSupport {
                 .whenTimeAdvancesTo(at(LocalDate.of(2027, 1, 31), 1))
                 .expectNoEvents();
     }
+
+    @Test
+    void aSuspendedMatterIsNotSuspendedAgain() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION),
+                        new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, "外出务工"))
+                .when(new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, "再次"))
+                .expectException(refusedBy("not-suspended")).expectNoEvents();
+    }
+
+    /** A suspension for an unpaid fee needs a notified fee that is still unpaid. */
+    @Test
+    void suspensionForAnUnpaidFeeNeedsAFeeOutstanding() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new SuspendDelegationCommand(ID, SuspensionReason.FEES_UNPAID, null))
+                .expectException(refusedBy("fee-outstanding", "reason")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new NotifyStatutoryFeeCommand(ID, "不动产登记费"))
+                .when(new SuspendDelegationCommand(ID, SuspensionReason.FEES_UNPAID, null))
+                .expectSuccessfulHandlerExecution();
+    }
 }

@@ -223,11 +223,13 @@ class CommandApiIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void refusedCommandDoesNotConsumeItsIdempotencyKey() {
+    void refusedCommandDoesNotConsumeItsIdempotencyKey() throws Exception {
         String key = UUID.randomUUID().toString();
         String village = newCode();
         ResponseEntity<String> refused = post("/api/stations", townshipOpening(village, "NOSUCH01"), Map.of("Idempotency-Key", key));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(refused).get("rule").asText()).isEqualTo("reference-exists");
+        assertThat(body(refused).get("field").asText()).isEqualTo("parentCode");
         assertThat(jdbc.queryForObject("select count(*) from command_side.idempotency_record where idempotency_key = ?",
                 Integer.class, key)).isZero();
     }
