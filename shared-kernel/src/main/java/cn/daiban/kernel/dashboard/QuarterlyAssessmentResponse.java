@@ -1,5 +1,6 @@
 package cn.daiban.kernel.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,27 @@ import java.util.Map;
  * home visits made and late, and the volume by client category.
  */
 public record QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
-                                          List<Row> rows) {
+                                          List<Row> rows,
+                                          // added for the publication (通报, `003 四(三)`): null until published
+                                          Publication publication) {
+
+    public QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
+                                       List<Row> rows) {
+        this(level, year, quarter, from, to, rows, null);
+    }
+
+    /**
+     * The assessment of the asked station as published: its rows of this level as frozen then, the SHA-256
+     * {@code digest} over the canonical form of every level's rows, who published it and when; whether the recount
+     * ({@code rows} of the response) now differs, and in which figures.
+     */
+    public record Publication(String publicationId, String digest, Instant publishedAt, String publishedBy,
+                              List<Row> rows, boolean recountDiffers, List<Difference> differences) {
+    }
+
+    /** A figure of one row whose recount differs from what was published ({@code figure} "row": a row came or went). */
+    public record Difference(String key, String figure, Object published, Object now) {
+    }
 
     public record Row(String key, String name, String stationCode, long volume, long declined, long completed,
                       Double onTimeRate, Long consultationsDue, Double consultationTimelinessRate, long breaches,
