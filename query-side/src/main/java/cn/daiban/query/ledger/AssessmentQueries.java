@@ -60,6 +60,15 @@ class AssessmentQueries {
     QuarterlyAssessmentResponse compute(FetchQuarterlyAssessmentQuery q) {
         LocalDate from = LocalDate.of(q.year(), q.quarter() * 3 - 2, 1);
         LocalDate to = YearMonth.of(q.year(), q.quarter() * 3).atEndOfMonth();
+        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, rows(q, from, to));
+    }
+
+    /**
+     * The rows of {@code q}'s station and level counted over {@code from}–{@code to} (the quarter's days, or another
+     * period's: the statistics submitted upward count a month, a quarter or a year the same way).
+     */
+    @Transactional(readOnly = true)
+    List<QuarterlyAssessmentResponse.Row> rows(FetchQuarterlyAssessmentQuery q, LocalDate from, LocalDate to) {
         ScopeSql scope = ScopeSql.of(q.stationCode(), true);
         String key = switch (q.level()) {
             case STATION -> "d.station_code";
@@ -230,7 +239,7 @@ class AssessmentQueries {
                 f.evaluations - f.clientEvaluations,
                 DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
                 f.poorGradeFollowUps)));
-        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result);
+        return result;
     }
 
     private static Date d(LocalDate day) {
