@@ -231,8 +231,10 @@ class Station {
             throw DomainRuleException.illegalTransition("submitted-once",
                     "statistics for " + command.period() + " were submitted already: a correction needs a reason");
         }
+        StatisticsCorrections.requireOncePerFigure(command.corrections());
         apply(new StationStatisticsSubmittedEvent(stationCode, command.period(), parentCode, command.figures(),
-                correction, command.correctionReason()));
+                correction, command.correctionReason(), command.remarks(),
+                command.corrections().isEmpty() ? null : command.corrections()));
         return getVersion();
     }
 

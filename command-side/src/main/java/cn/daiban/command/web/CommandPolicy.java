@@ -117,6 +117,7 @@ import static cn.daiban.security.Role.SUPERVISOR;
  *       of its result, agents and managers of a station above it; voiding a grade on appeal, administrators;
  *       re-checking a rectification (复查, rule {@code recheck-by-supervision}), a supervisor over the delegation's
  *       station or an administrator — the only delegation command a supervisor issues.</li>
+ *   <li>Publishing a quarterly assessment (通报), a supervisor over the station or an administrator.</li>
  *   <li>Consultations: agents and managers of its station; a forwarded one is answered there or above; the
  *       pre-check (资料预审) at the counter, the station's own staff only.</li>
  *   <li>Complaints: received by the station's staff, or by a supervisor or administrator over it; handled by a
@@ -193,6 +194,8 @@ class CommandPolicy {
         rule(RequestStationChangeCommand.class, manager);
         rule(RequestStationClosureCommand.class, manager);
         rule(SubmitStationStatisticsCommand.class, manager);
+        // 003 四(三) 考核评估结果每季度通报: the quarterly assessment is published by supervision over the station.
+        rule(cn.daiban.kernel.dashboard.PublishQuarterlyAssessmentCommand.class, publishedBySupervision());
 
         // Agents
         String agentsRule = "agents are managed by their station's manager";
@@ -406,6 +409,17 @@ class CommandPolicy {
                         || user.is(SUPERVISOR) && covers(user.station(), station), user, name(command),
                 "recheck-by-supervision: a rectification is re-checked by supervision over the station or an "
                         + "administrator"));
+    }
+
+    /**
+     * Rule {@code assessment-published-by-supervision}: the quarterly assessment of a station is published by a
+     * supervisor whose jurisdiction covers it, or an administrator; never by the station judged, nor a manager above.
+     */
+    private Rule<StationScoped> publishedBySupervision() {
+        return (user, command) -> require(user.isAdministrator() || user.is(SUPERVISOR)
+                        && command.stationCode() != null && hierarchy.covers(user.station(), command.stationCode().value()),
+                user, name(command), "assessment-published-by-supervision: a quarterly assessment is published by "
+                        + "supervision over the station or an administrator");
     }
 
     /** Agents and managers of a station above the delegation's: the upper level of an escalation. */

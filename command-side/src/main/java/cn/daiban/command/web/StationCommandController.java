@@ -134,7 +134,13 @@ class StationCommandController {
                 () -> new RefuseStationClosureCommand(station, approver(station), body.reason())));
     }
 
-    record StatisticsRequest(String period, java.util.Map<String, Double> figures, String correctionReason) {
+    /**
+     * The statistics are computed by the system (the query side freezes them when it follows the submission); the
+     * station adds {@code remarks} and {@code corrections} ({@code figure}, {@code value}, {@code reason}), kept
+     * beside them. {@code figures} typed in by an old client are still accepted and kept apart.
+     */
+    record StatisticsRequest(String period, java.util.Map<String, Double> figures, String correctionReason,
+                             String remarks, java.util.List<cn.daiban.kernel.station.FigureCorrection> corrections) {
     }
 
     @PostMapping("/{code}/statistics")
@@ -144,7 +150,7 @@ class StationCommandController {
         StationCode station = StationCode.of(code);
         return Responses.ok(dispatcher.send(requests.of(body), code,
                 () -> new cn.daiban.kernel.station.SubmitStationStatisticsCommand(station, body.period(),
-                        body.figures(), body.correctionReason())));
+                        body.figures(), body.correctionReason(), body.remarks(), body.corrections())));
     }
 
     /**

@@ -109,6 +109,8 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/stations/{s}/closure/approval", "{}", "MTA AD", "AD"),
                 e("/api/stations/{s}/closure/refusal", "{\"reason\":\"不同意\"}", "MTA AD", "AD"),
                 e("/api/stations/{s}/statistics", "{\"period\":\"2026-11\",\"figures\":{\"intake\":3}}", "MG", ""),
+                // 003 四(三) 通报: supervision over the station, or an administrator (assessment-published-by-supervision)
+                e("/api/assessments/quarterly/publications", "{\"station\":\"{s}\",\"year\":2020,\"quarter\":1}", "SA AD", "AD"),
                 e("/api/stations/{s}/booking-schedule", "{\"windows\":[{\"from\":\"09:00\",\"to\":\"12:00\",\"slotMinutes\":30,\"capacity\":2,\"extendedHours\":false}],\"homeVisits\":false}", "MG", ""),
                 // agents
                 e("/api/agents", "{\"stationCode\":\"{s}\",\"name\":\"钱多\",\"phone\":\"13700002222\",\"background\":\"PARTY_MEMBER\",\"role\":\"AGENT\",\"intakeExperienceSince\":\"2024-01-01\"}", "MG", ""),

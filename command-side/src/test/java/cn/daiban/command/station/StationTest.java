@@ -301,6 +301,31 @@ class StationTest {
     }
 
     @Test
+    void statisticsCorrectionOncePerFigure_aFigureCorrectedTwiceInOneSubmissionIsRefused() {
+        var twice = List.of(new cn.daiban.kernel.station.FigureCorrection("volume", 3.0, "纸质登记一件未录入"),
+                new cn.daiban.kernel.station.FigureCorrection("volume", 4.0, "另一件"));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new cn.daiban.kernel.station.SubmitStationStatisticsCommand(VILLAGE, "2026-Q4", null, null,
+                        "备注", twice))
+                .expectException(refusedBy(StatisticsCorrections.ONCE_PER_FIGURE, "corrections"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void statisticsAreSubmittedWithoutTypedFiguresAndCarryRemarksAndCorrectionsBesideThem() {
+        var corrections = List.of(new cn.daiban.kernel.station.FigureCorrection("volume", 3.0, "纸质登记一件未录入"));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new cn.daiban.kernel.station.SubmitStationStatisticsCommand(VILLAGE, "2026-Q4", null, null,
+                        "本季度新增红色代办", corrections))
+                .expectEvents(new cn.daiban.kernel.station.StationStatisticsSubmittedEvent(VILLAGE, "2026-Q4", TOWNSHIP,
+                        new java.util.TreeMap<>(), false, null, "本季度新增红色代办", corrections));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new cn.daiban.kernel.station.SubmitStationStatisticsCommand(
+                VILLAGE, "2026-Q4", null, null, null, List.of(new cn.daiban.kernel.station.FigureCorrection("volume",
+                        3.0, " ")))).isInstanceOfSatisfying(cn.daiban.kernel.common.InvalidValueException.class,
+                e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("corrections[0].reason"));
+    }
+
+    @Test
     void closedStationCannotBeClosedAgain() {
         fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
                         new StationClosureRequestedEvent(VILLAGE, "村站合并"),

@@ -184,6 +184,21 @@ class CommandPolicyTest {
         }
     }
 
+    /** 003 四(三): the station judged, or a manager above it, does not publish its assessment. */
+    @Test
+    void assessmentPublishedBySupervision_aSupervisorOverTheStationOrAnAdministratorPublishes() {
+        var publication = new cn.daiban.kernel.dashboard.PublishQuarterlyAssessmentCommand(StationCode.of(VILLAGE),
+                2025, 4);
+        assertThatCode(() -> policy.check(SUPERVISOR, publication)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check(ADMINISTRATOR, publication)).doesNotThrowAnyException();
+        for (User user : List.of(VILLAGE_MANAGER, VILLAGE_AGENT, new User("mc", Role.STATION_MANAGER, COUNTY),
+                new User("sb", Role.SUPERVISOR, OTHER_VILLAGE))) {
+            assertThatThrownBy(() -> policy.check(user, publication)).as(user.id())
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("assessment-published-by-supervision");
+        }
+    }
+
     @Test
     void theParentIsReadFromTheStationRegistry() {
         assertThat(policy.parentOf(StationCode.of(VILLAGE))).contains(StationCode.of(TOWNSHIP));

@@ -2,7 +2,6 @@ package cn.daiban.query.ledger;
 
 import cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery;
 import cn.daiban.kernel.dashboard.QuarterlyAssessmentResponse;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The quarterly assessment: one grouped query per figure, joined by key. */
+/**
+ * The quarterly assessment: one grouped query per figure, joined by key. Answered through
+ * {@link AssessmentPublications}, which adds the published version (通报) beside the recount.
+ */
 @Component
 class AssessmentQueries {
 
@@ -55,11 +57,23 @@ class AssessmentQueries {
         final Map<String, Long> byCategory = new TreeMap<>();
     }
 
-    @QueryHandler
+    /** The assessment as the views count it now (the recount); the figures a publication freezes. */
     @Transactional(readOnly = true)
-    QuarterlyAssessmentResponse handle(FetchQuarterlyAssessmentQuery q) {
+    QuarterlyAssessmentResponse compute(FetchQuarterlyAssessmentQuery q) {
         LocalDate from = LocalDate.of(q.year(), q.quarter() * 3 - 2, 1);
         LocalDate to = YearMonth.of(q.year(), q.quarter() * 3).atEndOfMonth();
+        // Staffing and training minimums (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1) as the views stand now,
+        // trainings counted in the quarter's year up to its end.
+        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, rows(q, from, to),
+                staffing.flags(q.stationCode(), true, to));
+    }
+
+    /**
+     * The rows of {@code q}'s station and level counted over {@code from}–{@code to} (the quarter's days, or another
+     * period's: the statistics submitted upward count a month, a quarter or a year the same way).
+     */
+    @Transactional(readOnly = true)
+    List<QuarterlyAssessmentResponse.Row> rows(FetchQuarterlyAssessmentQuery q, LocalDate from, LocalDate to) {
         ScopeSql scope = ScopeSql.of(q.stationCode(), true);
         String key = switch (q.level()) {
             case STATION -> "d.station_code";
@@ -143,6 +157,32 @@ class AssessmentQueries {
                     f.station = f.station != null ? f.station : rs.getString(2);
                     f.poorGradeFollowUps = rs.getLong(3);
                 }, period);
+        if (q.level() == FetchQuarterlyAssessmentQuery.Level.ZONE) {
+            // Complaints of a zone (003 四(三)): the window of the matter complained about; a complaint naming no
+            // matter, or a matter taken at no named window, counts under the station's "-" zone. Same counting as
+            // the station's and agent's rows below (received in the quarter; timeliness of those due in it).
+            jdbc.query(scope.cte() + "select c.station_code || ':' || coalesce(d.window_name, '-'), min(c.station_code), "
+                            + "count(*) filter (where c.received_on between ? and ?), "
+                            + "count(*) filter (where c.due_date between ? and ? and (c.answered_on is not null or c.overdue)), "
+                            + "count(*) filter (where c.due_date between ? and ? and c.in_time) from complaint_view c "
+                            + "left join delegation_view d on d.delegation_id = c.delegation_id where "
+                            + scope.on("c.station_code") + " group by 1",
+                    rs -> {
+                        if (rs.getLong(3) == 0 && rs.getLong(4) == 0 && !rows.containsKey(rs.getString(1))) {
+                            return; // nothing of this zone in the quarter
+                        }
+                        Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                        f.station = f.station != null ? f.station : rs.getString(2);
+                        f.complaints = rs.getLong(3);
+                        f.complaintsDue = rs.getLong(4);
+                        f.complaintsInTime = rs.getLong(5);
+                    }, args(scope, d(from), d(to), d(from), d(to), d(from), d(to)));
+            rows.values().forEach(f -> {
+                if (f.complaints == null) {
+                    f.complaints = 0L;
+                }
+            });
+        }
         if (q.level() != FetchQuarterlyAssessmentQuery.Level.ZONE) {
             String consultationKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "c.station_code" : "c.agent_id";
             jdbc.query(scope.cte() + "select " + consultationKey + ", count(*) filter (where answered_on is not null or overdue), "
@@ -204,10 +244,7 @@ class AssessmentQueries {
                 f.evaluations - f.clientEvaluations,
                 DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
                 f.poorGradeFollowUps)));
-        // Staffing and training minimums (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1) as the views stand now,
-        // trainings counted in the quarter's year up to its end.
-        return new QuarterlyAssessmentResponse(q.level().name(), q.year(), q.quarter(), from, to, result,
-                staffing.flags(q.stationCode(), true, to));
+        return result;
     }
 
     private static Date d(LocalDate day) {

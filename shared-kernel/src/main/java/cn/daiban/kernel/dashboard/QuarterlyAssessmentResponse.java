@@ -1,5 +1,6 @@
 package cn.daiban.kernel.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,31 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                                           List<Row> rows,
                                           // added at the end (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1):
                                           // staffing and training minimums not met at the quarter's end, nullable
-                                          List<StaffingFlag> staffing) {
+                                          List<StaffingFlag> staffing,
+                                          // added for the publication (通报, `003 四(三)`): null until published
+                                          Publication publication) {
 
     public QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
                                        List<Row> rows) {
-        this(level, year, quarter, from, to, rows, null);
+        this(level, year, quarter, from, to, rows, null, null);
+    }
+
+    public QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
+                                       List<Row> rows, List<StaffingFlag> staffing) {
+        this(level, year, quarter, from, to, rows, staffing, null);
+    }
+
+    /**
+     * The assessment of the asked station as published: its rows of this level as frozen then, the SHA-256
+     * {@code digest} over the canonical form of every level's rows, who published it and when; whether the recount
+     * ({@code rows} of the response) now differs, and in which figures.
+     */
+    public record Publication(String publicationId, String digest, Instant publishedAt, String publishedBy,
+                              List<Row> rows, boolean recountDiffers, List<Difference> differences) {
+    }
+
+    /** A figure of one row whose recount differs from what was published ({@code figure} "row": a row came or went). */
+    public record Difference(String key, String figure, Object published, Object now) {
     }
 
     public record Row(String key, String name, String stationCode, long volume, long declined, long completed,
