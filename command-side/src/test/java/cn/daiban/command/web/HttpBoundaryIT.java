@@ -243,9 +243,7 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         HttpResponse<String> response = send(agentToken, "POST", "/api/delegations/a%2Fb/progress",
                 "{\"note\":\"已受理\",\"channel\":\"PHONE\"}", Map.of());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM));
-        assertThat(body(response).get("status").asInt()).isEqualTo(400);
+        assertProblem(response, 400, "malformed-request", null);
         assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("java.");
     }
 
