@@ -1,6 +1,8 @@
 package cn.daiban.command.web;
 
 import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.security.boundary.RejectedInputException;
+import cn.daiban.security.boundary.TextRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,12 +113,19 @@ public record CommandRequest(String idempotencyKey, Long expectedVersion, String
                     // taken as typed
                 }
             }
-            if (text.length() > REASON_LIMIT) {
-                throw new InvalidValueException(BACKDATING_REASON, "must be at most " + REASON_LIMIT + " characters");
+            // Stored in the event's metadata: held to the boundary's rules for a stored header (TextRules: no
+            // control character, no lone surrogate, no non-character), and the bytes must have been UTF-8: a
+            // replacement character here means they were not (or a lone surrogate was percent-encoded).
+            String wrong = TextRules.singleLine(text);
+            if (wrong == null && text.indexOf('\uFFFD') >= 0) {
+                wrong = "is not valid UTF-8 (send UTF-8, raw or percent-encoded)";
             }
-            if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0xfffd)) {
-                throw new InvalidValueException(BACKDATING_REASON,
-                        "must be one line of UTF-8 text without control characters");
+            if (wrong != null) {
+                throw new RejectedInputException(TextRules.INVALID_TEXT, BACKDATING_REASON, wrong);
+            }
+            if (text.length() > REASON_LIMIT) {
+                throw new RejectedInputException(TextRules.TOO_LONG, BACKDATING_REASON,
+                        "must be at most " + REASON_LIMIT + " characters");
             }
             return text;
         }

@@ -200,6 +200,42 @@ class BackdatedStepsIT extends PostgresIntegrationTest {
         assertThat(eventCount(id)).isEqualTo(1);
     }
 
+    /**
+     * The reason is stored in the event's metadata: it is held to the boundary's text rules like any stored header
+     * (no control character, no non-character, valid UTF-8), refused 400 invalid-text naming the header, and
+     * nothing is written (no event, no idempotency record).
+     */
+    @Test
+    void aReasonStorageCannotHoldIsRefusedAsInvalidTextAndWritesNothing() throws Exception {
+        String[] county = countyWithAgent();
+        ResponseEntity<String> commissioned = post("/api/delegations", """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
+                .formatted(county[0], county[1]), county[2], Map.of());
+        String id = body(commissioned).get("id").asText();
+        String progress = "{\"note\":\"已电话告知\",\"channel\":\"PHONE\"}";
+        OffsetDateTime justBefore = OffsetDateTime.now(clock.zone()).minusSeconds(1);
+        Map<String, String> refusedReasons = Map.of(
+                "NUL", java.net.URLEncoder.encode("纸质\u0000登记", StandardCharsets.UTF_8),
+                "a non-character", java.net.URLEncoder.encode("纸质\uFFFE登记", StandardCharsets.UTF_8),
+                "a lone surrogate (percent-encoded CESU bytes)", "%ED%A0%80%E7%99%BB%E8%AE%B0");
+        for (Map.Entry<String, String> reason : refusedReasons.entrySet()) {
+            String key = java.util.UUID.randomUUID().toString();
+            Map<String, String> headers = occurred(justBefore, null);
+            headers.put("X-Backdating-Reason", reason.getValue());
+            headers.put("Idempotency-Key", key);
+            ResponseEntity<String> refused = post("/api/delegations/" + id + "/progress", progress, county[2], headers);
+            assertThat(refused.getStatusCode()).as(reason.getKey() + ": " + refused.getBody())
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(body(refused).get("rule").asText()).as(reason.getKey()).isEqualTo("invalid-text");
+            assertThat(body(refused).get("field").asText()).isEqualTo("X-Backdating-Reason");
+            assertThat(jdbc.queryForObject("select count(*) from command_side.idempotency_record where idempotency_key = ?",
+                    Integer.class, key)).as(reason.getKey()).isZero();
+        }
+        assertThat(eventCount(id)).isEqualTo(1);
+    }
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 

@@ -450,6 +450,31 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(eventCount(delegation)).isEqualTo(before + 2);
     }
 
+    @Test
+    void escalatingAMatterTheStationsOwnLevelMayDecideIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
+        String county = openCounty();
+        String agent = qualifiedAgent(county);
+        String agentToken = "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county);
+        ResponseEntity<String> commissioned = post("/api/delegations", """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
+                .formatted(county, agent), Map.of("Authorization", agentToken));
+        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
+        String delegation = body(commissioned).get("id").asText();
+        int before = eventCount(delegation);
+
+        // 城乡居民养老保险参保登记 (RS-001) is decided at county level: the county centre completes it itself.
+        ResponseEntity<String> refused = post("/api/delegations/" + delegation + "/escalations",
+                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(county),
+                Map.of("Authorization", agentToken));
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(refused).get("rule").asText()).isEqualTo("escalate-only-outside-authority");
+        assertThat(body(refused).get("type").asText()).isEqualTo("urn:daiban:problem:escalate-only-outside-authority");
+        assertThat(eventCount(delegation)).isEqualTo(before);
+    }
+
     /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */
     String qualifiedAgent(String station) throws Exception {
         return qualifiedAgent(station, "AGENT");
@@ -586,7 +611,7 @@ class CommandApiIT extends PostgresIntegrationTest {
                 .doesNotContain("<td>户口簿</td>");
 
         ResponseEntity<String> refused = post("/api/delegations", """
-                {"kind":"PROXY","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
                  "consentGiven":true,"consultationId":"%s",
                  "client":{"kind":"CITIZEN","name":"李大爷","residentId":"11010519491231002X","phone":"13812345678"},
                  "needsAnalysis":{"difficulty":"LOW","estimatedWorkingDays":1,"steps":["核对材料"],"confirmedByClient":true},

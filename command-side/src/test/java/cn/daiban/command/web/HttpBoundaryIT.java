@@ -187,6 +187,19 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         assertProblem(response, 400, "invalid-text", "id");
     }
 
+    @Test
+    void anIdempotencyKeyHoldingAControlCharacterIsRefusedNamingTheHeaderAndWritesNothing() throws Exception {
+        int before = eventCount(delegation);
+        String key = "key-\t-" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(agentToken, "POST", "/api/delegations/" + delegation + "/progress",
+                "{\"note\":\"已受理\",\"channel\":\"PHONE\"}", Map.of("Idempotency-Key", key));
+
+        assertProblem(response, 400, "invalid-text", "Idempotency-Key");
+        assertThat(eventCount(delegation)).isEqualTo(before);
+        assertThat(idempotencyRecords(key)).isZero();
+    }
+
     // ------------------------------------------------------------------------------ the shape of a wrong body
 
     @Test
@@ -243,9 +256,7 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         HttpResponse<String> response = send(agentToken, "POST", "/api/delegations/a%2Fb/progress",
                 "{\"note\":\"已受理\",\"channel\":\"PHONE\"}", Map.of());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM));
-        assertThat(body(response).get("status").asInt()).isEqualTo(400);
+        assertProblem(response, 400, "malformed-request", null);
         assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("java.");
     }
 

@@ -68,6 +68,19 @@ class NotificationDispatcher {
         return text.replace(EvaluationCodes.LINK_PLACEHOLDER, invitations.link().replace("{code}", code));
     }
 
+    /**
+     * Why a send failed, as the attempt log shows it: the first message along the causes; a sender that gives none
+     * is said so in words (with the kind of failure), never the text "null" (String.valueOf of a missing message).
+     */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage().replace('\u0000', ' ');
+            }
+        }
+        return "sending failed without a message (" + failure.getClass().getSimpleName() + ")";
+    }
+
     /** @return whether a due notification was found (sent or not) */
     boolean dispatchOne() {
         Map<String, Object> row = jdbc.query("""
@@ -91,7 +104,7 @@ class NotificationDispatcher {
             jdbc.update("insert into notification_attempt (notification_id, attempt, at, outcome) values (?, ?, ?, 'SENT')",
                     id, attempt, Timestamp.from(now));
         } catch (Exception e) {
-            String error = String.valueOf(e.getMessage());
+            String error = reason(e);
             error = error.length() > 500 ? error.substring(0, 500) : error;
             boolean giveUp = attempt >= properties.maxAttempts();
             Duration backoff = properties.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));

@@ -143,6 +143,9 @@ class DeadLettersIT extends PostgresIntegrationTest {
     @Test
     @Order(1)
     void aFailingEventParksItsDelegationWhileTheOthersFlowAndARetryDrainsItLikeARebuild() throws Exception {
+        // The first request of a fresh context initialises the dispatcher servlet (seconds on a loaded machine):
+        // made here, so that the 5 s below measure how fast the events flow, not that.
+        assertThat(get("/api/admin/dead-letters").has("counts")).isTrue();
         for (int i = 0; i < 5; i++) {
             delegations.add(DelegationId.create());
         }
@@ -375,6 +378,54 @@ class DeadLettersIT extends PostgresIntegrationTest {
     String asOfLedger() {
         return "/api/as-of/ledger?station=" + station + "&at="
                 + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1);
+    }
+
+    @Test
+    @Order(4)
+    void aRetryOfTheWholeGroupDrainsEveryParkedSequenceOnceTheCauseIsGone() throws Exception {
+        DelegationId first = DelegationId.create();
+        DelegationId second = DelegationId.create();
+        DelegationId flowing = DelegationId.create();
+        jdbc.execute("""
+                create or replace function query_side.dead_letter_drill_all() returns trigger language plpgsql as $$
+                begin
+                    if new.delegation_id in ('%s', '%s') then
+                        raise exception 'drill: delegation %% refuses updates', new.delegation_id;
+                    end if;
+                    return new;
+                end $$""".formatted(first.value(), second.value()));
+        jdbc.execute("""
+                create trigger dead_letter_drill_all before update on query_side.delegation_view
+                for each row execute function query_side.dead_letter_drill_all()""");
+        try {
+            for (DelegationId id : List.of(first, second, flowing)) {
+                append(id, commissioned(id));
+                append(id, completed(id));
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(lettersOf("delegations", first)).hasSize(1);
+                assertThat(lettersOf("delegations", second)).hasSize(1);
+                assertThat(get("/api/delegations/" + flowing).path("status").asText()).isEqualTo("COMPLETED");
+            });
+        } finally {
+            jdbc.execute("drop trigger if exists dead_letter_drill_all on query_side.delegation_view");
+            jdbc.execute("drop function if exists query_side.dead_letter_drill_all()");
+        }
+
+        JsonNode retried = json.readTree(post("/api/admin/dead-letters/delegations/retry", "").getBody());
+        for (DelegationId id : List.of(first, second)) {
+            assertThat(retried.findParents("sequence")).as(retried.toString())
+                    .filteredOn(result -> result.get("sequence").asText().equals(id.value())).singleElement()
+                    .satisfies(result -> {
+                        assertThat(result.get("group").asText()).isEqualTo("delegations");
+                        assertThat(result.get("drained").asBoolean()).isTrue();
+                        assertThat(result.get("remaining").asLong()).isZero();
+                    });
+            assertThat(lettersOf("delegations", id)).isEmpty();
+            JsonNode view = get("/api/delegations/" + id);
+            assertThat(view.get("status").asText()).isEqualTo("COMPLETED");
+            assertThat(view.get("incomplete").asBoolean()).isFalse();
+        }
     }
 
     @Test

@@ -163,6 +163,29 @@ class NotificationsIT extends PostgresIntegrationTest {
         assertThat(accepted.get("attemptLog").get(0).get("error").asText()).isEqualTo("gateway timed out");
     }
 
+    /** A sender failing without a message leaves a reason in words in the view, never the text "null". */
+    @Test
+    void aFailedSendWithoutAMessageShowsNoNullText() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        doAnswer(invocation -> {
+            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+                throw new IllegalStateException();
+            }
+            return invocation.callRealMethod();
+        }).when(sender).send(anyString(), anyString(), anyString());
+        DelegationId id = commissioned();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(notifications(id.value()).findValuesAsText("status")).containsExactly("SENT"));
+        JsonNode accepted = notifications(id.value()).get(0);
+        assertThat(accepted.get("attemptLog").findValuesAsText("outcome")).containsExactly("FAILED", "SENT");
+        String error = accepted.get("attemptLog").get(0).get("error").asText();
+        assertThat(error).isNotBlank().isNotEqualTo("null").contains("without a message");
+        assertThat(http.getForEntity("/api/notifications/" + id.value(), String.class).getBody())
+                .doesNotContain("\"null\"");
+        assertThat(jdbc.queryForObject("select count(*) from notification_attempt where error = 'null'",
+                Integer.class)).isZero();
+    }
+
     @Test
     void aSendingTransactionThatDiesAfterDeliveringDeliversOnceOnTheRetry() throws Exception {
         AtomicInteger calls = new AtomicInteger();

@@ -140,13 +140,18 @@ class PublicFaceIT extends PostgresIntegrationTest {
         append("Delegation", MATTER.value(), 3, new DelegationEvaluatedEvent(MATTER, 1, SatisfactionGrade.SATISFIED,
                 SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED,
                 EvaluationChannel.DEVICE, CLIENT_COMMENT, nov.plusDays(3)));
+        // Wait for the state the tests read, in every processing group and segment: the open station approved
+        // (not only requested), the pending one, the hours, both active agents and the one who left (the agents are
+        // three sequences, possibly in two segments), the item, and the matter's evaluation (its last event).
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
-                select (select count(*) from station_directory where station_code in (?, ?))
+                select (select count(*) from station_directory where station_code = ? and status = 'OPEN')
+                     + (select count(*) from station_directory where station_code = ?)
                      + (select count(*) from public_station_hours where station_code = ?)
+                     + (select count(*) from agent where station_code = ? and active)
                      + (select count(*) from agent where station_code = ? and not active)
                      + (select count(*) from service_item where code = ?)
                      + (select count(*) from evaluation_view where delegation_id = ?)""", Integer.class,
-                OPEN, PENDING, OPEN, OPEN, ITEM, MATTER.value()) == 6);
+                OPEN, PENDING, OPEN, OPEN, OPEN, ITEM, MATTER.value()) == 8);
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

@@ -93,9 +93,7 @@ class QueryBoundaryIT extends PostgresIntegrationTest {
     @Test
     void anEncodedSlashInThePathIsAProblem() throws Exception {
         HttpResponse<String> response = send(admin(), "GET", "/api/agents/a%2Fb", null, Map.of());
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM));
+        assertProblem(response, 400, "malformed-request", null);
         assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("java.");
     }
 

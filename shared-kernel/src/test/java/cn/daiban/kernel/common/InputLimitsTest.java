@@ -5,8 +5,11 @@ import cn.daiban.kernel.delegation.EscalateDelegationCommand;
 import cn.daiban.kernel.station.StationCode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,5 +36,22 @@ class InputLimitsTest {
     void anUnnamedListHasTheDefaultLimit() {
         assertThat(InputLimits.items("steps")).isEqualTo(InputLimits.STEPS);
         assertThat(InputLimits.items("anythingElse")).isEqualTo(InputLimits.MAX_ITEMS);
+    }
+
+    /**
+     * Every named limit is documented where clients read them: the README's "Input limits" row for lists, sets and
+     * maps names each with its number, and the default for every other one.
+     */
+    @Test
+    void theReadmeDocumentsEveryNamedListLimitAndTheDefault() throws Exception {
+        Path readme = Path.of("..", "README.md");
+        assertThat(readme).exists();
+        String row = Files.readAllLines(readme).stream().filter(line -> line.startsWith("| a list, set or map in a body"))
+                .findFirst().orElseThrow(() -> new AssertionError("README: no input-limits row for lists"));
+        for (Map.Entry<String, Integer> limit : InputLimits.ITEMS.entrySet()) {
+            assertThat(row).as("README input limit of " + limit.getKey())
+                    .containsPattern("`" + limit.getKey() + "` " + limit.getValue() + "[,;]");
+        }
+        assertThat(row).contains("any other " + InputLimits.MAX_ITEMS + " entries");
     }
 }
