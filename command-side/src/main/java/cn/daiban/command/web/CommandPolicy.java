@@ -417,7 +417,7 @@ class CommandPolicy {
      */
     private Rule<StationScoped> publishedBySupervision() {
         return (user, command) -> require(user.isAdministrator() || user.is(SUPERVISOR)
-                        && command.stationCode() != null && hierarchy.covers(user.station(), command.stationCode().value()),
+                        && command.stationCode() != null && covers(user.station(), command.stationCode().value()),
                 user, name(command), "assessment-published-by-supervision: a quarterly assessment is published by "
                         + "supervision over the station or an administrator");
     }
