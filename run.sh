@@ -99,7 +99,9 @@ done
 grep -q "Started CommandSideApplication" "$LOGS/command-side.log" || fail "The command side (timed out)" "$LOGS/command-side.log"
 
 say "starting the query side on port $QUERY_PORT ..."
-"$JAVA" "${APP_JVM_OPTS[@]}" -jar "$QUERY_JAR" --server.port="$QUERY_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" > "$LOGS/query-side.log" 2>&1 &
+# .xlsx exports keep POI's temporary files in the application's own data dir, created owner-only.
+"$JAVA" "${APP_JVM_OPTS[@]}" -jar "$QUERY_JAR" --server.port="$QUERY_PORT" --spring.profiles.active="${DAIBAN_PROFILES:-embedded}" \
+  --daiban.export.temp-dir="$DATA_DIR/export-tmp" > "$LOGS/query-side.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   grep -q "Started QuerySideApplication" "$LOGS/query-side.log" 2>/dev/null && break
