@@ -12,9 +12,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * A delegation commissioned from a consultation links the consultation to it, in the same transaction: if the
- * consultation is unknown or already converted, the commissioning fails as a whole (the processing group
- * propagates errors, see application.yml).
+ * A delegation commissioned from a consultation links the consultation to it, in the same transaction on the JDBC
+ * engine: if the consultation is unknown or already converted, the commissioning fails as a whole (the processing
+ * group propagates errors, see application.yml). Behind Axon Server the conversion is a command of its own, stored by
+ * Axon Server before the commissioning's events (README, "Scale-out with Axon Server", differences).
  * <p>
  * Its refusals are raised while the commissioning's unit of work commits (a subscribing processor handles the event
  * then), after the command bus's {@code RejectionInterceptor} has returned. So they are thrown as a
