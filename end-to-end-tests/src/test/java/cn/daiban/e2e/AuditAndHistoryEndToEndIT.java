@@ -113,6 +113,14 @@ class AuditAndHistoryEndToEndIT {
         JsonNode atStation = Http.admin().get(query("/api/audit/stations/" + s.village + "?type=DelegationCommissionedEvent"))
                 .expect(200).json().get("entries");
         assertThat(atStation.findValuesAsText("aggregateId")).containsExactly(first, second);
+        // What the agent did, found through the index by actor; and by time: from just after the first
+        // commissioning, the second only.
+        JsonNode byActor = Http.admin().get(query("/api/audit/actors/" + agent + "?type=DelegationCommissionedEvent"))
+                .expect(200).json().get("entries");
+        assertThat(byActor.findValuesAsText("aggregateId")).containsExactly(first, second);
+        JsonNode byActorLater = Http.admin().get(query("/api/audit/actors/" + agent
+                + "?type=DelegationCommissionedEvent&from=" + firstAt.plusMillis(1))).expect(200).json().get("entries");
+        assertThat(byActorLater.findValuesAsText("aggregateId")).containsExactly(second);
 
         JsonNode verification = Http.admin().get(query("/api/audit/verification?aggregateId=" + first)).expect(200).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();

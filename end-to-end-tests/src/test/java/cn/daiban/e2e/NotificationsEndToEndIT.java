@@ -156,18 +156,21 @@ class NotificationsEndToEndIT {
         assertThat(notifications(delegation).get(3).get("text").asText()).contains("EMS1234567890CN");
         assertThat(notifications(complaint).get(0).get("text").asText()).contains("已对代办员进行培训");
 
-        // Exactly once: one successful attempt each, and one delivery line across both runs' logs.
-        List<String> delivered = deliveryLines();
-        for (JsonNode sent : all(subjects)) {
-            if (!sent.get("status").asText().equals("SENT")) {
-                continue;
+        // Exactly once: one successful attempt each, and one delivery line across both runs' logs (a line is
+        // written once its delivery has committed, so it may follow the SENT status by a moment).
+        await("one delivery line each").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> delivered = deliveryLines();
+            for (JsonNode sent : all(subjects)) {
+                if (!sent.get("status").asText().equals("SENT")) {
+                    continue;
+                }
+                String id = sent.get("id").asText();
+                assertThat(sent.get("attemptLog").findValuesAsText("outcome")).as(id).containsExactly("SENT");
+                assertThat(delivered.stream().filter(line -> line.contains("notification " + id + " delivered")))
+                        .as(id).hasSize(1);
             }
-            String id = sent.get("id").asText();
-            assertThat(sent.get("attemptLog").findValuesAsText("outcome")).as(id).containsExactly("SENT");
-            assertThat(delivered.stream().filter(line -> line.contains("notification " + id + " delivered")))
-                    .as(id).hasSize(1);
-        }
-        assertThat(String.join("\n", delivered)).doesNotContain(PHONE);
+        });
+        assertThat(String.join("\n", deliveryLines())).doesNotContain(PHONE);
     }
 
     private static List<String> deliveryLines() throws IOException {

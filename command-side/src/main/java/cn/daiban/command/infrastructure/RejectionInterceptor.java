@@ -48,6 +48,14 @@ class RejectionInterceptor implements MessageHandlerInterceptor<CommandMessage<?
         }
     }
 
+    /**
+     * A domain refusal as the exception that keeps its meaning across Axon Server, for code that refuses outside a
+     * command handler but inside a command's unit of work (a subscribing policy, while the unit of work commits).
+     */
+    static CommandExecutionException refusal(DomainRuleException e) {
+        return rejected(e, e.kind().name(), e.rule(), e.field(), e.getMessage());
+    }
+
     private static CommandExecutionException rejected(Exception e, String kind, String rule, String field,
                                                       String message) {
         return new CommandExecutionException(message, e, new CommandRejection(kind, rule, field, message));

@@ -64,9 +64,9 @@ public class ProjectionRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     /**
      * How long a rebuild waits for the next event below its target position before it fails (the old read model
-     * stays): it never switches over short of the head.
+     * stays): it never switches over short of the head. {@code daiban.rebuilds.idle-limit}, default 2 minutes.
      */
-    private static final Duration IDLE_LIMIT = Duration.ofMinutes(2);
+    private final Duration idleLimit;
 
     /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
@@ -127,8 +127,11 @@ public class ProjectionRebuilds {
                        PlatformTransactionManager transactions, ApplicationContext context,
                        EntityManager entityManager, DeadLetters deadLetters,
                        @org.springframework.beans.factory.annotation.Value("${daiban.rebuilds.batch-writes:true}")
-                       boolean batchWrites) {
+                       boolean batchWrites,
+                       @org.springframework.beans.factory.annotation.Value("${daiban.rebuilds.idle-limit:2m}")
+                       Duration idleLimit) {
         this.batchWrites = batchWrites;
+        this.idleLimit = idleLimit;
         this.events = events;
         this.deadLetters = deadLetters;
         this.processing = processing;
@@ -265,7 +268,7 @@ public class ProjectionRebuilds {
             long target = p.headAtStart;
             while (true) {
                 while (target >= 0 && (last == null || position(last) < target)) {
-                    if (!stream.hasNextAvailable((int) IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (!stream.hasNextAvailable((int) idleLimit.toMillis(), TimeUnit.MILLISECONDS)) {
                         throw new IllegalStateException("the event stream stopped at " + position(last)
                                 + " short of position " + target + "; not switching over");
                     }

@@ -207,6 +207,47 @@ class NotificationsIT extends PostgresIntegrationTest {
                 where o.subject_id = ? and o.template = 'accepted'""", Integer.class, id.value())).isEqualTo(1);
     }
 
+    /** A node stopping between the delivery and the commit: no failed attempt to record, the transaction is gone. */
+    static final class NodeStopped extends Error {
+        NodeStopped() {
+            super("node stopped before the sending transaction committed");
+        }
+    }
+
+    /**
+     * A sending transaction rolled back after the sender delivered (a node killed before the commit) leaves the
+     * notification due; the next attempt delivers it, and the log says "delivered" once: the line is written when a
+     * delivery commits. It used to be written as the delivery was made, so a killed node's line and the next node's
+     * both stood in the log (seen on Axon Server's end-to-end run).
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aSendingTransactionRolledBackAfterDeliveringIsLoggedOnceDelivered(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        doAnswer(invocation -> {
+            Object result = invocation.callRealMethod();
+            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+                throw new NodeStopped();
+            }
+            return result;
+        }).when(sender).send(anyString(), anyString(), anyString());
+        DelegationId id = commissioned();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(notifications(id.value())).hasSize(1);
+            assertThat(notifications(id.value()).get(0).get("status").asText()).isEqualTo("SENT");
+        });
+        assertThat(calls.get()).as("sent twice: the rolled-back attempt and the next").isGreaterThanOrEqualTo(2);
+        assertThat(notifications(id.value()).get(0).get("attemptLog").findValuesAsText("outcome"))
+                .as("the rolled-back attempt left nothing").containsExactly("SENT");
+        String notification = notifications(id.value()).get(0).get("id").asText();
+        assertThat(jdbc.queryForObject("select count(*) from notification_delivery where notification_id = ?",
+                Integer.class, notification)).isEqualTo(1);
+        String line = "notification " + notification + " delivered to ";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getAll()).contains(line));
+        assertThat(output.getAll().split(java.util.regex.Pattern.quote(line), -1)).as("delivery lines").hasSize(2);
+    }
+
     @Test
     void aBookingIsConfirmedAndItsReminderWaitsForTheDayBeforeUnlessCancelled() throws Exception {
         AppointmentId id = AppointmentId.create();
