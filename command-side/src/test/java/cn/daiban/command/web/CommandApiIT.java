@@ -611,7 +611,7 @@ class CommandApiIT extends PostgresIntegrationTest {
                 .doesNotContain("<td>户口簿</td>");
 
         ResponseEntity<String> refused = post("/api/delegations", """
-                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                {"kind":"PROXY","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
                  "consentGiven":true,"consultationId":"%s",
                  "client":{"kind":"CITIZEN","name":"李大爷","residentId":"11010519491231002X","phone":"13812345678"},
                  "needsAnalysis":{"difficulty":"LOW","estimatedWorkingDays":1,"steps":["核对材料"],"confirmedByClient":true},
