@@ -2,6 +2,8 @@ package cn.daiban.security.privacy;
 
 import cn.daiban.security.jdbc.CommittedApart;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -15,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Unwrapped keys are cached per node ({@code daiban.privacy.key-cache-ttl}), but a cached key is used only
  * after checking the store's erased mark, and absent or erased keys are never cached: an erasure takes effect on
  * every node as soon as it is answered, whatever the cache time.
+ *
+ * <p>Within one transaction the erased mark is read once per subject ({@link #isErased}): a projection opens the
+ * events of a batch in one transaction, and asking the store again for every event of the batch, in every
+ * processing group, was a round trip per event and group. The events of a batch were read before the batch began,
+ * so an erasure committed while it runs is in force from the next batch on, the one that can first hold the erasure
+ * event: "as soon as the erasure event has reached the node" still holds. An erasure in the same transaction
+ * ({@link #destroy}) is in force at once.
  *
  * <p>A new key and a new index entry commit on their own ({@link CommittedApart}) before the event that needs them
  * is stored, not with the caller's transaction: on Axon Server the event is appended (and may be read by a
@@ -116,6 +126,10 @@ public class PersonalDataKeys implements AutoCloseable {
                 : Optional.of(new SecretKeySpec(decrypt(masterKey, wrapped.get(0)), "AES"));
         if (key.isPresent()) {
             cache.put(subject, new Cached(key, now + cacheMillis));
+            Map<String, Boolean> memo = erasedInThisTransaction();
+            if (memo != null) {
+                memo.putIfAbsent(subject, false); // read as held, not erased, in this transaction
+            }
         }
         return key;
     }
@@ -127,8 +141,38 @@ public class PersonalDataKeys implements AutoCloseable {
     }
 
     public boolean isErased(String subject) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + schema
+        Map<String, Boolean> memo = erasedInThisTransaction();
+        Boolean known = memo == null ? null : memo.get(subject);
+        if (known != null) {
+            return known;
+        }
+        boolean erased = Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + schema
                 + ".personal_data_key where subject_id = ? and erased_at is not null)", Boolean.class, subject));
+        if (memo != null) {
+            memo.put(subject, erased);
+        }
+        return erased;
+    }
+
+    /** The erased marks read in the current transaction, bound to it; null outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Boolean> erasedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<String, Boolean>) bound;
+        }
+        Map<String, Boolean> memo = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, memo);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PersonalDataKeys.this);
+            }
+        });
+        return memo;
     }
 
     /** Destroys the subjects' keys: what was encrypted with them can never be read again. */
@@ -138,6 +182,10 @@ public class PersonalDataKeys implements AutoCloseable {
                     + " where subject_id = ?", java.sql.Timestamp.from(Instant.now()), by, subject);
             jdbc.update("delete from " + schema + ".personal_data_index where subject_id = ?", subject);
             cache.remove(subject);
+            Map<String, Boolean> memo = erasedInThisTransaction();
+            if (memo != null) {
+                memo.put(subject, true);
+            }
         }
     }
 

@@ -94,4 +94,37 @@ class PersonalDataKeysIT {
         assertThat(node(elsewhere).find(subject)).isPresent();
         assertThat(node(elsewhere).subjectsOf("ResidentId", residentId)).contains(subject);
     }
+
+    /**
+     * A projection opens a batch of events in one transaction: the erased mark is read once per subject there, not
+     * once per event. An erasure committed elsewhere while the batch runs is in force from the next transaction (the
+     * next batch, the first that can hold the erasure event); an erasure in the same transaction at once.
+     */
+    @Test
+    void withinOneTransactionTheErasedMarkIsReadOnceAndAnErasureInItIsInForceAtOnce() {
+        DriverManagerDataSource source = new DriverManagerDataSource(TestPostgres.jdbcUrl(), TestPostgres.user(), "");
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(source));
+        PersonalDataKeys projectionNode = node(new JdbcTemplate(source));
+        PersonalDataKeys commandNode = node();
+        String erasedMeanwhile = UUID.randomUUID().toString();
+        String erasedHere = UUID.randomUUID().toString();
+        commandNode.keyFor(erasedMeanwhile);
+        commandNode.keyFor(erasedHere);
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(projectionNode.find(erasedMeanwhile)).isPresent();
+            commandNode.destroy(List.of(erasedMeanwhile), "admin"); // committed on its own connection
+            assertThat(projectionNode.find(erasedMeanwhile)).as("read once in this transaction").isPresent();
+
+            assertThat(projectionNode.find(erasedHere)).isPresent();
+            projectionNode.destroy(List.of(erasedHere), "admin");
+            assertThat(projectionNode.find(erasedHere)).as("erased in this very transaction").isEmpty();
+            assertThat(projectionNode.isErased(erasedHere)).isTrue();
+        });
+
+        transaction.executeWithoutResult(status ->
+                assertThat(projectionNode.find(erasedMeanwhile)).as("the next transaction").isEmpty());
+        assertThat(projectionNode.find(erasedMeanwhile)).as("outside any transaction").isEmpty();
+        assertThat(node().find(erasedHere)).as("the erasure in the transaction committed").isEmpty();
+    }
 }
