@@ -401,7 +401,7 @@ class CommandPolicy {
 
     /**
      * Rule {@code recheck-by-supervision}: a supervisor whose jurisdiction covers the delegation's station (its own
-     * station or one below it, {@link StationHierarchy#covers}), or an administrator. Not the station's staff, who
+     * station or one below it, {@link #covers(String, String)}), or an administrator. Not the station's staff, who
      * marked it done, nor a manager above (the seeds name the supervision unit, 004 §7.2.2).
      */
     private Rule<DelegationTargeted> recheckedBySupervision() {
