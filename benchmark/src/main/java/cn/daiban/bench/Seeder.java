@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,11 +116,20 @@ final class Seeder {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         List<String> lastIds = java.util.Collections.synchronizedList(new ArrayList<>());
+        Turns turns = new Turns();
+        String sequence;
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_get_serial_sequence('command_side.domain_event_entry', 'global_index')")) {
+            rs.next();
+            sequence = rs.getString(1);
+        }
+        long batches = 0;
         for (long from = 0; from < count; from += batch) {
             long start = from;
             long n = Math.min(batch, count - from);
+            long turn = batches++;
             futures.add(pool.submit(() -> {
-                ByteArrayOutputStream ev = new ByteArrayOutputStream(1 << 22);
+                List<Object[]> eventRows = new ArrayList<>();
                 ByteArrayOutputStream ta = new ByteArrayOutputStream(1 << 20);
                 ByteArrayOutputStream re = new ByteArrayOutputStream(1 << 16);
                 ByteArrayOutputStream su = new ByteArrayOutputStream(1 << 16);
@@ -143,7 +153,7 @@ final class Seeder {
                         swap.put(correlation, UUID.randomUUID().toString());
                     }
                     int days = isOpen ? random.nextInt(0, 31) : random.nextInt(30, 331);
-                    events.addAndGet(cloneEvents(l, swap, l.template().delegationId(), days, ev));
+                    events.addAndGet(cloneEvents(l, swap, l.template().delegationId(), days, eventRows));
                     tasks.addAndGet(cloneRows(l.tasks(), swap, l.template().delegationId(), ta, true));
                     cloneRows(l.registry(), swap, l.template().delegationId(), re, false);
                     cloneRows(l.subjects(), swap, l.template().delegationId(), su, false);
@@ -151,12 +161,35 @@ final class Seeder {
                 }
                 try (Connection c = connect()) {
                     c.setAutoCommit(false);
-                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                    copy(copy, loaded.get(0).events(), "command_side.domain_event_entry", ev);
-                    copy(copy, loaded.get(0).tasks(), "command_side.scheduled_tasks", ta);
-                    copy(copy, loaded.get(0).registry(), "command_side.delegation_registry", re);
-                    copy(copy, loaded.get(0).subjects(), "command_side.subject_station", su);
+                    // Global indexes are taken in batch order and each batch commits only after the one before it:
+                    // a reader following the store (both applications do, during the seed) never sees an index
+                    // committed above one still to come, so its gap-aware token holds no gaps. Two writers that
+                    // let the sequence interleave their rows and commit in any order left every tracked event with
+                    // a token of up to 10,000 gaps, and ran both applications out of heap (the first 1 M run).
+                    ByteArrayOutputStream ev = new ByteArrayOutputStream(1 << 22);
+                    turns.await(turn, Turns.Kind.RESERVE);
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("select nextval('" + sequence + "') from generate_series(1, "
+                                 + eventRows.size() + ")")) {
+                        int gi = loaded.get(0).events().columns().indexOf("global_index");
+                        for (Object[] row : eventRows) {
+                            rs.next();
+                            row[gi] = rs.getString(1);
+                            writeRow(loaded.get(0).events(), row, ev, true);
+                        }
+                    }
                     c.commit();
+                    turns.done(turn, Turns.Kind.RESERVE);
+                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                    copy(copy, loaded.get(0).events(), "command_side.domain_event_entry", ev, true);
+                    copy(copy, loaded.get(0).tasks(), "command_side.scheduled_tasks", ta, false);
+                    copy(copy, loaded.get(0).registry(), "command_side.delegation_registry", re, false);
+                    copy(copy, loaded.get(0).subjects(), "command_side.subject_station", su, false);
+                    turns.await(turn, Turns.Kind.COMMIT);
+                    c.commit();
+                } finally {
+                    turns.done(turn, Turns.Kind.RESERVE);
+                    turns.done(turn, Turns.Kind.COMMIT);
                 }
                 lastIds.add(last);
                 return null;
@@ -169,21 +202,49 @@ final class Seeder {
         return new Result(events.get(), tasks.get(), lastIds);
     }
 
+    /**
+     * Batch k reserves its global indexes, and commits, only after batch k - 1 has (the pool takes batches in order,
+     * so the one waited for is always running or done). A failed batch still passes its turn on; the seed fails.
+     */
+    private static final class Turns {
+        enum Kind { RESERVE, COMMIT }
+
+        private long reserved;
+        private long committed;
+
+        synchronized void await(long turn, Kind kind) throws InterruptedException {
+            while ((kind == Kind.RESERVE ? reserved : committed) < turn) {
+                wait();
+            }
+        }
+
+        synchronized void done(long turn, Kind kind) {
+            if (kind == Kind.RESERVE) {
+                reserved = Math.max(reserved, turn + 1);
+            } else {
+                committed = Math.max(committed, turn + 1);
+            }
+            notifyAll();
+        }
+    }
+
     record Result(long events, long tasks, List<String> someIds) {
     }
 
-    private static void copy(CopyManager copy, Table shape, String table, ByteArrayOutputStream data)
-            throws Exception {
+    private static void copy(CopyManager copy, Table shape, String table, ByteArrayOutputStream data,
+                             boolean withIndex) throws Exception {
         if (data.size() == 0) {
             return;
         }
         List<String> columns = new ArrayList<>(shape.columns());
-        columns.remove("global_index");
+        if (!withIndex) {
+            columns.remove("global_index");
+        }
         copy.copyIn("copy " + table + " (" + String.join(",", columns) + ") from stdin",
                 new ByteArrayInputStream(data.toByteArray()));
     }
 
-    private long cloneEvents(Loaded l, Map<String, String> swap, String subject, int days, ByteArrayOutputStream out)
+    private long cloneEvents(Loaded l, Map<String, String> swap, String subject, int days, List<Object[]> out)
             throws Exception {
         Table t = l.events();
         List<String> cols = t.columns();
@@ -217,7 +278,7 @@ final class Seeder {
             meta.put(EventHash.HASH, hash);
             row[md] = Api.JSON.writeValueAsBytes(meta);
             previous = hash;
-            writeRow(t, row, out);
+            out.add(row);
         }
         return t.rows().size();
     }
@@ -237,7 +298,7 @@ final class Seeder {
             if (tasks && instance >= 0 && row[instance].equals(template[instance])) {
                 row[instance] = UUID.randomUUID().toString();
             }
-            writeRow(t, row, out);
+            writeRow(t, row, out, false);
         }
         return t.rows().size();
     }
@@ -310,12 +371,12 @@ final class Seeder {
         return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** One row in COPY's text format; global_index is left to its sequence. */
-    private static void writeRow(Table t, Object[] row, ByteArrayOutputStream out) {
+    /** One row in COPY's text format; global_index is written only when given (else left to its sequence). */
+    private static void writeRow(Table t, Object[] row, ByteArrayOutputStream out, boolean withIndex) {
         StringBuilder b = new StringBuilder(512);
         boolean first = true;
         for (int i = 0; i < row.length; i++) {
-            if (t.columns().get(i).equals("global_index")) {
+            if (!withIndex && t.columns().get(i).equals("global_index")) {
                 continue;
             }
             if (!first) {
