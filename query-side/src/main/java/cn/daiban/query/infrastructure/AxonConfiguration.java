@@ -73,7 +73,8 @@ public class AxonConfiguration {
 
     /**
      * Embedded mode's event store: reads the stream from PostgreSQL, polling every {@code fetch-delay} when it
-     * has caught up, so a dashboard sees a new event within that delay.
+     * has caught up, so a dashboard sees a new event within that delay; a processor that falls behind the cache is
+     * let go to read on its own within {@code cleanup-delay}, which bounds what a burst of events holds in memory.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -82,6 +83,7 @@ public class AxonConfiguration {
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(stream.fetchDelay().toMillis())
                 .cachedEvents(stream.cachedEvents())
+                .cleanupDelay(stream.cleanupDelay().toMillis())
                 .build();
     }
 
