@@ -110,6 +110,8 @@ public final class Bench {
         }
         sampler.stop();
         report.heapPeaks(sampler);
+        report.outOfMemory = new long[]{outOfMemoryErrors(out.resolve("logs/command-side.log")),
+                outOfMemoryErrors(out.resolve("logs/query-side.log"))};
         report.finish(this, Duration.between(began, Instant.now()));
         Path file = out.resolve("report.md");
         Files.writeString(file, report.render(out));
@@ -448,6 +450,15 @@ public final class Bench {
         report.seedVerification = v.status() + " " + (v.body().length() > 300 ? v.body().substring(0, 300) + "…" : v.body());
         Api.Answer tv = api.get(api.query + "/api/audit/verification?aggregateId=" + done, supervisor());
         report.templateVerification = tv.status() + " " + (tv.body().length() > 300 ? tv.body().substring(0, 300) + "…" : tv.body());
+    }
+
+    /** How many lines of an application's log report an OutOfMemoryError (-1: the log is not there). */
+    static long outOfMemoryErrors(Path log) {
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains("OutOfMemoryError")).count();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     void step(String delegation, String village, String step, Map<String, Object> body) {

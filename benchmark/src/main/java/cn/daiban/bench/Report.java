@@ -40,6 +40,10 @@ final class Report {
     double[] export;
     long commandHeapPeak;
     long queryHeapPeak;
+    long commandLivePeak;
+    long queryLivePeak;
+    /** OutOfMemoryErrors in each application's log (command, query); -1 when the log could not be read. */
+    long[] outOfMemory = {-1, -1};
     long commandRssPeak;
     long queryRssPeak;
     double loadPeak;
@@ -90,6 +94,8 @@ final class Report {
     void heapPeaks(Sampler s) {
         commandHeapPeak = s.commandHeapPeak;
         queryHeapPeak = s.queryHeapPeak;
+        commandLivePeak = s.commandLivePeak;
+        queryLivePeak = s.queryLivePeak;
         commandRssPeak = s.commandRssPeak;
         queryRssPeak = s.queryRssPeak;
         loadPeak = s.loadPeak;
@@ -193,9 +199,12 @@ final class Report {
         if (!startup.isEmpty()) {
             r.append("## Start-up and memory\n\n").append(startup).append('\n');
         }
-        r.append("Peaks over the whole run (sampled): command side heap used ").append(mib(commandHeapPeak)).append(", RSS ")
-                .append(mib(commandRssPeak)).append("; query side heap used ").append(mib(queryHeapPeak)).append(", RSS ")
-                .append(mib(queryRssPeak)).append(".\n\n");
+        r.append("Peaks over the whole run (sampled): command side heap used ").append(mib(commandHeapPeak))
+                .append(", live after a collection ").append(mib(commandLivePeak)).append(", RSS ")
+                .append(mib(commandRssPeak)).append("; query side heap used ").append(mib(queryHeapPeak))
+                .append(", live after a collection ").append(mib(queryLivePeak)).append(", RSS ")
+                .append(mib(queryRssPeak)).append(". Heap used includes garbage not yet collected (a collector fills the "
+                        + "heap before it collects); the live size is what the heap has to hold.\n\n");
         if (!raw.isEmpty()) {
             r.append("## 1. Raw ceiling: one event per transaction\n\n")
                     .append("Inserts of one commissioning event (").append(rawPayloadBytes)
@@ -380,10 +389,13 @@ final class Report {
         } else {
             b.append(row("100k export in flat memory", mark(false, false), ""));
         }
-        b.append(row("each app in a 512 MiB heap (peak heap used)", mark(commandHeapPeak > 0 && commandHeapPeak < 512L << 20
-                        && queryHeapPeak < 512L << 20, commandHeapPeak > 0),
-                "command " + mib(commandHeapPeak) + ", query " + mib(queryHeapPeak)
-                        + " (to prove it, run with BENCH_APP_JAVA_OPTS=-Xmx512m)"));
+        // Both applications run with -Xmx512m (bench.sh, as ./run.sh): met when neither logged an OutOfMemoryError.
+        b.append(row("each app in a 512 MiB heap (-Xmx512m, as ./run.sh)", mark(outOfMemory[0] == 0 && outOfMemory[1] == 0,
+                        outOfMemory[0] >= 0 && outOfMemory[1] >= 0),
+                "OutOfMemoryErrors logged: command " + outOfMemory[0] + ", query " + outOfMemory[1]
+                        + "; peak live after a collection: command " + mib(commandLivePeak) + ", query "
+                        + mib(queryLivePeak) + " (peak heap used, garbage included: " + mib(commandHeapPeak) + " / "
+                        + mib(queryHeapPeak) + ")"));
         return b.toString();
     }
 

@@ -11,6 +11,9 @@ final class Sampler {
 
     volatile long commandHeapPeak;
     volatile long queryHeapPeak;
+    /** Peaks of the heap still live after a collection (Micrometer's jvm.gc.live.data.size): what the heap must hold. */
+    volatile long commandLivePeak;
+    volatile long queryLivePeak;
     volatile long commandRssPeak;
     volatile long queryRssPeak;
     volatile long exportPeak;
@@ -35,6 +38,8 @@ final class Sampler {
                         }
                         if (!focusQuery) {
                             commandHeapPeak = Math.max(commandHeapPeak, heap(b, b.api.command, b.commandPid));
+                            commandLivePeak = Math.max(commandLivePeak, live(b, b.api.command));
+                            queryLivePeak = Math.max(queryLivePeak, live(b, b.api.query));
                         }
                         commandRssPeak = Math.max(commandRssPeak, rss(b.commandPid));
                         queryRssPeak = Math.max(queryRssPeak, rss(b.queryPid));
@@ -91,6 +96,19 @@ final class Sampler {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /** The old generation's size after the last collection, in bytes (0 when the metric is not there). */
+    static long live(Bench b, String base) {
+        try {
+            Api.Answer a = b.api.get(base + "/actuator/metrics/jvm.gc.live.data.size", b.admin());
+            if (a.ok()) {
+                return (long) a.json().path("measurements").get(0).path("value").asDouble();
+            }
+        } catch (Exception ignored) {
+            // a missed sample
+        }
+        return 0;
     }
 
     static long rss(long pid) {
