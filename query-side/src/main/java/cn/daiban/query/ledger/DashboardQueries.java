@@ -138,19 +138,13 @@ public class DashboardQueries {
     /**
      * The at-risk and overdue lists. Not counters, on purpose: whether a matter is at risk or overdue depends on
      * today, and the command side's deadline sweeps set it on the row (at_risk, overdue, hop_overdue) as the day
-     * comes; the dashboard shows each flagged matter, so this reads the flagged open rows through the partial index
-     * {@code delegation_view_flags}, whose size is the number of flagged matters, not of all matters.
+     * comes; the dashboard shows each flagged matter, so this reads the flagged open rows through the partial
+     * indexes {@code delegation_view_open_flags} and {@code delegation_view_open_late_visits} (V162), whose size is
+     * the number of flagged open matters, not of all matters.
      */
     private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour, LocalDate today) {
         ScopeSql s = ScopeSql.of(station, rollUp);
-        List<StationDashboardResponse.Flag> flags = jdbc.query(s.cte() + """
-                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
-                               d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station, d.tolerated_overdue,
-                               d.materials_remark
-                        from delegation_view d left join station_directory st on st.station_code = d.station_code
-                        where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
-                          and (d.at_risk or d.overdue or d.hop_overdue or d.tolerated_outstanding > 0) and\s"""
-                        + s.on("d.station_code") + " order by d.deadline, d.delegation_id",
+        List<StationDashboardResponse.Flag> flags = jdbc.query(flagsSql(s),
                 (rs, n) -> {
                     // Tolerated materials (容缺, 000 §7.2.1 d) are followed up like a supplement: outstanding ones
                     // are a yellow flag, one past its committed date a red one; the reason names each.
@@ -166,18 +160,37 @@ public class DashboardQueries {
                             reason);
                 }, s.args().toArray());
         flags = new ArrayList<>(flags);
-        flags.addAll(jdbc.query(s.cte() + """
-                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline
-                        from delegation_view d left join station_directory st on st.station_code = d.station_code
-                        where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
-                          and d.home_visit_late and\s""" + s.on("d.station_code")
-                        + " order by d.deadline, d.delegation_id",
+        flags.addAll(jdbc.query(lateVisitsSql(s),
                 (rs, n) -> new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
                         LATE_VISIT_REASON), s.args().toArray()));
         // 003 三(五): a transfer waiting for its receiver longer than a working day (yellow; kept out of "at risk").
         flags.addAll(transfers.flags(station, rollUp, today));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
+    }
+
+    /** The flagged open matters of a scope; the condition is V162's index {@code delegation_view_open_flags}'s. */
+    static String flagsSql(ScopeSql s) {
+        return s.cte() + """
+                select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
+                       d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station, d.tolerated_overdue,
+                       d.materials_remark
+                from delegation_view d left join station_directory st on st.station_code = d.station_code
+                where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
+                  and (d.at_risk or d.overdue or d.hop_overdue or d.tolerated_outstanding > 0) and\s"""
+                + s.on("d.station_code") + " order by d.deadline, d.delegation_id";
+    }
+
+    /**
+     * The open matters of a scope visited late; the condition is V162's index
+     * {@code delegation_view_open_late_visits}'s.
+     */
+    static String lateVisitsSql(ScopeSql s) {
+        return s.cte() + """
+                select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline
+                from delegation_view d left join station_directory st on st.station_code = d.station_code
+                where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
+                  and d.home_visit_late and\s""" + s.on("d.station_code") + " order by d.deadline, d.delegation_id";
     }
 
     @QueryHandler
