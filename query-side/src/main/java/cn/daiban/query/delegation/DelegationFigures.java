@@ -101,12 +101,14 @@ final class DelegationFigures {
     }
 
     private Counted read(String delegationId, String lock) {
-        // The evaluations through the primary key (delegation_id, number): one index probe more per read.
+        // The evaluations through the primary key (delegation_id, number): one index probe more per read. Their day
+        // written out as ISO whatever the session's DateStyle, since it is parsed back.
         return jdbc.query("""
                         select station_code, declined, received_on, completed_on, on_time, handling_working_days,
                                breaches, status, rectification_status, materials_handed_back_on is not null,
                                archived_on, client_categories, home_visit_arrived_on, home_visit_late,
-                               array(select e.station_code || '|' || e.evaluated_on || '|' || e.overall
+                               array(select e.station_code || '|' || to_char(e.evaluated_on, 'YYYY-MM-DD')
+                                            || '|' || e.overall
                                      from evaluation_view e where e.delegation_id = d.delegation_id and not e.voided
                                      order by e.number)
                         from delegation_view d where delegation_id = ?""" + lock,
