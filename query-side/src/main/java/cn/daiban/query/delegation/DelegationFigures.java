@@ -5,13 +5,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The counters behind the station dashboard ({@code delegation_figure}, {@code delegation_open_figure}), kept by
- * the delegations projection with every change of a {@code delegation_view} row: the row's counted columns are read
+ * The counters behind the station dashboard ({@code delegation_figure}, {@code delegation_open_figure},
+ * {@code delegation_category_figure}), kept by the delegations projection with every change of a
+ * {@code delegation_view} row or of one of its {@code evaluation_view} rows: the row's counted columns are read
  * before and after the projection's update, and the difference of their contributions is added to the counter
  * rows — through the same JdbcTemplate, so in the batch's transaction, with the row and the processor's token.
  *
@@ -41,11 +43,17 @@ final class DelegationFigures {
 
     /** Indexes of the dated figures, in the columns' order. */
     private static final String[] DATED = {"intake", "declined", "same_day", "completed", "on_time", "handling_days",
-            "handling_counted", "breaches"};
+            "handling_counted", "breaches", "archived", "home_visits", "home_visits_late", "grade_very_satisfied",
+            "grade_satisfied", "grade_basically_satisfied", "grade_dissatisfied", "grade_very_dissatisfied"};
     private static final int INTAKE = 0, DECLINED = 1, SAME_DAY = 2, COMPLETED = 3, ON_TIME = 4, HANDLING_DAYS = 5,
-            HANDLING_COUNTED = 6, BREACHES = 7;
+            HANDLING_COUNTED = 6, BREACHES = 7, ARCHIVED = 8, HOME_VISITS = 9, HOME_VISITS_LATE = 10, GRADES = 11;
+    /** The overall grades in the order of their columns from {@link #GRADES} on. */
+    private static final List<String> GRADE_NAMES = List.of("VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED",
+            "DISSATISFIED", "VERY_DISSATISFIED");
     private static final String[] OPEN = {"handling", "awaiting_supplement", "escalated", "suspended",
-            "open_rectifications"};
+            "open_rectifications", "awaiting_archive_delivered", "awaiting_archive_terminated",
+            "awaiting_archive_declined"};
+    private static final int AWAITING_DELIVERED = 5, AWAITING_TERMINATED = 6, AWAITING_DECLINED = 7;
 
     private static final String UPSERT_DATED = "insert into delegation_figure as f (station_code, grain, period_start, "
             + "shard, " + String.join(", ", DATED) + ") values (?, ?, ?, ?" + ", ?".repeat(DATED.length) + ") "
@@ -55,10 +63,19 @@ final class DelegationFigures {
             + String.join(", ", OPEN) + ") values (?, ?" + ", ?".repeat(OPEN.length) + ") "
             + "on conflict (station_code, shard) do update set "
             + String.join(", ", Arrays.stream(OPEN).map(c -> c + " = f." + c + " + excluded." + c).toList());
+    private static final String UPSERT_CATEGORY = "insert into delegation_category_figure as f (station_code, grain, "
+            + "period_start, category, shard, matters) values (?, ?, ?, ?, ?, ?) "
+            + "on conflict (station_code, grain, period_start, category, shard) do update set matters = f.matters + excluded.matters";
 
-    /** The columns of a row the counters depend on; null when there is no row. */
+    /**
+     * The columns of a row the counters depend on; null when there is no row. With them, the matter's evaluations
+     * not voided, each as {@code station|evaluated_on|overall} in the order of their numbers: the grade counts
+     * follow the evaluation rows the same way (an evaluation recorded, or voided, changes this list).
+     */
     record Counted(String station, boolean declined, LocalDate receivedOn, LocalDate completedOn, Boolean onTime,
-                   Integer handlingDays, int breaches, String status, String rectification) {
+                   Integer handlingDays, int breaches, String status, String rectification,
+                   boolean materialsHandedBack, LocalDate archivedOn, List<String> categories,
+                   LocalDate homeVisitOn, boolean homeVisitLate, List<String> grades) {
     }
 
     private final JdbcTemplate jdbc;
@@ -75,7 +92,7 @@ final class DelegationFigures {
      * the row itself ends up the same. With it, the second reads the first's committed row and adds nothing.
      */
     Counted lockAndRead(String delegationId) {
-        return read(delegationId, " for update");
+        return read(delegationId, " for update of d");
     }
 
     /** The row's counted columns now, or null without a row. */
@@ -84,13 +101,26 @@ final class DelegationFigures {
     }
 
     private Counted read(String delegationId, String lock) {
+        // The evaluations through the primary key (delegation_id, number): one index probe more per read. Their day
+        // written out as ISO whatever the session's DateStyle, since it is parsed back.
         return jdbc.query("""
                         select station_code, declined, received_on, completed_on, on_time, handling_working_days,
-                               breaches, status, rectification_status
-                        from delegation_view where delegation_id = ?""" + lock,
+                               breaches, status, rectification_status, materials_handed_back_on is not null,
+                               archived_on, client_categories, home_visit_arrived_on, home_visit_late,
+                               array(select e.station_code || '|' || to_char(e.evaluated_on, 'YYYY-MM-DD')
+                                            || '|' || e.overall
+                                     from evaluation_view e where e.delegation_id = d.delegation_id and not e.voided
+                                     order by e.number)
+                        from delegation_view d where delegation_id = ?""" + lock,
                 rs -> rs.next() ? new Counted(rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), (Boolean) rs.getObject(5), (Integer) rs.getObject(6),
-                        rs.getInt(7), rs.getString(8), rs.getString(9)) : null, delegationId);
+                        rs.getInt(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                        rs.getObject(11, LocalDate.class), strings(rs.getArray(12)), rs.getObject(13, LocalDate.class),
+                        rs.getBoolean(14), strings(rs.getArray(15))) : null, delegationId);
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** Adds to the counters what changed between {@code before} and {@code after} for this delegation. */
@@ -101,8 +131,9 @@ final class DelegationFigures {
         int shard = Math.floorMod(delegationId.hashCode(), SHARDS);
         Map<String, long[]> dated = new TreeMap<>();
         Map<String, long[]> open = new TreeMap<>();
-        contribute(before, -1, dated, open);
-        contribute(after, 1, dated, open);
+        Map<String, Long> categories = new TreeMap<>();
+        contribute(before, -1, dated, open, categories);
+        contribute(after, 1, dated, open, categories);
         dated.forEach((key, delta) -> {
             if (Arrays.stream(delta).anyMatch(v -> v != 0)) {
                 String[] parts = key.split("\\|");
@@ -122,6 +153,15 @@ final class DelegationFigures {
                 jdbc.update(UPSERT_OPEN, args);
             }
         });
+        categories.forEach((key, delta) -> {
+            if (delta != 0) {
+                String[] parts = key.split("\\|");
+                LocalDate day = LocalDate.parse(parts[1]);
+                jdbc.update(UPSERT_CATEGORY, parts[0], "D", Date.valueOf(day), parts[2], shard, delta);
+                jdbc.update(UPSERT_CATEGORY, parts[0], "M", Date.valueOf(day.withDayOfMonth(1)), parts[2], shard,
+                        delta);
+            }
+        });
     }
 
     private void upsertDated(String station, String grain, LocalDate start, int shard, long[] delta) {
@@ -137,16 +177,16 @@ final class DelegationFigures {
     }
 
     /** The row's share of each counter, times {@code sign}, exactly as the dashboard's recount counted it. */
-    private static void contribute(Counted row, int sign, Map<String, long[]> dated, Map<String, long[]> open) {
+    private static void contribute(Counted row, int sign, Map<String, long[]> dated, Map<String, long[]> open,
+                                   Map<String, Long> categories) {
         if (row == null) {
             return;
         }
-        long[] received = dated.computeIfAbsent(row.station() + "|" + row.receivedOn(), k -> new long[DATED.length]);
+        long[] received = dated(dated, row.station(), row.receivedOn());
         received[row.declined() ? DECLINED : INTAKE] += sign;
         received[BREACHES] += (long) sign * row.breaches();
         if (row.completedOn() != null) {
-            long[] completed = dated.computeIfAbsent(row.station() + "|" + row.completedOn(),
-                    k -> new long[DATED.length]);
+            long[] completed = dated(dated, row.station(), row.completedOn());
             completed[COMPLETED] += sign;
             if (row.completedOn().equals(row.receivedOn())) {
                 completed[SAME_DAY] += sign;
@@ -175,11 +215,53 @@ final class DelegationFigures {
                 || "AWAITING_RECHECK".equals(row.rectification())) {
             now[4] += sign;
         }
+        // Awaiting its archive (资料归档), as the dashboard counted it: delivered or terminated, or declined once it
+        // held materials to hand back; archiving sets the status ARCHIVED, which takes it out.
+        switch (row.status()) {
+            case "DELIVERED" -> now[AWAITING_DELIVERED] += sign;
+            case "TERMINATED" -> now[AWAITING_TERMINATED] += sign;
+            case "DECLINED" -> {
+                if (row.materialsHandedBack()) {
+                    now[AWAITING_DECLINED] += sign;
+                }
+            }
+            default -> { }
+        }
+        if (row.archivedOn() != null) {
+            dated(dated, row.station(), row.archivedOn())[ARCHIVED] += sign;
+        }
+        // A home visit made: on the day of the (last) arrival; late as the row says (late stays once a visit was).
+        if (row.homeVisitOn() != null) {
+            long[] visit = dated(dated, row.station(), row.homeVisitOn());
+            visit[HOME_VISITS] += sign;
+            if (row.homeVisitLate()) {
+                visit[HOME_VISITS_LATE] += sign;
+            }
+        }
+        // Client categories of the matters taken on (not declined), on the day received: once per category listed.
+        if (!row.declined()) {
+            for (String category : row.categories()) {
+                categories.merge(row.station() + "|" + row.receivedOn() + "|" + category, (long) sign, Long::sum);
+            }
+        }
+        // Each evaluation not voided, by its overall grade, on the day and at the station it was recorded for.
+        for (String grade : row.grades()) {
+            String[] parts = grade.split("\\|");
+            int column = GRADE_NAMES.indexOf(parts[2]);
+            if (column >= 0) {
+                dated(dated, parts[0], LocalDate.parse(parts[1]))[GRADES + column] += sign;
+            }
+        }
+    }
+
+    private static long[] dated(Map<String, long[]> dated, String station, LocalDate day) {
+        return dated.computeIfAbsent(station + "|" + day, k -> new long[DATED.length]);
     }
 
     /** Empties the counters (a reset of the projection). */
     void clear() {
         jdbc.update("delete from delegation_figure");
         jdbc.update("delete from delegation_open_figure");
+        jdbc.update("delete from delegation_category_figure");
     }
 }

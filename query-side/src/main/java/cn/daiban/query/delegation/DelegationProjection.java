@@ -138,8 +138,10 @@ public class DelegationProjection {
 
     @EventHandler
     void on(ClientCategoriesChangedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set client_categories = ? where delegation_id = ?",
                 categories(e.clientCategories()), e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -148,18 +150,21 @@ public class DelegationProjection {
     @EventHandler
     void on(HomeVisitArrangedEvent e, DomainEventMessage<?> m) {
         // A new agreement: the mode is HOME_VISIT, and the next arrival is judged against the new time.
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set mode = 'HOME_VISIT', home_visit_agreed_at = ?, "
                         + "home_visit_arrived_at = null, home_visit_arrived_on = null where delegation_id = ?",
                 Timestamp.from(e.homeVisit().agreedAt()), e.delegationId().value());
         detail(e.delegationId(), "homeVisit:" + m.getSequenceNumber(), fields("agreedAt",
                 e.homeVisit().agreedAt().toString(), "previousMode", e.previousMode() == null ? null
                         : e.previousMode().name(), "reason", e.reason()));
+        counted(e.delegationId(), before);
         step(m);
     }
 
     @EventHandler
     void on(HomeVisitRecordedEvent e, DomainEventMessage<?> m) {
         // Late stays true once a visit was late (supervision sees it), even if a later visit is on time.
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set home_visit_arrived_at = ?, home_visit_arrived_on = ?, "
                         + "home_visit_late = home_visit_late or ? where delegation_id = ?",
                 Timestamp.from(e.arrivedAt()), Date.valueOf(clock.dayOf(e.arrivedAt())), e.late(),
@@ -167,6 +172,7 @@ public class DelegationProjection {
         detail(e.delegationId(), "homeVisitArrival:" + m.getSequenceNumber(), fields("agreedAt",
                 e.agreedAt().toString(), "arrivedAt", e.arrivedAt().toString(), "late", e.late(),
                 "minutesLate", e.minutesLate(), "note", e.note()));
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -451,6 +457,7 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationEvaluatedEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         insert into evaluation_view (delegation_id, number, station_code, agent_id, item_code, overall,
                             attitude, quality, efficiency, channel, comment, evaluated_on, entered_by)
@@ -461,6 +468,7 @@ public class DelegationProjection {
                 e.efficiency().name(), e.channel().name(), e.comment(), Date.valueOf(e.evaluatedOn()),
                 e.enteredBy(), e.delegationId().value());
         set(e.delegationId(), "grade = ?", e.overall().name());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -562,10 +570,12 @@ public class DelegationProjection {
     /** 002 帮办·办结: an ended matter's materials handed back, signed for; it now awaits its archive. */
     @EventHandler
     void on(MaterialsHandedBackEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set materials_handed_back_on = ? where delegation_id = ?",
                 Date.valueOf(e.handedBackOn()), e.delegationId().value());
         detail(e.delegationId(), "handback", fields("materials", e.materials(), "signedByClient", e.signedByClient(),
                 "note", e.note(), "on", e.handedBackOn()));
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -606,9 +616,10 @@ public class DelegationProjection {
 
     /**
      * Brings the dashboard's counters along with the row (DelegationFigures): every handler that may change a
-     * counted column (station, declined, the dates, on_time, handling days, breaches, status, rectification status)
-     * reads the row's counted columns before its writes and calls this after them. Handlers that only touch other
-     * columns (agent, window, kind, the supervision flags, grade, details, client) do not.
+     * counted column (station, declined, the dates, on_time, handling days, breaches, status, rectification status,
+     * materials handed back, archive date, client categories, home visit arrival and lateness, the evaluations
+     * and their voiding) reads the row's counted columns before its writes and calls this after them. Handlers that
+     * only touch other columns (agent, window, kind, the supervision flags, details, client) do not.
      */
     private void counted(DelegationId id, DelegationFigures.Counted before) {
         figures.changed(id.value(), before, figures.read(id.value()));

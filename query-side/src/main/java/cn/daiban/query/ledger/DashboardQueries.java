@@ -60,22 +60,19 @@ public class DashboardQueries {
         Date from = Date.valueOf(scope.from());
         Date to = Date.valueOf(scope.to());
 
-        // The delegation figures come from the projection's counters (FigureSums): stations x periods, not matters.
+        // The delegation and evaluation figures come from the projection's counters (FigureSums): stations x
+        // periods, not matters. What is still counted here reads the small tables (consultations, complaints,
+        // missed appointments) and the flagged open matters (flags()), none of which grows with all the matters.
         Map<String, Object> counts = figures.dated(s, scope.from(), scope.to(), query.today());
         Map<String, Long> open = figures.open(s);
         // 002 资料归档 (办结 … 或因其他原因终止): a delivered or ended matter stays here until archived; a declined intake
         // only once it held materials to hand back (assumption: a refusal at the counter without materials has
         // nothing to file beyond its ledger row).
         Map<String, Long> awaitingArchive = new LinkedHashMap<>();
-        List.of("DELIVERED", "TERMINATED", "DECLINED").forEach(status -> awaitingArchive.put(status, 0L));
-        jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
-                        + " and (status in ('DELIVERED', 'TERMINATED')"
-                        + " or status = 'DECLINED' and materials_handed_back_on is not null) group by status",
-                rs -> {
-                    awaitingArchive.put(rs.getString(1), rs.getLong(2));
-                }, s.args().toArray());
-        Long archived = jdbc.queryForObject(s.cte() + "select count(*) from delegation_view d where archived_on "
-                + "between ? and ? and " + s.on("d.station_code"), Long.class, args(s, from, to));
+        awaitingArchive.put("DELIVERED", open.get("AWAITING_ARCHIVE_DELIVERED"));
+        awaitingArchive.put("TERMINATED", open.get("AWAITING_ARCHIVE_TERMINATED"));
+        awaitingArchive.put("DECLINED", open.get("AWAITING_ARCHIVE_DECLINED"));
+        long archived = number(counts.get("archived"));
         Map<String, Long> openByStatus = new LinkedHashMap<>();
         OPEN.forEach(status -> openByStatus.put(status, open.get(status)));
         Map<String, Object> consultations = jdbc.queryForMap(s.cte() + """
@@ -94,20 +91,12 @@ public class DashboardQueries {
                 args(s, from, to, from, to, from, to));
         Long missed = jdbc.queryForObject(s.cte() + "select count(*) from appointment_view a where stage = 'MISSED' "
                 + "and day between ? and ? and " + s.on("a.station_code"), Long.class, args(s, from, to));
-        Map<String, Long> satisfaction = gradeCounts(s.cte() + "select overall, count(*) from evaluation_view e where "
-                + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
-                args(s, from, to));
-        Map<String, Long> byCategory = new java.util.TreeMap<>();
-        jdbc.query(s.cte() + "select c, count(*) from delegation_view d, unnest(d.client_categories) c "
-                        + "where not declined and received_on between ? and ? and " + s.on("d.station_code")
-                        + " group by c",
-                rs -> {
-                    byCategory.put(rs.getString(1), rs.getLong(2));
-                }, args(s, from, to));
-        Map<String, Object> visits = jdbc.queryForMap(s.cte() + """
-                        select count(*) as made, count(*) filter (where home_visit_late) as late
-                        from delegation_view d where home_visit_arrived_on between ? and ? and\s"""
-                        + s.on("d.station_code"), args(s, from, to));
+        // Overall grades of the evaluations not voided, recorded in the period; every grade named, as before.
+        Map<String, Long> satisfaction = emptyGrades();
+        satisfaction.replaceAll((grade, zero) ->
+                number(counts.get("grade_" + grade.toLowerCase(java.util.Locale.ROOT))));
+        // Matters taken on in the period by client category (a matter under each of its categories).
+        Map<String, Long> byCategory = figures.byCategory(s, scope.from(), scope.to());
         List<StationDashboardResponse.Flag> flags = flags(scope.stationCode(), scope.rollUp(), null, query.today());
         long completed = number(counts.get("completed"));
         long onTime = number(counts.get("on_time"));
@@ -126,9 +115,9 @@ public class DashboardQueries {
                 number(counts.get("breaches")), satisfaction, open.get("RECTIFICATIONS"),
                 number(complaints.get("received")), number(complaints.get("due")), number(complaints.get("in_time")),
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))), missed == null ? 0 : missed,
-                byCategory, number(visits.get("made")), number(visits.get("late")),
+                byCategory, number(counts.get("home_visits")), number(counts.get("home_visits_late")),
                 flags.stream().filter(DashboardQueries::lateVisit).toList(),
-                awaitingArchive, archived == null ? 0 : archived, calendarWarning.on(query.today()).orElse(null),
+                awaitingArchive, archived, calendarWarning.on(query.today()).orElse(null),
                 staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()));
     }
 
@@ -149,19 +138,13 @@ public class DashboardQueries {
     /**
      * The at-risk and overdue lists. Not counters, on purpose: whether a matter is at risk or overdue depends on
      * today, and the command side's deadline sweeps set it on the row (at_risk, overdue, hop_overdue) as the day
-     * comes; the dashboard shows each flagged matter, so this reads the flagged open rows through the partial index
-     * {@code delegation_view_flags}, whose size is the number of flagged matters, not of all matters.
+     * comes; the dashboard shows each flagged matter, so this reads the flagged open rows through the partial
+     * indexes {@code delegation_view_open_flags} and {@code delegation_view_open_late_visits} (V162), whose size is
+     * the number of flagged open matters, not of all matters.
      */
     private List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, String colour, LocalDate today) {
         ScopeSql s = ScopeSql.of(station, rollUp);
-        List<StationDashboardResponse.Flag> flags = jdbc.query(s.cte() + """
-                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
-                               d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station, d.tolerated_overdue,
-                               d.materials_remark
-                        from delegation_view d left join station_directory st on st.station_code = d.station_code
-                        where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
-                          and (d.at_risk or d.overdue or d.hop_overdue or d.tolerated_outstanding > 0) and\s"""
-                        + s.on("d.station_code") + " order by d.deadline, d.delegation_id",
+        List<StationDashboardResponse.Flag> flags = jdbc.query(flagsSql(s),
                 (rs, n) -> {
                     // Tolerated materials (容缺, 000 §7.2.1 d) are followed up like a supplement: outstanding ones
                     // are a yellow flag, one past its committed date a red one; the reason names each.
@@ -177,18 +160,37 @@ public class DashboardQueries {
                             reason);
                 }, s.args().toArray());
         flags = new ArrayList<>(flags);
-        flags.addAll(jdbc.query(s.cte() + """
-                        select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline
-                        from delegation_view d left join station_directory st on st.station_code = d.station_code
-                        where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
-                          and d.home_visit_late and\s""" + s.on("d.station_code")
-                        + " order by d.deadline, d.delegation_id",
+        flags.addAll(jdbc.query(lateVisitsSql(s),
                 (rs, n) -> new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
                         LATE_VISIT_REASON), s.args().toArray()));
         // 003 三(五): a transfer waiting for its receiver longer than a working day (yellow; kept out of "at risk").
         flags.addAll(transfers.flags(station, rollUp, today));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
+    }
+
+    /** The flagged open matters of a scope; the condition is V162's index {@code delegation_view_open_flags}'s. */
+    static String flagsSql(ScopeSql s) {
+        return s.cte() + """
+                select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
+                       d.at_risk, d.overdue, d.hop_overdue, d.hop_overdue_station, d.tolerated_overdue,
+                       d.materials_remark
+                from delegation_view d left join station_directory st on st.station_code = d.station_code
+                where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
+                  and (d.at_risk or d.overdue or d.hop_overdue or d.tolerated_outstanding > 0) and\s"""
+                + s.on("d.station_code") + " order by d.deadline, d.delegation_id";
+    }
+
+    /**
+     * The open matters of a scope visited late; the condition is V162's index
+     * {@code delegation_view_open_late_visits}'s.
+     */
+    static String lateVisitsSql(ScopeSql s) {
+        return s.cte() + """
+                select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline
+                from delegation_view d left join station_directory st on st.station_code = d.station_code
+                where d.status in ('HANDLING', 'AWAITING_SUPPLEMENT', 'ESCALATED', 'SUSPENDED')
+                  and d.home_visit_late and\s""" + s.on("d.station_code") + " order by d.deadline, d.delegation_id";
     }
 
     @QueryHandler

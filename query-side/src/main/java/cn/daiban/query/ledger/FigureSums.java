@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the delegations projection's counters ({@code delegation_figure}, {@code delegation_open_figure}, kept by
- * {@code DelegationFigures}) for a scope of stations: the rows of those stations, for a period its whole months
- * (monthly rows) and the days at either edge (daily rows). The work grows with the number of stations and of
+ * Reads the delegations projection's counters ({@code delegation_figure}, {@code delegation_open_figure},
+ * {@code delegation_category_figure}, kept by {@code DelegationFigures}) for a scope of stations: the rows of those
+ * stations, for a period its whole months (monthly rows) and the days at either edge (daily rows). The work grows with the number of stations and of
  * months and edge days in the period (at most 60 edge days), times the shards, never with the number of matters.
  */
 final class FigureSums {
@@ -50,31 +50,51 @@ final class FigureSums {
         }
     }
 
+    /** The figures summed over the period, by column (and the name each is answered under). */
+    private static final List<String> IN_PERIOD = List.of("completed", "on_time", "handling_days", "handling_counted",
+            "breaches", "archived", "home_visits", "home_visits_late", "grade_very_satisfied", "grade_satisfied",
+            "grade_basically_satisfied", "grade_dissatisfied", "grade_very_dissatisfied");
+    /** The figures of {@code today} alone. */
+    private static final List<String> ON_TODAY = List.of("intake", "declined", "same_day");
+
     /** The dated figures of a period, and the daily ones of {@code today}. */
     Map<String, Object> dated(ScopeSql scope, LocalDate from, LocalDate to, LocalDate today) {
         Period period = Period.of(from, to);
         List<Object> args = new ArrayList<>(scope.args());
-        for (int i = 0; i < 5; i++) {
+        List<String> sums = new ArrayList<>();
+        for (String column : IN_PERIOD) {
+            sums.add(" coalesce(sum(f." + column + ") filter (where " + period.condition() + "), 0) as " + column);
             args.addAll(period.args());
         }
-        for (int i = 0; i < 3; i++) {
+        for (String column : ON_TODAY) {
+            sums.add(" coalesce(sum(f." + column + ") filter (where f.grain = 'D' and f.period_start = ?), 0) as "
+                    + column);
             args.add(Date.valueOf(today));
         }
         args.addAll(period.args());
         args.add(Date.valueOf(today));
-        String inPeriod = " filter (where " + period.condition() + ")";
-        String onToday = " filter (where f.grain = 'D' and f.period_start = ?)";
-        return jdbc.queryForMap(scope.cte() + "select"
-                + " coalesce(sum(f.completed)" + inPeriod + ", 0) as completed,"
-                + " coalesce(sum(f.on_time)" + inPeriod + ", 0) as on_time,"
-                + " coalesce(sum(f.handling_days)" + inPeriod + ", 0) as handling_days,"
-                + " coalesce(sum(f.handling_counted)" + inPeriod + ", 0) as handling_counted,"
-                + " coalesce(sum(f.breaches)" + inPeriod + ", 0) as breaches,"
-                + " coalesce(sum(f.intake)" + onToday + ", 0) as intake,"
-                + " coalesce(sum(f.declined)" + onToday + ", 0) as declined,"
-                + " coalesce(sum(f.same_day)" + onToday + ", 0) as same_day"
+        return jdbc.queryForMap(scope.cte() + "select" + String.join(",", sums)
                 + " from delegation_figure f where " + scope.on("f.station_code")
                 + " and (" + period.condition() + " or (f.grain = 'D' and f.period_start = ?))", args.toArray());
+    }
+
+    /**
+     * Matters taken on (not declined) received in {@code [from, to]}, by client category: each category with a
+     * matter, in the categories' order (a category whose counters add up to nothing is left out, as a count of the
+     * rows would not name it).
+     */
+    Map<String, Long> byCategory(ScopeSql scope, LocalDate from, LocalDate to) {
+        Period period = Period.of(from, to);
+        List<Object> args = new ArrayList<>(scope.args());
+        args.addAll(period.args());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query(scope.cte() + "select f.category, sum(f.matters) from delegation_category_figure f where "
+                        + scope.on("f.station_code") + " and " + period.condition()
+                        + " group by f.category having sum(f.matters) <> 0",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, args.toArray());
+        return counts;
     }
 
     /** How many matters (accepted or declined) were received in {@code [from, to]}. */
@@ -88,13 +108,19 @@ final class FigureSums {
         return total == null ? 0 : total;
     }
 
-    /** What is open now: matters by open status (every open status named), and open rectifications. */
+    /**
+     * What is open now: matters by open status (every open status named), open rectifications, and the matters
+     * awaiting their archive by status (AWAITING_ARCHIVE_DELIVERED, _TERMINATED, _DECLINED).
+     */
     Map<String, Long> open(ScopeSql scope) {
         Map<String, Object> row = jdbc.queryForMap(scope.cte() + """
                 select coalesce(sum(handling), 0) as handling,
                        coalesce(sum(awaiting_supplement), 0) as awaiting_supplement,
                        coalesce(sum(escalated), 0) as escalated, coalesce(sum(suspended), 0) as suspended,
-                       coalesce(sum(open_rectifications), 0) as open_rectifications
+                       coalesce(sum(open_rectifications), 0) as open_rectifications,
+                       coalesce(sum(awaiting_archive_delivered), 0) as awaiting_archive_delivered,
+                       coalesce(sum(awaiting_archive_terminated), 0) as awaiting_archive_terminated,
+                       coalesce(sum(awaiting_archive_declined), 0) as awaiting_archive_declined
                 from delegation_open_figure f where\s""" + scope.on("f.station_code"), scope.args().toArray());
         Map<String, Long> open = new LinkedHashMap<>();
         open.put("HANDLING", ((Number) row.get("handling")).longValue());
@@ -102,6 +128,9 @@ final class FigureSums {
         open.put("ESCALATED", ((Number) row.get("escalated")).longValue());
         open.put("SUSPENDED", ((Number) row.get("suspended")).longValue());
         open.put("RECTIFICATIONS", ((Number) row.get("open_rectifications")).longValue());
+        open.put("AWAITING_ARCHIVE_DELIVERED", ((Number) row.get("awaiting_archive_delivered")).longValue());
+        open.put("AWAITING_ARCHIVE_TERMINATED", ((Number) row.get("awaiting_archive_terminated")).longValue());
+        open.put("AWAITING_ARCHIVE_DECLINED", ((Number) row.get("awaiting_archive_declined")).longValue());
         return open;
     }
 }

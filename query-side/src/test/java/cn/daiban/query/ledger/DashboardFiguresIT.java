@@ -3,6 +3,7 @@ package cn.daiban.query.ledger;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.clientcategory.ClientCategoryCode;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
@@ -49,11 +50,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard's delegation figures and the ledger's total, read from the projection's counters, equal a recount
- * of delegation_view with the SQL the dashboard used before the counters (kept here as the reference): for a varied,
- * seeded history across a county, a township and two villages, over periods made of whole months, edge days or
- * both, for several "todays", per station and rolled up; after further status changes; and after the counters were
- * wiped and the projection rebuilt.
+ * The dashboard's delegation figures (intake, completions, open by status, awaiting archive, archived, client
+ * categories, home visits, satisfaction grades) and the ledger's total, read from the projection's counters, equal
+ * a recount of delegation_view and evaluation_view with the SQL the dashboard used before the counters (kept here as
+ * the reference): for a varied, seeded history across a county, a township and two villages, over periods made of
+ * whole months, edge days or both, for several "todays", per station and rolled up; after further changes (status,
+ * categories, visits, grades and voidings, hand-backs and archiving); after the counters were wiped and the
+ * projection rebuilt. And the upgrade's backfill of the counters gives what the projection keeps.
  */
 class DashboardFiguresIT extends PostgresIntegrationTest {
 
@@ -81,6 +84,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     final Map<String, Long> sequences = new HashMap<>();
     final List<DelegationId> delegations = new ArrayList<>();
@@ -115,14 +120,43 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 at(LocalDate.of(2026, 10, 1), 10));
     }
 
+    static final List<String> CATEGORIES = List.of("ELDERLY", "DISABLED", "LOW_INCOME");
+
+    /** None, one or two of the client categories, at random. */
+    static Set<ClientCategoryCode> categories(Random random) {
+        Set<ClientCategoryCode> codes = new java.util.HashSet<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            codes.add(ClientCategoryCode.of(CATEGORIES.get(random.nextInt(CATEGORIES.size()))));
+        }
+        return codes;
+    }
+
     DelegationCommissionedEvent commissioned(DelegationId id, DelegationKind kind, String station, LocalDate day,
-                                             LocalDate deadline) {
+                                             LocalDate deadline, Set<ClientCategoryCode> categories) {
         return new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE, StationCode.of(station), "W1", AGENT,
                 ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
                 List.of(), CLIENT, kind == DelegationKind.PROXY
                 ? AcceptanceFormNumber.of(StationCode.of(station), day, delegations.size() + 1) : null,
                 null, List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, day, 5, deadline,
-                null, null);
+                null, null, categories, null, null, null, null, null, null, null);
+    }
+
+    static SatisfactionGrade grade(Random random) {
+        return SatisfactionGrade.values()[random.nextInt(SatisfactionGrade.values().length)];
+    }
+
+    void evaluated(DelegationId id, int number, SatisfactionGrade grade, LocalDate on) {
+        d(id, new DelegationEvaluatedEvent(id, number, grade, grade, grade, grade, EvaluationChannel.DEVICE, null, on),
+                on, 17);
+    }
+
+    /** A home visit agreed for {@code day} 09:00 and made on time or an hour late. */
+    void homeVisit(DelegationId id, LocalDate day, boolean late) {
+        Instant agreed = at(day, 9);
+        d(id, new HomeVisitArrangedEvent(id, ServiceMode.ON_SITE, new HomeVisitAppointment(agreed, null), "行动不便"),
+                day.minusDays(1), 12);
+        Instant arrived = late ? agreed.plus(Duration.ofMinutes(65)) : agreed.minus(Duration.ofMinutes(5));
+        d(id, new HomeVisitRecordedEvent(id, agreed, arrived, late, late ? 65 : 0, null), day, late ? 11 : 9);
     }
 
     /** One delegation along one of several paths, from {@code day} on; answers whether it is left open. */
@@ -134,9 +168,17 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         if (path == 0) {
             d(id, new DelegationDeclinedEvent(id, kind, StationCode.of(station), AGENT, ServiceItemCode.of("RS-001"),
                     "城乡居民养老保险参保登记", CLIENT, "已参保", day), day, 10);
+            // Some declined intakes held materials: handed back, they await their archive; some are archived.
+            if (random.nextBoolean()) {
+                d(id, new MaterialsHandedBackEvent(id, List.of("户口簿"), true, null, day), day, 11);
+                if (random.nextBoolean()) {
+                    d(id, new DelegationArchivedEvent(id, "归档-" + id.value(), List.of("退件单"), day.plusDays(2)),
+                            day.plusDays(2), 9);
+                }
+            }
             return false;
         }
-        d(id, commissioned(id, kind, station, day, deadline), day, 9);
+        d(id, commissioned(id, kind, station, day, deadline, categories(random)), day, 9);
         switch (path) {
             case 1 -> { // completed (on time or not, some the same day), delivered, evaluated, archived
                 int days = random.nextInt(4);
@@ -145,9 +187,7 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                         days), done, 15);
                 d(id, new ResultDeliveredEvent(id, DeliveryMethod.IN_PERSON, null, "签收", false, false, done, done),
                         done, 16);
-                d(id, new DelegationEvaluatedEvent(id, 1, SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED,
-                        SatisfactionGrade.SATISFIED, SatisfactionGrade.SATISFIED, EvaluationChannel.DEVICE, null,
-                        done), done, 17);
+                evaluated(id, 1, grade(random), done);
                 if (random.nextBoolean()) {
                     d(id, new DelegationArchivedEvent(id, "归档-" + id.value(), List.of("受理单"), done.plusDays(1)),
                             done.plusDays(1), 9);
@@ -187,6 +227,12 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 }
                 d(id, new DelegationTerminatedEvent(id, TerminationReason.CLIENT_WITHDREW, null, day.plusDays(4)),
                         day.plusDays(4), 10);
+                if (random.nextBoolean()) {
+                    d(id, new MaterialsHandedBackEvent(id, List.of("户口簿"), true, null, day.plusDays(4)),
+                            day.plusDays(4), 11);
+                    d(id, new DelegationArchivedEvent(id, "归档-" + id.value(), List.of("终止单"), day.plusDays(5)),
+                            day.plusDays(5), 9);
+                }
                 return false;
             }
             case 5 -> { // completed late, poor grade, a rectification: overdue, done, or voided with the grade
@@ -207,12 +253,20 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 }
                 return false;
             }
-            case 6 -> { // reassigned to another agent, transferred to another window, still handling
+            case 6 -> { // reassigned, transferred to another window, categories changed, home visits; still handling
                 d(id, new AgentReassignedEvent(id, AGENT, OTHER_AGENT, "请假"), day.plusDays(1), 9);
                 d(id, new DelegationTransferredEvent(id, "W1", "W2", "分流"), day.plusDays(1), 10);
+                d(id, new ClientCategoriesChangedEvent(id, Set.of(), categories(random), "核实", day.plusDays(1)),
+                        day.plusDays(1), 11);
+                homeVisit(id, day.plusDays(2), random.nextBoolean());
+                if (random.nextBoolean()) {
+                    // Agreed again: the arrival is cleared until the next one, which may fall in another month.
+                    homeVisit(id, day.plusDays(25), random.nextBoolean());
+                }
                 return true;
             }
-            default -> { // at risk, then overdue (the sweeps' flags), still handling
+            default -> { // at risk, then overdue (the sweeps' flags), a home visit late; still handling
+                homeVisit(id, day.plusDays(1), true);
                 d(id, new DeadlineApproachingEvent(id, deadline, 1), deadline.minusDays(1), 0);
                 d(id, new DelegationOverdueEvent(id, deadline), deadline.plusDays(1), 0);
                 return true;
@@ -272,6 +326,42 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         ledgerArgs.add(u);
         figures.put("ledgerTotal", jdbc.queryForObject(s.cte() + "select count(*) from delegation_view d where "
                 + s.on("d.station_code") + " and d.received_on between ? and ?", Long.class, ledgerArgs.toArray()));
+        Object[] period = ledgerArgs.toArray();
+        Map<String, Long> awaitingArchive = new LinkedHashMap<>();
+        List.of("DELIVERED", "TERMINATED", "DECLINED").forEach(st -> awaitingArchive.put(st, 0L));
+        jdbc.query(s.cte() + "select status, count(*) from delegation_view d where " + s.on("d.station_code")
+                        + " and (status in ('DELIVERED', 'TERMINATED')"
+                        + " or status = 'DECLINED' and materials_handed_back_on is not null) group by status",
+                rs -> {
+                    awaitingArchive.put(rs.getString(1), rs.getLong(2));
+                }, s.args().toArray());
+        figures.put("awaitingArchive", awaitingArchive);
+        figures.put("archived", jdbc.queryForObject(s.cte() + "select count(*) from delegation_view d where archived_on "
+                + "between ? and ? and " + s.on("d.station_code"), Long.class, period));
+        Map<String, Long> satisfaction = new LinkedHashMap<>();
+        for (SatisfactionGrade grade : SatisfactionGrade.values()) {
+            satisfaction.put(grade.name(), 0L);
+        }
+        jdbc.query(s.cte() + "select overall, count(*) from evaluation_view e where "
+                + "not voided and evaluated_on between ? and ? and " + s.on("e.station_code") + " group by overall",
+                rs -> {
+                    satisfaction.put(rs.getString(1), rs.getLong(2));
+                }, period);
+        figures.put("satisfaction", satisfaction);
+        Map<String, Long> byCategory = new java.util.TreeMap<>();
+        jdbc.query(s.cte() + "select c, count(*) from delegation_view d, unnest(d.client_categories) c "
+                        + "where not declined and received_on between ? and ? and " + s.on("d.station_code")
+                        + " group by c",
+                rs -> {
+                    byCategory.put(rs.getString(1), rs.getLong(2));
+                }, period);
+        figures.put("byCategory", byCategory);
+        Map<String, Object> visits = jdbc.queryForMap(s.cte() + """
+                        select count(*) as made, count(*) filter (where home_visit_late) as late
+                        from delegation_view d where home_visit_arrived_on between ? and ? and\s"""
+                + s.on("d.station_code"), period);
+        figures.put("homeVisits", ((Number) visits.get("made")).longValue());
+        figures.put("lateHomeVisits", ((Number) visits.get("late")).longValue());
         return figures;
     }
 
@@ -291,6 +381,12 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         figures.put("openByStatus", r.openByStatus());
         figures.put("ledgerTotal", ledger.handle(new FetchWorkLedgerQuery(new LedgerFilter(station, rollUp, null,
                 from, to, null, null, null, null, false), 0, 10)).totalRows());
+        figures.put("awaitingArchive", r.awaitingArchive());
+        figures.put("archived", r.archived());
+        figures.put("satisfaction", r.satisfaction());
+        figures.put("byCategory", r.intakeByClientCategory());
+        figures.put("homeVisits", r.homeVisits());
+        figures.put("lateHomeVisits", r.lateHomeVisits());
         return figures;
     }
 
@@ -307,6 +403,7 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 LocalDate.of(2026, 11, 17), LocalDate.of(2026, 12, 1), LocalDate.of(2027, 3, 1));
         long compared = 0;
         long nonZero = 0;
+        Set<String> counted = new java.util.HashSet<>();
         for (String station : STATIONS) {
             for (boolean rollUp : List.of(false, true)) {
                 for (int i = 0; i < periods.size(); i++) {
@@ -318,12 +415,111 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                             .isEqualTo(expected);
                     compared++;
                     nonZero += expected.values().stream().filter(v -> v instanceof Long n && n > 0).count();
+                    expected.forEach((figure, value) -> {
+                        if (value instanceof Long n && n > 0 || value instanceof Map<?, ?> m
+                                && m.values().stream().anyMatch(v -> ((Long) v) > 0)) {
+                            counted.add(figure);
+                        }
+                    });
                 }
             }
         }
-        // The comparison is only worth something if the history gave the figures something to count.
+        // The comparison is only worth something if the history gave the figures something to count: each of them.
         assertThat(nonZero).isGreaterThan(compared);
+        // (Same-day completions are not required: they count only on the few "todays" compared.)
+        assertThat(counted).as("figures counted somewhere").containsAll(List.of("intake", "declined",
+                "completed", "onTime", "breaches", "openByStatus", "ledgerTotal", "awaitingArchive", "archived",
+                "satisfaction", "byCategory", "homeVisits", "lateHomeVisits"));
         return compared;
+    }
+
+    /** What the counter tables say for this test's stations, summed over the shards, leaving out what adds to 0. */
+    List<String> counters(String schema) {
+        List<String> rows = new ArrayList<>();
+        Object[] stations = {C, T, V1, V2};
+        jdbc.query("select station_code, grain, period_start, sum(archived), sum(home_visits), sum(home_visits_late), "
+                        + "sum(grade_very_satisfied), sum(grade_satisfied), sum(grade_basically_satisfied), "
+                        + "sum(grade_dissatisfied), sum(grade_very_dissatisfied) from " + schema + ".delegation_figure "
+                        + "where station_code in (?, ?, ?, ?) group by 1, 2, 3 having sum(archived) <> 0 "
+                        + "or sum(home_visits) <> 0 or sum(home_visits_late) <> 0 or sum(grade_very_satisfied) <> 0 "
+                        + "or sum(grade_satisfied) <> 0 or sum(grade_basically_satisfied) <> 0 "
+                        + "or sum(grade_dissatisfied) <> 0 or sum(grade_very_dissatisfied) <> 0 order by 1, 2, 3",
+                rs -> {
+                    StringBuilder row = new StringBuilder("dated");
+                    for (int i = 1; i <= 11; i++) {
+                        row.append(' ').append(rs.getString(i));
+                    }
+                    rows.add(row.toString());
+                }, stations);
+        jdbc.query("select station_code, sum(awaiting_archive_delivered), sum(awaiting_archive_terminated), "
+                        + "sum(awaiting_archive_declined) from " + schema + ".delegation_open_figure "
+                        + "where station_code in (?, ?, ?, ?) group by 1 having sum(awaiting_archive_delivered) <> 0 "
+                        + "or sum(awaiting_archive_terminated) <> 0 or sum(awaiting_archive_declined) <> 0 order by 1",
+                rs -> {
+                    rows.add("awaiting " + rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " "
+                            + rs.getLong(4));
+                }, stations);
+        jdbc.query("select station_code, grain, period_start, category, sum(matters) from " + schema
+                        + ".delegation_category_figure where station_code in (?, ?, ?, ?) group by 1, 2, 3, 4 "
+                        + "having sum(matters) <> 0 order by 1, 2, 3, 4",
+                rs -> {
+                    rows.add("category " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                            + rs.getString(4) + " " + rs.getLong(5));
+                }, stations);
+        return rows;
+    }
+
+    /**
+     * The migration's backfill (V161), run on empty copies of the counter tables in a transaction rolled back,
+     * gives what the projection's counters say: an upgraded database shows the same dashboard before a rebuild.
+     */
+    void backfillEqualsTheCounters() throws Exception {
+        String backfill = new String(new org.springframework.core.io.ClassPathResource(
+                "db/migration/V161__dashboard_counters_backfill.sql").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String> kept = counters("query_side");
+        assertThat(kept).anyMatch(r -> r.startsWith("awaiting")).anyMatch(r -> r.startsWith("category"))
+                .anyMatch(r -> r.startsWith("dated"));
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            for (String table : List.of("delegation_figure", "delegation_open_figure", "delegation_category_figure")) {
+                jdbc.execute("create temporary table " + table + " (like query_side." + table
+                        + " including all) on commit drop");
+            }
+            jdbc.execute("discard plans");
+            for (String statement : backfill.split(";\\s*\\n")) {
+                if (!statement.lines().allMatch(line -> line.isBlank() || line.startsWith("--"))) {
+                    jdbc.execute(statement);
+                }
+            }
+            assertThat(counters("pg_temp")).as("the backfill against the projection's counters")
+                    .containsExactlyElementsOf(kept);
+            tx.setRollbackOnly();
+        });
+    }
+
+    /**
+     * What a dashboard request still reads row by row, the flagged open matters, it reads through the partial indexes
+     * over open flagged matters (V162), per station and rolled up: their size is what is open and flagged, not the
+     * county's history. (Sequential scans are ruled out here, since this test's few rows would make one cheapest;
+     * what is checked is that the indexes apply to the dashboard's conditions as written.)
+     */
+    @Test
+    void theFlagListsReadTheIndexesOfOpenFlaggedMattersOnly() {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.execute("set local enable_seqscan = off");
+            for (boolean rollUp : List.of(false, true)) {
+                ScopeSql scope = ScopeSql.of(V1, rollUp);
+                assertThat(plan(DashboardQueries.flagsSql(scope))).as("flags, rollUp=%s", rollUp)
+                        .contains("delegation_view_open_flags");
+                assertThat(plan(DashboardQueries.lateVisitsSql(scope))).as("late visits, rollUp=%s", rollUp)
+                        .contains("delegation_view_open_late_visits");
+            }
+        });
+    }
+
+    String plan(String sql) {
+        // The scope's one parameter (the station) written in, so the statement can be explained as it stands.
+        return String.join("\n", jdbc.queryForList("explain " + sql.replace("?", "'" + V1 + "'"), String.class));
     }
 
     @Test
@@ -347,26 +543,54 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 Integer.class, C, T, V1, V2)).isGreaterThanOrEqualTo(8);
         compareEverywhere();
 
-        // Status changes of matters already counted: the open ones are completed, suspended or escalated.
+        // Status changes of matters already counted: the open ones are completed (then delivered, graded, some
+        // graded again or voided), suspended or terminated (then some handed back and archived); some change
+        // their client categories or get a home visit first.
         LocalDate later = LocalDate.of(2026, 12, 20);
         int n = 0;
         for (Map.Entry<DelegationId, String> o : open.entrySet()) {
             DelegationId id = o.getKey();
+            if (n % 4 == 1) {
+                d(id, new ClientCategoriesChangedEvent(id, Set.of(), categories(random), "复核", later.minusDays(1)),
+                        later.minusDays(1), 9);
+            }
+            if (n % 5 == 2) {
+                homeVisit(id, later.minusDays(1), n % 2 == 0);
+            }
             switch (n++ % 3) {
-                case 0 -> d(id, new DelegationCompletedEvent(id, true, "补办", null, later, later, n % 2 == 0, 3),
-                        later, 10);
+                case 0 -> {
+                    d(id, new DelegationCompletedEvent(id, true, "补办", null, later, later, n % 2 == 0, 3), later, 10);
+                    d(id, new ResultDeliveredEvent(id, DeliveryMethod.IN_PERSON, null, "签收", false, false, later,
+                            later), later, 11);
+                    if (random.nextBoolean()) {
+                        evaluated(id, 1, grade(random), later.plusDays(12));
+                        switch (random.nextInt(3)) {
+                            case 0 -> evaluated(id, 2, grade(random), later.plusDays(13));
+                            case 1 -> d(id, new EvaluationVoidedEvent(id, 1, "重复"), later.plusDays(13), 10);
+                            default -> { }
+                        }
+                    }
+                }
                 case 1 -> d(id, new DelegationSuspendedEvent(id, SuspensionReason.CLIENT_REQUEST, "外出", later,
                         later.plusDays(30)), later, 10);
-                default -> d(id, new DelegationTerminatedEvent(id, TerminationReason.CLIENT_WITHDREW, null, later),
-                        later, 11);
+                default -> {
+                    d(id, new DelegationTerminatedEvent(id, TerminationReason.CLIENT_WITHDREW, null, later), later, 11);
+                    if (random.nextBoolean()) {
+                        d(id, new MaterialsHandedBackEvent(id, List.of("户口簿"), true, null, later), later, 12);
+                        d(id, new DelegationArchivedEvent(id, "归档-" + id.value(), List.of("终止单"),
+                                later.plusDays(12)), later.plusDays(12), 9);
+                    }
+                }
             }
         }
         awaitProjected();
         compareEverywhere();
+        backfillEqualsTheCounters();
 
         // The counters are the rebuild's too: wiped here, a rebuild of the group brings them back from the events.
         jdbc.update("delete from delegation_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
         jdbc.update("delete from delegation_open_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
+        jdbc.update("delete from delegation_category_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
         assertThat(answered(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later))
                 .isNotEqualTo(recount(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later));
         HttpHeaders headers = new HttpHeaders();
