@@ -82,6 +82,22 @@ public class DaibanSecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Every {@link JwtDecoder} (the embedded one below, or the one Spring Boot builds from the identity provider's
+     * issuer or key set) remembers the tokens it accepted ({@link CachingJwtDecoder}: a new token is always fully
+     * verified; a remembered one has its expiry checked on every use).
+     */
+    @Bean
+    public static org.springframework.beans.factory.config.BeanPostProcessor daibanCachingJwtDecoders() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder) : bean;
+            }
+        };
+    }
+
     /** The public paths' own rate limit per client address, ahead of everything else on them. */
     @Bean
     public org.springframework.boot.web.servlet.FilterRegistrationBean<PublicRateLimit> daibanPublicRateLimit(
