@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The calendar as loaded, kept by a subscribing processor in the loading command's transaction and read whole
- * on each use (a few dozen rows a year), so a newly loaded year counts from the next command on.
+ * The calendar as loaded, kept by a subscribing processor in the loading command's transaction; each use reads the
+ * years' revisions and reads the days again only when those changed, so a newly loaded year counts from the next
+ * command on.
  */
 @Component
 @ProcessingGroup(JdbcCalendarProvider.PROCESSING_GROUP)
@@ -33,22 +35,41 @@ class JdbcCalendarProvider implements CalendarProvider {
         this.jdbc = jdbc;
     }
 
+    /** The calendar last read, with the years, revisions and notices it was read at. */
+    private record Read(Map<Integer, List<Object>> years, WorkingDayCalendar calendar) {
+    }
+
+    private volatile Read last;
+
+    /**
+     * Reads the years (a handful of rows) on every use, and the days (a few hundred) only when a year's revision or
+     * notice differs from the last read: every change goes through {@link #replace} (a new revision) or
+     * {@link #reset} (the year gone). Assumption, named here: a year's days never change under the same revision
+     * number (loading is revision 1, each revision event carries the next). A year loaded on another node is seen
+     * from the next command on, as before.
+     */
     @Override
     public WorkingDayCalendar current() {
-        Map<Integer, String> notices = new HashMap<>();
-        jdbc.sql("select year, notice from calendar_year").query(rs -> {
-            notices.put(rs.getInt(1), rs.getString(2));
+        Map<Integer, List<Object>> years = new HashMap<>();
+        jdbc.sql("select year, revision, notice from calendar_year").query(rs -> {
+            years.put(rs.getInt(1), java.util.Arrays.asList(rs.getInt(2), rs.getString(3)));
         });
+        Read read = last;
+        if (read != null && read.years().equals(years)) {
+            return read.calendar();
+        }
         Map<Integer, Set<LocalDate>> holidays = new HashMap<>();
         Map<Integer, Set<LocalDate>> working = new HashMap<>();
         jdbc.sql("select year, day, working from calendar_day").query(rs -> {
             (rs.getBoolean(3) ? working : holidays).computeIfAbsent(rs.getInt(1), y -> new HashSet<>())
                     .add(rs.getObject(2, LocalDate.class));
         });
-        return WorkingDayCalendar.of(notices.entrySet().stream()
+        WorkingDayCalendar calendar = WorkingDayCalendar.of(years.entrySet().stream()
                 .map(year -> new CalendarYearData(year.getKey(), holidays.getOrDefault(year.getKey(), Set.of()),
-                        working.getOrDefault(year.getKey(), Set.of()), year.getValue()))
+                        working.getOrDefault(year.getKey(), Set.of()), (String) year.getValue().get(1)))
                 .toList());
+        last = new Read(years, calendar);
+        return calendar;
     }
 
     @EventHandler

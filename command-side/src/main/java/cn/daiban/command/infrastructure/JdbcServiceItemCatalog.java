@@ -14,7 +14,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The current revision of each service item, kept in the publishing command's own transaction. */
 @Component
@@ -77,9 +79,27 @@ class JdbcServiceItemCatalog implements ServiceItemCatalog {
         }
     }
 
+    /**
+     * Parsed definitions by their stored JSON text: the row is still read on every use (a revision or withdrawal
+     * counts from the next command on, on every node), only the parsing of a text already parsed is saved. A
+     * definition is an immutable record (its collections copied in its constructor), so one instance can be shared.
+     * Bounded: emptied when it holds {@value #PARSED_MAX} texts (the catalogue holds a few hundred items).
+     */
+    private static final int PARSED_MAX = 2_000;
+    private final Map<String, ServiceItemDefinition> parsed = new ConcurrentHashMap<>();
+
     private ServiceItemDefinition read(String definition) {
+        ServiceItemDefinition known = parsed.get(definition);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json.readValue(definition, ServiceItemDefinition.class);
+            ServiceItemDefinition read = json.readValue(definition, ServiceItemDefinition.class);
+            if (parsed.size() >= PARSED_MAX) {
+                parsed.clear();
+            }
+            parsed.put(definition, read);
+            return read;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

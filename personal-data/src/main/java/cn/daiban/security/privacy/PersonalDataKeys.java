@@ -96,10 +96,17 @@ public class PersonalDataKeys implements AutoCloseable {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, RANDOM);
             SecretKey key = generator.generateKey();
-            apart.update("insert into " + schema + ".personal_data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)"
-                    + " on conflict (subject_id) do nothing", subject, encrypt(masterKey, key.getEncoded()),
-                    java.sql.Timestamp.from(Instant.now()));
+            int inserted = apart.update("insert into " + schema + ".personal_data_key (subject_id, wrapped_key, created_at)"
+                    + " values (?, ?, ?) on conflict (subject_id) do nothing", subject, encrypt(masterKey,
+                    key.getEncoded()), java.sql.Timestamp.from(Instant.now()));
             cache.remove(subject);
+            if (inserted == 1) {
+                // The key just committed is this one: cached as find() would after reading and unwrapping it again
+                // (the erased mark read above, false, is already this transaction's).
+                cache.put(subject, new Cached(Optional.of(key), System.currentTimeMillis() + cacheMillis));
+                return key;
+            }
+            // Another node or request created the subject's key first: use the stored one.
             return find(subject).orElseThrow();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
