@@ -27,8 +27,9 @@ import java.util.TreeMap;
  *
  * <p>Not counted here, on purpose: "at risk" and "overdue". They depend on today, and are set on the row by the
  * command side's deadline sweeps ({@code DeadlineApproachingEvent}, {@code DelegationOverdueEvent}); the dashboard
- * lists those matters (it shows each one, not only their number) through the partial index
- * {@code delegation_view_flags}, whose size is the number of flagged open matters, not of all matters.
+ * lists those matters (it shows each one, not only their number) through the partial indexes
+ * {@code delegation_view_open_flags} and {@code delegation_view_open_late_visits} (V162), whose size is the number
+ * of flagged open matters, not of all matters.
  */
 final class DelegationFigures {
 
@@ -92,7 +93,13 @@ final class DelegationFigures {
      * the row itself ends up the same. With it, the second reads the first's committed row and adds nothing.
      */
     Counted lockAndRead(String delegationId) {
-        return read(delegationId, " for update of d");
+        // The lock in a statement of its own: at READ COMMITTED a statement that waited for the lock re-reads the
+        // locked row only, while its sub-select of the evaluations would still see the data as of its start, so the
+        // second of two transactions applying one evaluation would miss the first's and count the grade twice. The
+        // read after it is a new statement and sees everything the first committed.
+        jdbc.query("select 1 from delegation_view where delegation_id = ? for update", rs -> {
+        }, delegationId);
+        return read(delegationId, "");
     }
 
     /** The row's counted columns now, or null without a row. */
