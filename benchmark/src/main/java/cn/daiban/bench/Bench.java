@@ -110,6 +110,7 @@ public final class Bench {
         }
         sampler.stop();
         report.heapPeaks(sampler);
+        report.heapMax = new long[]{Sampler.heapMax(this, api.command), Sampler.heapMax(this, api.query)};
         report.outOfMemory = new long[]{outOfMemoryErrors(out.resolve("logs/command-side.log")),
                 outOfMemoryErrors(out.resolve("logs/query-side.log"))};
         report.finish(this, Duration.between(began, Instant.now()));

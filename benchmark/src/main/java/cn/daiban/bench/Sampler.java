@@ -100,8 +100,17 @@ final class Sampler {
 
     /** The old generation's size after the last collection, in bytes (0 when the metric is not there). */
     static long live(Bench b, String base) {
+        return metric(b, base, "jvm.gc.live.data.size");
+    }
+
+    /** The largest the heap may grow, in bytes: the -Xmx in effect (0 when the metric is not there). */
+    static long heapMax(Bench b, String base) {
+        return metric(b, base, "jvm.memory.max?tag=area:heap");
+    }
+
+    private static long metric(Bench b, String base, String name) {
         try {
-            Api.Answer a = b.api.get(base + "/actuator/metrics/jvm.gc.live.data.size", b.admin());
+            Api.Answer a = b.api.get(base + "/actuator/metrics/" + name, b.admin());
             if (a.ok()) {
                 return (long) a.json().path("measurements").get(0).path("value").asDouble();
             }

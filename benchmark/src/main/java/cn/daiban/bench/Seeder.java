@@ -129,88 +129,113 @@ final class Seeder {
             long n = Math.min(batch, count - from);
             long turn = batches++;
             futures.add(pool.submit(() -> {
-                List<Object[]> eventRows = new ArrayList<>();
-                ByteArrayOutputStream ta = new ByteArrayOutputStream(1 << 20);
-                ByteArrayOutputStream re = new ByteArrayOutputStream(1 << 16);
-                ByteArrayOutputStream su = new ByteArrayOutputStream(1 << 16);
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                String last = null;
-                for (long i = start; i < start + n; i++) {
-                    boolean isOpen = !open.isEmpty() && (done.isEmpty() || random.nextDouble() < openShare);
-                    Loaded l = (isOpen ? open : done).get(random.nextInt((isOpen ? open : done).size()));
-                    Target target = targets.get((int) (i % targets.size()));
-                    String id = UUID.randomUUID().toString();
-                    Map<String, String> swap = new LinkedHashMap<>();
-                    swap.put(l.template().delegationId(), id);
-                    swap.put(l.template().station(), target.station());
-                    if (l.template().agent() != null) {
-                        swap.put(l.template().agent(), target.agent());
-                    }
-                    if (l.template().leader() != null && target.leader() != null) {
-                        swap.put(l.template().leader(), target.leader());
-                    }
-                    for (String correlation : l.correlations()) {
-                        swap.put(correlation, UUID.randomUUID().toString());
-                    }
-                    int days = isOpen ? random.nextInt(0, 31) : random.nextInt(30, 331);
-                    events.addAndGet(cloneEvents(l, swap, l.template().delegationId(), days, eventRows));
-                    tasks.addAndGet(cloneRows(l.tasks(), swap, l.template().delegationId(), ta, true));
-                    cloneRows(l.registry(), swap, l.template().delegationId(), re, false);
-                    cloneRows(l.subjects(), swap, l.template().delegationId(), su, false);
-                    last = id;
-                }
-                try (Connection c = connect()) {
-                    c.setAutoCommit(false);
-                    // Global indexes are taken in batch order and each batch commits only after the one before it:
-                    // a reader following the store (both applications do, during the seed) never sees an index
-                    // committed above one still to come, so its gap-aware token holds no gaps. Two writers that
-                    // let the sequence interleave their rows and commit in any order left every tracked event with
-                    // a token of up to 10,000 gaps, and ran both applications out of heap (the first 1 M run).
-                    ByteArrayOutputStream ev = new ByteArrayOutputStream(1 << 22);
-                    turns.await(turn, Turns.Kind.RESERVE);
-                    try (Statement s = c.createStatement();
-                         ResultSet rs = s.executeQuery("select nextval('" + sequence + "') from generate_series(1, "
-                                 + eventRows.size() + ")")) {
-                        int gi = loaded.get(0).events().columns().indexOf("global_index");
-                        for (Object[] row : eventRows) {
-                            rs.next();
-                            row[gi] = rs.getString(1);
-                            writeRow(loaded.get(0).events(), row, ev, true);
+                try {
+                    List<Object[]> eventRows = new ArrayList<>();
+                    ByteArrayOutputStream ta = new ByteArrayOutputStream(1 << 20);
+                    ByteArrayOutputStream re = new ByteArrayOutputStream(1 << 16);
+                    ByteArrayOutputStream su = new ByteArrayOutputStream(1 << 16);
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    String last = null;
+                    for (long i = start; i < start + n; i++) {
+                        boolean isOpen = !open.isEmpty() && (done.isEmpty() || random.nextDouble() < openShare);
+                        Loaded l = (isOpen ? open : done).get(random.nextInt((isOpen ? open : done).size()));
+                        Target target = targets.get((int) (i % targets.size()));
+                        String id = UUID.randomUUID().toString();
+                        Map<String, String> swap = new LinkedHashMap<>();
+                        swap.put(l.template().delegationId(), id);
+                        swap.put(l.template().station(), target.station());
+                        if (l.template().agent() != null) {
+                            swap.put(l.template().agent(), target.agent());
                         }
+                        if (l.template().leader() != null && target.leader() != null) {
+                            swap.put(l.template().leader(), target.leader());
+                        }
+                        for (String correlation : l.correlations()) {
+                            swap.put(correlation, UUID.randomUUID().toString());
+                        }
+                        int days = isOpen ? random.nextInt(0, 31) : random.nextInt(30, 331);
+                        events.addAndGet(cloneEvents(l, swap, l.template().delegationId(), days, eventRows));
+                        tasks.addAndGet(cloneRows(l.tasks(), swap, l.template().delegationId(), ta, true));
+                        cloneRows(l.registry(), swap, l.template().delegationId(), re, false);
+                        cloneRows(l.subjects(), swap, l.template().delegationId(), su, false);
+                        last = id;
                     }
-                    c.commit();
-                    turns.done(turn, Turns.Kind.RESERVE);
-                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                    copy(copy, loaded.get(0).events(), "command_side.domain_event_entry", ev, true);
-                    copy(copy, loaded.get(0).tasks(), "command_side.scheduled_tasks", ta, false);
-                    copy(copy, loaded.get(0).registry(), "command_side.delegation_registry", re, false);
-                    copy(copy, loaded.get(0).subjects(), "command_side.subject_station", su, false);
-                    turns.await(turn, Turns.Kind.COMMIT);
-                    c.commit();
+                    try (Connection c = connect()) {
+                        c.setAutoCommit(false);
+                        // Global indexes are taken in batch order and each batch commits only after the one before it:
+                        // a reader following the store (both applications do, during the seed) never sees an index
+                        // committed above one still to come, so its gap-aware token holds no gaps (two writers that
+                        // let the sequence interleave their rows and commit in any order showed readers thousands of
+                        // indexes still to come, each a gap the token must carry until it is filled). Assumption: nothing else appends during the seed (no seeded
+                        // deadline fires, assumption 4); another writer's events would take indexes among a batch's
+                        // and be seen before that batch commits.
+                        ByteArrayOutputStream ev = new ByteArrayOutputStream(1 << 22);
+                        turns.await(turn, Turns.Kind.RESERVE);
+                        turns.check();
+                        try (Statement s = c.createStatement();
+                             ResultSet rs = s.executeQuery("select nextval('" + sequence + "') from generate_series(1, "
+                                     + eventRows.size() + ")")) {
+                            int gi = loaded.get(0).events().columns().indexOf("global_index");
+                            for (Object[] row : eventRows) {
+                                rs.next();
+                                row[gi] = rs.getString(1);
+                                writeRow(loaded.get(0).events(), row, ev, true);
+                            }
+                        }
+                        c.commit();
+                        turns.done(turn, Turns.Kind.RESERVE);
+                        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                        copy(copy, loaded.get(0).events(), "command_side.domain_event_entry", ev, true);
+                        copy(copy, loaded.get(0).tasks(), "command_side.scheduled_tasks", ta, false);
+                        copy(copy, loaded.get(0).registry(), "command_side.delegation_registry", re, false);
+                        copy(copy, loaded.get(0).subjects(), "command_side.subject_station", su, false);
+                        turns.await(turn, Turns.Kind.COMMIT);
+                        turns.check();
+                        c.commit();
+                    }
+                    lastIds.add(last);
+                    return null;
+                } catch (Exception | Error e) {
+                    turns.abort();
+                    throw e;
                 } finally {
                     turns.done(turn, Turns.Kind.RESERVE);
                     turns.done(turn, Turns.Kind.COMMIT);
                 }
-                lastIds.add(last);
-                return null;
             }));
         }
-        for (Future<?> f : futures) {
-            f.get();
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return new Result(events.get(), tasks.get(), lastIds);
     }
 
     /**
      * Batch k reserves its global indexes, and commits, only after batch k - 1 has (the pool takes batches in order,
-     * so the one waited for is always running or done). A failed batch still passes its turn on; the seed fails.
+     * so the one waited for is always running or done). A failed batch passes its turn on but marks the seed
+     * aborted, so no later batch reserves or commits (no gap, nothing out of order), and the seed fails.
      */
     private static final class Turns {
         enum Kind { RESERVE, COMMIT }
 
         private long reserved;
         private long committed;
+        private boolean aborted;
+
+        synchronized void abort() {
+            aborted = true;
+            notifyAll();
+        }
+
+        synchronized void check() {
+            if (aborted) {
+                throw new IllegalStateException("an earlier batch of the seed failed");
+            }
+        }
 
         synchronized void await(long turn, Kind kind) throws InterruptedException {
             while ((kind == Kind.RESERVE ? reserved : committed) < turn) {
