@@ -72,9 +72,9 @@ public class AxonConfiguration {
     }
 
     /**
-     * Embedded mode's event store: reads the stream from PostgreSQL, polling every {@code fetch-delay} when it
-     * has caught up, so a dashboard sees a new event within that delay; a processor that falls behind the cache is
-     * let go to read on its own within {@code cleanup-delay}, which bounds what a burst of events holds in memory.
+     * Embedded mode's event store: each processor reads the event table through a stream of its own, so what it
+     * holds is bounded by its batch whatever the store's size (see {@link StreamProperties} for why not Axon's
+     * shared cache).
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -84,6 +84,7 @@ public class AxonConfiguration {
                 .fetchDelay(stream.fetchDelay().toMillis())
                 .cachedEvents(stream.cachedEvents())
                 .cleanupDelay(stream.cleanupDelay().toMillis())
+                .optimizeEventConsumption(stream.sharedCache())
                 .build();
     }
 

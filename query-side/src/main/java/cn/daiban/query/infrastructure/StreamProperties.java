@@ -8,17 +8,23 @@ import java.time.Duration;
 /**
  * How the query side follows the event table in the embedded mode ({@code daiban.event-stream.*}).
  *
- * @param fetchDelay   how long to wait before polling again once caught up (the worst-case lag of a projection)
- * @param cachedEvents how many recent events are kept in memory for processors that are close to the head
- * @param cleanupDelay how often a processor that has fallen behind the cache is sent to read on its own. The event
- *                     store's reader fetches ahead for every processor still following the cache, and everything
- *                     from the slowest one's position on stays in memory until this check lets it go: the heap a
- *                     burst of events can take is about {@code cachedEvents} plus this delay times the rate the
- *                     database hands events out (tens of thousands a second). Axon's default of 10 s let a burst
- *                     of seeded events hold 250,000 of them (over 300 MiB) and ran the query side out of its
- *                     512 MiB heap; at 1 s it stays in the tens of MiB.
+ * <p>By default every processor reads the table through a stream of its own (Axon's
+ * {@code optimizeEventConsumption} off): what a processor holds in memory is its own batch and its work packages'
+ * buffers, whatever the store's size and however far behind it is. Axon's shared cache ({@code shared-cache: true})
+ * lets processors near the head share one reader and one copy of each event, but it can keep every event from a
+ * lagging processor's position on in memory: the clean-up that lets a lagging reader go races with that reader
+ * taking its next event (AxonFramework issue 2954), and the reader then keeps the chain of cached events alive
+ * while it reads on its own. Following a 1 M seed, that held over 270,000 events and ran both applications out of
+ * their 512 MiB heaps, whatever the clean-up delay. A processor with nothing to read asks the table again every
+ * half second (the pooled coordinator's own pace), one small index range query per processor.
+ *
+ * @param sharedCache  Axon's shared cache of recent events (see above); off by default
+ * @param fetchDelay   with the shared cache only: how long its reader waits before polling again once caught up
+ * @param cachedEvents with the shared cache only: how many recent events it keeps
+ * @param cleanupDelay with the shared cache only: how often a processor that has fallen behind the cache is sent
+ *                     to read on its own
  */
 @ConfigurationProperties("daiban.event-stream")
-public record StreamProperties(@DefaultValue("200ms") Duration fetchDelay, @DefaultValue("10000") int cachedEvents,
-                               @DefaultValue("1s") Duration cleanupDelay) {
+public record StreamProperties(@DefaultValue("false") boolean sharedCache, @DefaultValue("200ms") Duration fetchDelay,
+                               @DefaultValue("10000") int cachedEvents, @DefaultValue("1s") Duration cleanupDelay) {
 }
