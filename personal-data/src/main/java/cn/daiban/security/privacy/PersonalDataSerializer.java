@@ -42,8 +42,6 @@ public class PersonalDataSerializer implements Serializer {
     private final ObjectMapper mapper;
     private final Supplier<PersonalDataKeys> keys;
     private final Map<Class<?>, Optional<Shape>> shapes = new ConcurrentHashMap<>();
-    /** Null when off: every read opens its bytes itself. */
-    private final RecentlyOpened recentlyOpened;
 
     private record Part(RecordComponent component, boolean personal, Shape nested) {
     }
@@ -52,18 +50,9 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     public PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys) {
-        this(delegate, keys, 0);
-    }
-
-    /**
-     * @param recentlyOpened how many opened payloads to keep for other readers of the same stored event
-     *                       ({@link RecentlyOpened}); 0 keeps none
-     */
-    public PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys, int recentlyOpened) {
         this.delegate = delegate;
         this.mapper = delegate instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
         this.keys = keys;
-        this.recentlyOpened = recentlyOpened > 0 ? new RecentlyOpened(recentlyOpened) : null;
     }
 
     @Override
@@ -89,60 +78,17 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         Class<?> type = delegate.classForType(serializedObject.getType());
-        if (recentlyOpened == null || !(serializedObject.getData() instanceof byte[] data) || !kept(type)) {
-            return deserialize(serializedObject, type, null);
-        }
-        SerializedType serializedType = serializedObject.getType();
-        int hash = RecentlyOpened.hash(data, serializedType);
-        RecentlyOpened.Entry entry = recentlyOpened.find(hash, data, serializedType);
-        if (entry != null && stillHeld(entry.subjects())) {
-            return (T) entry.value();
-        }
-        Map<String, Optional<javax.crypto.SecretKey>> looked = new java.util.HashMap<>();
-        T value = deserialize(serializedObject, type, looked);
-        if (value != null && looked.values().stream().allMatch(Optional::isPresent)) {
-            recentlyOpened.keep(hash, data, serializedType, value, List.copyOf(looked.keySet()));
-        }
-        return value;
-    }
-
-    /** Opens and reads {@code serializedObject}, noting in {@code looked} (if given) the subjects whose keys it used. */
-    private <S, T> T deserialize(SerializedObject<S> serializedObject, Class<?> type,
-                                 Map<String, Optional<javax.crypto.SecretKey>> looked) {
         if (type == null || shape(type).isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
-        if (!(serializedObject.getData() instanceof byte[])) {
-            // A tree handed in (an upcaster's result) may be read again: open a copy, never the original.
-            tree = tree.deepCopy();
-        }
+        JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
         if (tree instanceof ObjectNode object) {
             // One key look-up per subject and event, not per value: an event's values share one subject.
-            open(object, shape(type).get(), looked == null ? new java.util.HashMap<>() : looked);
+            open(object, shape(type).get(), new java.util.HashMap<>());
         }
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
-    }
-
-    /**
-     * What may be kept for other readers: records (event payloads, read only) and Axon's meta-data (immutable).
-     * Anything else is read anew each time.
-     */
-    private static boolean kept(Class<?> type) {
-        return type != null && (type.isRecord() || type == org.axonframework.messaging.MetaData.class);
-    }
-
-    /** Whether every subject whose key opened a kept value still has it (an erasure since then makes it a miss). */
-    private boolean stillHeld(List<String> subjects) {
-        for (String subject : subjects) {
-            if (keys.get().find(subject).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void seal(ObjectNode node, Shape shape, String subject) {
@@ -169,7 +115,7 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
-    private void open(ObjectNode node, Shape shape, Map<String, Optional<javax.crypto.SecretKey>> looked) {
+    private void open(ObjectNode node, Shape shape, java.util.Map<String, Optional<javax.crypto.SecretKey>> looked) {
         for (Part part : shape.parts()) {
             String name = part.component().getName();
             JsonNode child = node.get(name);

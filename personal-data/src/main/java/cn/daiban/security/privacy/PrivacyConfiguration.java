@@ -29,15 +29,13 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    public static BeanPostProcessor personalDataEventSerializer(ObjectProvider<PersonalDataKeys> keys,
-                                                                 ObjectProvider<PrivacyProperties> properties) {
+    public static BeanPostProcessor personalDataEventSerializer(ObjectProvider<PersonalDataKeys> keys) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if ("eventSerializer".equals(name) && bean instanceof Serializer serializer
                         && !(bean instanceof PersonalDataSerializer)) {
-                    return new PersonalDataSerializer(serializer, keys::getObject,
-                            properties.getObject().recentlyOpened());
+                    return new PersonalDataSerializer(serializer, keys::getObject);
                 }
                 return bean;
             }

@@ -15,13 +15,9 @@ import java.time.Duration;
  * @param keyCacheTtl how long a node keeps an unwrapped key in memory; every use still checks the store's erased
  *                    mark, so an erasure on another node takes effect here at once, not after this time
  * @param schema      the schema holding the keys, the blind index and the access log (the command side's)
- * @param recentlyOpened how many opened event payloads this node keeps for the next reader of the same stored event
- *                    (each projection group reads every event itself); 0, the default, keeps none. Only for
- *                    readers that never change a payload: the query side turns it on (see RecentlyOpened).
  */
 @ConfigurationProperties("daiban.privacy")
 public record PrivacyProperties(String masterKey, String indexSecret,
                                 @DefaultValue("10s") Duration keyCacheTtl,
-                                @DefaultValue("command_side") String schema,
-                                @DefaultValue("0") int recentlyOpened) {
+                                @DefaultValue("command_side") String schema) {
 }

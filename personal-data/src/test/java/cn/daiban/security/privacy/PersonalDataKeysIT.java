@@ -38,7 +38,7 @@ class PersonalDataKeysIT {
     static PersonalDataKeys node(JdbcTemplate jdbc) {
         // A cache time far longer than the test: erasure must not wait for it.
         return new PersonalDataKeys(jdbc, new PrivacyProperties("OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=",
-                "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=", Duration.ofHours(1), SCHEMA, 0));
+                "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=", Duration.ofHours(1), SCHEMA));
     }
 
     @Test

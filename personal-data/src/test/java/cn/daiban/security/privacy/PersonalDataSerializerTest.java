@@ -7,7 +7,6 @@ import cn.daiban.kernel.privacy.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -202,86 +201,6 @@ class PersonalDataSerializerTest {
         assertThat(keys.created).isEmpty();
     }
 
-    /** The query side keeps what it opened for the next projection group that reads the same stored event. */
-    private final PersonalDataSerializer keeping = new PersonalDataSerializer(plain, () -> keys, 64);
-
-    /** Stored bytes as a second reader of the event table gets them: an array of its own, equal in content. */
-    private static SerializedObject<byte[]> readAgain(SerializedObject<byte[]> stored) {
-        return new SimpleSerializedObject<>(stored.getData().clone(), byte[].class, stored.getType());
-    }
-
-    @Test
-    void aSecondReaderOfTheSameStoredEventGetsWhatTheFirstOpened() {
-        ClientRecorded event = recorded("D-1");
-        SerializedObject<byte[]> stored = keeping.serialize(event, byte[].class);
-
-        ClientRecorded first = keeping.deserialize(readAgain(stored));
-        ClientRecorded second = keeping.deserialize(readAgain(stored));
-
-        assertThat(first).isEqualTo(event);
-        assertThat(second).isSameAs(first);
-    }
-
-    @Test
-    void aKeptValueIsNotServedOnceItsSubjectIsErased() {
-        SerializedObject<byte[]> stored = keeping.serialize(recorded("D-1"), byte[].class);
-        assertThat(((ClientRecorded) keeping.deserialize(readAgain(stored))).name()).isEqualTo(NAME);
-
-        keys.destroy(List.of("D-1"), "admin");
-        ClientRecorded afterErasure = keeping.deserialize(readAgain(stored));
-
-        assertThat(afterErasure.name()).isEqualTo(PersonalData.ERASED);
-        assertThat(afterErasure.phone()).isNull();
-        assertThat(afterErasure.contact().name()).isEqualTo(PersonalData.ERASED);
-        assertThat(afterErasure.note()).isEqualTo("上门代办");
-    }
-
-    @Test
-    void aValueOpenedWithoutItsSubjectsKeyIsNotKept() {
-        SerializedObject<byte[]> stored = keeping.serialize(recorded("D-1"), byte[].class);
-        keys.destroy(List.of("D-1"), "admin");
-
-        ClientRecorded first = keeping.deserialize(readAgain(stored));
-        ClientRecorded second = keeping.deserialize(readAgain(stored));
-
-        assertThat(first.name()).isEqualTo(PersonalData.ERASED);
-        assertThat(second).isNotSameAs(first).isEqualTo(first);
-    }
-
-    @Test
-    void eventsThatDifferInTheirStoredBytesAreNeverConfused() {
-        List<SerializedObject<byte[]>> stored = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            stored.add(keeping.serialize(recorded("D-" + i), byte[].class));
-        }
-
-        for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < 200; i++) {
-                assertThat(((ClientRecorded) keeping.deserialize(readAgain(stored.get(i)))).caseId()).isEqualTo("D-" + i);
-            }
-        }
-    }
-
-    @Test
-    void recordsWithoutPersonalDataAndMetaDataAreKeptToo() {
-        SerializedObject<byte[]> stored = keeping.serialize(new NothingPersonal("140521101201", "来电"), byte[].class);
-        SerializedObject<byte[]> metaData = keeping.serialize(org.axonframework.messaging.MetaData.with("actor", "A-1"),
-                byte[].class);
-
-        assertThat((Object) keeping.deserialize(readAgain(stored))).isSameAs(keeping.deserialize(readAgain(stored)));
-        assertThat((Object) keeping.deserialize(readAgain(metaData)))
-                .isSameAs(keeping.deserialize(readAgain(metaData)))
-                .isEqualTo(org.axonframework.messaging.MetaData.with("actor", "A-1"));
-    }
-
-    @Test
-    void withoutKeepingEveryReadOpensAnew() {
-        SerializedObject<byte[]> stored = serializer.serialize(recorded("D-1"), byte[].class);
-
-        assertThat((Object) serializer.deserialize(readAgain(stored)))
-                .isNotSameAs(serializer.deserialize(readAgain(stored)));
-    }
-
     /** A projection reads every event: its personal values (name, phone, a nested contact) cost one key look-up. */
     @Test
     void anEventsPersonalValuesAreOpenedWithOneKeyLookUp() {
@@ -335,7 +254,7 @@ class PersonalDataSerializerTest {
             // No database behind it: the JdbcTemplate is never reached because every method that would use it is
             // replaced below. The secrets only satisfy the constructor's checks.
             super(null, new PrivacyProperties(Base64.getEncoder().encodeToString(new byte[32]),
-                    Base64.getEncoder().encodeToString(new byte[32]), Duration.ZERO, "unused", 0));
+                    Base64.getEncoder().encodeToString(new byte[32]), Duration.ZERO, "unused"));
         }
 
         @Override
