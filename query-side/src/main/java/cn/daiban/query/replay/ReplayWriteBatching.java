@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * by the row; cheaper than a round trip each).
  *
  * <p>Order is kept: anything else done through this template on that thread (a query, a batch, a call) first
- * sends what is held back, so a handler reads its own writes (found where the template asks for its data source,
+ * sends what is held back (except merged counter rows, below), so a handler reads its own writes (found where the template asks for its data source,
  * which every way through it does). A held-back {@code update} answers 1 (assumption,
  * checked when this was written: no projection a replay batches uses the count an update answers). Only writes
  * through this template are held back: a projection that also writes through JPA must not be batched (its JPA
@@ -38,7 +38,9 @@ import java.util.function.Supplier;
  * matter there) grows a chain of row versions PostgreSQL cannot prune before the commit and walks on each update:
  * the delegations rebuild spent most of its database time there, more per event the longer it ran. Assumption,
  * checked when this was written: a replay's handlers never read the counter tables (they read the rows the
- * counters are derived from), so sending the merged rows later changes nothing they see.
+ * counters are derived from), so sending the merged rows later changes nothing they see; and the counter tables
+ * are written only through {@code updateAdding} and {@code update} (a write by another way through the template,
+ * a batch or a call, would not wait for the merged rows).
  */
 public class ReplayWriteBatching extends JdbcTemplate {
 
@@ -79,6 +81,16 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
     }
 
+    /**
+     * A merged counter row ({@link #updateAdding}) failed when it was sent. It sums the writes of many events, so no
+     * one event is named: evicting the event being handled then would be evicting an innocent one.
+     */
+    public static final class MergedRowsFailedException extends RuntimeException {
+        MergedRowsFailedException(RuntimeException cause) {
+            super("counter rows summed over many events could not be written: " + cause.getMessage(), cause);
+        }
+    }
+
     private static final ThreadLocal<Held> HELD = new ThreadLocal<>();
 
     public ReplayWriteBatching(DataSource dataSource) {
@@ -114,7 +126,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
 
     /**
      * Marks the end of {@code unit}'s writes (the event just handled), so a failure is told of the unit that made
-     * the failing write; sends what is held back once it is {@link #STATEMENTS_PER_ROUND_TRIP} statements or more.
+     * the failing write; sends what is held back once it is {@link #STATEMENTS_PER_ROUND_TRIP} statements or more,
+     * and the merged counter rows too once {@link #ADDED_ROWS_HELD} of them are pending.
      */
     public void endOf(Object unit) {
         Held held = HELD.get();
@@ -162,9 +175,9 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
-     * Sends the held-back writes, then the merged rows, {@link #STATEMENTS_PER_ROUND_TRIP} to a round trip, in the
-     * order their rows were first written. A failure of a merged row names no event (it sums many events' writes);
-     * a replay reports it with the event it was handling then. Not expected: these are additive upserts.
+     * Sends the held-back writes, then the merged rows, {@link #STATEMENTS_PER_ROUND_TRIP} to a round trip (by table,
+     * then statement, then in the order each row was first written; they add up, so their order does not matter).
+     * A failure of a merged row is a {@link MergedRowsFailedException}, naming no event.
      */
     private void sendAdded(Held held) {
         sendWrites();
@@ -174,8 +187,13 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
         held.adding.clear();
         held.addedRows = 0;
-        for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
-            sendTogether(rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false, null);
+        try {
+            for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
+                sendTogether(rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false,
+                        null);
+            }
+        } catch (RuntimeException failure) {
+            throw new MergedRowsFailedException(failure);
         }
     }
 
@@ -191,9 +209,9 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
-     * Sends what this thread has held back, in one round trip, under a savepoint. Should that fail, it goes back
-     * to the savepoint and sends the writes again unit by unit, so the failure names the unit whose write failed
-     * ({@link UnitFailedException}).
+     * Sends what this thread has held back: the writes in one round trip, under a savepoint (should that fail, it
+     * goes back to the savepoint and sends the writes again unit by unit, so the failure names the unit whose write
+     * failed: {@link UnitFailedException}), then the merged counter rows ({@link #sendAdded}).
      */
     public void send() {
         Held held = HELD.get();
@@ -204,7 +222,10 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
     }
 
-    /** Sends the held-back writes (not the merged rows still being added to). */
+    /**
+     * Sends the held-back writes (not the merged rows still being added to) in one round trip, under a savepoint
+     * when they are of more than one unit; see {@link #send()}.
+     */
     private void sendWrites() {
         Held held = HELD.get();
         if (held == null || held.writes.isEmpty()) {
