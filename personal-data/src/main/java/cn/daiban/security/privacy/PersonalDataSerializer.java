@@ -83,7 +83,12 @@ public class PersonalDataSerializer implements Serializer {
         if (type == null || shape(type).isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
+        JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
+        if (!(serializedObject.getData() instanceof byte[])) {
+            // A tree handed in (an upcaster's result) may be read again: open a copy, never the original. Stored
+            // bytes are parsed into a tree of this read's own.
+            tree = tree.deepCopy();
+        }
         if (tree instanceof ObjectNode object) {
             // One key look-up per subject and event, not per value: an event's values share one subject.
             open(object, shape(type).get(), new java.util.HashMap<>());

@@ -7,6 +7,7 @@ import cn.daiban.kernel.privacy.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +200,19 @@ class PersonalDataSerializerTest {
         assertThat(stored.getData()).isEqualTo(plain.serialize(event, byte[].class).getData());
         assertThat((NothingPersonal) serializer.deserialize(stored)).isEqualTo(event);
         assertThat(keys.created).isEmpty();
+    }
+
+    /** An upcaster hands in a tree, which may be read again: opening never writes the personal values into it. */
+    @Test
+    void aTreeHandedInStaysSealedWhenRead() throws Exception {
+        ClientRecorded event = recorded("D-1");
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+        JsonNode tree = mapper.readTree(stored.getData());
+        SerializedObject<JsonNode> handedIn = new SimpleSerializedObject<>(tree, JsonNode.class, stored.getType());
+
+        assertThat((ClientRecorded) serializer.deserialize(handedIn)).isEqualTo(event);
+        assertThat((ClientRecorded) serializer.deserialize(handedIn)).isEqualTo(event);
+        assertThat(tree.get("name").asText()).startsWith(PersonalDataSerializer.PREFIX + "D-1:");
     }
 
     /** A projection reads every event: its personal values (name, phone, a nested contact) cost one key look-up. */

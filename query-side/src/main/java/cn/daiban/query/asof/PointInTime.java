@@ -128,6 +128,9 @@ public class PointInTime {
                                 projection.getValue().handle(event);
                                 jdbc.endOf(new Handled(projection.getKey(), event));
                             } catch (Exception failure) {
+                                if (failure instanceof ReplayWriteBatching.MergedRowsFailedException merged) {
+                                    throw merged; // counter rows of many events: no one event to name
+                                }
                                 // A held-back write that fails names the event (and group) that made it.
                                 Handled culprit = failure instanceof ReplayWriteBatching.UnitFailedException unit
                                         && unit.unit() instanceof Handled handled ? handled

@@ -1,5 +1,6 @@
 package cn.daiban.query.delegation;
 
+import cn.daiban.query.replay.ReplayWriteBatching;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -87,7 +88,7 @@ final class DelegationFigures {
 
     /**
      * The row's counted columns before a handler's writes, or null without a row; the row stays locked to the end
-     * of the transaction. Why the lock: were the same event applied by two transactions at once (two processors
+     * of the transaction (not in a replay, which writes temporary tables of its own on one thread). Why the lock: were the same event applied by two transactions at once (two processors
      * claiming the same segment, as two contexts in one test JVM under one token owner can; a node losing its claim
      * mid-batch cannot commit), both would otherwise read the same "before" and add the same difference twice, though
      * the row itself ends up the same. With it, the second reads the first's committed row and adds nothing.
@@ -97,8 +98,11 @@ final class DelegationFigures {
         // locked row only, while its sub-select of the evaluations would still see the data as of its start, so the
         // second of two transactions applying one evaluation would miss the first's and count the grade twice. The
         // read after it is a new statement and sees everything the first committed.
-        jdbc.query("select 1 from delegation_view where delegation_id = ? for update", rs -> {
-        }, delegationId);
+        // A replay is one thread writing temporary tables of its own: no other transaction to wait for.
+        if (!(jdbc instanceof ReplayWriteBatching batching && batching.holdingBack())) {
+            jdbc.query("select 1 from delegation_view where delegation_id = ? for update", rs -> {
+            }, delegationId);
+        }
         return read(delegationId, "");
     }
 
@@ -157,16 +161,17 @@ final class DelegationFigures {
                 for (int i = 0; i < delta.length; i++) {
                     args[2 + i] = delta[i];
                 }
-                jdbc.update(UPSERT_OPEN, args);
+                add("delegation_open_figure", UPSERT_OPEN, 2, args);
             }
         });
         categories.forEach((key, delta) -> {
             if (delta != 0) {
                 String[] parts = key.split("\\|");
                 LocalDate day = LocalDate.parse(parts[1]);
-                jdbc.update(UPSERT_CATEGORY, parts[0], "D", Date.valueOf(day), parts[2], shard, delta);
-                jdbc.update(UPSERT_CATEGORY, parts[0], "M", Date.valueOf(day.withDayOfMonth(1)), parts[2], shard,
-                        delta);
+                add("delegation_category_figure", UPSERT_CATEGORY, 5, parts[0], "D", Date.valueOf(day), parts[2],
+                        shard, delta);
+                add("delegation_category_figure", UPSERT_CATEGORY, 5, parts[0], "M",
+                        Date.valueOf(day.withDayOfMonth(1)), parts[2], shard, delta);
             }
         });
     }
@@ -180,7 +185,21 @@ final class DelegationFigures {
         for (int i = 0; i < delta.length; i++) {
             args[4 + i] = delta[i];
         }
-        jdbc.update(UPSERT_DATED, args);
+        add("delegation_figure", UPSERT_DATED, 4, args);
+    }
+
+    /**
+     * One additive upsert of a counter row: sent at once by the live processors; merged with the row's other writes
+     * during a replay (a rebuild or a point-in-time view is one transaction, and a counter row written once per event
+     * there is what made the rebuild slow down as it went; see {@link ReplayWriteBatching#updateAdding}). Nothing the
+     * handlers read is made of these rows.
+     */
+    private void add(String table, String sql, int keys, Object... args) {
+        if (jdbc instanceof ReplayWriteBatching batching) {
+            batching.updateAdding(table, sql, keys, args);
+        } else {
+            jdbc.update(sql, args);
+        }
     }
 
     /** The row's share of each counter, times {@code sign}, exactly as the dashboard's recount counted it. */

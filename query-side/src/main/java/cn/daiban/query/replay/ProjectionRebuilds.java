@@ -284,6 +284,10 @@ public class ProjectionRebuilds {
                             // (nothing is held back when the group is not batched).
                             jdbc.endOf(event);
                         } catch (Exception failure) {
+                            if (failure instanceof ReplayWriteBatching.MergedRowsFailedException merged) {
+                                throw new IllegalStateException("rebuild of " + p.group + " stopped; the old read "
+                                        + "model stays", merged); // no one event to name
+                            }
                             // A held-back write that fails names the event whose handler made it.
                             TrackedEventMessage<?> culprit =
                                     failure instanceof ReplayWriteBatching.UnitFailedException unit

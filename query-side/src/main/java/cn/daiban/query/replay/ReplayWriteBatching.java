@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.StatementCallback;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,26 +24,46 @@ import java.util.function.Supplier;
  * by the row; cheaper than a round trip each).
  *
  * <p>Order is kept: anything else done through this template on that thread (a query, a batch, a call) first
- * sends what is held back, so a handler reads its own writes (found where the template asks for its data source,
+ * sends what is held back (except merged counter rows, below), so a handler reads its own writes (found where the template asks for its data source,
  * which every way through it does). A held-back {@code update} answers 1 (assumption,
  * checked when this was written: no projection a replay batches uses the count an update answers). Only writes
  * through this template are held back: a projection that also writes through JPA must not be batched (its JPA
  * queries would not see the held-back rows), so {@link ProjectionRebuilds} batches only the JDBC-only ones.
  * Outside {@link #heldBack(Supplier)} nothing is held back.
+ *
+ * <p>Additive upserts ({@link #updateAdding}: counters, each write adding its numbers to a row) are merged while
+ * held back: the writes of one row add up to one write, sent at the end of the replay, when
+ * {@link #ADDED_ROWS_HELD} rows are pending, or before a held-back write that names their table. Why: a replay is
+ * one transaction, and a counter row updated once per event (a station's open matters, by every event of every
+ * matter there) grows a chain of row versions PostgreSQL cannot prune before the commit and walks on each update:
+ * the delegations rebuild spent most of its database time there, more per event the longer it ran. Assumption,
+ * checked when this was written: a replay's handlers never read the counter tables (they read the rows the
+ * counters are derived from), so sending the merged rows later changes nothing they see; and the counter tables
+ * are written only through {@code updateAdding} and {@code update} (a write by another way through the template,
+ * a batch or a call, would not wait for the merged rows).
  */
 public class ReplayWriteBatching extends JdbcTemplate {
 
     /** How many held-back statements make a round trip (fewer when the replay reads, or at its end). */
     static final int STATEMENTS_PER_ROUND_TRIP = 400;
 
+    /** How many merged counter rows are held before they are sent (each a few hundred bytes). */
+    static final int ADDED_ROWS_HELD = 5_000;
+
     private record Write(String sql, Object[] args) {
     }
 
-    /** What one thread holds back: the writes, and where each unit (an event) ends among them. */
+    /** Additive upserts of one table: per statement text, per row (its key arguments), the arguments summed. */
+    private record Adding(String table, Map<String, Map<List<Object>, Object[]>> rows) {
+    }
+
+    /** What one thread holds back: the writes, where each unit (an event) ends among them, and the merged rows. */
     private static final class Held {
         final List<Write> writes = new ArrayList<>();
         final List<Integer> ends = new ArrayList<>();
         final List<Object> units = new ArrayList<>();
+        final Map<String, Adding> adding = new LinkedHashMap<>();
+        int addedRows;
     }
 
     /** A held-back write of {@code unit} (the event whose handler made it) failed when it was sent. */
@@ -56,6 +78,16 @@ public class ReplayWriteBatching extends JdbcTemplate {
         /** The unit whose write failed, as given to {@link #endOf(Object)}; null for writes after the last unit. */
         public Object unit() {
             return unit;
+        }
+    }
+
+    /**
+     * A merged counter row ({@link #updateAdding}) failed when it was sent. It sums the writes of many events, so no
+     * one event is named: evicting the event being handled then would be evicting an innocent one.
+     */
+    public static final class MergedRowsFailedException extends RuntimeException {
+        MergedRowsFailedException(RuntimeException cause) {
+            super("counter rows summed over many events could not be written: " + cause.getMessage(), cause);
         }
     }
 
@@ -85,8 +117,17 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
+     * Whether this thread is in a replay that holds its writes back (a rebuild or a point-in-time view: one
+     * thread, one transaction, its own temporary tables).
+     */
+    public boolean holdingBack() {
+        return HELD.get() != null;
+    }
+
+    /**
      * Marks the end of {@code unit}'s writes (the event just handled), so a failure is told of the unit that made
-     * the failing write; sends what is held back once it is {@link #STATEMENTS_PER_ROUND_TRIP} statements or more.
+     * the failing write; sends what is held back once it is {@link #STATEMENTS_PER_ROUND_TRIP} statements or more,
+     * and the merged counter rows too once {@link #ADDED_ROWS_HELD} of them are pending.
      */
     public void endOf(Object unit) {
         Held held = HELD.get();
@@ -98,17 +139,94 @@ public class ReplayWriteBatching extends JdbcTemplate {
             held.ends.add(end);
             held.units.add(unit);
         }
-        if (end >= STATEMENTS_PER_ROUND_TRIP) {
-            send();
+        if (held.addedRows >= ADDED_ROWS_HELD) {
+            sendAdded(held);
+        } else if (end >= STATEMENTS_PER_ROUND_TRIP) {
+            sendWrites();
         }
     }
 
     /**
-     * Sends what this thread has held back, in one round trip, under a savepoint. Should that fail, it goes back
-     * to the savepoint and sends the writes again unit by unit, so the failure names the unit whose write failed
-     * ({@link UnitFailedException}).
+     * An additive upsert of {@code table}: {@code args} are the row's {@code keys} key arguments followed by the
+     * numbers {@code sql} adds to it (each a {@link Number}, added as a long). Outside a replay it is sent at once,
+     * as {@link #update(String, Object...)} would; while held back it is merged with the earlier ones of the same
+     * row (see the class comment). {@code sql} must add every number to the row ({@code x = f.x + excluded.x}),
+     * so one write of the sums leaves the row as the writes one by one would.
+     */
+    public void updateAdding(String table, String sql, int keys, Object... args) {
+        Held held = HELD.get();
+        if (held == null) {
+            super.update(sql, args);
+            return;
+        }
+        Map<List<Object>, Object[]> rows = held.adding
+                .computeIfAbsent(table, t -> new Adding(t, new LinkedHashMap<>())).rows()
+                .computeIfAbsent(sql, s -> new LinkedHashMap<>());
+        List<Object> key = java.util.Arrays.asList(java.util.Arrays.copyOf(args, keys));
+        Object[] sum = rows.get(key);
+        if (sum == null) {
+            rows.put(key, args.clone());
+            held.addedRows++;
+            return;
+        }
+        for (int i = keys; i < args.length; i++) {
+            sum[i] = ((Number) sum[i]).longValue() + ((Number) args[i]).longValue();
+        }
+    }
+
+    /**
+     * Sends the held-back writes, then the merged rows, {@link #STATEMENTS_PER_ROUND_TRIP} to a round trip (by table,
+     * then statement, then in the order each row was first written; they add up, so their order does not matter).
+     * A failure of a merged row is a {@link MergedRowsFailedException}, naming no event.
+     */
+    private void sendAdded(Held held) {
+        sendWrites();
+        List<Write> rows = new ArrayList<>(held.addedRows);
+        for (Adding adding : held.adding.values()) {
+            adding.rows().forEach((sql, byKey) -> byKey.values().forEach(args -> rows.add(new Write(sql, args))));
+        }
+        held.adding.clear();
+        held.addedRows = 0;
+        try {
+            for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
+                sendTogether(rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false,
+                        null);
+            }
+        } catch (RuntimeException failure) {
+            throw new MergedRowsFailedException(failure);
+        }
+    }
+
+    /** Before a held-back write naming a table with merged rows pending, those rows go first (order is kept). */
+    private void sendAddedBefore(Held held, String sql) {
+        if (held.adding.isEmpty()) {
+            return;
+        }
+        String text = sql.toLowerCase(java.util.Locale.ROOT);
+        if (held.adding.keySet().stream().anyMatch(text::contains)) {
+            sendAdded(held);
+        }
+    }
+
+    /**
+     * Sends what this thread has held back: the writes in one round trip, under a savepoint (should that fail, it
+     * goes back to the savepoint and sends the writes again unit by unit, so the failure names the unit whose write
+     * failed: {@link UnitFailedException}), then the merged counter rows ({@link #sendAdded}).
      */
     public void send() {
+        Held held = HELD.get();
+        if (held != null && !held.adding.isEmpty()) {
+            sendAdded(held);
+        } else {
+            sendWrites();
+        }
+    }
+
+    /**
+     * Sends the held-back writes (not the merged rows still being added to) in one round trip, under a savepoint
+     * when they are of more than one unit; see {@link #send()}.
+     */
+    private void sendWrites() {
         Held held = HELD.get();
         if (held == null || held.writes.isEmpty()) {
             return;
@@ -187,6 +305,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
     public int update(String sql, Object... args) throws DataAccessException {
         Held held = HELD.get();
         if (held != null) {
+            sendAddedBefore(held, sql);
             held.writes.add(new Write(sql, args == null ? new Object[0] : args.clone()));
             return 1;
         }
@@ -201,12 +320,13 @@ public class ReplayWriteBatching extends JdbcTemplate {
     /**
      * Every way through the template (queries, batches, calls, un-held updates — Spring's private {@code execute}
      * variants included) asks for the data source right before it takes its connection: what is held back is sent
-     * there first, so the order of this thread's statements is kept. ({@link #send()} empties the held writes
+     * there first, so the order of this thread's statements is kept; merged counter rows stay held (see the class
+     * comment: nothing a replay reads is made of them). ({@link #send()} empties the held writes
      * before it sends them, so its own way through here finds nothing to send.)
      */
     @Override
     protected DataSource obtainDataSource() {
-        send();
+        sendWrites();
         return super.obtainDataSource();
     }
 }

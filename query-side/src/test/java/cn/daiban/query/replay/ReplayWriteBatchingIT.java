@@ -74,4 +74,88 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
             });
         });
     }
+
+    private static final String ADD = "insert into tally as t (station, shard, opened, closed) values (?, ?, ?, ?) "
+            + "on conflict (station, shard) do update set opened = t.opened + excluded.opened, "
+            + "closed = t.closed + excluded.closed";
+
+    /**
+     * A replay's counter rows add up to what the writes one by one would have left, sent as one write per row, and
+     * a later write naming their table sees them first; outside a replay each write is sent at once.
+     */
+    @Test
+    void countersWrittenDuringAReplayAddUpToOneWritePerRow() {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint, "
+                    + "primary key (station, shard)) on commit drop");
+            jdbc.execute("create temporary table other (id int primary key) on commit drop");
+            batching.updateAdding("tally", ADD, 2, "S1", 0, 5L, 0L);
+            assertThat(jdbc.queryForObject("select opened from tally where station = 'S1'", Long.class))
+                    .as("outside a replay: at once").isEqualTo(5L);
+
+            List<String> whileHeld = batching.heldBack(() -> {
+                for (int event = 0; event < 1_000; event++) {
+                    batching.updateAdding("tally", ADD, 2, "S1", 0, 1L, event % 2 == 0 ? 0L : 1L);
+                    batching.updateAdding("tally", ADD, 2, "S2", event % 2, 1, 0);
+                    batching.update("insert into other (id) values (?)", event);
+                    batching.endOf("event-" + event);
+                }
+                // A read of other tables sends the other writes, not the counters (nothing read is made of them).
+                assertThat(jdbc.queryForObject("select count(*) from other", Long.class)).isEqualTo(1_000L);
+                List<String> read = jdbc.queryForList("select station || shard || ':' || opened || '/' || closed "
+                        + "from tally order by 1", String.class);
+                // A write naming the table sends the merged rows first.
+                batching.update("update tally set opened = opened * 10 where station = ?", "S2");
+                return read;
+            });
+
+            assertThat(whileHeld).containsExactly("S10:5/0");
+            assertThat(jdbc.queryForList("select station || shard || ':' || opened || '/' || closed from tally "
+                    + "order by 1", String.class)).containsExactly("S10:1005/500", "S20:5000/0", "S21:5000/0");
+            // One write of each sum, not a thousand per row: S1's row once, then the two rows of S2 by the update.
+            assertThat(jdbc.queryForObject("select n_tup_upd from pg_stat_xact_user_tables where relname = 'tally'",
+                    Long.class)).isEqualTo(3L);
+        });
+    }
+
+    @Test
+    void manyPendingCounterRowsAreSentWithoutWaitingForTheEnd() {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint, "
+                    + "primary key (station, shard)) on commit drop");
+            long sentBeforeTheEnd = batching.heldBack(() -> {
+                for (int row = 0; row <= ReplayWriteBatching.ADDED_ROWS_HELD; row++) {
+                    batching.updateAdding("tally", ADD, 2, "S" + row, 0, 1L, 0L);
+                    batching.endOf("event-" + row);
+                }
+                return jdbc.queryForObject("select count(*) from tally", Long.class);
+            });
+            assertThat(sentBeforeTheEnd).isEqualTo(ReplayWriteBatching.ADDED_ROWS_HELD);
+            assertThat(jdbc.queryForObject("select count(*) from tally", Long.class))
+                    .isEqualTo(ReplayWriteBatching.ADDED_ROWS_HELD + 1L);
+        });
+    }
+
+    /** A merged row sums many events' writes: its failure names none of them. */
+    @Test
+    void aFailingCounterRowNamesNoEvent() {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint "
+                    + "check (closed >= 0), primary key (station, shard)) on commit drop");
+            assertThatThrownBy(() -> batching.heldBack(() -> {
+                batching.updateAdding("tally", ADD, 2, "S1", 0, 1L, 0L);
+                batching.endOf("event-1");
+                batching.updateAdding("tally", ADD, 2, "S1", 0, 0L, -1L);
+                batching.endOf("event-2");
+                return null;
+            })).isInstanceOf(ReplayWriteBatching.MergedRowsFailedException.class)
+                    .hasMessageContaining("closed");
+        });
+    }
 }
