@@ -88,10 +88,11 @@ final class DelegationFigures {
 
     /**
      * The row's counted columns before a handler's writes, or null without a row; the row stays locked to the end
-     * of the transaction (not in a replay, which writes temporary tables of its own on one thread). Why the lock: were the same event applied by two transactions at once (two processors
-     * claiming the same segment, as two contexts in one test JVM under one token owner can; a node losing its claim
-     * mid-batch cannot commit), both would otherwise read the same "before" and add the same difference twice, though
-     * the row itself ends up the same. With it, the second reads the first's committed row and adds nothing.
+     * of the transaction (not in a replay, which writes temporary tables of its own on one thread). Why the lock:
+     * were the same event applied by two transactions at once (two processors claiming the same segment, as two
+     * contexts in one test JVM under one token owner can; a node losing its claim mid-batch cannot commit), both
+     * would otherwise read the same "before" and add the same difference twice, though the row itself ends up the
+     * same. With it, the second reads the first's committed row and adds nothing.
      */
     Counted lockAndRead(String delegationId) {
         // The lock in a statement of its own: at READ COMMITTED a statement that waited for the lock re-reads the

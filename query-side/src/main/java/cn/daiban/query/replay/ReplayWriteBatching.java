@@ -8,8 +8,10 @@ import org.springframework.jdbc.core.StatementCallback;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,11 +26,11 @@ import java.util.function.Supplier;
  * by the row; cheaper than a round trip each).
  *
  * <p>Order is kept: anything else done through this template on that thread (a query, a batch, a call) first
- * sends what is held back (except merged counter rows, below), so a handler reads its own writes (found where the template asks for its data source,
- * which every way through it does). A held-back {@code update} answers 1 (assumption,
- * checked when this was written: no projection a replay batches uses the count an update answers). Only writes
- * through this template are held back: a projection that also writes through JPA must not be batched (its JPA
- * queries would not see the held-back rows), so {@link ProjectionRebuilds} batches only the JDBC-only ones.
+ * sends what is held back (except merged counter rows, below), so a handler reads its own writes (found where the
+ * template asks for its data source, which every way through it does). A held-back {@code update} answers 1
+ * (assumption, checked when this was written: no projection a replay batches uses the count an update answers).
+ * Only writes through this template are held back: a projection that also writes through JPA must not be batched
+ * (its JPA queries would not see the held-back rows), so {@link ProjectionRebuilds} batches only the JDBC-only ones.
  * Outside {@link #heldBack(Supplier)} nothing is held back.
  *
  * <p>Additive upserts ({@link #updateAdding}: counters, each write adding its numbers to a row) are merged while
@@ -53,16 +55,13 @@ public class ReplayWriteBatching extends JdbcTemplate {
     private record Write(String sql, Object[] args) {
     }
 
-    /** Additive upserts of one table: per statement text, per row (its key arguments), the arguments summed. */
-    private record Adding(String table, Map<String, Map<List<Object>, Object[]>> rows) {
-    }
-
     /** What one thread holds back: the writes, where each unit (an event) ends among them, and the merged rows. */
     private static final class Held {
         final List<Write> writes = new ArrayList<>();
         final List<Integer> ends = new ArrayList<>();
         final List<Object> units = new ArrayList<>();
-        final Map<String, Adding> adding = new LinkedHashMap<>();
+        /** The merged rows: per table, per statement text, per row (its key arguments), the arguments summed. */
+        final Map<String, Map<String, Map<List<Object>, Object[]>>> adding = new LinkedHashMap<>();
         int addedRows;
     }
 
@@ -159,10 +158,9 @@ public class ReplayWriteBatching extends JdbcTemplate {
             super.update(sql, args);
             return;
         }
-        Map<List<Object>, Object[]> rows = held.adding
-                .computeIfAbsent(table, t -> new Adding(t, new LinkedHashMap<>())).rows()
+        Map<List<Object>, Object[]> rows = held.adding.computeIfAbsent(table, t -> new LinkedHashMap<>())
                 .computeIfAbsent(sql, s -> new LinkedHashMap<>());
-        List<Object> key = java.util.Arrays.asList(java.util.Arrays.copyOf(args, keys));
+        List<Object> key = Arrays.asList(Arrays.copyOf(args, keys));
         Object[] sum = rows.get(key);
         if (sum == null) {
             rows.put(key, args.clone());
@@ -182,9 +180,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
     private void sendAdded(Held held) {
         sendWrites();
         List<Write> rows = new ArrayList<>(held.addedRows);
-        for (Adding adding : held.adding.values()) {
-            adding.rows().forEach((sql, byKey) -> byKey.values().forEach(args -> rows.add(new Write(sql, args))));
-        }
+        held.adding.values().forEach(bySql -> bySql.forEach((sql, byKey) ->
+                byKey.values().forEach(args -> rows.add(new Write(sql, args)))));
         held.adding.clear();
         held.addedRows = 0;
         try {
@@ -202,7 +199,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (held.adding.isEmpty()) {
             return;
         }
-        String text = sql.toLowerCase(java.util.Locale.ROOT);
+        String text = sql.toLowerCase(Locale.ROOT);
         if (held.adding.keySet().stream().anyMatch(text::contains)) {
             sendAdded(held);
         }
@@ -276,7 +273,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
                 sql.append(";\n");
             }
             sql.append(write.sql());
-            args.addAll(java.util.Arrays.asList(write.args()));
+            args.addAll(Arrays.asList(write.args()));
         }
         if (savepoint) {
             sql.append(";\nrelease savepoint replay_writes");

@@ -8,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,17 +80,23 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
             + "on conflict (station, shard) do update set opened = t.opened + excluded.opened, "
             + "closed = t.closed + excluded.closed";
 
+    /** Runs {@code test} in a transaction rolled back at its end, with a counter table {@code tally}. */
+    private void withTally(String closedCheck, Consumer<ReplayWriteBatching> test) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint "
+                    + closedCheck + ", primary key (station, shard)) on commit drop");
+            test.accept((ReplayWriteBatching) jdbc);
+        });
+    }
+
     /**
      * A replay's counter rows add up to what the writes one by one would have left, sent as one write per row, and
      * a later write naming their table sees them first; outside a replay each write is sent at once.
      */
     @Test
     void countersWrittenDuringAReplayAddUpToOneWritePerRow() {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint, "
-                    + "primary key (station, shard)) on commit drop");
+        withTally("", batching -> {
             jdbc.execute("create temporary table other (id int primary key) on commit drop");
             batching.updateAdding("tally", ADD, 2, "S1", 0, 5L, 0L);
             assertThat(jdbc.queryForObject("select opened from tally where station = 'S1'", Long.class))
@@ -122,11 +129,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
 
     @Test
     void manyPendingCounterRowsAreSentWithoutWaitingForTheEnd() {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint, "
-                    + "primary key (station, shard)) on commit drop");
+        withTally("", batching -> {
             long sentBeforeTheEnd = batching.heldBack(() -> {
                 for (int row = 0; row <= ReplayWriteBatching.ADDED_ROWS_HELD; row++) {
                     batching.updateAdding("tally", ADD, 2, "S" + row, 0, 1L, 0L);
@@ -143,11 +146,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
     /** A merged row sums many events' writes: its failure names none of them. */
     @Test
     void aFailingCounterRowNamesNoEvent() {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table tally (station text, shard int, opened bigint, closed bigint "
-                    + "check (closed >= 0), primary key (station, shard)) on commit drop");
+        withTally("check (closed >= 0)", batching -> {
             assertThatThrownBy(() -> batching.heldBack(() -> {
                 batching.updateAdding("tally", ADD, 2, "S1", 0, 1L, 0L);
                 batching.endOf("event-1");
