@@ -662,14 +662,18 @@ public final class Bench {
         log("export: ledger.csv of one village");
         sampler.focusQuery = true;
         long heapBefore = sampler.queryHeapNow(this);
+        long oldBefore = Sampler.oldGeneration(this, api.query);
         sampler.resetExportPeak();
         long t0 = System.nanoTime();
         long[] d = api.download(api.query + "/api/ledger.csv?station=" + v0, manager(v0));
         double took = (System.nanoTime() - t0) / 1e9;
+        sampler.sampleExportEnd(this);
         sampler.focusQuery = false;
-        report.export = new double[]{d[0], d[1], d[2], took, heapBefore, sampler.exportPeak};
-        log(String.format("  HTTP %d, %d bytes, %d lines in %.1f s; query heap before %d MiB, peak %d MiB", d[0], d[1], d[2],
-                took, heapBefore >> 20, sampler.exportPeak >> 20));
+        report.export = new double[]{d[0], d[1], d[2], took, heapBefore, sampler.exportPeak, oldBefore,
+                sampler.exportOldPeak};
+        log(String.format("  HTTP %d, %d bytes, %d lines in %.1f s; query heap used before %d MiB, peak %d MiB; "
+                        + "old generation before %d MiB, peak %d MiB", d[0], d[1], d[2], took, heapBefore >> 20,
+                sampler.exportPeak >> 20, oldBefore >> 20, sampler.exportOldPeak >> 20));
     }
 
     interface Check {

@@ -320,8 +320,10 @@ final class Report {
         }
         if (export != null) {
             r.append(String.format("Export `/api/ledger.csv?station={village}`: HTTP %.0f, %,.0f bytes, %,.0f lines (rows + heading) in %.1f s; "
-                    + "query side heap used before %s, peak while exporting %s (sampled every 200 ms).\n\n",
-                    export[0], export[1], export[2], export[3], mib(export[4]), mib(export[5])));
+                    + "query side heap used before %s, peak while exporting %s; old generation before %s, peak %s "
+                    + "(sampled every 200 ms and at the end).\n\n",
+                    export[0], export[1], export[2], export[3], mib(export[4]), mib(export[5]), mib(export[6]),
+                    mib(export[7])));
         }
         charts(out, r);
         if (!profiles.isEmpty()) {
@@ -380,14 +382,19 @@ final class Report {
         b.append(row("dashboard p99 < 50 ms at 1M", mark(dash < 50, !Double.isNaN(dash)), "worst p99 " + Stats.f(dash) + " ms" + at));
         b.append(row("ledger first page p99 < 50 ms at 1M", mark(ledger < 50, !Double.isNaN(ledger)), "worst p99 " + Stats.f(ledger) + " ms" + at));
         if (export != null) {
-            double growth = export[5] - export[4];
-            // "Flat": the heap grew by less than 64 MiB while streaming (assumption: young-generation churn stays below that).
+            // "Flat": the old generation grew by less than 64 MiB while streaming. Rows held in memory would outlive
+            // the young collections of a 100 k-row export (tens of MiB of CSV) and be promoted there; heap used is
+            // shown beside it but not judged, as it also counts young garbage. The old generation is 0 when the
+            // collector names it differently (Sampler.oldGeneration): then the target is not judged.
             // Only an export of 100 k rows or more can meet the target; a smaller one is reported, not judged.
+            double growth = export[7] - export[6];
             boolean big = export[2] - 1 >= 100_000;
-            b.append(row("100k export in flat memory (heap growth < 64 MiB)", big
-                            ? mark(growth < 64 * 1048576.0 && export[0] == 200, true)
-                            : "not judged (fewer than 100 k rows)",
-                    String.format("%,.0f rows, heap %s → peak %s", export[2] - 1, mib(export[4]), mib(export[5]))));
+            boolean sampled = export[6] > 0 && export[7] > 0;
+            b.append(row("100k export in flat memory (old generation growth < 64 MiB)", !big
+                            ? "not judged (fewer than 100 k rows)"
+                            : mark(growth < 64 * 1048576.0 && export[0] == 200, sampled),
+                    String.format("%,.0f rows in %.1f s, old generation %s → peak %s (heap used %s → peak %s)",
+                            export[2] - 1, export[3], mib(export[6]), mib(export[7]), mib(export[4]), mib(export[5]))));
         } else {
             b.append(row("100k export in flat memory", mark(false, false), ""));
         }

@@ -2,6 +2,7 @@ package cn.daiban.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ final class Sampler {
     volatile long commandRssPeak;
     volatile long queryRssPeak;
     volatile long exportPeak;
+    /** The query side's old generation at its fullest while exporting: what outlives young collections. */
+    volatile long exportOldPeak;
     volatile boolean focusQuery;
     volatile double loadPeak;
     volatile double loadSum;
@@ -35,6 +38,7 @@ final class Sampler {
                         queryHeapPeak = Math.max(queryHeapPeak, q);
                         if (focusQuery) {
                             exportPeak = Math.max(exportPeak, q);
+                            exportOldPeak = Math.max(exportOldPeak, oldGeneration(b, b.api.query));
                         }
                         if (!focusQuery) {
                             commandHeapPeak = Math.max(commandHeapPeak, heap(b, b.api.command, b.commandPid));
@@ -66,6 +70,32 @@ final class Sampler {
 
     void resetExportPeak() {
         exportPeak = 0;
+        exportOldPeak = 0;
+    }
+
+    /**
+     * One more sample of the export's peaks, taken when it has ended: an export shorter than the sampling interval
+     * would otherwise show no peak at all.
+     */
+    void sampleExportEnd(Bench b) {
+        exportPeak = Math.max(exportPeak, heap(b, b.api.query, b.queryPid));
+        exportOldPeak = Math.max(exportOldPeak, oldGeneration(b, b.api.query));
+    }
+
+    /**
+     * The old generation in use, in bytes (0 when the metric is not there). Rows an export held in memory would
+     * survive the young collections during it and be promoted here; rows streamed out die young. Heap used, by
+     * contrast, also counts the young generation's garbage, which G1 lets grow to a large share of the heap before
+     * it collects, whether or not anything is held.
+     */
+    static long oldGeneration(Bench b, String base) {
+        for (String pool : List.of("G1%20Old%20Gen", "Tenured%20Gen", "PS%20Old%20Gen")) {
+            long used = metric(b, base, "jvm.memory.used?tag=area:heap&tag=id:" + pool);
+            if (used > 0) {
+                return used;
+            }
+        }
+        return 0;
     }
 
     long queryHeapNow(Bench b) {
