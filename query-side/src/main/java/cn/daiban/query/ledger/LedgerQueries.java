@@ -66,10 +66,15 @@ public class LedgerQueries {
     }
 
     /** A filter turned into SQL: the CTE, the where clause, its arguments. */
-    private record Where(String cte, String clause, List<Object> args, String order) {
+    record Where(String cte, String clause, List<Object> args, String order) {
+
+        /** The count of the filter's rows (each filter's index carries the station, V163, so it can be read alone). */
+        String countSql() {
+            return cte + "select count(*)" + LEDGER_FROM.formatted(clause);
+        }
     }
 
-    private static Where where(LedgerFilter f) {
+    static Where where(LedgerFilter f) {
         ScopeSql scope = ScopeSql.of(f.stationCode(), f.rollUp());
         List<Object> args = new ArrayList<>(scope.args());
         StringBuilder clause = new StringBuilder(scope.on("d.station_code"));
@@ -178,8 +183,7 @@ public class LedgerQueries {
     }
 
     private long count(Where w) {
-        Long total = jdbc.queryForObject(w.cte() + "select count(*)" + LEDGER_FROM.formatted(w.clause()), Long.class,
-                w.args().toArray());
+        Long total = jdbc.queryForObject(w.countSql(), Long.class, w.args().toArray());
         return total == null ? 0 : total;
     }
 

@@ -517,6 +517,50 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         });
     }
 
+    /**
+     * The ledger's total under each filter the ledger offers (window, status, item, agent; kind for the registers),
+     * per station and rolled up, is counted from that filter's index alone (an index-only scan, V163): before, the
+     * filter's index lacked the station, so the count read each matching row from the table. Every plan but the
+     * index-only scan is ruled out here; a filter without such an index would show a disabled plan instead.
+     */
+    @Test
+    void eachLedgerFilterIsCountedFromItsIndexAlone() {
+        Map<String, java.util.function.BiFunction<String, Boolean, LedgerFilter>> filters = new LinkedHashMap<>();
+        filters.put("delegation_view_window_station", (station, rollUp) -> new LedgerFilter(station, rollUp, "Z1",
+                null, null, null, null, null, null, false));
+        filters.put("delegation_view_status_station", (station, rollUp) -> new LedgerFilter(station, rollUp, null,
+                null, null, DelegationStatus.HANDLING, null, null, null, false));
+        filters.put("delegation_view_item_station", (station, rollUp) -> new LedgerFilter(station, rollUp, null,
+                null, null, null, "RS-001", null, null, false));
+        filters.put("delegation_view_agent_station", (station, rollUp) -> new LedgerFilter(station, rollUp, null,
+                null, null, null, null, AGENT.value(), null, false));
+        filters.put("delegation_view_kind_station", (station, rollUp) -> new LedgerFilter(station, rollUp, null,
+                null, null, null, null, null, DelegationKind.PROXY, false));
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            for (String off : List.of("seqscan", "bitmapscan", "indexscan")) {
+                jdbc.execute("set local enable_" + off + " = off");
+            }
+            filters.forEach((index, filter) -> {
+                for (boolean rollUp : List.of(false, true)) {
+                    LedgerQueries.Where where = LedgerQueries.where(filter.apply(V1, rollUp));
+                    assertThat(plan(where.countSql(), where.args())).as("%s, rollUp=%s", index, rollUp)
+                            .contains("Index Only Scan using " + index + " on delegation_view d");
+                }
+            });
+        });
+    }
+
+    /** The plan of {@code sql} with its arguments written in as literals, in order. */
+    String plan(String sql, List<Object> args) {
+        StringBuilder written = new StringBuilder();
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            written.append(c == '?' ? "'" + args.get(next++) + "'" : String.valueOf(c));
+        }
+        assertThat(next).as("arguments written in").isEqualTo(args.size());
+        return String.join("\n", jdbc.queryForList("explain " + written, String.class));
+    }
+
     String plan(String sql) {
         // The scope's one parameter (the station) written in, so the statement can be explained as it stands.
         return String.join("\n", jdbc.queryForList("explain " + sql.replace("?", "'" + V1 + "'"), String.class));
