@@ -57,6 +57,11 @@ final class Report {
         return String.format("%.0f MiB", bytes / 1048576.0);
     }
 
+    /** The live size after a collection: 0 means no collection of the old generation happened to measure it. */
+    static String live(double bytes) {
+        return bytes > 0 ? mib(bytes) : "not measured (no old-generation collection)";
+    }
+
     static String sh(String... command) {
         return Profiler.run(command).trim();
     }
@@ -77,6 +82,8 @@ final class Report {
                 .append("| applications' JVM options | `").append(env.getOrDefault("BENCH_APP_JAVA_OPTS", "")).append("` (run.sh passes none) |\n")
                 .append("| PostgreSQL | durable: fsync, synchronous_commit, full_page_writes on (local-postgres, as ./run.sh) |\n")
                 .append("| seconds per measurement point | ").append(seconds).append(" |\n")
+                .append("| warm-up before the first commands (4 clients, not reported) | ")
+                .append(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")).append(" s of commissioning, then of the mix |\n")
                 .append("| BENCH_DELEGATIONS | ").append(delegations).append(" |\n")
                 .append("| BENCH_PHASES | ").append(env.getOrDefault("BENCH_PHASES", "(all)")).append(" |\n");
     }
@@ -202,9 +209,9 @@ final class Report {
             r.append("## Start-up and memory\n\n").append(startup).append('\n');
         }
         r.append("Peaks over the whole run (sampled): command side heap used ").append(mib(commandHeapPeak))
-                .append(", live after a collection ").append(mib(commandLivePeak)).append(", RSS ")
+                .append(", live after a collection ").append(live(commandLivePeak)).append(", RSS ")
                 .append(mib(commandRssPeak)).append("; query side heap used ").append(mib(queryHeapPeak))
-                .append(", live after a collection ").append(mib(queryLivePeak)).append(", RSS ")
+                .append(", live after a collection ").append(live(queryLivePeak)).append(", RSS ")
                 .append(mib(queryRssPeak)).append(". Heap used includes garbage not yet collected (a collector fills the "
                         + "heap before it collects); the live size is what the heap has to hold.\n\n");
         if (!raw.isEmpty()) {
@@ -405,8 +412,8 @@ final class Report {
                         && outOfMemory[1] == 0, heapMax[0] > 0 && outOfMemory[0] >= 0 && outOfMemory[1] >= 0),
                 "heap limit in effect: command " + mib(heapMax[0]) + ", query " + mib(heapMax[1])
                         + "; OutOfMemoryErrors logged: command " + outOfMemory[0] + ", query " + outOfMemory[1]
-                        + "; peak live after a collection: command " + mib(commandLivePeak) + ", query "
-                        + mib(queryLivePeak) + " (peak heap used, garbage included: " + mib(commandHeapPeak) + " / "
+                        + "; peak live after a collection: command " + live(commandLivePeak) + ", query "
+                        + live(queryLivePeak) + " (peak heap used, garbage included: " + mib(commandHeapPeak) + " / "
                         + mib(queryHeapPeak) + ")"));
         return b.toString();
     }
