@@ -6,7 +6,8 @@
 #
 # Settings (environment), see README "Performance":
 #   BENCH_PHASES (startup,raw,commands,seed,catchup,commands-large,lag,rebuild,reads), BENCH_SECONDS (20 per point),
-#   BENCH_WARMUP_SECONDS (10: commissioning, then the mix, at 4 clients before the first measured point, not reported),
+#   BENCH_WARMUP_SECONDS (10: commissioning, then the mix, at 4 clients before the first measured point, under a JFR
+#   recording thrown away, not reported),
 #   BENCH_DELEGATIONS (1000000), BENCH_VILLAGES (10), BENCH_CLIENTS (1,4,16,32), BENCH_RAW_CONNECTIONS (1,4,16),
 #   BENCH_CATCHUP_MAX_SECONDS (300), BENCH_REBUILD_MAX_SECONDS (420), BENCH_OPEN_SHARE (0.3), BENCH_SEED_THREADS (2),
 #   BENCH_PROFILE (true), BENCH_APP_JAVA_OPTS (empty; added to run.sh's heap bounds), BENCH_DB_PORT (55439), BENCH_COMMAND_PORT (18080),

@@ -358,7 +358,13 @@ public final class Bench {
             boolean measured = p >= warmUps;
             double seconds = measured ? this.seconds : warmUpSeconds;
             String label = measured ? "" : " (warm-up, not reported)";
-            boolean profile = measured && n == 16 && env.getOrDefault("BENCH_PROFILE", "true").equals("true");
+            boolean profiling = env.getOrDefault("BENCH_PROFILE", "true").equals("true");
+            boolean profile = measured && n == 16 && profiling;
+            // The first JFR recording of a process costs it seconds of class loading and compiling: paid in the
+            // warm-up (a recording thrown away), not in the first profiled point (the empty store's 16 clients).
+            if (!measured && profiling) {
+                profiler.start(commandPid, "warm-up", seconds * 2);
+            }
             if (profile) {
                 profiler.start(commandPid, "command-side-commissioning-16-" + store.replace(' ', '-'), seconds);
             }
@@ -420,6 +426,9 @@ public final class Bench {
             m.eventsPerCommand = m.ok == 0 ? Double.NaN
                     : (double) eventsAfter(beforeMix) / (m.ok + commissionsInMix.get());
             m.cpuPerCommand = Cpu.perCommand(cpuBeforeMix, cpu.seconds(), m.ok + commissionsInMix.get());
+            if (!measured && profiling) {
+                profiler.discard(commandPid, "warm-up");
+            }
             if (measured) {
                 mix.put(n, m);
                 Map<String, Stats> ps = new LinkedHashMap<>();

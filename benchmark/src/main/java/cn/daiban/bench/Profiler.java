@@ -42,6 +42,20 @@ final class Profiler {
         }
     }
 
+    /** Stops a recording and throws it away: one made only to pay a recording's first start (the warm-up). */
+    void discard(long pid, String name) {
+        if (pid <= 0) {
+            return;
+        }
+        Path file = out.resolve(name + ".jfr").toAbsolutePath();
+        run("jcmd", Long.toString(pid), "JFR.stop", "name=" + name, "filename=" + file);
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // left behind, not summarised
+        }
+    }
+
     static String summarise(Path file) {
         String text = run("jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", file.toString());
         Map<String, Integer> top = new HashMap<>();

@@ -83,7 +83,7 @@ final class Report {
                 .append("| PostgreSQL | durable: fsync, synchronous_commit, full_page_writes on (local-postgres, as ./run.sh) |\n")
                 .append("| seconds per measurement point | ").append(seconds).append(" |\n")
                 .append("| warm-up before the first commands (4 clients, not reported) | ")
-                .append(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")).append(" s of commissioning, then of the mix |\n")
+                .append(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")).append(" s of commissioning, then of the mix, under a JFR recording thrown away |\n")
                 .append("| BENCH_DELEGATIONS | ").append(delegations).append(" |\n")
                 .append("| BENCH_PHASES | ").append(env.getOrDefault("BENCH_PHASES", "(all)")).append(" |\n");
     }
