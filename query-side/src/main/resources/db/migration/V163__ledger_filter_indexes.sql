@@ -16,3 +16,5 @@ drop index delegation_view_window;
 drop index delegation_view_status;
 drop index delegation_view_item;
 drop index delegation_view_agent;
+-- Built in the upgrade's transaction (not concurrently): writes to the view wait for it, seconds at a million rows,
+-- while the query side starts and before its processors run.

@@ -173,10 +173,12 @@ public class LedgerQueries {
      * The ledger's total. Filtered by stations and dates only (the ledger as it opens, and its commonest view), it is
      * the sum of the projection's intake counters (every row of delegation_view is counted once by its received_on,
      * accepted or declined): the work grows with stations and months, not with matters. With any other filter
-     * (window, status, item, agent, kind) it is counted, through that filter's index, over the matching rows.
+     * (window, status, item, agent, kind, client category) it is counted over the matching rows, through that
+     * filter's index (for window, status, item, agent and kind, from the index alone: V163).
      */
     private long total(LedgerFilter f, Where w) {
-        if (f.window() == null && f.status() == null && f.itemCode() == null && f.agentId() == null && f.kind() == null) {
+        if (f.window() == null && f.status() == null && f.itemCode() == null && f.agentId() == null && f.kind() == null
+                && f.clientCategory() == null) {
             return figures.received(ScopeSql.of(f.stationCode(), f.rollUp()), f.from(), f.to());
         }
         return count(w);

@@ -174,6 +174,10 @@ class ClientCategoriesAndHomeVisitsIT extends PostgresIntegrationTest {
                 .findValuesAsText("clientName")).containsExactly("客户H3");
         assertThat(get("/api/ledger?station=" + V + "&category=PREGNANT").get("rows")).isEmpty();
         assertThat(get("/api/ledger?station=" + V).get("rows")).hasSize(4);
+        // The total counts the category's rows too, not every matter of the station.
+        assertThat(get("/api/ledger?station=" + V + "&category=ELDERLY").get("totalRows").asLong()).isEqualTo(2);
+        assertThat(get("/api/ledger?station=" + V + "&category=PREGNANT").get("totalRows").asLong()).isZero();
+        assertThat(get("/api/ledger?station=" + V).get("totalRows").asLong()).isEqualTo(4);
     }
 
     @Test
