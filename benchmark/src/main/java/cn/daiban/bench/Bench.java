@@ -42,6 +42,11 @@ public final class Bench {
     /** Commissioning and the mix at 4 clients, unmeasured, before the first measured point of the run. */
     final double warmUpSeconds = Double.parseDouble(env.getOrDefault("BENCH_WARMUP_SECONDS", "10"));
     boolean warmedUp;
+
+    /** JFR recordings during the phases that carry a target (BENCH_PROFILE, on by default). */
+    boolean profiling() {
+        return env.getOrDefault("BENCH_PROFILE", "true").equals("true");
+    }
     final long delegations = Long.parseLong(env.getOrDefault("BENCH_DELEGATIONS", "1000000"));
     final int villagesCount = Integer.parseInt(env.getOrDefault("BENCH_VILLAGES", "10"));
     final Set<String> phases = Set.of(env.getOrDefault("BENCH_PHASES",
@@ -358,7 +363,7 @@ public final class Bench {
             boolean measured = p >= warmUps;
             double seconds = measured ? this.seconds : warmUpSeconds;
             String label = measured ? "" : " (warm-up, not reported)";
-            boolean profiling = env.getOrDefault("BENCH_PROFILE", "true").equals("true");
+            boolean profiling = profiling();
             boolean profile = measured && n == 16 && profiling;
             // The first JFR recording of a process costs it seconds of class loading and compiling: paid in the
             // warm-up (a recording thrown away), not in the first profiled point (the empty store's 16 clients).
@@ -696,17 +701,21 @@ public final class Bench {
         sampler.focusQuery = true;
         long heapBefore = sampler.queryHeapNow(this);
         long oldBefore = Sampler.oldGeneration(this, api.query);
+        long collectionsBefore = Sampler.collections(this, api.query);
         sampler.resetExportPeak();
         long t0 = System.nanoTime();
         long[] d = api.download(api.query + "/api/ledger.csv?station=" + v0, manager(v0));
         double took = (System.nanoTime() - t0) / 1e9;
         sampler.sampleExportEnd(this);
         sampler.focusQuery = false;
+        long collectionsAfter = Sampler.collections(this, api.query);
+        long collections = collectionsBefore < 0 || collectionsAfter < 0 ? -1 : collectionsAfter - collectionsBefore;
         report.export = new double[]{d[0], d[1], d[2], took, heapBefore, sampler.exportPeak, oldBefore,
-                sampler.exportOldPeak};
+                sampler.exportOldPeak, collections};
         log(String.format("  HTTP %d, %d bytes, %d lines in %.1f s; query heap used before %d MiB, peak %d MiB; "
-                        + "old generation before %d MiB, peak %d MiB", d[0], d[1], d[2], took, heapBefore >> 20,
-                sampler.exportPeak >> 20, oldBefore >> 20, sampler.exportOldPeak >> 20));
+                        + "old generation and survivors before %d MiB, peak %d MiB; %d collections while exporting",
+                d[0], d[1], d[2], took, heapBefore >> 20, sampler.exportPeak >> 20, oldBefore >> 20,
+                sampler.exportOldPeak >> 20, collections));
     }
 
     interface Check {

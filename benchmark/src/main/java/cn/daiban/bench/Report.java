@@ -82,8 +82,6 @@ final class Report {
                 .append("| applications' JVM options | `").append(env.getOrDefault("BENCH_APP_JAVA_OPTS", "")).append("` (run.sh passes none) |\n")
                 .append("| PostgreSQL | durable: fsync, synchronous_commit, full_page_writes on (local-postgres, as ./run.sh) |\n")
                 .append("| seconds per measurement point | ").append(seconds).append(" |\n")
-                .append("| warm-up before the first commands (4 clients, not reported) | ")
-                .append(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")).append(" s of commissioning, then of the mix, under a JFR recording thrown away |\n")
                 .append("| BENCH_DELEGATIONS | ").append(delegations).append(" |\n")
                 .append("| BENCH_PHASES | ").append(env.getOrDefault("BENCH_PHASES", "(all)")).append(" |\n");
     }
@@ -112,6 +110,9 @@ final class Report {
     }
 
     void finish(Bench b, Duration took) {
+        machine.append("| warm-up before the first commands (4 clients, not reported) | ").append(b.warmedUp
+                ? String.format("%.0f s of commissioning, then of the mix%s", b.warmUpSeconds,
+                b.profiling() ? ", under a JFR recording of the command side thrown away" : "") : "none").append(" |\n");
         machine.append("| load average during the run | mean ").append(String.format("%.2f", loadMean)).append(", peak ")
                 .append(String.format("%.2f", loadPeak)).append(" (1-minute, sampled every second) |\n")
                 .append("| run took | ").append(took.toSeconds()).append(" s |\n");
@@ -327,10 +328,10 @@ final class Report {
         }
         if (export != null) {
             r.append(String.format("Export `/api/ledger.csv?station={village}`: HTTP %.0f, %,.0f bytes, %,.0f lines (rows + heading) in %.1f s; "
-                    + "query side heap used before %s, peak while exporting %s; old generation before %s, peak %s "
-                    + "(sampled every 200 ms and at the end).\n\n",
+                    + "query side heap used before %s, peak while exporting %s; old generation and survivors before %s, "
+                    + "peak %s (sampled every 200 ms and at the end); %.0f collections while exporting.\n\n",
                     export[0], export[1], export[2], export[3], mib(export[4]), mib(export[5]), mib(export[6]),
-                    mib(export[7])));
+                    mib(export[7]), export[8]));
         }
         charts(out, r);
         if (!profiles.isEmpty()) {
@@ -389,19 +390,21 @@ final class Report {
         b.append(row("dashboard p99 < 50 ms at 1M", mark(dash < 50, !Double.isNaN(dash)), "worst p99 " + Stats.f(dash) + " ms" + at));
         b.append(row("ledger first page p99 < 50 ms at 1M", mark(ledger < 50, !Double.isNaN(ledger)), "worst p99 " + Stats.f(ledger) + " ms" + at));
         if (export != null) {
-            // "Flat": the old generation grew by less than 64 MiB while streaming. Rows held in memory would outlive
-            // the young collections of a 100 k-row export (tens of MiB of CSV) and be promoted there; heap used is
-            // shown beside it but not judged, as it also counts young garbage. The old generation is 0 when the
-            // collector names it differently (Sampler.oldGeneration): then the target is not judged.
+            // "Flat": what outlives a young collection (old generation and survivors) grew by less than 64 MiB while
+            // streaming, across at least one collection. Rows held in memory would outlive the collections of a
+            // 100 k-row export (tens of MiB of CSV); heap used is shown beside it but not judged, as it also counts
+            // eden's garbage. Not measured when no collection ran during the export (nothing was put to the test) or
+            // the collector names its pools differently (Sampler.oldGeneration).
             // Only an export of 100 k rows or more can meet the target; a smaller one is reported, not judged.
             double growth = export[7] - export[6];
             boolean big = export[2] - 1 >= 100_000;
-            boolean sampled = export[6] > 0 && export[7] > 0;
-            b.append(row("100k export in flat memory (old generation growth < 64 MiB)", !big
+            boolean sampled = export[6] > 0 && export[7] > 0 && export[8] >= 1;
+            b.append(row("100k export in flat memory (old generation and survivors grow < 64 MiB)", !big
                             ? "not judged (fewer than 100 k rows)"
                             : mark(growth < 64 * 1048576.0 && export[0] == 200, sampled),
-                    String.format("%,.0f rows in %.1f s, old generation %s → peak %s (heap used %s → peak %s)",
-                            export[2] - 1, export[3], mib(export[6]), mib(export[7]), mib(export[4]), mib(export[5]))));
+                    String.format("%,.0f rows in %.1f s, %.0f collections; old generation and survivors %s → peak %s "
+                                    + "(heap used %s → peak %s)", export[2] - 1, export[3], export[8], mib(export[6]),
+                            mib(export[7]), mib(export[4]), mib(export[5]))));
         } else {
             b.append(row("100k export in flat memory", mark(false, false), ""));
         }

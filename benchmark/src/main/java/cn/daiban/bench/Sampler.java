@@ -83,19 +83,38 @@ final class Sampler {
     }
 
     /**
-     * The old generation in use, in bytes (0 when the metric is not there). Rows an export held in memory would
-     * survive the young collections during it and be promoted here; rows streamed out die young. Heap used, by
-     * contrast, also counts the young generation's garbage, which G1 lets grow to a large share of the heap before
-     * it collects, whether or not anything is held.
+     * What the heap keeps past a young collection, in bytes: the old generation and the survivor space in use (0 when
+     * the old generation's metric is not there). Rows an export held in memory would survive the young collections
+     * during it and stay here (in the survivor space, or promoted); rows streamed out die young, in eden. Heap used,
+     * by contrast, also counts eden's garbage, which G1 lets grow to a large share of the heap before it collects,
+     * whether or not anything is held.
      */
     static long oldGeneration(Bench b, String base) {
-        for (String pool : List.of("G1%20Old%20Gen", "Tenured%20Gen", "PS%20Old%20Gen")) {
-            long used = metric(b, base, "jvm.memory.used?tag=area:heap&tag=id:" + pool);
-            if (used > 0) {
-                return used;
+        for (String[] pools : List.of(new String[]{"G1%20Old%20Gen", "G1%20Survivor%20Space"},
+                new String[]{"Tenured%20Gen", "Survivor%20Space"}, new String[]{"PS%20Old%20Gen", "PS%20Survivor%20Space"})) {
+            long old = metric(b, base, "jvm.memory.used?tag=area:heap&tag=id:" + pools[0]);
+            if (old > 0) {
+                return old + metric(b, base, "jvm.memory.used?tag=area:heap&tag=id:" + pools[1]);
             }
         }
         return 0;
+    }
+
+    /** How many collections (of any kind) the application has made: {@code jvm.gc.pause}'s count (-1 if unknown). */
+    static long collections(Bench b, String base) {
+        try {
+            Api.Answer a = b.api.get(base + "/actuator/metrics/jvm.gc.pause", b.admin());
+            if (a.ok()) {
+                for (var m : a.json().path("measurements")) {
+                    if (m.path("statistic").asText().equals("COUNT")) {
+                        return (long) m.path("value").asDouble();
+                    }
+                }
+            }
+        } catch (Exception ignored) {
+            // unknown
+        }
+        return -1;
     }
 
     long queryHeapNow(Bench b) {
