@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -581,34 +579,43 @@ public final class Bench {
         log(String.format("lag: commissioning at %.1f/s (half the best measured), %d clients", rate, n));
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         AtomicLong lost = new AtomicLong();
-        ExecutorService pollers = Executors.newFixedThreadPool(4);
+        // One watcher asks the query side for every matter not yet seen, again and again (5 ms apart), so each is
+        // looked for from its 2xx on. (A pool of 4 pollers, each following one matter until seen, queued the
+        // matters behind each other at over 4 per lag, and the queueing was measured as lag.) The granularity is
+        // one pass over what is pending: rate × lag matters.
+        Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
         String reader = manager(villages.get(0));
+        Thread watcher = new Thread(() -> {
+            while (sending.get() || !pending.isEmpty()) {
+                for (var e : pending.entrySet()) {
+                    if (System.nanoTime() - e.getValue() > 60_000_000_000L) {
+                        pending.remove(e.getKey());
+                        lost.incrementAndGet();
+                    } else if (api.get(api.query + "/api/delegations/" + e.getKey(), reader).ok()) {
+                        lags.add(System.nanoTime() - e.getValue());
+                        pending.remove(e.getKey());
+                    }
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "lag-watcher");
+        watcher.start();
         Stats s = Load.run("lag", n, seconds, rate, (w, i) -> {
             String village = villages.get(0);
             Api.Answer a = api.post(api.command + "/api/delegations", agentToken(village), i % 2 == 0 ? proxy(village) : assist(village));
             if (!a.ok()) {
                 throw new IllegalStateException("HTTP " + a.status() + " " + a.body());
             }
-            long acked = System.nanoTime();
-            String id = a.json().get("id").asText();
-            pollers.submit(() -> {
-                while (System.nanoTime() - acked < 60_000_000_000L) {
-                    if (api.get(api.query + "/api/delegations/" + id, reader).ok()) {
-                        lags.add(System.nanoTime() - acked);
-                        return;
-                    }
-                    try {
-                        TimeUnit.MILLISECONDS.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                lost.incrementAndGet();
-            });
+            pending.put(a.json().get("id").asText(), System.nanoTime());
             return true;
         });
-        pollers.shutdown();
-        pollers.awaitTermination(90, TimeUnit.SECONDS);
+        sending.set(false);
+        watcher.join(90_000);
         report.lagCommands = s;
         report.lagRate = rate;
         report.lag = new Stats("lag", lags.stream().mapToLong(Long::longValue).toArray(), lags.size(), lost.get(), s.seconds);

@@ -240,6 +240,7 @@ public class ProjectionRebuilds {
         try {
             LiveUpdates.muted(() -> transaction.execute(status -> batchWrites && BATCHED.contains(p.group)
                     ? jdbc.heldBack(() -> replayAndSwitch(processor, p)) : replayAndSwitch(processor, p)));
+            tidyAfterSwitch(p.group);
             p.state = "SWITCHED";
             log.info("rebuild of {} switched over: {}", p.group, p.report());
         } catch (RuntimeException e) {
@@ -249,6 +250,24 @@ public class ProjectionRebuilds {
         } finally {
             p.finished = Instant.now();
             processor.start();
+        }
+    }
+
+    /**
+     * After the switch the live tables hold every row anew beside the old ones, dead, and no page is yet known to be
+     * all-visible: an index-only scan (the ledger's filtered totals, V163) would read every row from the table until
+     * autovacuum came by, and the planner would plan with the old statistics (measured: the item and agent totals at
+     * 116 k matters, 14–21 ms after autovacuum, took 98–110 ms right after a rebuild). So each switched table is
+     * vacuumed and analysed here, after the rebuild's transaction (VACUUM refuses to run inside one) and before the
+     * rebuild reports SWITCHED. A failure is logged and the rebuild stands: autovacuum comes by later.
+     */
+    private void tidyAfterSwitch(String group) {
+        for (String table : SHADOWABLE.get(group)) {
+            try {
+                jdbc.execute("vacuum (analyze) query_side." + table);
+            } catch (RuntimeException e) {
+                log.warn("vacuum of {} after the rebuild of {} failed; autovacuum will come by", table, group, e);
+            }
         }
     }
 

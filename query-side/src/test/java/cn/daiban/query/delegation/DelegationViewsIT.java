@@ -574,6 +574,7 @@ class DelegationViewsIT extends PostgresIntegrationTest {
                 + "(select delegation_id from delegation_view where station_code in (?, ?)) order by 1, 2";
         List<Map<String, Object>> liveSteps = jdbc.queryForList(steps, V, T);
 
+        java.sql.Timestamp beforeRebuild = jdbc.queryForObject("select now()", java.sql.Timestamp.class);
         ResponseEntity<String> started = http.postForEntity("/api/admin/rebuilds/delegations", null, String.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         // The old read model keeps serving while the rebuild runs: never an empty or partial ledger.
@@ -586,6 +587,12 @@ class DelegationViewsIT extends PostgresIntegrationTest {
                 .isEqualTo("SWITCHED"));
         JsonNode report = json.readTree(http.getForEntity("/api/admin/rebuilds/delegations", String.class).getBody());
         assertThat(report.get("eventsProcessed").asLong()).isPositive();
+        // Switched tables are vacuumed and analysed before SWITCHED is reported, so index-only scans read no rows.
+        for (String table : List.of("delegation_view", "delegation_step", "delegation_figure")) {
+            assertThat(jdbc.queryForObject("select last_vacuum >= ? and last_analyze >= ? from pg_stat_user_tables "
+                    + "where schemaname = 'query_side' and relname = ?", Boolean.class, beforeRebuild, beforeRebuild,
+                    table)).as(table).isTrue();
+        }
         assertThat(report.get("position").asLong()).isGreaterThanOrEqualTo(report.get("headPositionAtStart").asLong());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(jdbc.queryForList(snapshot, V, T)).isEqualTo(live);

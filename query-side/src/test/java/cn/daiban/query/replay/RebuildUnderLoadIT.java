@@ -118,6 +118,8 @@ class RebuildUnderLoadIT extends PostgresIntegrationTest {
                 JsonNode outcome = rebuild();
                 assertThat(outcome.get("state").asText()).as("rebuild %d: %s", round, outcome).isEqualTo("SWITCHED");
             }
+            // Rebuilds quicker than the pacing would leave too few matters to tell: the writers go on to 21 at least.
+            await().atMost(Duration.ofSeconds(30)).until(() -> appended.size() > 20);
             writing.set(false);
             for (Future<?> writer : running) {
                 writer.get();
