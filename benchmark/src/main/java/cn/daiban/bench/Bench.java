@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -577,45 +578,74 @@ public final class Bench {
         double rate = Math.max(1, max / 2);
         int n = 8;
         log(String.format("lag: commissioning at %.1f/s (half the best measured), %d clients", rate, n));
-        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        AtomicLong lost = new AtomicLong();
-        // One watcher asks the query side for every matter not yet seen, again and again (5 ms apart), so each is
-        // looked for from its 2xx on. (A pool of 4 pollers, each following one matter until seen, queued the
-        // matters behind each other at over 4 per lag, and the queueing was measured as lag.) The granularity is
-        // one pass over what is pending: rate × lag matters.
-        Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // The lag is read off the live feed a station dashboard follows (GET /api/live/stations/{village}, server-sent
+        // events): the delegations projection sends each new matter there once its transaction has committed, i.e.
+        // once the matter is in the views. One connection, no polling. (Polling GET /api/delegations/{id} for each
+        // matter measured the pollers instead: 4 of them queued the matters behind each other, and one watcher
+        // asking for every pending matter loaded the query side it measured.) Each matter is then read once with
+        // GET /api/delegations/{id} to confirm it is there; one not pushed within 60 s is counted as not seen.
+        Map<String, Long> acked = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> pushed = new java.util.concurrent.ConcurrentHashMap<>();
         String reader = manager(villages.get(0));
-        Thread watcher = new Thread(() -> {
-            while (sending.get() || !pending.isEmpty()) {
-                for (var e : pending.entrySet()) {
-                    if (System.nanoTime() - e.getValue() > 60_000_000_000L) {
-                        pending.remove(e.getKey());
-                        lost.incrementAndGet();
-                    } else if (api.get(api.query + "/api/delegations/" + e.getKey(), reader).ok()) {
-                        lags.add(System.nanoTime() - e.getValue());
-                        pending.remove(e.getKey());
+        Pattern delegationId = Pattern.compile("\"delegationId\":\"([^\"]+)\"");
+        java.net.http.HttpClient feed = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        var stream = feed.sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.query + "/api/live/stations/" + villages.get(0)))
+                .header("Authorization", "Bearer " + reader).header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        Thread listener = new Thread(() -> {
+            try {
+                stream.get(30, TimeUnit.SECONDS).body().forEach(line -> {
+                    if (line.contains("subscribed")) {
+                        subscribed.countDown();
                     }
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                    Matcher m = delegationId.matcher(line);
+                    if (line.startsWith("data:") && m.find()) {
+                        pushed.putIfAbsent(m.group(1), System.nanoTime());
+                    }
+                });
+            } catch (Exception ended) {
+                // the feed is closed at the end of the phase
             }
-        }, "lag-watcher");
-        watcher.start();
+        }, "lag-listener");
+        listener.setDaemon(true);
+        listener.start();
+        if (!subscribed.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the live feed of " + villages.get(0) + " did not answer");
+        }
         Stats s = Load.run("lag", n, seconds, rate, (w, i) -> {
             String village = villages.get(0);
             Api.Answer a = api.post(api.command + "/api/delegations", agentToken(village), i % 2 == 0 ? proxy(village) : assist(village));
+            long at = System.nanoTime();
             if (!a.ok()) {
                 throw new IllegalStateException("HTTP " + a.status() + " " + a.body());
             }
-            pending.put(a.json().get("id").asText(), System.nanoTime());
+            acked.put(a.json().get("id").asText(), at);
             return true;
         });
-        sending.set(false);
-        watcher.join(90_000);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!pushed.keySet().containsAll(acked.keySet()) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        stream.cancel(true);
+        List<Long> lagList = new ArrayList<>();
+        long lostCount = 0;
+        for (var e : acked.entrySet()) {
+            Long at = pushed.get(e.getKey());
+            if (at == null) {
+                lostCount++;
+            } else {
+                lagList.add(Math.max(0, at - e.getValue()));
+            }
+        }
+        long missing = acked.keySet().stream().filter(id -> !api.get(api.query + "/api/delegations/" + id, reader).ok()).count();
+        if (missing > 0) {
+            log("  " + missing + " matters pushed on the live feed are not readable at GET /api/delegations/{id}");
+        }
+        AtomicLong lost = new AtomicLong(lostCount);
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>(lagList);
         report.lagCommands = s;
         report.lagRate = rate;
         report.lag = new Stats("lag", lags.stream().mapToLong(Long::longValue).toArray(), lags.size(), lost.get(), s.seconds);
