@@ -114,12 +114,16 @@ class RebuildUnderLoadIT extends PostgresIntegrationTest {
                 }
                 return null;
             })).toList();
+            int beforeRebuilds = appended.size();
             for (int round = 0; round < 3; round++) {
                 JsonNode outcome = rebuild();
                 assertThat(outcome.get("state").asText()).as("rebuild %d: %s", round, outcome).isEqualTo("SWITCHED");
             }
-            // Rebuilds quicker than the pacing would leave too few matters to tell: the writers go on to 21 at least.
-            await().atMost(Duration.ofSeconds(30)).until(() -> appended.size() > 20);
+            assertThat(appended.size()).as("matters appended while the rebuilds ran").isGreaterThan(beforeRebuilds);
+            // Rebuilds quicker than the pacing would leave too few matters to tell: the writers go on to 21 at least
+            // (or until one of them fails, which writer.get() below then reports).
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> appended.size() > 20 || running.stream().anyMatch(Future::isDone));
             writing.set(false);
             for (Future<?> writer : running) {
                 writer.get();
