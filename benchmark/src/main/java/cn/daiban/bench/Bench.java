@@ -19,10 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -584,15 +587,15 @@ public final class Bench {
         // side. The live feed a dashboard follows is later still: it looks for new events once a second, then waits
         // for the view.) Each matter is then read once at GET /api/delegations/{id}; one not in the view within 60 s
         // of the last command is counted as not seen.
-        Map<String, Long> acked = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicReference<Exception> watchFailed = new java.util.concurrent.atomic.AtomicReference<>();
-        long[] stopAt = {Long.MAX_VALUE};
+        Map<String, Long> acked = new ConcurrentHashMap<>();
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicReference<Exception> watchFailed = new AtomicReference<>();
+        AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
         Thread watcher = new Thread(() -> {
             try (Connection c = seeder.connect(); PreparedStatement q = c.prepareStatement(
                     "select delegation_id from query_side.delegation_view where delegation_id = any(?)")) {
-                while (sending.get() || (!seen.keySet().containsAll(acked.keySet()) && System.nanoTime() < stopAt[0])) {
+                while (sending.get() || (!seen.keySet().containsAll(acked.keySet()) && System.nanoTime() < stopAt.get())) {
                     Object[] pending = acked.keySet().stream().filter(id -> !seen.containsKey(id)).toArray();
                     if (pending.length > 0) {
                         q.setArray(1, c.createArrayOf("varchar", pending));
@@ -621,33 +624,24 @@ public final class Bench {
             acked.put(a.json().get("id").asText(), at);
             return true;
         });
-        stopAt[0] = System.nanoTime() + 60_000_000_000L;
+        stopAt.set(System.nanoTime() + 60_000_000_000L);
         sending.set(false);
         watcher.join(90_000);
         if (watchFailed.get() != null) {
             throw new IllegalStateException("the lag watcher failed", watchFailed.get());
         }
-        List<Long> lagList = new ArrayList<>();
-        long lostCount = 0;
-        for (var e : acked.entrySet()) {
-            Long at = seen.get(e.getKey());
-            if (at == null) {
-                lostCount++;
-            } else {
-                lagList.add(at - e.getValue());
-            }
-        }
+        long[] lags = acked.entrySet().stream().filter(e -> seen.containsKey(e.getKey()))
+                .mapToLong(e -> seen.get(e.getKey()) - e.getValue()).toArray();
+        long lost = acked.size() - lags.length;
         long unreadable = seen.keySet().stream().filter(id -> !api.get(api.query + "/api/delegations/" + id, reader).ok()).count();
         if (unreadable > 0) {
             throw new IllegalStateException(unreadable + " matters in delegation_view are not readable at GET /api/delegations/{id}");
         }
-        AtomicLong lost = new AtomicLong(lostCount);
-        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>(lagList);
         report.lagCommands = s;
         report.lagRate = rate;
-        report.lag = new Stats("lag", lags.stream().mapToLong(Long::longValue).toArray(), lags.size(), lost.get(), s.seconds);
+        report.lag = new Stats("lag", lags, lags.length, lost, s.seconds);
         log(String.format("  commands p50 %s p99 %s ms; lag p50 %s p99 %s ms (%d not seen in 60 s)", Stats.f(s.ms(.5)),
-                Stats.f(s.ms(.99)), Stats.f(report.lag.ms(.5)), Stats.f(report.lag.ms(.99)), lost.get()));
+                Stats.f(s.ms(.99)), Stats.f(report.lag.ms(.5)), Stats.f(report.lag.ms(.99)), lost));
     }
 
     /** Phase 4b: a full rebuild of the delegations projection against a raw ordered scan of the event table. */
@@ -734,7 +728,7 @@ public final class Bench {
         log("export: ledger.csv of one village");
         sampler.focusQuery = true;
         long heapBefore = sampler.queryHeapNow(this);
-        long oldBefore = Sampler.oldGeneration(this, api.query);
+        long retainedBefore = Sampler.retained(this, api.query);
         long collectionsBefore = Sampler.collections(this, api.query);
         sampler.resetExportPeak();
         long t0 = System.nanoTime();
@@ -744,12 +738,12 @@ public final class Bench {
         sampler.focusQuery = false;
         long collectionsAfter = Sampler.collections(this, api.query);
         long collections = collectionsBefore < 0 || collectionsAfter < 0 ? -1 : collectionsAfter - collectionsBefore;
-        report.export = new double[]{d[0], d[1], d[2], took, heapBefore, sampler.exportPeak, oldBefore,
-                sampler.exportOldPeak, collections};
+        report.export = new double[]{d[0], d[1], d[2], took, heapBefore, sampler.exportPeak, retainedBefore,
+                sampler.exportRetainedPeak, collections};
         log(String.format("  HTTP %d, %d bytes, %d lines in %.1f s; query heap used before %d MiB, peak %d MiB; "
                         + "old generation and survivors before %d MiB, peak %d MiB; %d collections while exporting",
-                d[0], d[1], d[2], took, heapBefore >> 20, sampler.exportPeak >> 20, oldBefore >> 20,
-                sampler.exportOldPeak >> 20, collections));
+                d[0], d[1], d[2], took, heapBefore >> 20, sampler.exportPeak >> 20, retainedBefore >> 20,
+                sampler.exportRetainedPeak >> 20, collections));
     }
 
     interface Check {

@@ -32,28 +32,32 @@ final class Profiler {
     }
 
     void stop(long pid, String name) {
-        if (pid <= 0) {
-            return;
-        }
-        Path file = out.resolve(name + ".jfr").toAbsolutePath();
-        run("jcmd", Long.toString(pid), "JFR.stop", "name=" + name, "filename=" + file);
-        if (Files.exists(file)) {
+        Path file = end(pid, name);
+        if (file != null && Files.exists(file)) {
             summaries.put(name, summarise(file));
         }
     }
 
     /** Stops a recording and throws it away: one made only to pay a recording's first start (the warm-up). */
     void discard(long pid, String name) {
-        if (pid <= 0) {
-            return;
-        }
-        Path file = out.resolve(name + ".jfr").toAbsolutePath();
-        run("jcmd", Long.toString(pid), "JFR.stop", "name=" + name, "filename=" + file);
+        Path file = end(pid, name);
         try {
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
         } catch (java.io.IOException ignored) {
             // left behind, not summarised
         }
+    }
+
+    /** Stops a recording, which writes its file; null when there is no process to ask. */
+    private Path end(long pid, String name) {
+        if (pid <= 0) {
+            return null;
+        }
+        Path file = out.resolve(name + ".jfr").toAbsolutePath();
+        run("jcmd", Long.toString(pid), "JFR.stop", "name=" + name, "filename=" + file);
+        return file;
     }
 
     static String summarise(Path file) {

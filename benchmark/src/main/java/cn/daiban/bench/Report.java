@@ -396,7 +396,7 @@ final class Report {
             // streaming, across at least one collection. Rows held in memory would outlive the collections of a
             // 100 k-row export (tens of MiB of CSV); heap used is shown beside it but not judged, as it also counts
             // eden's garbage. Not measured when no collection ran during the export (nothing was put to the test) or
-            // the collector names its pools differently (Sampler.oldGeneration).
+            // the collector names its pools differently (Sampler.retained).
             // Only an export of 100 k rows or more can meet the target; a smaller one is reported, not judged.
             double growth = export[7] - export[6];
             boolean big = export[2] - 1 >= 100_000;

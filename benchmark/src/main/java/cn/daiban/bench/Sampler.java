@@ -18,8 +18,8 @@ final class Sampler {
     volatile long commandRssPeak;
     volatile long queryRssPeak;
     volatile long exportPeak;
-    /** The query side's old generation at its fullest while exporting: what outlives young collections. */
-    volatile long exportOldPeak;
+    /** What the query side's heap kept past young collections (old generation and survivors) at most while exporting. */
+    volatile long exportRetainedPeak;
     volatile boolean focusQuery;
     volatile double loadPeak;
     volatile double loadSum;
@@ -38,7 +38,7 @@ final class Sampler {
                         queryHeapPeak = Math.max(queryHeapPeak, q);
                         if (focusQuery) {
                             exportPeak = Math.max(exportPeak, q);
-                            exportOldPeak = Math.max(exportOldPeak, oldGeneration(b, b.api.query));
+                            exportRetainedPeak = Math.max(exportRetainedPeak, retained(b, b.api.query));
                         }
                         if (!focusQuery) {
                             commandHeapPeak = Math.max(commandHeapPeak, heap(b, b.api.command, b.commandPid));
@@ -70,7 +70,7 @@ final class Sampler {
 
     void resetExportPeak() {
         exportPeak = 0;
-        exportOldPeak = 0;
+        exportRetainedPeak = 0;
     }
 
     /**
@@ -79,7 +79,7 @@ final class Sampler {
      */
     void sampleExportEnd(Bench b) {
         exportPeak = Math.max(exportPeak, heap(b, b.api.query, b.queryPid));
-        exportOldPeak = Math.max(exportOldPeak, oldGeneration(b, b.api.query));
+        exportRetainedPeak = Math.max(exportRetainedPeak, retained(b, b.api.query));
     }
 
     /**
@@ -89,7 +89,7 @@ final class Sampler {
      * by contrast, also counts eden's garbage, which G1 lets grow to a large share of the heap before it collects,
      * whether or not anything is held.
      */
-    static long oldGeneration(Bench b, String base) {
+    static long retained(Bench b, String base) {
         for (String[] pools : List.of(new String[]{"G1%20Old%20Gen", "G1%20Survivor%20Space"},
                 new String[]{"Tenured%20Gen", "Survivor%20Space"}, new String[]{"PS%20Old%20Gen", "PS%20Survivor%20Space"})) {
             long old = metric(b, base, "jvm.memory.used?tag=area:heap&tag=id:" + pools[0]);
