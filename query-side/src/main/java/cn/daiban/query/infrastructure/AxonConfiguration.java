@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -78,14 +79,27 @@ public class AxonConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream) {
-        return EmbeddedEventStore.builder()
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream,
+                                         ObjectProvider<EventTableHead> head) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(stream.fetchDelay().toMillis())
                 .cachedEvents(stream.cachedEvents())
                 .cleanupDelay(stream.cleanupDelay().toMillis())
-                .optimizeEventConsumption(stream.sharedCache())
-                .build();
+                .optimizeEventConsumption(stream.sharedCache());
+        EventTableHead watched = head.getIfAvailable();
+        return watched == null ? builder.build() : new AnnouncingEventStore(builder, watched);
+    }
+
+    /**
+     * Embedded mode: the event table's head, read every {@code daiban.event-stream.head-interval}, so the streams
+     * hear of the command side's appends ({@link EventTableHead}); {@code watch-head: false} leaves Axon's polling.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    @ConditionalOnProperty(name = "daiban.event-stream.watch-head", havingValue = "true", matchIfMissing = true)
+    public EventTableHead eventTableHead(DataSource dataSource, StreamProperties stream) {
+        return new EventTableHead(dataSource, stream.headInterval(), stream.headHeartbeat());
     }
 
     @Bean

@@ -1,0 +1,128 @@
+package cn.daiban.query.infrastructure;
+
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.TestEvents;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The query side's streams hear of appends to the event table from its head ({@link EventTableHead}), not from
+ * Axon's polling: a stream accepts an availability call-back and is called when the head moves, and a stream waiting
+ * for an event ends its wait then. The heads made here beat once an hour, so every call-back they make is a move.
+ */
+class EventTableHeadIT extends PostgresIntegrationTest {
+
+    static final StationCode STATION = StationCode.of("163800000301");
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventStorageEngine storage;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void theApplicationsStreamsAcceptACallBack() {
+        assertThat(eventStore).isInstanceOf(AnnouncingEventStore.class);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(eventStore.createHeadToken())) {
+            assertThat(stream.setOnAvailableCallback(() -> { })).as("Axon's coordinator then waits to be called").isTrue();
+        }
+    }
+
+    @Test
+    void aStreamIsCalledBackWhenTheHeadMovesAndNotAfterItIsClosed() {
+        try (EventTableHead head = new EventTableHead(dataSource, Duration.ofMillis(20), Duration.ofHours(1))) {
+            EventStore store = new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage)
+                    .optimizeEventConsumption(false), head);
+            AtomicInteger calls = new AtomicInteger();
+            BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken());
+            stream.setOnAvailableCallback(calls::incrementAndGet);
+            settled(head);
+            int before = calls.get();
+
+            long index = append();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> head.head() != null && head.head() >= index);
+            await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() > before);
+
+            stream.close();
+            int atClose = calls.get();
+            long next = append();
+            await().atMost(Duration.ofSeconds(10)).until(() -> head.head() >= next);
+            long looks = head.looks();
+            await().atMost(Duration.ofSeconds(10)).until(() -> head.looks() >= looks + 2);
+            assertThat(calls.get()).as("a closed stream is no longer called").isEqualTo(atClose);
+        }
+    }
+
+    @Test
+    void aStreamWaitingForAnEventWakesWhenTheHeadMoves() throws Exception {
+        try (EventTableHead head = new EventTableHead(dataSource, Duration.ofMillis(20), Duration.ofHours(1))) {
+            // A store of the test's own: the application's store, through which the event is appended, wakes its
+            // own streams on a local append; this one's streams learn of it from the table alone.
+            EventStore store = new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage)
+                    .optimizeEventConsumption(false), head);
+            settled(head);
+            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
+                CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return stream.hasNextAvailable(120, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                });
+
+                append();
+
+                // Axon's own stream would sleep out its 120 s: nothing publishes on this store.
+                await().atMost(Duration.ofSeconds(20)).until(waited::isDone);
+                assertThat(waited.get()).isTrue();
+            }
+        }
+    }
+
+    /**
+     * Once the head has seen an event and ended both looks that announce it (the one that saw it move and the
+     * next), so what the test then counts is its own append's.
+     */
+    private void settled(EventTableHead head) {
+        long first = append();
+        await().atMost(Duration.ofSeconds(10)).until(() -> head.head() != null && head.head() >= first);
+        long looks = head.looks();
+        await().atMost(Duration.ofSeconds(10)).until(() -> head.looks() >= looks + 2);
+    }
+
+    /** Appends a commissioning through the application's store; answers its global index. */
+    private long append() {
+        DelegationId id = DelegationId.create();
+        eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), 0,
+                TestEvents.commissioned(id, DelegationKind.ASSIST, STATION, null, LocalDate.of(2026, 11, 24),
+                        LocalDate.of(2026, 12, 1)),
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), Instant.now()));
+        return eventStore.createHeadToken().position().orElseThrow();
+    }
+}
