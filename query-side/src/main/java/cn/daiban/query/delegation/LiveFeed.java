@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Feeds this node's live-update subscribers ({@link LiveUpdates}) from a stream of the events of its own, opened at
  * the head of the event store when the node starts: every query node sees every new event, whichever node's
  * projection segment handles it (a projection's segment belongs to one node, so publishing from the projection reached
- * only the subscribers of that node). It works alike on the JDBC event store (its own stream asks the table again
- * after each second without an event) and on Axon Server (pushed).
+ * only the subscribers of that node). It works alike on the JDBC event store (its stream's wait ends when the
+ * event table's head moves, {@code EventTableHead}; at the latest after a second) and on Axon Server (pushed).
  * <p>
  * A notice is sent once the delegation's view shows the step (waiting at most {@link #VIEW_WAIT}), so a dashboard
  * that reloads on a notice sees it; after that it is sent anyway. The stream is not a processor: it keeps no token,

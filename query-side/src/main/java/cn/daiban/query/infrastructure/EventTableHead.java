@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Gaps: a transaction that took its global index before another's can commit just after it, when the head has
  * already moved. The head is therefore announced again at the look after each move, and at the latest every
- * {@code heartbeat} (500 ms, the coordinator's own pace before this), so a late commit is never seen later than it
- * was before. If the table cannot be read (the database away), every stream is called back at the heartbeat, as
- * without this watch; the failure is logged once until the table answers again.
+ * {@code heartbeat} (500 ms, the coordinator's own pace before this; kept by a second thread, so a look that waits
+ * for a connection does not hold it up), so a late commit is never seen later than it was before. If the table
+ * cannot be read (the database away), every stream is called back at the heartbeat, as without this watch; the
+ * failure is logged once until the table answers again.
  */
 public class EventTableHead implements AutoCloseable {
 
@@ -51,7 +52,7 @@ public class EventTableHead implements AutoCloseable {
     private Long head;
     private boolean movedAtLastLook;
     private boolean failing;
-    private long lastAnnouncedAt = System.nanoTime();
+    private volatile long lastAnnouncedAt = System.nanoTime();
     private volatile long looks;
 
     /**
@@ -70,12 +71,14 @@ public class EventTableHead implements AutoCloseable {
         // nothing this thread needs, and its reads must not wait on anything held there.
         this.jdbc = new JdbcTemplate(dataSource);
         this.heartbeatNanos = heartbeat.toNanos();
-        this.looker = Executors.newSingleThreadScheduledExecutor(r -> {
+        // Two threads: the heartbeat must not wait for a look that waits for a connection (a busy pool).
+        this.looker = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "event-table-head");
             thread.setDaemon(true);
             return thread;
         });
         looker.scheduleWithFixedDelay(this::look, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        looker.scheduleWithFixedDelay(this::beat, heartbeatNanos, interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Calls {@code callback} each time the head is announced, until {@link #forget(Runnable)}. */
@@ -112,7 +115,7 @@ public class EventTableHead implements AutoCloseable {
     }
 
     /** The head as last read (null before the first read or while the table is empty); for tests and logs. */
-    public Long head() {
+    Long head() {
         synchronized (announcement) {
             return head;
         }
@@ -139,12 +142,19 @@ public class EventTableHead implements AutoCloseable {
             }
             moved = false;
         }
-        boolean announce = moved || movedAtLastLook || System.nanoTime() - lastAnnouncedAt >= heartbeatNanos;
+        boolean announce = moved || movedAtLastLook;
         movedAtLastLook = moved;
         if (announce) {
             announce();
         }
-        looks++; // one thread looks: no lost update
+        looks++; // looks never overlap (a fixed-delay task): no lost update
+    }
+
+    /** The heartbeat: an announcement when there has been none for {@code heartbeat}, whatever the looks do. */
+    private void beat() {
+        if (System.nanoTime() - lastAnnouncedAt >= heartbeatNanos) {
+            announce();
+        }
     }
 
     /** How many looks have ended (each with its announcement and call-backs, if any); for tests. */
@@ -152,6 +162,7 @@ public class EventTableHead implements AutoCloseable {
         return looks;
     }
 
+    /** May run on both threads at once; Axon's call-back only schedules its coordinator (once, whoever calls). */
     private void announce() {
         lastAnnouncedAt = System.nanoTime();
         synchronized (announcement) {
