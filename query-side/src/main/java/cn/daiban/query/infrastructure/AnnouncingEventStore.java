@@ -7,14 +7,14 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Axon's embedded event store whose streams hear of the command side's appends from an {@link EventTableHead}:
  * a stream accepts an availability call-back (Axon's pooled coordinator then looks again when called instead of
  * every 500 ms), and a stream's timed wait for an event ({@code hasNextAvailable(timeout, unit)}: the live feed,
- * rebuilds, point-in-time views, the audit's scans) ends as soon as the head moves instead of at its timeout.
- * Everything else is Axon's: the events are read as before, through the stream Axon opens.
+ * rebuilds, point-in-time views) ends as soon as the head moves instead of at its timeout. Everything else is
+ * Axon's: the events are read as before, through the stream Axon opens. Only for streams of their own (Axon's
+ * {@code optimizeEventConsumption} off): with the shared cache, Axon's producer wakes its readers itself.
  */
 public class AnnouncingEventStore extends EmbeddedEventStore {
 
@@ -34,7 +34,10 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
 
         private final TrackingEventStream stream;
         private final EventTableHead head;
-        private final AtomicReference<Runnable> callback = new AtomicReference<>();
+        /** What the head calls: one per stream, so streams sharing a call-back never forget each other's. */
+        private final Runnable announced = this::announced;
+        private volatile Runnable onAvailable;
+        private boolean closed;
 
         AnnouncedStream(TrackingEventStream stream, EventTableHead head) {
             this.stream = stream;
@@ -52,12 +55,18 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
             while (true) {
                 // Read the count first: an announcement after it, while the stream is asked, is not missed.
                 long seen = head.announcements();
-                if (stream.hasNextAvailable()) {
+                // Asked with a timeout of its own, not through hasNextAvailable(), which would swallow an interrupt.
+                if (stream.hasNextAvailable(0, TimeUnit.NANOSECONDS)) {
                     return true;
                 }
                 long left = until - System.nanoTime();
                 if (left <= 0) {
                     return false;
+                }
+                if (head.isClosed()) {
+                    // Shutting down: no announcement will come, so Axon's own wait (no busy loop).
+                    return stream.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left)),
+                            TimeUnit.MILLISECONDS);
                 }
                 head.awaitAfter(seen, left);
             }
@@ -68,15 +77,25 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
             return stream.nextAvailable();
         }
 
-        /** Always accepted: {@code onAvailable} runs at each announcement of the head, until the stream is closed. */
+        /**
+         * Accepted while the stream is open: {@code callback} replaces any earlier one and runs at each announcement
+         * of the head until the stream is closed.
+         */
         @Override
-        public boolean setOnAvailableCallback(Runnable onAvailable) {
-            Runnable earlier = callback.getAndSet(onAvailable);
-            if (earlier != null) {
-                head.forget(earlier);
+        public synchronized boolean setOnAvailableCallback(Runnable callback) {
+            if (closed) {
+                return false;
             }
-            head.callBack(onAvailable);
+            onAvailable = callback;
+            head.callBack(announced);
             return true;
+        }
+
+        private void announced() {
+            Runnable callback = onAvailable;
+            if (callback != null) {
+                callback.run();
+            }
         }
 
         @Override
@@ -86,9 +105,10 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
 
         @Override
         public void close() {
-            Runnable registered = callback.getAndSet(null);
-            if (registered != null) {
-                head.forget(registered);
+            synchronized (this) {
+                closed = true;
+                onAvailable = null;
+                head.forget(announced);
             }
             stream.close();
         }

@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Axon wiring of the query side.
@@ -80,24 +80,27 @@ public class AxonConfiguration {
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream,
-                                         ObjectProvider<EventTableHead> head) {
+                                         Optional<EventTableHead> head) {
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(stream.fetchDelay().toMillis())
                 .cachedEvents(stream.cachedEvents())
                 .cleanupDelay(stream.cleanupDelay().toMillis())
                 .optimizeEventConsumption(stream.sharedCache());
-        EventTableHead watched = head.getIfAvailable();
-        return watched == null ? builder.build() : new AnnouncingEventStore(builder, watched);
+        return head.<EmbeddedEventStore>map(watched -> new AnnouncingEventStore(builder, watched))
+                .orElseGet(builder::build);
     }
 
     /**
-     * Embedded mode: the event table's head, read every {@code daiban.event-stream.head-interval}, so the streams
-     * hear of the command side's appends ({@link EventTableHead}); {@code watch-head: false} leaves Axon's polling.
+     * Embedded mode, streams of their own: the event table's head, read every
+     * {@code daiban.event-stream.head-interval}, so the streams hear of the command side's appends
+     * ({@link EventTableHead}); {@code watch-head: false} leaves Axon's polling, as does the shared cache (whose
+     * producer wakes its readers itself).
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     @ConditionalOnProperty(name = "daiban.event-stream.watch-head", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = "daiban.event-stream.shared-cache", havingValue = "false", matchIfMissing = true)
     public EventTableHead eventTableHead(DataSource dataSource, StreamProperties stream) {
         return new EventTableHead(dataSource, stream.headInterval(), stream.headHeartbeat());
     }

@@ -19,7 +19,8 @@ import java.time.Duration;
  * half second (the pooled coordinator's own pace), one small index range query per processor, unless the head is
  * watched.
  *
- * <p>With {@code watch-head} (on by default) one thread reads the table's head every {@code head-interval} and calls
+ * <p>With {@code watch-head} (on by default; a condition on the bean {@link EventTableHead}, so not a field here)
+ * and without the shared cache, one thread reads the table's head every {@code head-interval} and calls
  * the streams back when it moved ({@link EventTableHead}): a projection looks again within about that interval of an
  * append, and at least every {@code head-heartbeat} whatever the head does.
  *
@@ -28,13 +29,12 @@ import java.time.Duration;
  * @param cachedEvents with the shared cache only: how many recent events it keeps
  * @param cleanupDelay with the shared cache only: how often a processor that has fallen behind the cache is sent
  *                     to read on its own
- * @param watchHead     whether the streams are called back when the event table's head moves ({@link EventTableHead})
  * @param headInterval  how often the head is read
  * @param headHeartbeat the longest time between two call-backs, whatever the head does
  */
 @ConfigurationProperties("daiban.event-stream")
 public record StreamProperties(@DefaultValue("false") boolean sharedCache, @DefaultValue("200ms") Duration fetchDelay,
                                @DefaultValue("10000") int cachedEvents, @DefaultValue("1s") Duration cleanupDelay,
-                               @DefaultValue("true") boolean watchHead, @DefaultValue("50ms") Duration headInterval,
+                               @DefaultValue("50ms") Duration headInterval,
                                @DefaultValue("500ms") Duration headHeartbeat) {
 }

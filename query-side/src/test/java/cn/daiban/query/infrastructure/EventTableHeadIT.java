@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The query side's streams hear of appends to the event table from its head ({@link EventTableHead}), not from
  * Axon's polling: a stream accepts an availability call-back and is called when the head moves, and a stream waiting
- * for an event ends its wait then. The heads made here beat once an hour, so every call-back they make is a move.
+ * for an event ends its wait then. The heads made here beat once an hour, so every call-back they make is a move's
+ * (at the look that saw it, or the one after).
  */
 class EventTableHeadIT extends PostgresIntegrationTest {
 
@@ -59,16 +62,19 @@ class EventTableHeadIT extends PostgresIntegrationTest {
                     .optimizeEventConsumption(false), head);
             AtomicInteger calls = new AtomicInteger();
             BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken());
-            stream.setOnAvailableCallback(calls::incrementAndGet);
-            settled(head);
-            int before = calls.get();
+            try {
+                stream.setOnAvailableCallback(calls::incrementAndGet);
+                settled(head);
+                int before = calls.get();
 
-            long index = append();
+                long index = append();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> head.head() != null && head.head() >= index);
-            await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() > before);
-
-            stream.close();
+                await().atMost(Duration.ofSeconds(10)).until(() -> head.head() != null && head.head() >= index);
+                await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() > before);
+            } finally {
+                stream.close();
+            }
+            assertThat(stream.setOnAvailableCallback(calls::incrementAndGet)).as("a closed stream takes none").isFalse();
             int atClose = calls.get();
             long next = append();
             await().atMost(Duration.ofSeconds(10)).until(() -> head.head() >= next);
@@ -86,21 +92,17 @@ class EventTableHeadIT extends PostgresIntegrationTest {
             EventStore store = new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage)
                     .optimizeEventConsumption(false), head);
             settled(head);
+            ExecutorService waiter = Executors.newSingleThreadExecutor();
             try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
-                CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return stream.hasNextAvailable(120, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                });
+                Future<Boolean> waited = waiter.submit(() -> stream.hasNextAvailable(60, TimeUnit.SECONDS));
 
                 append();
 
-                // Axon's own stream would sleep out its 120 s: nothing publishes on this store.
+                // Axon's own stream would sleep out its 60 s: nothing publishes on this store.
                 await().atMost(Duration.ofSeconds(20)).until(waited::isDone);
                 assertThat(waited.get()).isTrue();
+            } finally {
+                waiter.shutdownNow();
             }
         }
     }
