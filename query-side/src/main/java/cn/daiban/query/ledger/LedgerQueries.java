@@ -72,6 +72,11 @@ public class LedgerQueries {
         String countSql() {
             return cte + "select count(*)" + LEDGER_FROM.formatted(clause);
         }
+
+        /** A page of the filter's rows in its order; its arguments are {@link #args()}, then the size and offset. */
+        String pageSql() {
+            return cte + "select d.*, s.name as station_name" + LEDGER_FROM.formatted(clause) + order + " limit ? offset ?";
+        }
     }
 
     static Where where(LedgerFilter f) {
@@ -111,7 +116,8 @@ public class LedgerQueries {
             clause.append(" and d.client_categories @> array[cast(? as varchar)]");
             args.add(f.clientCategory());
         }
-        String order = f.oldestFirst() ? " order by d.received_at, d.delegation_id"
+        // Oldest first is the exact reverse of newest first, so one index (V164) serves both, read either way.
+        String order = f.oldestFirst() ? " order by d.received_at, d.delegation_id desc"
                 : " order by d.received_at desc, d.delegation_id";
         return new Where(scope.cte(), clause.toString(), args, order);
     }
@@ -193,8 +199,7 @@ public class LedgerQueries {
         List<Object> args = new ArrayList<>(w.args());
         args.add(size);
         args.add(offset);
-        jdbc.query(w.cte() + "select d.*, s.name as station_name" + LEDGER_FROM.formatted(w.clause()) + w.order()
-                + " limit ? offset ?", handler, args.toArray());
+        jdbc.query(w.pageSql(), handler, args.toArray());
     }
 
     private void stream(String sql, List<Object> args, RowCallbackHandler handler) {
