@@ -5,7 +5,7 @@ import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import cn.daiban.query.infrastructure.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * the head of the event store when the node starts: every query node sees every new event, whichever node's
  * projection segment handles it (a projection's segment belongs to one node, so publishing from the projection reached
  * only the subscribers of that node). It works alike on the JDBC event store (its stream's wait ends when the
- * event table's head moves, {@code EventTableHead}; at the latest after a second) and on Axon Server (pushed).
+ * event table's head moves, {@link LiveEvents}; at the latest after a second) and on Axon Server (pushed).
  * <p>
  * A notice is sent once the delegation's view shows the step (waiting at most {@link #VIEW_WAIT}), so a dashboard
  * that reloads on a notice sees it; after that it is sent anyway. The stream is not a processor: it keeps no token,
@@ -40,7 +40,7 @@ class LiveFeed {
     private static final java.util.Set<Class<?>> NOTICED =
             java.util.Set.of(DelegationCommissionedEvent.class, DelegationCompletedEvent.class);
 
-    private final EventStore events;
+    private final LiveEvents events;
     private final LiveUpdates live;
     private final JdbcTemplate jdbc;
     private final ScheduledExecutorService notices = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,7 +51,7 @@ class LiveFeed {
     private volatile boolean running;
     private volatile Thread reader;
 
-    LiveFeed(EventStore events, LiveUpdates live, JdbcTemplate jdbc) {
+    LiveFeed(LiveEvents events, LiveUpdates live, JdbcTemplate jdbc) {
         this.events = events;
         this.live = live;
         this.jdbc = jdbc;

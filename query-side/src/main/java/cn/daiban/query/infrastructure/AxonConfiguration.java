@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -79,22 +80,29 @@ public class AxonConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream,
-                                         Optional<EventTableHead> head) {
-        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream) {
+        return EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(stream.fetchDelay().toMillis())
                 .cachedEvents(stream.cachedEvents())
                 .cleanupDelay(stream.cleanupDelay().toMillis())
-                .optimizeEventConsumption(stream.sharedCache());
-        return head.<EmbeddedEventStore>map(watched -> new AnnouncingEventStore(builder, watched))
-                .orElseGet(builder::build);
+                .optimizeEventConsumption(stream.sharedCache())
+                .build();
+    }
+
+    /**
+     * The source of the {@code delegations} group and of the live feed: the event store's streams, called back when
+     * the event table's head moves (embedded mode), or as they are (Axon Server, or no head). See {@link LiveEvents}.
+     */
+    @Bean
+    public LiveEvents liveEvents(EventStore eventStore, Optional<EventTableHead> head) {
+        return new LiveEvents(eventStore, head.orElse(null));
     }
 
     /**
      * Embedded mode, streams of their own: the event table's head, read every
-     * {@code daiban.event-stream.head-interval}, so the streams hear of the command side's appends
-     * ({@link EventTableHead}); {@code watch-head: false} leaves Axon's polling, as does the shared cache (whose
+     * {@code daiban.event-stream.head-interval}, so the live streams hear of the command side's appends
+     * ({@link EventTableHead}, {@link LiveEvents}); {@code watch-head: false} leaves Axon's polling, as does the shared cache (whose
      * producer wakes its readers itself).
      */
     @Bean(destroyMethod = "close")

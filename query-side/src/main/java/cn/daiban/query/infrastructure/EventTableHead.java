@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Watches the head of the command side's event table for the query side's streams ({@link AnnouncingEventStore}),
+ * Watches the head of the command side's event table for the query side's live streams ({@link LiveEvents}),
  * so a projection that has read everything looks again as soon as the command side appends, not at Axon's own pace.
  *
  * <p>Why: in the embedded mode nothing on the query side learns of another process's appends. Axon's pooled

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The query side's streams hear of appends to the event table from its head ({@link EventTableHead}), not from
+ * The query side's live streams ({@link LiveEvents}: the delegations group, the live feed) hear of appends to the event table from its head ({@link EventTableHead}), not from
  * Axon's polling: a stream accepts an availability call-back and is called when the head moves, and a stream waiting
  * for an event ends its wait then. The heads made here beat once an hour, so every call-back they make is a move's
  * (at the look that saw it, or the one after).
@@ -46,20 +46,24 @@ class EventTableHeadIT extends PostgresIntegrationTest {
     EventStorageEngine storage;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    LiveEvents liveEvents;
 
     @Test
-    void theApplicationsStreamsAcceptACallBack() {
-        assertThat(eventStore).isInstanceOf(AnnouncingEventStore.class);
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(eventStore.createHeadToken())) {
+    void theLiveStreamsAcceptACallBackAndTheOthersKeepAxonsLook() {
+        try (BlockingStream<TrackedEventMessage<?>> stream = liveEvents.openStream(liveEvents.createHeadToken())) {
             assertThat(stream.setOnAvailableCallback(() -> { })).as("Axon's coordinator then waits to be called").isTrue();
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(eventStore.createHeadToken())) {
+            assertThat(stream.setOnAvailableCallback(() -> { })).as("the event store's own streams").isFalse();
         }
     }
 
     @Test
     void aStreamIsCalledBackWhenTheHeadMovesAndNotAfterItIsClosed() {
         try (EventTableHead head = new EventTableHead(dataSource, Duration.ofMillis(20), Duration.ofHours(1))) {
-            EventStore store = new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage)
-                    .optimizeEventConsumption(false), head);
+            LiveEvents store = new LiveEvents(EmbeddedEventStore.builder().storageEngine(storage)
+                    .optimizeEventConsumption(false).build(), head);
             AtomicInteger calls = new AtomicInteger();
             BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken());
             try {
@@ -89,8 +93,8 @@ class EventTableHeadIT extends PostgresIntegrationTest {
         try (EventTableHead head = new EventTableHead(dataSource, Duration.ofMillis(20), Duration.ofHours(1))) {
             // A store of the test's own: the application's store, through which the event is appended, wakes its
             // own streams on a local append; this one's streams learn of it from the table alone.
-            EventStore store = new AnnouncingEventStore(EmbeddedEventStore.builder().storageEngine(storage)
-                    .optimizeEventConsumption(false), head);
+            LiveEvents store = new LiveEvents(EmbeddedEventStore.builder().storageEngine(storage)
+                    .optimizeEventConsumption(false).build(), head);
             settled(head);
             ExecutorService waiter = Executors.newSingleThreadExecutor();
             try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
