@@ -102,8 +102,8 @@ public class AxonConfiguration {
     /**
      * Embedded mode, streams of their own: the event table's head, read every
      * {@code daiban.event-stream.head-interval}, so the live streams hear of the command side's appends
-     * ({@link EventTableHead}, {@link LiveEvents}); {@code watch-head: false} leaves Axon's polling, as does the shared cache (whose
-     * producer wakes its readers itself).
+     * ({@link EventTableHead}, {@link LiveEvents}); {@code watch-head: false} leaves Axon's half-second look, as does the
+     * shared cache (its streams refuse the call-back, so the coordinator looks every 500 ms, as without the watch).
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")

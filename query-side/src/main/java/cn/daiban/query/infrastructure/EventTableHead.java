@@ -81,7 +81,7 @@ public class EventTableHead implements AutoCloseable {
         this.heartbeatNanos = heartbeat.toNanos();
         // The heartbeat checks ten times per heartbeat (or at each interval, if shorter), and beats one check early,
         // so two announcements are never more than a heartbeat apart for want of a check.
-        this.beatNanos = Math.min(interval.toNanos(), heartbeatNanos / 10);
+        this.beatNanos = Math.max(SHORTEST_INTERVAL.toNanos(), Math.min(interval.toNanos(), heartbeatNanos / 10));
         AtomicInteger named = new AtomicInteger();
         this.threads = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "event-table-head-" + named.incrementAndGet());

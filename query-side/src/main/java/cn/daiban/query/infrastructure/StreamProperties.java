@@ -20,9 +20,10 @@ import java.time.Duration;
  * watched.
  *
  * <p>With {@code watch-head} (on by default; a condition on the bean {@link EventTableHead}, so not a field here)
- * and without the shared cache, one thread reads the table's head every {@code head-interval} and calls
- * the streams back when it moved ({@link EventTableHead}): a projection looks again within about that interval of an
- * append, and at least every {@code head-heartbeat} whatever the head does.
+ * and without the shared cache, a thread reads the table's head every {@code head-interval} and calls the live
+ * streams back when it moved ({@link LiveEvents}: the {@code delegations} group and the live feed), which then look
+ * again within about that interval of an append, and at least every {@code head-heartbeat} whatever the head does;
+ * the other groups keep the half-second look.
  *
  * @param sharedCache  Axon's shared cache of recent events (see above); off by default
  * @param fetchDelay   with the shared cache only: how long its reader waits before polling again once caught up

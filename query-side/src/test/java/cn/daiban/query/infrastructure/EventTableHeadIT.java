@@ -1,6 +1,8 @@
 package cn.daiban.query.infrastructure;
 
 import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.delegation.Client;
+import cn.daiban.kernel.delegation.ClientKind;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.station.StationCode;
@@ -122,12 +124,16 @@ class EventTableHeadIT extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> head.looks() >= looks + 2);
     }
 
-    /** Appends a commissioning through the application's store; answers its global index. */
+    /**
+     * Appends a commissioning through the application's store; answers its global index. The client has no phone, so
+     * no text message is due: nothing of this test is left for the notification tests that may run after it (their
+     * sender fails the first acceptance message it is given, whoever's).
+     */
     private long append() {
         DelegationId id = DelegationId.create();
         eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), 0,
                 TestEvents.commissioned(id, DelegationKind.ASSIST, STATION, null, LocalDate.of(2026, 11, 24),
-                        LocalDate.of(2026, 12, 1)),
+                        LocalDate.of(2026, 12, 1), new Client(ClientKind.CITIZEN, "王秀英", null, null, null, null)),
                 MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), Instant.now()));
         return eventStore.createHeadToken().position().orElseThrow();
     }

@@ -31,9 +31,17 @@ public final class TestEvents {
      */
     public static DelegationCommissionedEvent commissioned(DelegationId id, DelegationKind kind, StationCode station,
                                                            AcceptanceFormNumber form, LocalDate on, LocalDate deadline) {
+        return commissioned(id, kind, station, form, on, deadline,
+                new Client(ClientKind.CITIZEN, "王秀英", null, null, CLIENT_PHONE, null));
+    }
+
+    /** The same pension registration for {@code client} (one without a phone is sent no text message). */
+    public static DelegationCommissionedEvent commissioned(DelegationId id, DelegationKind kind, StationCode station,
+                                                           AcceptanceFormNumber form, LocalDate on, LocalDate deadline,
+                                                           Client client) {
         return new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE, station, null, AgentId.create(),
                 ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION),
-                List.of(), new Client(ClientKind.CITIZEN, "王秀英", null, null, CLIENT_PHONE, null), form, null, List.of(),
+                List.of(), client, form, null, List.of(),
                 List.of(), null, true, List.of(), "0356-7022345", false, false, on, 5, deadline, null, null,
                 null, null, null, null, null, null, null, null);
     }
