@@ -2,10 +2,10 @@ package cn.daiban.query.delegation;
 
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
+import cn.daiban.query.infrastructure.LiveEvents;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import cn.daiban.query.infrastructure.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
