@@ -23,7 +23,7 @@ class NotificationSendingTest {
 
     static NotificationProperties properties(String templateDir) {
         return new NotificationProperties("log", null, templateDir, Duration.ofSeconds(1), 6, Duration.ofSeconds(5),
-                "zh", 50, Duration.ofHours(24));
+                "zh", 50, Duration.ofHours(24), true);
     }
 
     @Test

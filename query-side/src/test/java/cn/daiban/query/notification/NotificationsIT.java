@@ -43,7 +43,10 @@ import static org.mockito.Mockito.doAnswer;
  * Notifications are produced from events into the outbox once per event and template, and sent exactly once even
  * when a send fails, or the sending transaction dies after the delivery was written (as in a crash).
  */
-@TestPropertySource(properties = {"daiban.notifications.first-backoff=100ms", "daiban.notifications.poll-interval=100ms"})
+// The one class whose context sends (the others' do not, PostgresIntegrationTest): what its spied sender is given is
+// all that is sent while it runs, its own notifications and those the earlier classes left due.
+@TestPropertySource(properties = {"daiban.notifications.send=true", "daiban.notifications.first-backoff=100ms",
+        "daiban.notifications.poll-interval=100ms"})
 // Its own settings make its own application context: closed after the class, so its processors do not go on
 // handling the stream beside the other tests' context under the same token owner (two copies of every projection,
 // each parking the same events in the shared dead-letter queue).
@@ -69,8 +72,12 @@ class NotificationsIT extends PostgresIntegrationTest {
     }
 
     void append(String type, String id, long sequence, Object payload, Instant at) {
+        append(type, id, sequence, payload, at, UUID.randomUUID().toString());
+    }
+
+    void append(String type, String id, long sequence, Object payload, Instant at, String eventIdentifier) {
         eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload,
-                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), at));
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), eventIdentifier, at));
     }
 
     DelegationId commissioned() {
@@ -78,10 +85,15 @@ class NotificationsIT extends PostgresIntegrationTest {
     }
 
     DelegationId commissioned(Instant at) {
+        return commissioned(at, UUID.randomUUID().toString());
+    }
+
+    /** A notification's id is its event's identifier and its template: a test names the event to know its notices. */
+    DelegationId commissioned(Instant at, String eventIdentifier) {
         DelegationId id = DelegationId.create();
         append("Delegation", id.value(), 0, TestEvents.commissioned(id, DelegationKind.PROXY, STATION,
                 AcceptanceFormNumber.of(STATION, LocalDate.of(2026, 11, 24), 3), LocalDate.of(2026, 11, 24),
-                LocalDate.of(2026, 12, 1)), at);
+                LocalDate.of(2026, 12, 1)), at, eventIdentifier);
         return id;
     }
 
@@ -146,13 +158,14 @@ class NotificationsIT extends PostgresIntegrationTest {
     @Test
     void aFailedSendIsRetriedAndTheAttemptsAreKept() throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
         doAnswer(invocation -> {
-            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 throw new IllegalStateException("gateway timed out");
             }
             return invocation.callRealMethod();
         }).when(sender).send(anyString(), anyString(), anyString());
-        DelegationId id = commissioned();
+        DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(notifications(id.value())).hasSize(1);
             assertThat(notifications(id.value()).get(0).get("status").asText()).isEqualTo("SENT");
@@ -167,13 +180,14 @@ class NotificationsIT extends PostgresIntegrationTest {
     @Test
     void aFailedSendWithoutAMessageShowsNoNullText() throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
         doAnswer(invocation -> {
-            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 throw new IllegalStateException();
             }
             return invocation.callRealMethod();
         }).when(sender).send(anyString(), anyString(), anyString());
-        DelegationId id = commissioned();
+        DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(notifications(id.value()).findValuesAsText("status")).containsExactly("SENT"));
         JsonNode accepted = notifications(id.value()).get(0);
@@ -189,15 +203,16 @@ class NotificationsIT extends PostgresIntegrationTest {
     @Test
     void aSendingTransactionThatDiesAfterDeliveringDeliversOnceOnTheRetry() throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
         doAnswer(invocation -> {
             Object result = invocation.callRealMethod();
-            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 // The delivery row is written, then the transaction dies before it commits, as in a crash.
                 throw new IllegalStateException("node stopped while sending");
             }
             return result;
         }).when(sender).send(anyString(), anyString(), anyString());
-        DelegationId id = commissioned();
+        DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(notifications(id.value())).hasSize(1);
             assertThat(notifications(id.value()).get(0).get("status").asText()).isEqualTo("SENT");
@@ -225,14 +240,15 @@ class NotificationsIT extends PostgresIntegrationTest {
     void aSendingTransactionRolledBackAfterDeliveringIsLoggedOnceDelivered(
             org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
         doAnswer(invocation -> {
             Object result = invocation.callRealMethod();
-            if (invocation.getArgument(0, String.class).endsWith(":accepted") && calls.getAndIncrement() == 0) {
+            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 throw new NodeStopped();
             }
             return result;
         }).when(sender).send(anyString(), anyString(), anyString());
-        DelegationId id = commissioned();
+        DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(notifications(id.value())).hasSize(1);
             assertThat(notifications(id.value()).get(0).get("status").asText()).isEqualTo("SENT");

@@ -16,6 +16,7 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import java.io.IOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,9 @@ import java.sql.Statement;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
+// Every test context shares one outbox, and Spring keeps earlier contexts running: a context that sent would race
+// the one whose sender a test watches (NotificationsIT). Only the tests of sending send.
+@TestPropertySource(properties = "daiban.notifications.send=false")
 public abstract class PostgresIntegrationTest {
 
     /**
