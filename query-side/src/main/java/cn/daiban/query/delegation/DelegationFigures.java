@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The counters behind the station dashboard ({@code delegation_figure}, {@code delegation_open_figure},
- * {@code delegation_category_figure}), kept by the delegations projection with every change of a
+ * {@code delegation_category_figure}) and behind the ledger's totals under one filter ({@code delegation_facet_figure}),
+ * kept by the delegations projection with every change of a
  * {@code delegation_view} row or of one of its {@code evaluation_view} rows: the row's counted columns are read
  * before and after the projection's update, and the difference of their contributions is added to the counter
  * rows — through the same JdbcTemplate, so in the batch's transaction, with the row and the processor's token.
@@ -65,6 +66,14 @@ final class DelegationFigures {
             + String.join(", ", OPEN) + ") values (?, ?" + ", ?".repeat(OPEN.length) + ") "
             + "on conflict (station_code, shard) do update set "
             + String.join(", ", Arrays.stream(OPEN).map(c -> c + " = f." + c + " + excluded." + c).toList());
+    /**
+     * The matters per station and value of each filter the ledger offers alone (the ledger's and the registers'
+     * total under that filter, without dates): the row's current window, status, item, agent and kind.
+     */
+    static final List<String> FACETS = List.of("window", "status", "item", "agent", "kind");
+    private static final String UPSERT_FACET = "insert into delegation_facet_figure as f (facet, value, station_code, "
+            + "shard, matters) values (?, ?, ?, ?, ?) "
+            + "on conflict (facet, value, station_code, shard) do update set matters = f.matters + excluded.matters";
     private static final String UPSERT_CATEGORY = "insert into delegation_category_figure as f (station_code, grain, "
             + "period_start, category, shard, matters) values (?, ?, ?, ?, ?, ?) "
             + "on conflict (station_code, grain, period_start, category, shard) do update set matters = f.matters + excluded.matters";
@@ -77,7 +86,13 @@ final class DelegationFigures {
     record Counted(String station, boolean declined, LocalDate receivedOn, LocalDate completedOn, Boolean onTime,
                    Integer handlingDays, int breaches, String status, String rectification,
                    boolean materialsHandedBack, LocalDate archivedOn, List<String> categories,
-                   LocalDate homeVisitOn, boolean homeVisitLate, List<String> grades) {
+                   LocalDate homeVisitOn, boolean homeVisitLate, List<String> grades, String window,
+                   String item, String agent, String kind) {
+
+        /** The row's value of each of {@link #FACETS}, in that order (null where the row has none). */
+        List<String> facets() {
+            return java.util.Arrays.asList(window, status, item, agent, kind);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -122,13 +137,15 @@ final class DelegationFigures {
                                array(select e.station_code || '|' || to_char(e.evaluated_on, 'YYYY-MM-DD')
                                             || '|' || e.overall
                                      from evaluation_view e where e.delegation_id = d.delegation_id and not e.voided
-                                     order by e.number)
+                                     order by e.number),
+                               window_name, item_code, agent_id, kind
                         from delegation_view d where delegation_id = ?""" + lock,
                 rs -> rs.next() ? new Counted(rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), (Boolean) rs.getObject(5), (Integer) rs.getObject(6),
                         rs.getInt(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
                         rs.getObject(11, LocalDate.class), strings(rs.getArray(12)), rs.getObject(13, LocalDate.class),
-                        rs.getBoolean(14), strings(rs.getArray(15))) : null, delegationId);
+                        rs.getBoolean(14), strings(rs.getArray(15)), rs.getString(16), rs.getString(17),
+                        rs.getString(18), rs.getString(19)) : null, delegationId);
     }
 
     private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
@@ -144,8 +161,9 @@ final class DelegationFigures {
         Map<String, long[]> dated = new TreeMap<>();
         Map<String, long[]> open = new TreeMap<>();
         Map<String, Long> categories = new TreeMap<>();
-        contribute(before, -1, dated, open, categories);
-        contribute(after, 1, dated, open, categories);
+        Map<List<String>, Long> facets = new TreeMap<>(FACET_ORDER);
+        contribute(before, -1, dated, open, categories, facets);
+        contribute(after, 1, dated, open, categories, facets);
         dated.forEach((key, delta) -> {
             if (Arrays.stream(delta).anyMatch(v -> v != 0)) {
                 String[] parts = key.split("\\|");
@@ -175,7 +193,35 @@ final class DelegationFigures {
                         Date.valueOf(day.withDayOfMonth(1)), parts[2], shard, delta);
             }
         });
+        addFacets(facets, shard);
     }
+
+    /**
+     * The facet counters' changes: merged with the rest while a replay holds its writes back, else sent as one
+     * statement of as many rows (a commissioning adds five, a status change two; their keys differ, as one statement
+     * must not touch a row twice), not one round trip each.
+     */
+    private void addFacets(Map<List<String>, Long> facets, int shard) {
+        List<Object[]> rows = facets.entrySet().stream().filter(entry -> entry.getValue() != 0)
+                .map(entry -> new Object[] {entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2), shard,
+                        entry.getValue()})
+                .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() == 1 || jdbc instanceof ReplayWriteBatching batching && batching.holdingBack()) {
+            rows.forEach(row -> add("delegation_facet_figure", UPSERT_FACET, 4, row));
+            return;
+        }
+        jdbc.update(UPSERT_FACET.replace("values (?, ?, ?, ?, ?)",
+                        "values " + String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)"))),
+                rows.stream().flatMap(Arrays::stream).toArray());
+    }
+
+    /** Facet counter keys (facet, value, station) in one order, so concurrent batches lock their rows alike. */
+    private static final java.util.Comparator<List<String>> FACET_ORDER = java.util.Comparator
+            .<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1))
+            .thenComparing(key -> key.get(2));
 
     private void upsertDated(String station, String grain, LocalDate start, int shard, long[] delta) {
         Object[] args = new Object[4 + delta.length];
@@ -205,9 +251,17 @@ final class DelegationFigures {
 
     /** The row's share of each counter, times {@code sign}, exactly as the dashboard's recount counted it. */
     private static void contribute(Counted row, int sign, Map<String, long[]> dated, Map<String, long[]> open,
-                                   Map<String, Long> categories) {
+                                   Map<String, Long> categories, Map<List<String>, Long> facets) {
         if (row == null) {
             return;
+        }
+        // The ledger's rows under each filter alone: every row, accepted or declined, by its value now (a row
+        // without a window or an item matches no such filter).
+        List<String> values = row.facets();
+        for (int i = 0; i < FACETS.size(); i++) {
+            if (values.get(i) != null) {
+                facets.merge(List.of(FACETS.get(i), values.get(i), row.station()), (long) sign, Long::sum);
+            }
         }
         long[] received = dated(dated, row.station(), row.receivedOn());
         received[row.declined() ? DECLINED : INTAKE] += sign;
@@ -290,5 +344,6 @@ final class DelegationFigures {
         jdbc.update("delete from delegation_figure");
         jdbc.update("delete from delegation_open_figure");
         jdbc.update("delete from delegation_category_figure");
+        jdbc.update("delete from delegation_facet_figure");
     }
 }

@@ -201,8 +201,10 @@ public class DelegationProjection {
     @EventHandler
     void on(AgentReassignedEvent e, DomainEventMessage<?> m) {
         // The handler changes; the first receiver (受理人员, 003 三(五)) stays.
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set agent_id = ?, handler_name = " + AGENT_NAME + " where delegation_id = ?",
                 e.newAgentId().value(), e.newAgentName(), e.newAgentId().value(), e.delegationId().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -270,7 +272,9 @@ public class DelegationProjection {
 
     @EventHandler
     void on(AssistConvertedToProxyEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         set(e.delegationId(), "kind = 'PROXY', acceptance_form_number = ?", e.acceptanceFormNumber().value());
+        counted(e.delegationId(), before);
         step(m);
     }
 
@@ -287,10 +291,12 @@ public class DelegationProjection {
     /** Accepted (with the receiver's helper), or, before transfers waited, moved at once. */
     @EventHandler
     void on(DelegationTransferredEvent e, DomainEventMessage<?> m) {
+        DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("""
                         update delegation_view set window_name = ?, transfer_to = null, transfer_from = null,
                             transfer_reason = null, transfer_requested_at = null where delegation_id = ?""",
                 e.toWindow(), e.delegationId().value());
+        counted(e.delegationId(), before);
         if (e.helperAgentId() != null) {
             detail(e.delegationId(), "transfer:" + m.getSequenceNumber(), fields("from", e.fromWindow(),
                     "to", e.toWindow(), "reason", e.reason(), "helperAgentId", e.helperAgentId().value(),
@@ -618,8 +624,9 @@ public class DelegationProjection {
      * Brings the dashboard's counters along with the row (DelegationFigures): every handler that may change a
      * counted column (station, declined, the dates, on_time, handling days, breaches, status, rectification status,
      * materials handed back, archive date, client categories, home visit arrival and lateness, the evaluations
-     * and their voiding) reads the row's counted columns before its writes and calls this after them. Handlers that
-     * only touch other columns (agent, window, kind, the supervision flags, details, client) do not.
+     * and their voiding; and for the ledger's totals under one filter, window, item, agent and kind) reads the row's
+     * counted columns before its writes and calls this after them. Handlers that only touch other columns (the
+     * supervision flags, details, client, handler's name) do not.
      */
     private void counted(DelegationId id, DelegationFigures.Counted before) {
         figures.changed(id.value(), before, figures.read(id.value()));

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Reads the delegations projection's counters ({@code delegation_figure}, {@code delegation_open_figure},
- * {@code delegation_category_figure}, kept by {@code DelegationFigures}) for a scope of stations: the rows of those
+ * {@code delegation_category_figure}, {@code delegation_facet_figure}, kept by {@code DelegationFigures}) for a scope of stations: the rows of those
  * stations, for a period its whole months (monthly rows) and the days at either edge (daily rows). The work grows with the number of stations and of
  * months and edge days in the period (at most 60 edge days), times the shards, never with the number of matters.
  */
@@ -105,6 +105,20 @@ final class FigureSums {
         Long total = jdbc.queryForObject(scope.cte() + "select coalesce(sum(f.intake + f.declined), 0)"
                 + " from delegation_figure f where " + scope.on("f.station_code") + " and " + period.condition(),
                 Long.class, args.toArray());
+        return total == null ? 0 : total;
+    }
+
+    /**
+     * How many matters, accepted or declined, have {@code value} under {@code facet} (one of the ledger's filters:
+     * window, status, item, agent, kind) now, whenever received: the sum of {@code delegation_facet_figure}'s rows of
+     * that value for the scope's stations.
+     */
+    long matching(ScopeSql scope, String facet, String value) {
+        List<Object> args = new ArrayList<>(scope.args());
+        args.add(facet);
+        args.add(value);
+        Long total = jdbc.queryForObject(scope.cte() + "select coalesce(sum(f.matters), 0) from delegation_facet_figure f"
+                + " where f.facet = ? and f.value = ? and " + scope.on("f.station_code"), Long.class, args.toArray());
         return total == null ? 0 : total;
     }
 

@@ -137,7 +137,7 @@ public class LedgerQueries {
     @Transactional(readOnly = true)
     public RegisterResponse handle(FetchRegisterQuery query) {
         Where w = where(query.filter());
-        long total = count(w);
+        long total = total(query.filter(), w);
         List<RegisterResponse.Row> rows = new ArrayList<>();
         long offset = (long) query.page() * query.size();
         page(w, query.size(), offset, rs -> rows.add(registerRow(rs, offset + rows.size() + 1)));
@@ -176,16 +176,40 @@ public class LedgerQueries {
     }
 
     /**
-     * The ledger's total. Filtered by stations and dates only (the ledger as it opens, and its commonest view), it is
-     * the sum of the projection's intake counters (every row of delegation_view is counted once by its received_on,
-     * accepted or declined): the work grows with stations and months, not with matters. With any other filter
-     * (window, status, item, agent, kind, client category) it is counted over the matching rows, through that
-     * filter's index (for window, status, item, agent and kind, from the index alone: V163).
+     * The ledger's or a register's total, from the projection's counters where it can be, so that its work grows
+     * with stations and months, not with matters:
+     * <ul>
+     * <li>filtered by stations and dates only (the ledger as it opens, and its commonest view): the sum of the intake
+     * counters (every row of delegation_view is counted once by its received_on, accepted or declined);</li>
+     * <li>filtered by stations and one of window, status, item, agent or kind, without dates (a register's total
+     * with no other filter): the sum of that filter's counters ({@code delegation_facet_figure}, V165);</li>
+     * <li>anything else (two of those filters, one of them with dates, a client category): counted over the
+     * matching rows, through the filter's index (for a filter alone, from the index alone: V163).</li>
+     * </ul>
      */
     private long total(LedgerFilter f, Where w) {
-        if (f.window() == null && f.status() == null && f.itemCode() == null && f.agentId() == null && f.kind() == null
-                && f.clientCategory() == null) {
-            return figures.received(ScopeSql.of(f.stationCode(), f.rollUp()), f.from(), f.to());
+        ScopeSql scope = ScopeSql.of(f.stationCode(), f.rollUp());
+        List<String[]> facets = new ArrayList<>();
+        if (f.window() != null) {
+            facets.add(new String[] {"window", f.window()});
+        }
+        if (f.status() != null) {
+            facets.add(new String[] {"status", f.status().name()});
+        }
+        if (f.itemCode() != null) {
+            facets.add(new String[] {"item", f.itemCode()});
+        }
+        if (f.agentId() != null) {
+            facets.add(new String[] {"agent", f.agentId()});
+        }
+        if (f.kind() != null) {
+            facets.add(new String[] {"kind", f.kind().name()});
+        }
+        if (f.clientCategory() == null && facets.isEmpty()) {
+            return figures.received(scope, f.from(), f.to());
+        }
+        if (f.clientCategory() == null && facets.size() == 1 && f.from() == null && f.to() == null) {
+            return figures.matching(scope, facets.get(0)[0], facets.get(0)[1]);
         }
         return count(w);
     }

@@ -433,6 +433,56 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         return compared;
     }
 
+    /**
+     * The ledger's total under each filter alone, without dates (and a register's, with its kind alone), as the
+     * application answers it (from delegation_facet_figure, V165) against a count of the rows: per station and rolled
+     * up, for every value this test's matters have under each filter.
+     */
+    void compareFacetTotals() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("window", "window_name");
+        columns.put("status", "status");
+        columns.put("item", "item_code");
+        columns.put("agent", "agent_id");
+        columns.put("kind", "kind");
+        Set<String> counted = new java.util.HashSet<>();
+        for (String station : STATIONS) {
+            for (boolean rollUp : List.of(false, true)) {
+                ScopeSql scope = ScopeSql.of(station, rollUp);
+                Map<String, Long> expected = new java.util.TreeMap<>();
+                Map<String, Long> answered = new java.util.TreeMap<>();
+                columns.forEach((facet, column) -> {
+                    for (String value : jdbc.queryForList("select distinct " + column + " from delegation_view "
+                            + "where station_code in (?, ?, ?, ?) and " + column + " is not null", String.class,
+                            C, T, V1, V2)) {
+                        List<Object> args = new ArrayList<>(scope.args());
+                        args.add(value);
+                        long rows = jdbc.queryForObject(scope.cte() + "select count(*) from delegation_view d where "
+                                + scope.on("d.station_code") + " and d." + column + " = ?", Long.class, args.toArray());
+                        expected.put(facet + "=" + value, rows);
+                        if (rows > 0) {
+                            counted.add(facet);
+                        }
+                        LedgerFilter filter = new LedgerFilter(station, rollUp,
+                                facet.equals("window") ? value : null, null, null,
+                                facet.equals("status") ? DelegationStatus.valueOf(value) : null,
+                                facet.equals("item") ? value : null, facet.equals("agent") ? value : null,
+                                facet.equals("kind") ? DelegationKind.valueOf(value) : null, false);
+                        answered.put(facet + "=" + value, ledger.handle(new FetchWorkLedgerQuery(filter, 0, 10))
+                                .totalRows());
+                        if (facet.equals("kind")) {
+                            expected.put("register " + value, rows);
+                            answered.put("register " + value, ledger.handle(
+                                    new cn.daiban.kernel.ledger.FetchRegisterQuery(filter, 0, 10)).totalRows());
+                        }
+                    }
+                });
+                assertThat(answered).as("%s rollUp=%s", station, rollUp).isEqualTo(expected);
+            }
+        }
+        assertThat(counted).as("filters with matters somewhere").containsExactlyInAnyOrderElementsOf(columns.keySet());
+    }
+
     /** What the counter tables say for this test's stations, summed over the shards, leaving out what adds to 0. */
     List<String> counters(String schema) {
         List<String> rows = new ArrayList<>();
@@ -466,6 +516,12 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                     rows.add("category " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
                             + rs.getString(4) + " " + rs.getLong(5));
                 }, stations);
+        jdbc.query("select facet, value, station_code, sum(matters) from " + schema + ".delegation_facet_figure "
+                        + "where station_code in (?, ?, ?, ?) group by 1, 2, 3 having sum(matters) <> 0 order by 1, 2, 3",
+                rs -> {
+                    rows.add("facet " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                            + rs.getLong(4));
+                }, stations);
         return rows;
     }
 
@@ -476,12 +532,15 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
     void backfillEqualsTheCounters() throws Exception {
         String backfill = new String(new org.springframework.core.io.ClassPathResource(
                 "db/migration/V161__dashboard_counters_backfill.sql").getInputStream().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.charset.StandardCharsets.UTF_8) + ";\n" + new String(new org.springframework.core.io
+                .ClassPathResource("db/migration/V166__ledger_facet_counters_backfill.sql").getInputStream()
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         List<String> kept = counters("query_side");
         assertThat(kept).anyMatch(r -> r.startsWith("awaiting")).anyMatch(r -> r.startsWith("category"))
-                .anyMatch(r -> r.startsWith("dated"));
+                .anyMatch(r -> r.startsWith("dated")).anyMatch(r -> r.startsWith("facet"));
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            for (String table : List.of("delegation_figure", "delegation_open_figure", "delegation_category_figure")) {
+            for (String table : List.of("delegation_figure", "delegation_open_figure", "delegation_category_figure",
+                    "delegation_facet_figure")) {
                 jdbc.execute("create temporary table " + table + " (like query_side." + table
                         + " including all) on commit drop");
             }
@@ -622,6 +681,7 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(distinct status) from delegation_view where station_code in (?, ?, ?, ?)",
                 Integer.class, C, T, V1, V2)).isGreaterThanOrEqualTo(8);
         compareEverywhere();
+        compareFacetTotals();
 
         // Status changes of matters already counted: the open ones are completed (then delivered, graded, some
         // graded again or voided), suspended or terminated (then some handed back and archived); some change
@@ -636,6 +696,12 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
             }
             if (n % 5 == 2) {
                 homeVisit(id, later.minusDays(1), n % 2 == 0);
+            }
+            if (n % 6 == 3) { // an assisted matter turned into a proxy (a proxy's conversion changes nothing)
+                d(id, new AssistConvertedToProxyEvent(id, new Client(ClientKind.CITIZEN, "王秀英", null, null,
+                        PhoneNumber.of("13912345678"), null), AcceptanceFormNumber.of(StationCode.of(o.getValue()),
+                        later.minusDays(1), 900 + n), new NeedsAnalysis(Difficulty.MEDIUM, 3, List.of("代办"), true),
+                        OTHER_AGENT, true, List.of(), "0351-1234567"), later.minusDays(1), 8);
             }
             switch (n++ % 3) {
                 case 0 -> {
@@ -665,12 +731,14 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         }
         awaitProjected();
         compareEverywhere();
+        compareFacetTotals();
         backfillEqualsTheCounters();
 
         // The counters are the rebuild's too: wiped here, a rebuild of the group brings them back from the events.
         jdbc.update("delete from delegation_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
         jdbc.update("delete from delegation_open_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
         jdbc.update("delete from delegation_category_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
+        jdbc.update("delete from delegation_facet_figure where station_code in (?, ?, ?, ?)", C, T, V1, V2);
         assertThat(answered(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later))
                 .isNotEqualTo(recount(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later));
         HttpHeaders headers = new HttpHeaders();
@@ -683,5 +751,6 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
             assertThat(status.get("state").asText()).isEqualTo("SWITCHED");
         });
         compareEverywhere();
+        compareFacetTotals();
     }
 }
