@@ -3,7 +3,6 @@ package cn.daiban.query.notification;
 import cn.daiban.security.invitation.EvaluationCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,10 +18,9 @@ import java.util.Map;
  * Sends due notifications one at a time, each in its own transaction: the row is locked (so two nodes never send
  * the same one), sent, and marked sent with its attempt recorded in that transaction. A failure is recorded and
  * retried after a doubling backoff until the attempts run out; a crash before the commit leaves it due again.
- * A node with {@code daiban.notifications.send=false} has none.
+ * A node with {@code daiban.notifications.send=false} sends nothing.
  */
 @Component
-@ConditionalOnProperty(name = "daiban.notifications.send", havingValue = "true", matchIfMissing = true)
 class NotificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
@@ -44,6 +42,9 @@ class NotificationDispatcher {
 
     @Scheduled(fixedDelayString = "${daiban.notifications.poll-interval:1s}")
     void dispatchDue() {
+        if (!properties.send()) {
+            return;
+        }
         for (int i = 0; i < properties.batchSize(); i++) {
             Boolean sentOne = transaction.execute(status -> dispatchOne());
             if (!Boolean.TRUE.equals(sentOne)) {
