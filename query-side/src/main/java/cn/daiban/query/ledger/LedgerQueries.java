@@ -184,7 +184,7 @@ public class LedgerQueries {
      * <li>filtered by stations and one of window, status, item, agent or kind, without dates (a register's total
      * with no other filter): the sum of that filter's counters ({@code delegation_facet_figure}, V165);</li>
      * <li>anything else (two of those filters, one of them with dates, a client category): counted over the
-     * matching rows, through the filter's index (for a filter alone, from the index alone: V163).</li>
+     * matching rows, reached through a filter's index (each holds the station too, V163).</li>
      * </ul>
      */
     private long total(LedgerFilter f, Where w) {
