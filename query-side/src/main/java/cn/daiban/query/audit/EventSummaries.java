@@ -1,6 +1,10 @@
 package cn.daiban.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 
 import java.util.Map;
 
@@ -71,7 +75,7 @@ public final class EventSummaries {
             Map.entry("HomeVisitRecordedEvent", "上门服务到达"),
             Map.entry("ClientCategoryDefinedEvent", "新增服务对象类别"));
 
-    private static final String[] DETAIL_FIELDS = {"reason", "note", "failureReason", "resultReference", "justification",
+    static final String[] DETAIL_FIELDS = {"reason", "note", "failureReason", "resultReference", "justification",
             "measures", "remark", "name", "itemName"};
 
     private EventSummaries() {
@@ -90,4 +94,60 @@ public final class EventSummaries {
         }
         return label;
     }
+
+    /**
+     * The same summary from an event as handled (its payload object), without first turning the whole payload into a
+     * tree: a record's detail fields are read through their accessors, each as the tree would hold it (a text as it
+     * is, any other value as {@code json} writes it, which is textual for an enum or a single-valued type). The
+     * delegations projection summarises every step this way (a rebuild spent an eighth of its time building trees it
+     * read two fields of). Equal to {@link #summarise(String, JsonNode)} of {@code json.valueToTree(payload)}
+     * because the events' JSON names are their components' names (no renames, no extra getters among these fields;
+     * {@code EventSummariesTest} holds the two ways side by side); anything but a record is summarised from its tree.
+     */
+    public static String summarise(String eventType, Object payload, ObjectMapper json) {
+        if (payload == null || !payload.getClass().isRecord()) {
+            return summarise(eventType, payload == null ? null : (JsonNode) json.valueToTree(payload));
+        }
+        String label = LABELS.getOrDefault(eventType, eventType);
+        for (Method accessor : ACCESSORS.get(payload.getClass())) {
+            if (accessor == null) {
+                continue;
+            }
+            Object value;
+            try {
+                value = accessor.invoke(payload);
+            } catch (ReflectiveOperationException e) {
+                return summarise(eventType, (JsonNode) json.valueToTree(payload));
+            }
+            String text = value instanceof String string ? string : textOf(value, json);
+            if (text != null && !text.isBlank()) {
+                return label + "：" + text;
+            }
+        }
+        return label;
+    }
+
+    private static String textOf(Object value, ObjectMapper json) {
+        if (value == null) {
+            return null;
+        }
+        JsonNode node = json.valueToTree(value);
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    /** Per record class, the accessor of each of {@link #DETAIL_FIELDS} in that order, null where it has none. */
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            Method[] accessors = new Method[DETAIL_FIELDS.length];
+            for (RecordComponent component : type.getRecordComponents()) {
+                for (int i = 0; i < DETAIL_FIELDS.length; i++) {
+                    if (DETAIL_FIELDS[i].equals(component.getName())) {
+                        accessors[i] = component.getAccessor();
+                    }
+                }
+            }
+            return accessors;
+        }
+    };
 }

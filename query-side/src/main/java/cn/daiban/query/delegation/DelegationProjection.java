@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,11 +54,13 @@ public class DelegationProjection {
     private final ServiceClock clock;
     private final DelegationFigures figures;
 
-    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, ServiceClock clock) {
+    DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, ServiceClock clock,
+                         @Value("${daiban.rebuilds.settle-every:100}") int settleEvery,
+                         @Value("${daiban.rebuilds.remembered-matters:10000}") int rememberedMatters) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.figures = new DelegationFigures(jdbc);
+        this.figures = new DelegationFigures(jdbc, settleEvery, rememberedMatters);
     }
 
     // ------------------------------------------------------------------------------------------------ intake
@@ -629,7 +632,7 @@ public class DelegationProjection {
      * supervision flags, details, client, handler's name) do not.
      */
     private void counted(DelegationId id, DelegationFigures.Counted before) {
-        figures.changed(id.value(), before, figures.read(id.value()));
+        figures.counted(id.value(), before);
     }
 
     private void moved(DelegationId id, LocalDate deadline, String status) {
@@ -693,7 +696,6 @@ public class DelegationProjection {
 
     private void step(DomainEventMessage<?> m) {
         String type = m.getPayloadType().getSimpleName();
-        JsonNode payload = json.valueToTree(m.getPayload());
         Instant occurredAt = backdated(m);
         jdbc.update("""
                         insert into delegation_step (delegation_id, sequence, at, event_type, actor_id, station_code, summary,
@@ -702,7 +704,7 @@ public class DelegationProjection {
                 m.getAggregateIdentifier(), m.getSequenceNumber(), Timestamp.from(m.getTimestamp()), type,
                 Objects.toString(m.getMetaData().get(MetadataKeys.ACTOR_ID), null),
                 Objects.toString(m.getMetaData().get(MetadataKeys.STATION_CODE), null),
-                EventSummaries.summarise(type, payload), occurredAt == null ? null : Timestamp.from(occurredAt),
+                EventSummaries.summarise(type, m.getPayload(), json), occurredAt == null ? null : Timestamp.from(occurredAt),
                 occurredAt == null ? null : Objects.toString(m.getMetaData().get(MetadataKeys.BACKDATING_REASON), null));
     }
 

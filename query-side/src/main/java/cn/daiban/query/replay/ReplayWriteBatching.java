@@ -63,6 +63,11 @@ public class ReplayWriteBatching extends JdbcTemplate {
         /** The merged rows: per table, per statement text, per row (its key arguments), the arguments summed. */
         final Map<String, Map<String, Map<List<Object>, Object[]>>> adding = new LinkedHashMap<>();
         int addedRows;
+        /** What the replay's handlers keep for its duration ({@link #replayScoped}). */
+        final Map<Object, Object> scoped = new java.util.HashMap<>();
+        /** What runs before {@link #send()} sends ({@link #beforeSending}). */
+        final List<Runnable> settlers = new ArrayList<>();
+        boolean settling;
     }
 
     /** A held-back write of {@code unit} (the event whose handler made it) failed when it was sent. */
@@ -121,6 +126,38 @@ public class ReplayWriteBatching extends JdbcTemplate {
      */
     public boolean holdingBack() {
         return HELD.get() != null;
+    }
+
+    /**
+     * An object kept for the rest of this thread's replay under {@code key} (made by {@code make} the first time),
+     * or null outside a replay. It is dropped with the replay: the next one starts without it, whatever this one
+     * left in it (a rebuild's worker thread is reused).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T replayScoped(Object key, Supplier<T> make) {
+        Held held = HELD.get();
+        if (held == null) {
+            return null;
+        }
+        Object kept = held.scoped.get(key);
+        if (kept == null) {
+            kept = make.get();
+            held.scoped.put(key, kept);
+        }
+        return (T) kept;
+    }
+
+    /**
+     * Work this thread's replay runs each time {@link #send()} is asked to send everything (before the replay's
+     * view is read or its tables switched, and at its end), before it sends: a projection that defers writes of
+     * its own (counters it settles in bulk) makes them there. It may read and write through this template; it is
+     * not run again from within itself. Outside a replay it is not kept.
+     */
+    public void beforeSending(Runnable settle) {
+        Held held = HELD.get();
+        if (held != null) {
+            held.settlers.add(settle);
+        }
     }
 
     /**
@@ -212,6 +249,14 @@ public class ReplayWriteBatching extends JdbcTemplate {
      */
     public void send() {
         Held held = HELD.get();
+        if (held != null && !held.settling && !held.settlers.isEmpty()) {
+            held.settling = true;
+            try {
+                held.settlers.forEach(Runnable::run);
+            } finally {
+                held.settling = false;
+            }
+        }
         if (held != null && !held.adding.isEmpty()) {
             sendAdded(held);
         } else {
