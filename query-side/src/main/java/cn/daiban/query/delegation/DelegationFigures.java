@@ -208,6 +208,17 @@ final class DelegationFigures {
         }
         Map<String, Counted> before = new java.util.LinkedHashMap<>(replay.unsettled);
         replay.unsettled.clear();
+        try {
+            settle(replay, before);
+        } catch (ReplayWriteBatching.UnitFailedException failure) {
+            throw failure; // a held-back write sent before the read: it names the event that made it
+        } catch (RuntimeException failure) {
+            // The sums of many events' changes: naming the event being handled would name an innocent one.
+            throw new ReplayWriteBatching.MergedRowsFailedException(failure);
+        }
+    }
+
+    private void settle(Replay replay, Map<String, Counted> before) {
         Map<String, Counted> now = new java.util.HashMap<>();
         jdbc.query(COUNTED_COLUMNS + ", delegation_id from delegation_view d where delegation_id = any(?)",
                 rs -> {
@@ -218,6 +229,8 @@ final class DelegationFigures {
             changed(delegationId, was, is);
             if (is != null) {
                 replay.remembered.put(delegationId, is);
+            } else {
+                replay.remembered.remove(delegationId);
             }
         });
     }

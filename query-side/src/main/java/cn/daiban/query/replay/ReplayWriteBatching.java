@@ -90,7 +90,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
      * one event is named: evicting the event being handled then would be evicting an innocent one.
      */
     public static final class MergedRowsFailedException extends RuntimeException {
-        MergedRowsFailedException(RuntimeException cause) {
+        /** Also for a projection's counters settled in bulk ({@link #beforeSending}): no one event to name. */
+        public MergedRowsFailedException(RuntimeException cause) {
             super("counter rows summed over many events could not be written: " + cause.getMessage(), cause);
         }
     }
