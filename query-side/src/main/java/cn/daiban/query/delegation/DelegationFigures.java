@@ -4,8 +4,12 @@ import cn.daiban.query.replay.ReplayWriteBatching;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,24 +167,25 @@ final class DelegationFigures {
      * which cost it a round trip to PostgreSQL per counted event (each also sending the writes held back so far):
      * <ul>
      *   <li>A counted change only notes the matter, with its counted columns before the first change since the last
-     *       settling. Every {@code daiban.rebuilds.settle-every} matters (100), and before the replay's writes are sent at its end, one
-     *       query reads the rows of all the noted matters, and each adds the difference between its first "before"
-     *       and its row now: the same sum as the differences one by one, since each change's "before" is the
-     *       previous one's "after" (the contributions are added and subtracted, {@link #changed}).</li>
-     *   <li>The rows read at a settling are remembered (the {@code daiban.rebuilds.remembered-matters} most recent, 10,000: a few megabytes): the "before"
-     *       of the matter's next change, which then costs no read. A matter's steps mostly follow each other
-     *       within days, among a few thousand other matters' of a county; one not remembered is read as live.</li>
+     *       settling. Every {@code daiban.rebuilds.settle-every} matters (100), and before the replay's writes are
+     *       sent at its end, one query reads the rows of all the noted matters, and each adds the difference between
+     *       its first "before" and its row now: the same sum as the differences one by one, since each change's
+     *       "before" is the previous one's "after" (the contributions are added and subtracted, {@link #changed}).</li>
+     *   <li>The rows read at a settling are remembered (the {@code daiban.rebuilds.remembered-matters} most recent,
+     *       10,000: a few megabytes): the "before" of the matter's next change, which then costs no read. A matter's
+     *       steps mostly follow each other within days, among a few thousand other matters' of a county; one not
+     *       remembered is read as live.</li>
      * </ul>
      * This holds because every handler that changes a counted column counts the change (the recount in
      * {@code DashboardFiguresIT} compares the counters with the rows after a rebuild), only this projection writes
      * the two tables, and no handler reads the counter tables. Both maps are dropped with the replay.
      */
     private static final class Replay {
-        final Map<String, Counted> unsettled = new java.util.HashMap<>();
+        final Map<String, Counted> unsettled = new HashMap<>();
         final Map<String, Counted> remembered;
 
         Replay(int capacity) {
-            remembered = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            remembered = new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
                     return size() > capacity;
@@ -206,7 +211,7 @@ final class DelegationFigures {
         if (replay.unsettled.isEmpty()) {
             return;
         }
-        Map<String, Counted> before = new java.util.LinkedHashMap<>(replay.unsettled);
+        Map<String, Counted> before = new LinkedHashMap<>(replay.unsettled);
         replay.unsettled.clear();
         try {
             settle(replay, before);
@@ -219,10 +224,10 @@ final class DelegationFigures {
     }
 
     private void settle(Replay replay, Map<String, Counted> before) {
-        Map<String, Counted> now = new java.util.HashMap<>();
+        Map<String, Counted> now = new HashMap<>();
         jdbc.query(COUNTED_COLUMNS + ", delegation_id from delegation_view d where delegation_id = any(?)",
                 rs -> {
-                    now.put(rs.getString(20), counted(rs));
+                    now.put(rs.getString(20), counted(rs)); // the 20th column: the matter's id
                 }, (Object) before.keySet().toArray(String[]::new));
         before.forEach((delegationId, was) -> {
             Counted is = now.get(delegationId);
@@ -235,7 +240,7 @@ final class DelegationFigures {
         });
     }
 
-    /** The counted columns of a {@code delegation_view d}, in the order {@link #counted(java.sql.ResultSet)} reads them. */
+    /** The counted columns of a {@code delegation_view d}, in the order {@link #counted(ResultSet)} reads them. */
     private static final String COUNTED_COLUMNS = """
             select station_code, declined, received_on, completed_on, on_time, handling_working_days,
                    breaches, status, rectification_status, materials_handed_back_on is not null,
@@ -253,7 +258,7 @@ final class DelegationFigures {
                 rs -> rs.next() ? counted(rs) : null, delegationId);
     }
 
-    private static Counted counted(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Counted counted(ResultSet rs) throws SQLException {
         return new Counted(rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
                 rs.getObject(4, LocalDate.class), (Boolean) rs.getObject(5), (Integer) rs.getObject(6),
                 rs.getInt(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
@@ -262,7 +267,7 @@ final class DelegationFigures {
                 rs.getString(18), rs.getString(19));
     }
 
-    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+    private static List<String> strings(java.sql.Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 

@@ -409,21 +409,22 @@ public class ProjectionRebuilds {
      * unique key (it would still work, reading the shadow whole).
      */
     private List<String> uniqueIndexes(String table) {
-        return jdbc.queryForList("""
+        List<String> statements = new java.util.ArrayList<>();
+        for (String definition : jdbc.queryForList("""
                         select pg_get_indexdef(i.indexrelid) from pg_index i
                         where i.indrelid = cast(? as regclass) and i.indisunique order by i.indexrelid""",
-                String.class, "query_side." + table).stream()
-                // "CREATE UNIQUE INDEX name ON [schema.]table USING …": unnamed on the shadow (a temporary table's
-                // index lives in pg_temp; a name could collide with the live index's in the search path's view).
-                .map(definition -> definition.replaceFirst(
-                        "^CREATE UNIQUE INDEX \\S+ ON (ONLY )?(query_side\\.)?" + table + " ",
-                        "CREATE UNIQUE INDEX ON pg_temp." + table + " "))
-                .peek(definition -> {
-                    if (!definition.startsWith("CREATE UNIQUE INDEX ON pg_temp.")) {
-                        throw new IllegalStateException("unexpected index definition of " + table + ": " + definition);
-                    }
-                })
-                .toList();
+                String.class, "query_side." + table)) {
+            // "CREATE UNIQUE INDEX name ON [schema.]table USING …": unnamed on the shadow (a temporary table's index
+            // lives in pg_temp; a name could collide with the live index's in the search path's view).
+            String onShadow = definition.replaceFirst(
+                    "^CREATE UNIQUE INDEX \\S+ ON (ONLY )?(query_side\\.)?" + table + " ",
+                    "CREATE UNIQUE INDEX ON pg_temp." + table + " ");
+            if (!onShadow.startsWith("CREATE UNIQUE INDEX ON pg_temp.")) {
+                throw new IllegalStateException("unexpected index definition of " + table + ": " + definition);
+            }
+            statements.add(onShadow);
+        }
+        return statements;
     }
 
     /**
