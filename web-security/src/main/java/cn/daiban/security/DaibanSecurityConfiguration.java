@@ -54,6 +54,7 @@ public class DaibanSecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new HeaderBearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new UserAuthentication(token,
                                 user(token, properties))))
                         .authenticationEntryPoint((request, response, failure) -> Problems.write(response, 401,

@@ -2,6 +2,7 @@ package cn.daiban.command.infrastructure;
 
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import cn.daiban.kernel.eventstore.EventStreamReads;
 import cn.daiban.kernel.upcasting.ProgressReportedEventUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -68,6 +69,8 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .readEventDataWithoutGaps(EventStreamReads::withoutGaps)
+                .readEventDataWithGaps(EventStreamReads::withGaps)
                 .appendEvents(new HashChainingAppendStatement())
                 .build();
     }

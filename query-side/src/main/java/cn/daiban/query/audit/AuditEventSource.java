@@ -1,6 +1,7 @@
 package cn.daiban.query.audit;
 
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import cn.daiban.kernel.eventstore.EventStreamReads;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -56,6 +57,8 @@ class AuditEventSource {
                         .connectionProvider(connectionProvider)
                         .transactionManager(transactionManager)
                         .schema(EventStoreLayout.eventSchema())
+                        .readEventDataWithoutGaps(EventStreamReads::withoutGaps)
+                        .readEventDataWithGaps(EventStreamReads::withGaps)
                         .build())
                 // Each walk reads the table itself (no shared producer thread to keep alive for the audit).
                 .optimizeEventConsumption(false)

@@ -1,6 +1,7 @@
 package cn.daiban.query.infrastructure;
 
 import cn.daiban.kernel.eventstore.EventStoreLayout;
+import cn.daiban.kernel.eventstore.EventStreamReads;
 import cn.daiban.kernel.upcasting.ProgressReportedEventUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -70,6 +71,8 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema())
+                .readEventDataWithoutGaps(EventStreamReads::withoutGaps)
+                .readEventDataWithGaps(EventStreamReads::withGaps)
                 .build();
     }
 

@@ -48,12 +48,29 @@ public class BoundaryConfiguration {
     org.springframework.security.web.firewall.HttpFirewall daibanHttpFirewall() {
         org.springframework.security.web.firewall.StrictHttpFirewall firewall =
                 new org.springframework.security.web.firewall.StrictHttpFirewall();
-        java.util.regex.Pattern text = java.util.regex.Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
-        firewall.setAllowedHeaderValues(value -> text.matcher(value).matches() || utf8Text(value, text));
+        firewall.setAllowedHeaderValues(value -> text(value) || utf8Text(value));
         return firewall;
     }
 
-    private static boolean utf8Text(String value, java.util.regex.Pattern text) {
+    /**
+     * Assigned text without control characters: what {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} matches (the
+     * same two character types, code point by code point), without a regular expression. The firewall asks it of
+     * every header value each time the application reads one, the bearer token's hundreds of characters included:
+     * as a regular expression it cost about 1.5 % of the command side's CPU per commissioning.
+     */
+    static boolean text(CharSequence value) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = Character.codePointAt(value, i);
+            int type = Character.getType(codePoint);
+            if (type == Character.UNASSIGNED || type == Character.CONTROL) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
+    }
+
+    private static boolean utf8Text(String value) {
         byte[] bytes = new byte[value.length()];
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -63,9 +80,7 @@ public class BoundaryConfiguration {
             bytes[i] = (byte) c;
         }
         try {
-            String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return text.matcher(decoded).matches();
+            return text(java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)));
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;
         }
