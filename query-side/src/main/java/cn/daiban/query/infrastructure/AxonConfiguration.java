@@ -83,14 +83,17 @@ public class AxonConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream) {
-        return EmbeddedEventStore.builder()
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StreamProperties stream,
+                                         Optional<EventTableHead> head) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(stream.fetchDelay().toMillis())
                 .cachedEvents(stream.cachedEvents())
                 .cleanupDelay(stream.cleanupDelay().toMillis())
-                .optimizeEventConsumption(stream.sharedCache())
-                .build();
+                .optimizeEventConsumption(stream.sharedCache());
+        // With the head watched, a stream that found nothing asks the table again only once the head has moved.
+        return head.<EmbeddedEventStore>map(watched -> new QuietEventStore(builder, watched, stream.headHeartbeat()))
+                .orElseGet(builder::build);
     }
 
     /**
