@@ -28,7 +28,7 @@ class HeaderBearerTokensTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GET", "POST", "PUT"})
-    void leavesAParameterTokenToSpringWhereSpringLooksForOne(String method) {
+    void answersAsSpringWhenTheRequestAlsoCarriesAParameterToken(String method) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, "/api/delegations");
         request.addHeader("Authorization", "Bearer abc");
         request.addParameter("access_token", "def");

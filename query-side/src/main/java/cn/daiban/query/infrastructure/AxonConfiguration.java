@@ -91,8 +91,8 @@ public class AxonConfiguration {
                 .cachedEvents(stream.cachedEvents())
                 .cleanupDelay(stream.cleanupDelay().toMillis())
                 .optimizeEventConsumption(stream.sharedCache());
-        // With the head watched, a stream that found nothing asks the table again only once the head has moved.
-        return head.<EmbeddedEventStore>map(watched -> new QuietEventStore(builder, watched, stream.headHeartbeat()))
+        // With the head watched, a stream that found nothing asks the table again only once the head is announced.
+        return head.<EmbeddedEventStore>map(watched -> new QuietEventStore(builder, watched))
                 .orElseGet(builder::build);
     }
 

@@ -4,25 +4,22 @@ import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
-import java.time.Duration;
-
 /**
- * The embedded event store whose streams do not ask the event table again while its head has not moved
- * ({@link QuietStream}); made when the head is watched ({@link EventTableHead}), that is with streams of their own.
+ * The embedded event store whose streams, once they found nothing, do not ask the event table again until its head
+ * is next announced ({@link QuietStream}); made when the head is watched ({@link EventTableHead}), that is with
+ * streams of their own.
  */
 final class QuietEventStore extends EmbeddedEventStore {
 
     private final EventTableHead head;
-    private final Duration heartbeat;
 
-    QuietEventStore(Builder builder, EventTableHead head, Duration heartbeat) {
+    QuietEventStore(Builder builder, EventTableHead head) {
         super(builder);
         this.head = head;
-        this.heartbeat = heartbeat;
     }
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new QuietStream(super.openStream(trackingToken), head::head, heartbeat, System::nanoTime);
+        return new QuietStream(super.openStream(trackingToken), head::announcements, head::isClosed);
     }
 }

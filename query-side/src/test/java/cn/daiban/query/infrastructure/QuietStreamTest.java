@@ -7,75 +7,67 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A stream that ran dry asks the table again only once the head has moved, or a heartbeat has passed. */
+/** A stream that ran dry asks the table again only once the head has been announced since (moved, or a heartbeat). */
 class QuietStreamTest {
 
     final Table table = new Table();
-    final AtomicLong head = new AtomicLong(-1);
-    final AtomicLong now = new AtomicLong();
-    final QuietStream stream = new QuietStream(table, () -> head.get() < 0 ? null : head.get(),
-            Duration.ofMillis(500), now::get);
+    final AtomicLong announcements = new AtomicLong();
+    final AtomicBoolean closed = new AtomicBoolean();
+    final QuietStream stream = new QuietStream(table, announcements::get, closed::get);
 
     @Test
-    void aDryStreamDoesNotAskAgainUntilTheHeadMoves() throws InterruptedException {
-        head.set(7);
+    void aDryStreamDoesNotAskAgainUntilTheHeadIsAnnounced() throws InterruptedException {
         assertThat(stream.hasNextAvailable()).isFalse();
         assertThat(stream.hasNextAvailable()).isFalse();
         assertThat(stream.peek()).isEmpty();
-        assertThat(table.looks).as("one look, then quiet at the same head").isEqualTo(1);
+        assertThat(table.looks).as("one look, then quiet").isEqualTo(1);
 
         table.append(8);
-        head.set(8);
-        assertThat(stream.hasNextAvailable()).as("the head moved: asked again").isTrue();
+        announcements.incrementAndGet(); // the head moved
+        assertThat(stream.hasNextAvailable()).as("announced: asked again").isTrue();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(8));
         assertThat(stream.hasNextAvailable()).isFalse();
         assertThat(table.looks).isEqualTo(3);
     }
 
     @Test
-    void aDryStreamAsksAgainEveryHeartbeatAtTheSameHead() {
-        head.set(7);
+    void anAnnouncementWithoutAMoveReadsALateCommitBelowTheHead() {
         assertThat(stream.hasNextAvailable()).isFalse();
-        now.addAndGet(Duration.ofMillis(499).toNanos());
-        assertThat(stream.hasNextAvailable()).isFalse();
-        assertThat(table.looks).isEqualTo(1);
-
         table.append(5); // committed late, below the head: the head does not move
-        now.addAndGet(Duration.ofMillis(1).toNanos());
-        assertThat(stream.hasNextAvailable()).as("a heartbeat later").isTrue();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        announcements.incrementAndGet(); // the look after a move, or the heartbeat
+        assertThat(stream.hasNextAvailable()).isTrue();
         assertThat(table.looks).isEqualTo(2);
     }
 
     @Test
-    void theHeadIsTakenBeforeTheReadItVouchesFor() {
-        head.set(7);
+    void anAnnouncementDuringTheEmptyReadEndsTheQuiet() {
         table.onLook = () -> {
-            table.append(8); // appended while the table is read: the head read before it stays behind
-            head.set(8);
+            table.append(8); // appended while the table is read, announced before the read ends
+            announcements.incrementAndGet();
         };
         assertThat(stream.hasNextAvailable()).isFalse();
         table.onLook = null;
-        assertThat(stream.hasNextAvailable()).as("the head moved past the one the empty read was taken at").isTrue();
+        assertThat(stream.hasNextAvailable()).as("counted before the read it vouches for").isTrue();
     }
 
     @Test
-    void withoutAHeadEveryLookAsksAndWaitsAreNeverShortened() throws InterruptedException {
-        assertThat(stream.hasNextAvailable()).isFalse();
-        assertThat(stream.hasNextAvailable()).isFalse();
-        assertThat(table.looks).isEqualTo(2);
-        head.set(7);
+    void timedWaitsAndAClosedHeadAreNeverQuiet() throws InterruptedException {
         assertThat(stream.hasNextAvailable()).isFalse();
         assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
-        assertThat(table.looks).as("a timed wait is the stream's own").isEqualTo(4);
+        assertThat(table.looks).as("a timed wait is the stream's own").isEqualTo(2);
+        closed.set(true);
+        assertThat(stream.peek()).isEmpty();
+        assertThat(table.looks).as("shutting down: no announcement will come").isEqualTo(3);
     }
 
     /** The table's stream: looks counted; an event is visible from the look after its append. */
