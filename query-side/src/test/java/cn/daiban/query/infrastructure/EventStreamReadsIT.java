@@ -1,20 +1,13 @@
 package cn.daiban.query.infrastructure;
 
-import cn.daiban.kernel.common.MetadataKeys;
-import cn.daiban.kernel.delegation.Client;
-import cn.daiban.kernel.delegation.ClientKind;
-import cn.daiban.kernel.delegation.DelegationId;
-import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.eventstore.EventStoreLayout;
 import cn.daiban.kernel.eventstore.EventStreamReads;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import cn.daiban.query.support.TestEvents;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,11 +16,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,12 +148,8 @@ class EventStreamReadsIT extends PostgresIntegrationTest {
         return indexes;
     }
 
+    /** A commissioning appended through the application's store; its global index ({@link TestEvents}). */
     private long append() {
-        DelegationId id = DelegationId.create();
-        eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), 0,
-                TestEvents.commissioned(id, DelegationKind.ASSIST, STATION, null, LocalDate.of(2026, 11, 24),
-                        LocalDate.of(2026, 12, 1), new Client(ClientKind.CITIZEN, "王秀英", null, null, null, null)),
-                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), Instant.now()));
-        return eventStore.createHeadToken().position().orElseThrow();
+        return TestEvents.appendCommissioning(eventStore, STATION);
     }
 }

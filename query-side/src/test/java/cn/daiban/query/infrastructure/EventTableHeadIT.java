@@ -1,28 +1,18 @@
 package cn.daiban.query.infrastructure;
 
-import cn.daiban.kernel.common.MetadataKeys;
-import cn.daiban.kernel.delegation.Client;
-import cn.daiban.kernel.delegation.ClientKind;
-import cn.daiban.kernel.delegation.DelegationId;
-import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import cn.daiban.query.support.TestEvents;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,17 +114,8 @@ class EventTableHeadIT extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> head.looks() >= looks + 2);
     }
 
-    /**
-     * Appends a commissioning through the application's store; answers its global index. The client has no phone, so
-     * no text message is due: nothing of this test is left for the notification tests that may run after it (their
-     * sender fails the first acceptance message it is given, whoever's).
-     */
+    /** A commissioning appended through the application's store; its global index ({@link TestEvents}). */
     private long append() {
-        DelegationId id = DelegationId.create();
-        eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), 0,
-                TestEvents.commissioned(id, DelegationKind.ASSIST, STATION, null, LocalDate.of(2026, 11, 24),
-                        LocalDate.of(2026, 12, 1), new Client(ClientKind.CITIZEN, "王秀英", null, null, null, null)),
-                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), Instant.now()));
-        return eventStore.createHeadToken().position().orElseThrow();
+        return TestEvents.appendCommissioning(eventStore, STATION);
     }
 }

@@ -2,6 +2,7 @@ package cn.daiban.query.support;
 
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.delegation.AcceptanceFormNumber;
 import cn.daiban.kernel.delegation.Client;
@@ -13,9 +14,15 @@ import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Events the query side's tests append, built once. */
 public final class TestEvents {
@@ -23,6 +30,21 @@ public final class TestEvents {
     public static final PhoneNumber CLIENT_PHONE = PhoneNumber.of("13912345678");
 
     private TestEvents() {
+    }
+
+    /**
+     * Appends an assist commissioned at {@code station} through the application's {@code store}; answers the store's
+     * head after it (its global index). The client has no phone, so no text message is due: nothing is left for the
+     * notification tests that may run after the caller (their sender fails the first acceptance message it is given,
+     * whoever's).
+     */
+    public static long appendCommissioning(EventStore store, StationCode station) {
+        DelegationId id = DelegationId.create();
+        store.publish(new GenericDomainEventMessage<>("Delegation", id.value(), 0,
+                commissioned(id, DelegationKind.ASSIST, station, null, LocalDate.of(2026, 11, 24),
+                        LocalDate.of(2026, 12, 1), new Client(ClientKind.CITIZEN, "王秀英", null, null, null, null)),
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), Instant.now()));
+        return store.createHeadToken().position().orElseThrow();
     }
 
     /**
