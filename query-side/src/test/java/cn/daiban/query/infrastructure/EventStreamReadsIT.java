@@ -99,7 +99,8 @@ class EventStreamReadsIT extends PostgresIntegrationTest {
                     .payloadTypeColumn(SCHEMA.payloadTypeColumn()).payloadRevisionColumn(SCHEMA.payloadRevisionColumn())
                     .payloadColumn(SCHEMA.payloadColumn()).metaDataColumn(SCHEMA.metaDataColumn()).build();
             Plans axons = plans(connection, (c, from, gaps) ->
-                    JdbcEventStorageEngineStatements.readEventDataWithoutGaps(c, probe, from, BATCH), "<= $2) ORDER BY");
+                            JdbcEventStorageEngineStatements.readEventDataWithoutGaps(c, probe, from, BATCH),
+                    "<= $2) ORDER BY");
             assertThat(axons.generic()).as("Axon's range is planned for its values at every read: %s", axons)
                     .isZero();
             assertThat(axons.custom()).as("%s", axons).isGreaterThanOrEqualTo(READS - 10);
