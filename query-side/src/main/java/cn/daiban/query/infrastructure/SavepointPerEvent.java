@@ -9,12 +9,13 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -38,6 +39,12 @@ import java.time.Duration;
  * views build their own handler adapters from the classpath and are not wrapped: they run in one transaction that
  * fails as a whole.
  *
+ * <p>A savepoint is released when the next event's is set, in the same round trip ({@code release savepoint …;
+ * savepoint …}), and the last one of a transaction by its commit: one round trip per event instead of two (set,
+ * release): under commissioning load the two were a sixth of every statement PostgreSQL ran (6.2 of 37 per event),
+ * and on a savepoint-heavy pgbench script (four events a transaction) one round trip instead of two took an eighth
+ * off PostgreSQL's CPU per transaction.
+ *
  * <p>Assumption: projections write only through the transaction's connection (JdbcTemplate / JPA on the
  * application's DataSource); side effects outside it (live updates) are sent after the commit.
  */
@@ -46,6 +53,24 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     private static final Logger log = LoggerFactory.getLogger(SavepointPerEvent.class);
     /** How many attempts the last failed event on this thread had; read once by the dead-letter policy. */
     private static final ThreadLocal<Integer> LAST_ATTEMPTS = new ThreadLocal<>();
+    /** One name: at most one of these savepoints is held at a time, so the newest is always the one meant. */
+    private static final String NAME = "daiban_event";
+    private static final String SET = "savepoint " + NAME;
+    private static final String RELEASE = "release savepoint " + NAME;
+    /** Two statements, one round trip: the driver sends them together and waits once. */
+    private static final String RELEASE_AND_SET = RELEASE + "; " + SET;
+    private static final String UNDO = "rollback to savepoint " + NAME + "; " + RELEASE;
+    /**
+     * The connection (the transaction's, the driver's own) on which the last event's savepoint is still held;
+     * present from the first success in a transaction, removed when it ends. A savepoint is released only on the
+     * connection it was set on, so a state lost or left behind (another transaction in between) costs at most a nested
+     * savepoint, never the release of one that is not there.
+     */
+    private static final ThreadLocal<Held> HELD = new ThreadLocal<>();
+
+    private static final class Held {
+        Connection connection;
+    }
 
     private final DataSource dataSource;
     private final EntityManager entityManager;
@@ -78,30 +103,32 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                 Duration pause = properties.backoff();
                 for (int attempt = 1; ; attempt++) {
                     Connection connection = DataSourceUtils.getConnection(dataSource);
-                    Savepoint savepoint = connection.setSavepoint();
                     try {
-                        Object result = super.handle(message, target);
-                        flushJpa();
-                        connection.releaseSavepoint(savepoint);
-                        LAST_ATTEMPTS.remove();
-                        return result;
-                    } catch (Exception e) {
-                        undo(connection, savepoint, e);
-                        if (attempt >= properties.attempts()) {
-                            LAST_ATTEMPTS.set(attempt);
-                            throw e;
-                        }
-                        log.debug("attempt {} of {} on {} ({}) failed, trying again in {}", attempt,
-                                properties.attempts(), message.getPayloadType().getSimpleName(),
-                                message.getIdentifier(), pause, e);
+                        open(connection);
                         try {
-                            Thread.sleep(pause.toMillis());
-                        } catch (InterruptedException interrupted) {
-                            Thread.currentThread().interrupt();
-                            LAST_ATTEMPTS.set(attempt);
-                            throw e;
+                            Object result = super.handle(message, target);
+                            flushJpa();
+                            succeeded(connection);
+                            LAST_ATTEMPTS.remove();
+                            return result;
+                        } catch (Exception e) {
+                            undo(connection, e);
+                            if (attempt >= properties.attempts()) {
+                                LAST_ATTEMPTS.set(attempt);
+                                throw e;
+                            }
+                            log.debug("attempt {} of {} on {} ({}) failed, trying again in {}", attempt,
+                                    properties.attempts(), message.getPayloadType().getSimpleName(),
+                                    message.getIdentifier(), pause, e);
+                            try {
+                                Thread.sleep(pause.toMillis());
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                                LAST_ATTEMPTS.set(attempt);
+                                throw e;
+                            }
+                            pause = pause.multipliedBy(2);
                         }
-                        pause = pause.multipliedBy(2);
                     } finally {
                         DataSourceUtils.releaseConnection(connection, dataSource);
                     }
@@ -110,16 +137,64 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         };
     }
 
+    /**
+     * Sets the event's savepoint: with the release of the one before it in the same round trip when that one is still
+     * held (the previous event succeeded), else alone.
+     */
+    private void open(Connection connection) throws SQLException {
+        Held held = HELD.get();
+        boolean previousHeld = held != null && held.connection == physical(connection);
+        if (held != null) {
+            held.connection = null;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(previousHeld ? RELEASE_AND_SET : SET);
+        }
+    }
+
+    /**
+     * Keeps the event's savepoint until the next event's is set (or the transaction ends: a commit keeps the work of
+     * every savepoint not rolled back, a rollback undoes it all). Without a transaction synchronisation to forget it
+     * at the end, it is released now, as before.
+     */
+    private void succeeded(Connection connection) throws SQLException {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Held held = HELD.get();
+            if (held == null) {
+                held = new Held();
+                HELD.set(held);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        HELD.remove();
+                    }
+                });
+            }
+            held.connection = physical(connection);
+        } else {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(RELEASE);
+            }
+        }
+    }
+
+    /**
+     * The driver's connection under the pool's and the persistence provider's handles, which may be made afresh at
+     * each look-up: the one the transaction holds from its start to its end.
+     */
+    private static Connection physical(Connection connection) throws SQLException {
+        return connection.unwrap(Connection.class);
+    }
+
     private void flushJpa() {
         if (entityManager.isJoinedToTransaction()) {
             entityManager.flush();
         }
     }
 
-    private void undo(Connection connection, Savepoint savepoint, Exception cause) {
-        try {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+    private void undo(Connection connection, Exception cause) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(UNDO);
         } catch (SQLException e) {
             // The connection is unusable: let the batch fail as a whole (Axon retries it) rather than park.
             cause.addSuppressed(e);
