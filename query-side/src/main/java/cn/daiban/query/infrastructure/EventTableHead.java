@@ -55,6 +55,7 @@ public class EventTableHead implements AutoCloseable {
     /** How many times the head has been announced; a waiting stream waits for it to change. */
     private volatile long announced;
     private volatile Long head;
+    private volatile Move lastMove;
     private volatile long lastAnnouncedAt = System.nanoTime();
     private volatile long looks;
     private volatile boolean closed;
@@ -129,6 +130,18 @@ public class EventTableHead implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * A move of the head: the index read, and the announcement count once that move was announced. The look after it
+     * announces again, whatever it reads.
+     */
+    record Move(long head, long announcement) {
+    }
+
+    /** The last move announced (null before the first), for a stream that reached it ({@link QuietStream}). */
+    Move lastMove() {
+        return lastMove;
+    }
+
     /** The head as last read (null before the first read or while the table is empty). */
     Long head() {
         return head;
@@ -165,6 +178,11 @@ public class EventTableHead implements AutoCloseable {
             movedAtLastLook = moved;
             if (announce) {
                 announce();
+            }
+            Long read = head;
+            if (moved && read != null && !closed) {
+                // Published after the announcement it names; a heartbeat in between only makes the count larger.
+                lastMove = new Move(read, announced);
             }
             looks++;
         } catch (Throwable e) {

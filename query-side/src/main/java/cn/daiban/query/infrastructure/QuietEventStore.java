@@ -20,6 +20,6 @@ final class QuietEventStore extends EmbeddedEventStore {
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new QuietStream(super.openStream(trackingToken), head::announcements, head::isClosed);
+        return new QuietStream(super.openStream(trackingToken), head::announcements, head::lastMove, head::isClosed);
     }
 }

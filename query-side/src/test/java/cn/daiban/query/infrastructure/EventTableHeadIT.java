@@ -67,6 +67,12 @@ class EventTableHeadIT extends PostgresIntegrationTest {
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> head.head() != null && head.head() >= index);
                 await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() > before);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> head.lastMove() != null && head.lastMove().head() >= index);
+                EventTableHead.Move move = head.lastMove();
+                // What a stream that handed out the move's head relies on (QuietStream): the look after the move
+                // announces again, whatever it reads (no heartbeat here: an hour).
+                await().atMost(Duration.ofSeconds(10)).until(() -> head.announcements() > move.announcement());
             } finally {
                 stream.close();
             }

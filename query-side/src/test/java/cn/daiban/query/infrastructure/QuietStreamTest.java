@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,8 @@ class QuietStreamTest {
     final Table table = new Table();
     final AtomicLong announcements = new AtomicLong();
     final AtomicBoolean closed = new AtomicBoolean();
-    final QuietStream stream = new QuietStream(table, announcements::get, closed::get);
+    final AtomicReference<EventTableHead.Move> lastMove = new AtomicReference<>();
+    final QuietStream stream = new QuietStream(table, announcements::get, lastMove::get, closed::get);
 
     @Test
     void aDryStreamDoesNotAskAgainUntilTheHeadIsAnnounced() throws InterruptedException {
@@ -68,6 +70,53 @@ class QuietStreamTest {
         closed.set(true);
         assertThat(stream.peek()).isEmpty();
         assertThat(table.looks).as("shutting down: no announcement will come").isEqualTo(3);
+    }
+
+    @Test
+    void aStreamThatHandedOutTheHeadOfTheLastMoveDoesNotAskAgainUntilTheLookAfterIt() throws InterruptedException {
+        table.append(7);
+        table.append(8);
+        move(8); // the head moved to 8, announced
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(7));
+        assertThat(stream.peek()).as("7 is below the head: the stream is asked").isPresent();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(8));
+        assertThat(stream.peek()).as("the head handed out: nothing until the next announcement").isEmpty();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(table.looks).as("one read, no read after it for the empty end").isEqualTo(1);
+
+        table.append(5); // a late commit below the head
+        announcements.incrementAndGet(); // the look after the move announces whatever it reads
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(5));
+        assertThat(stream.hasNextAvailable()).as("5 is below the head; the read after it finds nothing").isFalse();
+        assertThat(table.looks).isEqualTo(3);
+    }
+
+    @Test
+    void theHeadHandedOutAfterAnotherAnnouncementOrBelowTheLastMoveIsNotQuiet() throws InterruptedException {
+        table.append(8);
+        move(8);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        announcements.incrementAndGet(); // a heartbeat (or the look after the move) since
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(8));
+        assertThat(stream.peek()).isEmpty();
+        assertThat(table.looks).as("announced since the move: the stream is asked").isEqualTo(2);
+
+        table.append(9);
+        table.append(10);
+        move(11); // 11 committed, not yet read by this stream
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(9));
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(10));
+        assertThat(stream.hasNextAvailable()).as("below the head: asked").isFalse();
+        assertThat(table.looks).isEqualTo(4);
+        assertThat(stream.hasNextAvailable()).as("then dry: quiet").isFalse();
+        assertThat(table.looks).isEqualTo(4);
+    }
+
+    private void move(long head) {
+        lastMove.set(new EventTableHead.Move(head, announcements.incrementAndGet()));
     }
 
     /** The table's stream: looks counted; an event is visible from the look after its append. */
