@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * <p>The same holds once the stream has handed out the event at the head of the last move ({@link
  * EventTableHead#lastMove()}) and nothing has been announced since: anything later is announced (a move beyond it;
  * the look after the move, for a late commit below it), so the read that would only find the end is not made.
- * Events the stream already holds beyond that head (committed after the move was read) wait for the next look's
- * move, one head interval at most. A peek for a second event under the same token (Axon's coordinator asks after
+ * Events the stream already holds beyond that head (committed after the move was read) wait for its next look:
+ * the call-back at the next move for the {@code delegations} group and the live feed (one head interval at most), the
+ * next half-second round for the other groups (which may show "caught up" meanwhile). A peek for a second event under the same token (Axon's coordinator asks after
  * each event, for the events one stored event is upcast into) then answers "nothing" without asking: every upcaster
  * here turns one event into one ({@code ArchitectureTest.everyUpcasterTurnsOneStoredEventIntoOne}).
  *

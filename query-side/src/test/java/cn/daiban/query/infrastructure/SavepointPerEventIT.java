@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -39,6 +42,8 @@ class SavepointPerEventIT extends PostgresIntegrationTest {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager platformTransactionManager;
 
     MessageHandlingMember<Probe> handler;
     Probe probe;
@@ -99,6 +104,30 @@ class SavepointPerEventIT extends PostgresIntegrationTest {
         assertThat(jdbc.queryForList("select text from savepoint_probe order by text", String.class))
                 .as("nothing of the rolled-back transaction; a new one starts without a savepoint to release")
                 .containsExactly("after a failure", "after a rollback");
+    }
+
+    @Test
+    void aTransactionInBetweenKeepsItsOwnSavepointAndTheSuspendedOneReleasesItsOwnOnResuming() throws Exception {
+        Transaction outer = transactionManager.startTransaction();
+        try {
+            handle("outer, first");
+            TransactionTemplate between = new TransactionTemplate(platformTransactionManager);
+            between.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            between.executeWithoutResult(status -> {
+                try {
+                    handle("in between");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            handle("outer, second");
+            assertThat(heldSavepoints()).as("the outer one's first savepoint released with its second's set")
+                    .isEqualTo(1);
+        } finally {
+            outer.rollback();
+        }
+        assertThat(jdbc.queryForList("select text from savepoint_probe", String.class))
+                .as("the transaction in between committed on its own").containsExactly("in between");
     }
 
     private void handle(String text) throws Exception {
