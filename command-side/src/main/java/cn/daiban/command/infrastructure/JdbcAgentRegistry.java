@@ -15,11 +15,22 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** Each agent's station, role and standing, kept in the agent events' own transaction. */
+/**
+ * Each agent's station, role and standing, kept in the agent events' own transaction.
+ *
+ * <p>Within one transaction an agent is read once: a commissioning asked for the same agent three to five times (who
+ * may act, the responsible agent, their name on the acceptance form, the team leader's checks and name), a round trip
+ * each. What is remembered is forgotten when the transaction ends (and set aside while it is suspended), and an
+ * agent's entry when one of its events updates the row here; nothing else writes {@code agent_registry}.
+ */
 @Component
 @ProcessingGroup(JdbcAgentRegistry.PROCESSING_GROUP)
 class JdbcAgentRegistry implements AgentRegistry {
@@ -27,6 +38,8 @@ class JdbcAgentRegistry implements AgentRegistry {
     static final String PROCESSING_GROUP = "agent-registry";
 
     private final JdbcClient jdbc;
+    /** The key of this transaction's remembered agents among its resources. */
+    private final Object remembered = new Object();
 
     JdbcAgentRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +47,11 @@ class JdbcAgentRegistry implements AgentRegistry {
 
     @Override
     public Optional<RegisteredAgent> find(AgentId id) {
+        Map<AgentId, Optional<RegisteredAgent>> agents = remembered();
+        return agents == null ? read(id) : agents.computeIfAbsent(id, this::read);
+    }
+
+    private Optional<RegisteredAgent> read(AgentId id) {
         return jdbc.sql("""
                         select agent_id, station_code, name, role, active, qualified_on
                         from agent_registry where agent_id = ?""")
@@ -46,6 +64,7 @@ class JdbcAgentRegistry implements AgentRegistry {
 
     @EventHandler
     void on(AgentRegisteredEvent event) {
+        forget(event.agentId());
         jdbc.sql("""
                         insert into agent_registry (agent_id, station_code, name, role, active)
                         values (?, ?, ?, ?, true) on conflict (agent_id) do nothing""")
@@ -80,12 +99,55 @@ class JdbcAgentRegistry implements AgentRegistry {
 
     @ResetHandler
     void reset() {
+        Map<AgentId, Optional<RegisteredAgent>> agents = remembered();
+        if (agents != null) {
+            agents.clear();
+        }
         jdbc.sql("delete from agent_registry").update();
     }
 
     private void update(String assignment, Object value, AgentId agentId) {
+        forget(agentId);
         jdbc.sql("update agent_registry set " + assignment + " where agent_id = ?")
                 .params(value, agentId.value())
                 .update();
+    }
+
+    private void forget(AgentId agentId) {
+        Map<AgentId, Optional<RegisteredAgent>> agents = remembered();
+        if (agents != null) {
+            agents.remove(agentId);
+        }
+    }
+
+    /** This transaction's remembered agents; null outside a transaction (every look-up reads). */
+    @SuppressWarnings("unchecked")
+    private Map<AgentId, Optional<RegisteredAgent>> remembered() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(remembered);
+        if (bound != null) {
+            return (Map<AgentId, Optional<RegisteredAgent>>) bound;
+        }
+        Map<AgentId, Optional<RegisteredAgent>> agents = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(remembered, agents);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(remembered);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(remembered, agents);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(remembered);
+            }
+        });
+        return agents;
     }
 }
