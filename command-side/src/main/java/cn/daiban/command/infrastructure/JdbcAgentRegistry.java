@@ -26,10 +26,10 @@ import java.util.Optional;
 /**
  * Each agent's station, role and standing, kept in the agent events' own transaction.
  *
- * <p>Within one transaction an agent is read once: a commissioning asked for the same agent three to five times (who
- * may act, the responsible agent, their name on the acceptance form, the team leader's checks and name), a round trip
- * each. What is remembered is forgotten when the transaction ends (and set aside while it is suspended), and an
- * agent's entry when one of its events updates the row here; nothing else writes {@code agent_registry}.
+ * <p>Within one transaction an agent is read once: a commissioning read its responsible agent twice (the rule, the
+ * name on the acceptance form) and a proxy's team leader twice more, a round trip each. What is remembered is
+ * forgotten when the transaction ends, when it resumes after a suspension and when it rolls back to a savepoint, and
+ * an agent's entry when one of its events updates the row here; nothing else writes {@code agent_registry}.
  */
 @Component
 @ProcessingGroup(JdbcAgentRegistry.PROCESSING_GROUP)
@@ -140,7 +140,16 @@ class JdbcAgentRegistry implements AgentRegistry {
 
             @Override
             public void resume() {
+                // A transaction in between may have changed agents and committed: read them afresh.
+                agents.clear();
+                TransactionSynchronizationManager.unbindResourceIfPossible(remembered);
                 TransactionSynchronizationManager.bindResource(remembered, agents);
+            }
+
+            @Override
+            public void savepointRollback(Object savepoint) {
+                // What was read or forgotten after the savepoint may be undone with it.
+                agents.clear();
             }
 
             @Override

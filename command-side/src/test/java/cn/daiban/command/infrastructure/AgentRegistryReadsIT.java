@@ -17,8 +17,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An agent is read once per transaction (a commissioning asked for the same agent up to five times): the row is changed
- * behind the registry's back here, which only a fresh read would see.
+ * An agent is read once per transaction (a commissioning read the same agent twice, a proxy's team leader twice more):
+ * the row is changed behind the registry's back here, which only a fresh read would see.
  */
 class AgentRegistryReadsIT extends PostgresIntegrationTest {
 
@@ -68,12 +68,29 @@ class AgentRegistryReadsIT extends PostgresIntegrationTest {
                 rename("王芳");
                 assertThat(name()).as("the suspended transaction's agents are not this one's").isEqualTo("王芳");
             });
-            assertThat(name()).as("and the suspended one's are back").isEqualTo("李娜");
+            assertThat(name()).as("resumed: what the transaction in between committed is read afresh")
+                    .isEqualTo("王芳");
         });
 
         assertThat(name()).isEqualTo("王芳");
         rename("赵敏");
         assertThat(name()).as("outside a transaction every look-up reads").isEqualTo("赵敏");
+    }
+
+    @Test
+    void aReadUndoneWithARollbackToASavepointIsReadAgain() {
+        TransactionTemplate command = new TransactionTemplate(transactions);
+        TransactionTemplate nested = new TransactionTemplate(transactions);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        command.executeWithoutResult(status -> {
+            nested.executeWithoutResult(savepoint -> {
+                rename("王芳");
+                assertThat(name()).isEqualTo("王芳");
+                savepoint.setRollbackOnly();
+            });
+            assertThat(name()).as("the rename was rolled back with the savepoint, and so was its read")
+                    .isEqualTo("李娜");
+        });
     }
 
     private String name() {
