@@ -10,16 +10,14 @@ import cn.daiban.kernel.agent.AgentRole;
 import cn.daiban.kernel.agent.AgentRoleChangedEvent;
 import cn.daiban.kernel.agent.AgentTransferredEvent;
 import cn.daiban.kernel.station.StationCode;
+import cn.daiban.security.jdbc.TransactionMemo;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,9 +25,9 @@ import java.util.Optional;
  * Each agent's station, role and standing, kept in the agent events' own transaction.
  *
  * <p>Within one transaction an agent is read once: a commissioning read its responsible agent twice (the rule, the
- * name on the acceptance form) and a proxy's team leader twice more, a round trip each. What is remembered is
- * forgotten when the transaction ends, when it resumes after a suspension and when it rolls back to a savepoint, and
- * an agent's entry when one of its events updates the row here; nothing else writes {@code agent_registry}.
+ * name on the acceptance form) and a proxy's team leader twice more, a round trip each. What is remembered lasts as
+ * {@link TransactionMemo} says, and an agent's entry is forgotten when one of its events updates the row here;
+ * nothing else writes {@code agent_registry}.
  */
 @Component
 @ProcessingGroup(JdbcAgentRegistry.PROCESSING_GROUP)
@@ -38,8 +36,8 @@ class JdbcAgentRegistry implements AgentRegistry {
     static final String PROCESSING_GROUP = "agent-registry";
 
     private final JdbcClient jdbc;
-    /** The key of this transaction's remembered agents among its resources. */
-    private final Object remembered = new Object();
+    /** The agents read in the current transaction. */
+    private final TransactionMemo<AgentId, Optional<RegisteredAgent>> remembered = new TransactionMemo<>();
 
     JdbcAgentRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,7 +45,7 @@ class JdbcAgentRegistry implements AgentRegistry {
 
     @Override
     public Optional<RegisteredAgent> find(AgentId id) {
-        Map<AgentId, Optional<RegisteredAgent>> agents = remembered();
+        Map<AgentId, Optional<RegisteredAgent>> agents = remembered.current();
         return agents == null ? read(id) : agents.computeIfAbsent(id, this::read);
     }
 
@@ -99,7 +97,7 @@ class JdbcAgentRegistry implements AgentRegistry {
 
     @ResetHandler
     void reset() {
-        Map<AgentId, Optional<RegisteredAgent>> agents = remembered();
+        Map<AgentId, Optional<RegisteredAgent>> agents = remembered.current();
         if (agents != null) {
             agents.clear();
         }
@@ -114,49 +112,9 @@ class JdbcAgentRegistry implements AgentRegistry {
     }
 
     private void forget(AgentId agentId) {
-        Map<AgentId, Optional<RegisteredAgent>> agents = remembered();
+        Map<AgentId, Optional<RegisteredAgent>> agents = remembered.current();
         if (agents != null) {
             agents.remove(agentId);
         }
-    }
-
-    /** This transaction's remembered agents; null outside a transaction (every look-up reads). */
-    @SuppressWarnings("unchecked")
-    private Map<AgentId, Optional<RegisteredAgent>> remembered() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Object bound = TransactionSynchronizationManager.getResource(remembered);
-        if (bound != null) {
-            return (Map<AgentId, Optional<RegisteredAgent>>) bound;
-        }
-        Map<AgentId, Optional<RegisteredAgent>> agents = new HashMap<>();
-        TransactionSynchronizationManager.bindResource(remembered, agents);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void suspend() {
-                TransactionSynchronizationManager.unbindResourceIfPossible(remembered);
-            }
-
-            @Override
-            public void resume() {
-                // A transaction in between may have changed agents and committed: read them afresh.
-                agents.clear();
-                TransactionSynchronizationManager.unbindResourceIfPossible(remembered);
-                TransactionSynchronizationManager.bindResource(remembered, agents);
-            }
-
-            @Override
-            public void savepointRollback(Object savepoint) {
-                // What was read or forgotten after the savepoint may be undone with it.
-                agents.clear();
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(remembered);
-            }
-        });
-        return agents;
     }
 }

@@ -1,9 +1,8 @@
 package cn.daiban.security.privacy;
 
 import cn.daiban.security.jdbc.CommittedApart;
+import cn.daiban.security.jdbc.TransactionMemo;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -17,7 +16,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +56,8 @@ public class PersonalDataKeys implements AutoCloseable {
     private final long cacheMillis;
     private final String schema;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The erased marks read in the current transaction. */
+    private final TransactionMemo<String, Boolean> erased = new TransactionMemo<>();
 
     private record Cached(Optional<SecretKey> key, long until) {
     }
@@ -133,7 +133,7 @@ public class PersonalDataKeys implements AutoCloseable {
                 : Optional.of(new SecretKeySpec(decrypt(masterKey, wrapped.get(0)), "AES"));
         if (key.isPresent()) {
             cache.put(subject, new Cached(key, now + cacheMillis));
-            Map<String, Boolean> memo = erasedInThisTransaction();
+            Map<String, Boolean> memo = erased.current();
             if (memo != null) {
                 memo.putIfAbsent(subject, false); // read as held, not erased, in this transaction
             }
@@ -148,7 +148,7 @@ public class PersonalDataKeys implements AutoCloseable {
     }
 
     public boolean isErased(String subject) {
-        Map<String, Boolean> memo = erasedInThisTransaction();
+        Map<String, Boolean> memo = erased.current();
         Boolean known = memo == null ? null : memo.get(subject);
         if (known != null) {
             return known;
@@ -161,27 +161,6 @@ public class PersonalDataKeys implements AutoCloseable {
         return erased;
     }
 
-    /** The erased marks read in the current transaction, bound to it; null outside a transaction. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Boolean> erasedInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Object bound = TransactionSynchronizationManager.getResource(this);
-        if (bound != null) {
-            return (Map<String, Boolean>) bound;
-        }
-        Map<String, Boolean> memo = new HashMap<>();
-        TransactionSynchronizationManager.bindResource(this, memo);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(PersonalDataKeys.this);
-            }
-        });
-        return memo;
-    }
-
     /** Destroys the subjects' keys: what was encrypted with them can never be read again. */
     public void destroy(List<String> subjects, String by) {
         for (String subject : subjects) {
@@ -189,7 +168,7 @@ public class PersonalDataKeys implements AutoCloseable {
                     + " where subject_id = ?", java.sql.Timestamp.from(Instant.now()), by, subject);
             jdbc.update("delete from " + schema + ".personal_data_index where subject_id = ?", subject);
             cache.remove(subject);
-            Map<String, Boolean> memo = erasedInThisTransaction();
+            Map<String, Boolean> memo = erased.current();
             if (memo != null) {
                 memo.put(subject, true);
             }
