@@ -43,6 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * projection) before the command's PostgreSQL transaction commits, and a key not yet visible would read as erased
  * (a name shown as erased, a notification without a phone) or, were that commit to fail, be lost with the event
  * kept. A command refused after its key was created leaves a key that seals nothing, which erasure still destroys.
+ * An event's new key and its index entries commit together, in one transaction apart ({@link #keyFor(String, List)}):
+ * one flush of the write-ahead log, and never a key whose entries are missing.
  */
 public class PersonalDataKeys implements AutoCloseable {
 
@@ -83,10 +85,35 @@ public class PersonalDataKeys implements AutoCloseable {
         return Base64.getDecoder().decode(value.strip());
     }
 
+    /**
+     * A resident ID or phone number the subject's records hold, indexed by its keyed digest only (the blind index),
+     * so that an erasure by resident ID or phone finds every subject whose events were stored.
+     */
+    public record Indexed(String kind, String value) {
+    }
+
     /** The subject's key, created on first use (committed at once, apart from the caller's transaction). */
     public SecretKey keyFor(String subject) {
+        return keyFor(subject, List.of());
+    }
+
+    /**
+     * The subject's key, created on first use, and the subject indexed by {@code indexed}: what is new commits at
+     * once, apart from the caller's transaction, and in one commit (a new subject's key and its index entries
+     * together; a commissioning's were three commits, each a flush of the write-ahead log). An erased subject is
+     * refused before anything is indexed.
+     */
+    public SecretKey keyFor(String subject, List<Indexed> indexed) {
+        List<CommittedApart.Update> index = indexed.stream().distinct()
+                .map(entry -> new CommittedApart.Update("insert into " + schema + ".personal_data_index (digest,"
+                        + " subject_id) values (?, ?) on conflict do nothing", digest(entry.kind(), entry.value()),
+                        subject))
+                .toList();
         Optional<SecretKey> existing = find(subject);
         if (existing.isPresent()) {
+            if (!index.isEmpty()) {
+                apart.updateAll(index);
+            }
             return existing.get();
         }
         if (isErased(subject)) {
@@ -96,9 +123,12 @@ public class PersonalDataKeys implements AutoCloseable {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, RANDOM);
             SecretKey key = generator.generateKey();
-            int inserted = apart.update("insert into " + schema + ".personal_data_key (subject_id, wrapped_key, created_at)"
-                    + " values (?, ?, ?) on conflict (subject_id) do nothing", subject, encrypt(masterKey,
-                    key.getEncoded()), java.sql.Timestamp.from(Instant.now()));
+            List<CommittedApart.Update> updates = new java.util.ArrayList<>();
+            updates.add(new CommittedApart.Update("insert into " + schema + ".personal_data_key (subject_id,"
+                    + " wrapped_key, created_at) values (?, ?, ?) on conflict (subject_id) do nothing", subject,
+                    encrypt(masterKey, key.getEncoded()), java.sql.Timestamp.from(Instant.now())));
+            updates.addAll(index);
+            int inserted = apart.updateAll(updates)[0];
             cache.remove(subject);
             if (inserted == 1) {
                 // The key just committed is this one: cached as find() would after reading and unwrapping it again
@@ -173,15 +203,6 @@ public class PersonalDataKeys implements AutoCloseable {
                 memo.put(subject, true);
             }
         }
-    }
-
-    /**
-     * Records that {@code subject} holds a resident ID or phone number, by its keyed digest only; committed at once
-     * like a new key, so an erasure by resident ID or phone finds every subject whose events were stored.
-     */
-    public void index(String subject, String kind, String value) {
-        apart.update("insert into " + schema + ".personal_data_index (digest, subject_id) values (?, ?)"
-                + " on conflict do nothing", digest(kind, value), subject);
     }
 
     /** The data subjects whose records hold this resident ID or phone number. */

@@ -67,7 +67,11 @@ public class PersonalDataSerializer implements Serializer {
         }
         String subject = subjectValue.toString();
         ObjectNode tree = mapper.valueToTree(object);
-        seal(tree, shape.get(), subject);
+        List<PersonalDataKeys.Indexed> indexed = new ArrayList<>();
+        if (personalValues(tree, shape.get(), indexed)) {
+            // The key (if new) and the index entries commit apart, together, before any value is sealed with it.
+            seal(tree, shape.get(), subject, keys.get().keyFor(subject, indexed));
+        }
         try {
             SerializedObject<byte[]> sealed = new SimpleSerializedObject<>(mapper.writeValueAsBytes(tree), byte[].class,
                     delegate.typeForClass(object.getClass()));
@@ -96,7 +100,31 @@ public class PersonalDataSerializer implements Serializer {
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
     }
 
-    private void seal(ObjectNode node, Shape shape, String subject) {
+    /**
+     * Whether the tree holds a personal value to seal; collects the resident IDs and phone numbers among them, which
+     * the blind index records.
+     */
+    private boolean personalValues(ObjectNode node, Shape shape, List<PersonalDataKeys.Indexed> indexed) {
+        boolean any = false;
+        for (Part part : shape.parts()) {
+            JsonNode child = node.get(part.component().getName());
+            if (child == null || child.isNull()) {
+                continue;
+            }
+            if (part.personal()) {
+                any = true;
+                String kind = part.component().getType().getSimpleName();
+                if (kind.equals("ResidentId") || kind.equals("PhoneNumber")) {
+                    indexed.add(new PersonalDataKeys.Indexed(kind, child.asText()));
+                }
+            } else if (child instanceof ObjectNode object) {
+                any |= personalValues(object, part.nested(), indexed);
+            }
+        }
+        return any;
+    }
+
+    private void seal(ObjectNode node, Shape shape, String subject, javax.crypto.SecretKey key) {
         for (Part part : shape.parts()) {
             String name = part.component().getName();
             JsonNode child = node.get(name);
@@ -104,18 +132,14 @@ public class PersonalDataSerializer implements Serializer {
                 continue;
             }
             if (part.personal()) {
-                Class<?> type = part.component().getType();
-                if (type.getSimpleName().equals("ResidentId") || type.getSimpleName().equals("PhoneNumber")) {
-                    keys.get().index(subject, type.getSimpleName(), child.asText());
-                }
                 try {
-                    byte[] sealed = PersonalDataKeys.encrypt(keys.get().keyFor(subject), mapper.writeValueAsBytes(child));
+                    byte[] sealed = PersonalDataKeys.encrypt(key, mapper.writeValueAsBytes(child));
                     node.put(name, PREFIX + subject + ":" + Base64.getEncoder().encodeToString(sealed));
                 } catch (JsonProcessingException e) {
                     throw new UncheckedIOException(e);
                 }
             } else if (child instanceof ObjectNode object) {
-                seal(object, part.nested(), subject);
+                seal(object, part.nested(), subject, key);
             }
         }
     }

@@ -82,8 +82,7 @@ class PersonalDataKeysIT {
         String residentId = "110105194912310" + (100 + (int) (Math.random() * 800)) + "X";
         TransactionTemplate command = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         command.executeWithoutResult(status -> {
-            var key = commandNode.keyFor(subject);
-            commandNode.index(subject, "ResidentId", residentId);
+            var key = commandNode.keyFor(subject, List.of(new PersonalDataKeys.Indexed("ResidentId", residentId)));
             // Still inside the command's transaction: another node (another connection) reads them already.
             assertThat(queryNode.find(subject))
                     .hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
@@ -93,6 +92,43 @@ class PersonalDataKeysIT {
         // A node that has cached nothing still finds both after the rollback.
         assertThat(node(elsewhere).find(subject)).isPresent();
         assertThat(node(elsewhere).subjectsOf("ResidentId", residentId)).contains(subject);
+    }
+
+    /**
+     * A new subject's key and its index entries commit apart in one transaction: one flush of the write-ahead log for
+     * a commissioning, not three, and never a key without the entries that let an erasure by resident ID find it.
+     */
+    @Test
+    void aNewKeyCommitsTogetherWithItsIndexEntriesOrNotAtAll() {
+        String broken = SCHEMA + "_no_index";
+        jdbc.execute("create schema if not exists " + broken);
+        jdbc.execute(PersonalDataSchema.ddl(broken));
+        jdbc.execute("drop table " + broken + ".personal_data_index");
+        PersonalDataKeys withoutIndex = new PersonalDataKeys(jdbc, new PrivacyProperties(
+                "OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=", "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=",
+                Duration.ofHours(1), broken));
+        String subject = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> withoutIndex.keyFor(subject,
+                List.of(new PersonalDataKeys.Indexed("PhoneNumber", "13912345678"))))
+                .hasMessageContaining("personal_data_index");
+        assertThat(jdbc.queryForObject("select count(*) from " + broken + ".personal_data_key where subject_id = ?",
+                Integer.class, subject)).as("the key rolled back with its index entry").isZero();
+
+        PersonalDataKeys keys = node();
+        String phone = "139" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        var key = keys.keyFor(subject, List.of(new PersonalDataKeys.Indexed("PhoneNumber", phone),
+                new PersonalDataKeys.Indexed("ResidentId", "11010519491231002X"),
+                new PersonalDataKeys.Indexed("PhoneNumber", phone)));
+        assertThat(node().find(subject))
+                .hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
+        assertThat(node().subjectsOf("PhoneNumber", phone)).containsExactly(subject);
+        assertThat(node().subjectsOf("ResidentId", "11010519491231002X")).contains(subject);
+        // An existing key: only the new entries, still committed apart.
+        String otherPhone = "138" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        assertThat(keys.keyFor(subject, List.of(new PersonalDataKeys.Indexed("PhoneNumber", otherPhone))).getEncoded())
+                .isEqualTo(key.getEncoded());
+        assertThat(node().subjectsOf("PhoneNumber", otherPhone)).containsExactly(subject);
     }
 
     /**

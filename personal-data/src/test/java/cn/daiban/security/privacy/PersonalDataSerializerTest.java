@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The sealing serializer on its own, without a database: {@link PersonalDataKeys} is a class (no interface), so the
- * key lookup seam the serializer uses ({@code keyFor}, {@code find}, {@code index}) is replaced by an in-memory
+ * key lookup seam the serializer uses ({@code keyFor}, {@code find}) is replaced by an in-memory
  * test double; the real key store against PostgreSQL is exercised end to end by {@code PersonalDataEndToEndIT}.
  */
 class PersonalDataSerializerTest {
@@ -289,6 +289,16 @@ class PersonalDataSerializerTest {
         }
 
         @Override
+        public SecretKey keyFor(String subject, List<Indexed> indexed) {
+            if (erased.contains(subject)) {
+                throw new ErasedDataSubjectException(subject);
+            }
+            indexed.stream().distinct()
+                    .forEach(entry -> this.indexed.add(entry.kind() + ":" + entry.value() + "->" + subject));
+            return keyFor(subject);
+        }
+
+        @Override
         public Optional<SecretKey> find(String subject) {
             lookedUp.add(subject);
             return Optional.ofNullable(keys.get(subject));
@@ -311,11 +321,6 @@ class PersonalDataSerializerTest {
                 erased.add(subject);
                 indexed.removeIf(entry -> entry.endsWith("->" + subject));
             });
-        }
-
-        @Override
-        public void index(String subject, String kind, String value) {
-            indexed.add(kind + ":" + value + "->" + subject);
         }
 
         @Override
