@@ -16,11 +16,13 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * One AES-256 key per data subject, kept wrapped by the master key in {@code personal_data_key}; destroying it
@@ -104,15 +106,17 @@ public class PersonalDataKeys implements AutoCloseable {
      * refused before anything is indexed.
      */
     public SecretKey keyFor(String subject, List<Indexed> indexed) {
-        List<CommittedApart.Update> index = indexed.stream().distinct()
-                .map(entry -> new CommittedApart.Update("insert into " + schema + ".personal_data_index (digest,"
-                        + " subject_id) values (?, ?) on conflict do nothing", digest(entry.kind(), entry.value()),
-                        subject))
+        // Sorted: two transactions inserting the same entries take their locks in the same order, never crosswise.
+        List<String> digests = indexed.stream().map(entry -> digest(entry.kind(), entry.value())).distinct().sorted()
                 .toList();
+        CommittedApart.Update index = digests.isEmpty() ? null : new CommittedApart.Update("insert into " + schema
+                + ".personal_data_index (digest, subject_id) values "
+                + String.join(", ", Collections.nCopies(digests.size(), "(?, ?)")) + " on conflict do nothing",
+                digests.stream().flatMap(digest -> Stream.of(digest, subject)).toArray());
         Optional<SecretKey> existing = find(subject);
         if (existing.isPresent()) {
-            if (!index.isEmpty()) {
-                apart.updateAll(index);
+            if (index != null) {
+                apart.update(index.sql(), index.parameters());
             }
             return existing.get();
         }
@@ -123,12 +127,11 @@ public class PersonalDataKeys implements AutoCloseable {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, RANDOM);
             SecretKey key = generator.generateKey();
-            List<CommittedApart.Update> updates = new java.util.ArrayList<>();
-            updates.add(new CommittedApart.Update("insert into " + schema + ".personal_data_key (subject_id,"
-                    + " wrapped_key, created_at) values (?, ?, ?) on conflict (subject_id) do nothing", subject,
-                    encrypt(masterKey, key.getEncoded()), java.sql.Timestamp.from(Instant.now())));
-            updates.addAll(index);
-            int inserted = apart.updateAll(updates)[0];
+            CommittedApart.Update insertKey = new CommittedApart.Update("insert into " + schema
+                    + ".personal_data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)"
+                    + " on conflict (subject_id) do nothing", subject, encrypt(masterKey, key.getEncoded()),
+                    java.sql.Timestamp.from(Instant.now()));
+            int inserted = apart.updateAll(index == null ? List.of(insertKey) : List.of(insertKey, index))[0];
             cache.remove(subject);
             if (inserted == 1) {
                 // The key just committed is this one: cached as find() would after reading and unwrapping it again

@@ -111,9 +111,23 @@ class PersonalDataKeysIT {
 
         assertThatThrownBy(() -> withoutIndex.keyFor(subject,
                 List.of(new PersonalDataKeys.Indexed("PhoneNumber", "13912345678"))))
-                .hasMessageContaining("personal_data_index");
+                .rootCause().hasMessageContaining("relation \"" + broken + ".personal_data_index\" does not exist");
         assertThat(jdbc.queryForObject("select count(*) from " + broken + ".personal_data_key where subject_id = ?",
                 Integer.class, subject)).as("the key rolled back with its index entry").isZero();
+
+        String refusing = SCHEMA + "_no_keys";
+        jdbc.execute("create schema if not exists " + refusing);
+        jdbc.execute(PersonalDataSchema.ddl(refusing));
+        jdbc.execute("alter table " + refusing + ".personal_data_key drop constraint if exists no_keys");
+        jdbc.execute("alter table " + refusing + ".personal_data_key add constraint no_keys check (false) not valid");
+        PersonalDataKeys withoutKeys = new PersonalDataKeys(jdbc, new PrivacyProperties(
+                "OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=", "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=",
+                Duration.ofHours(1), refusing));
+        assertThatThrownBy(() -> withoutKeys.keyFor(subject,
+                List.of(new PersonalDataKeys.Indexed("PhoneNumber", "13912345678"))))
+                .rootCause().hasMessageContaining("no_keys");
+        assertThat(jdbc.queryForObject("select count(*) from " + refusing + ".personal_data_index"
+                + " where subject_id = ?", Integer.class, subject)).as("no entry without its key").isZero();
 
         PersonalDataKeys keys = node();
         String phone = "139" + (10_000_000 + (int) (Math.random() * 89_999_999));

@@ -9,18 +9,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * Statements that must commit apart from the caller's transaction, on a small pool of autocommitting connections
- * beside the application's main pool.
+ * Statements that must commit apart from the caller's transaction, on a small pool of connections beside the
+ * application's main pool: each statement autocommitted, or a few in one transaction of their own
+ * ({@link #updateAll}).
  *
  * <p>Why a pool of its own: a command holds a connection of the main pool for its whole transaction, so taking a
  * second one from the same pool could leave every command waiting for one another once the pool is exhausted. A
- * connection of this pool is held for one autocommitted statement and waits for nothing. Plain JDBC on purpose:
- * through Spring's {@code DataSourceUtils} the connection would be bound to the caller's transaction.
+ * connection of this pool is held for one statement, or one short transaction, and waits for nothing. Plain JDBC
+ * on purpose: through Spring's {@code DataSourceUtils} the connection would be bound to the caller's transaction.
  *
  * <p>Without a Hikari main pool (a plain {@link DataSource} in a test) there is nothing to copy settings from; the
- * statement then runs on a fresh connection of that data source, still autocommitted and apart.
+ * statements then run on a fresh connection of that data source, still apart.
  */
 public final class CommittedApart implements AutoCloseable {
 
@@ -64,9 +66,11 @@ public final class CommittedApart implements AutoCloseable {
 
     /**
      * Runs the statements in one transaction of their own, committed when this returns (one commit, one flush of the
-     * write-ahead log, instead of one for each); the rows each changed. Nothing is kept if one fails.
+     * write-ahead log, instead of one for each); the rows each changed. Nothing is kept if one fails. The connection
+     * goes back to its pool in a transaction (Hikari restores autocommit on the way, and rolls back what a failed
+     * rollback left open); without a pool it is closed.
      */
-    public int[] updateAll(java.util.List<Update> updates) {
+    public int[] updateAll(List<Update> updates) {
         try (Connection connection = own != null ? own.getConnection() : dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -82,11 +86,13 @@ public final class CommittedApart implements AutoCloseable {
                 }
                 connection.commit();
                 return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (Throwable e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("statements committed apart failed: " + updates.stream()
