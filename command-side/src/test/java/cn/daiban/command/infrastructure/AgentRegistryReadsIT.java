@@ -60,8 +60,7 @@ class AgentRegistryReadsIT extends PostgresIntegrationTest {
     @Test
     void aTransactionInBetweenAndNoTransactionReadAfresh() {
         TransactionTemplate command = new TransactionTemplate(transactions);
-        TransactionTemplate between = new TransactionTemplate(transactions);
-        between.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        TransactionTemplate between = transaction(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         command.executeWithoutResult(status -> {
             assertThat(name()).isEqualTo("李娜");
             between.executeWithoutResult(inner -> {
@@ -80,8 +79,7 @@ class AgentRegistryReadsIT extends PostgresIntegrationTest {
     @Test
     void aReadUndoneWithARollbackToASavepointIsReadAgain() {
         TransactionTemplate command = new TransactionTemplate(transactions);
-        TransactionTemplate nested = new TransactionTemplate(transactions);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        TransactionTemplate nested = transaction(TransactionDefinition.PROPAGATION_NESTED);
         command.executeWithoutResult(status -> {
             nested.executeWithoutResult(savepoint -> {
                 rename("王芳");
@@ -99,5 +97,11 @@ class AgentRegistryReadsIT extends PostgresIntegrationTest {
 
     private void rename(String name) {
         jdbc.update("update agent_registry set name = ? where agent_id = ?", name, agent.value());
+    }
+
+    private TransactionTemplate transaction(int propagation) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(propagation);
+        return template;
     }
 }

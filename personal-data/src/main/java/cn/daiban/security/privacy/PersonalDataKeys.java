@@ -131,7 +131,8 @@ public class PersonalDataKeys implements AutoCloseable {
                     + ".personal_data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)"
                     + " on conflict (subject_id) do nothing", subject, encrypt(masterKey, key.getEncoded()),
                     java.sql.Timestamp.from(Instant.now()));
-            int inserted = apart.updateAll(index == null ? List.of(insertKey) : List.of(insertKey, index))[0];
+            int inserted = index == null ? apart.update(insertKey.sql(), insertKey.parameters())
+                    : apart.updateAll(List.of(insertKey, index))[0];
             cache.remove(subject);
             if (inserted == 1) {
                 // The key just committed is this one: cached as find() would after reading and unwrapping it again

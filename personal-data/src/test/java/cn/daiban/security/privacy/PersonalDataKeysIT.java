@@ -36,9 +36,13 @@ class PersonalDataKeysIT {
     }
 
     static PersonalDataKeys node(JdbcTemplate jdbc) {
+        return node(jdbc, SCHEMA);
+    }
+
+    static PersonalDataKeys node(JdbcTemplate jdbc, String schema) {
         // A cache time far longer than the test: erasure must not wait for it.
         return new PersonalDataKeys(jdbc, new PrivacyProperties("OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=",
-                "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=", Duration.ofHours(1), SCHEMA));
+                "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=", Duration.ofHours(1), schema));
     }
 
     @Test
@@ -104,9 +108,7 @@ class PersonalDataKeysIT {
         jdbc.execute("create schema if not exists " + broken);
         jdbc.execute(PersonalDataSchema.ddl(broken));
         jdbc.execute("drop table " + broken + ".personal_data_index");
-        PersonalDataKeys withoutIndex = new PersonalDataKeys(jdbc, new PrivacyProperties(
-                "OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=", "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=",
-                Duration.ofHours(1), broken));
+        PersonalDataKeys withoutIndex = node(jdbc, broken);
         String subject = UUID.randomUUID().toString();
 
         assertThatThrownBy(() -> withoutIndex.keyFor(subject,
@@ -120,9 +122,7 @@ class PersonalDataKeysIT {
         jdbc.execute(PersonalDataSchema.ddl(refusing));
         jdbc.execute("alter table " + refusing + ".personal_data_key drop constraint if exists no_keys");
         jdbc.execute("alter table " + refusing + ".personal_data_key add constraint no_keys check (false) not valid");
-        PersonalDataKeys withoutKeys = new PersonalDataKeys(jdbc, new PrivacyProperties(
-                "OWttDsaDwPML5/fsVBqEgv1s9oOyYGgrlJDrAh3ou7s=", "LD95WoIUJTLi1tMhObTSMMpfAsBlbW7l76+jMPTrCZo=",
-                Duration.ofHours(1), refusing));
+        PersonalDataKeys withoutKeys = node(jdbc, refusing);
         assertThatThrownBy(() -> withoutKeys.keyFor(subject,
                 List.of(new PersonalDataKeys.Indexed("PhoneNumber", "13912345678"))))
                 .rootCause().hasMessageContaining("no_keys");
