@@ -113,14 +113,14 @@ public class PersonalDataKeys implements AutoCloseable {
                 + ".personal_data_index (digest, subject_id) values "
                 + String.join(", ", Collections.nCopies(digests.size(), "(?, ?)")) + " on conflict do nothing",
                 digests.stream().flatMap(digest -> Stream.of(digest, subject)).toArray());
-        Optional<SecretKey> existing = find(subject);
-        if (existing.isPresent()) {
+        Found found = lookUp(subject);
+        if (found.key().isPresent()) {
             if (index != null) {
                 apart.update(index.sql(), index.parameters());
             }
-            return existing.get();
+            return found.key().get();
         }
-        if (isErased(subject)) {
+        if (found.erased()) {
             throw new ErasedDataSubjectException(subject);
         }
         try {
@@ -149,6 +149,19 @@ public class PersonalDataKeys implements AutoCloseable {
 
     /** The subject's key, or empty once erased (or never created). */
     public Optional<SecretKey> find(String subject) {
+        return lookUp(subject).key();
+    }
+
+    /** The subject's key if held, and whether the subject is erased (both false for a subject never seen). */
+    private record Found(Optional<SecretKey> key, boolean erased) {
+    }
+
+    /**
+     * The subject's key and erased mark. A cached key still costs one primary-key lookup of the erased mark (once
+     * per transaction); otherwise one read answers both: the key, or why there is none (never created, or erased),
+     * where a new subject's commissioning used to ask twice. The erased mark read is the transaction's.
+     */
+    private Found lookUp(String subject) {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(subject);
         if (cached != null && cached.until() > now) {
@@ -156,23 +169,31 @@ public class PersonalDataKeys implements AutoCloseable {
             // keys are destroyed, in the same transaction). One primary-key lookup per use keeps an erasure
             // effective at once on every node; the cache only saves unwrapping the key again.
             if (!isErased(subject)) {
-                return cached.key();
+                return new Found(cached.key(), false);
             }
             cache.remove(subject);
-            return Optional.empty();
+            return new Found(Optional.empty(), true);
         }
-        List<byte[]> wrapped = jdbc.query("select wrapped_key from " + schema
-                + ".personal_data_key where subject_id = ? and wrapped_key is not null", (rs, n) -> rs.getBytes(1), subject);
-        Optional<SecretKey> key = wrapped.isEmpty() ? Optional.empty()
-                : Optional.of(new SecretKeySpec(decrypt(masterKey, wrapped.get(0)), "AES"));
-        if (key.isPresent()) {
-            cache.put(subject, new Cached(key, now + cacheMillis));
-            Map<String, Boolean> memo = erased.current();
-            if (memo != null) {
-                memo.putIfAbsent(subject, false); // read as held, not erased, in this transaction
-            }
+        Map<String, Boolean> memo = erased.current();
+        Boolean erasedHere = memo == null ? null : memo.get(subject);
+        if (Boolean.TRUE.equals(erasedHere)) {
+            return new Found(Optional.empty(), true); // erased in this transaction, or read so in it
         }
-        return key;
+        List<Found> rows = jdbc.query("select wrapped_key, erased_at is not null from " + schema
+                        + ".personal_data_key where subject_id = ?",
+                (rs, n) -> {
+                    byte[] wrapped = rs.getBytes(1);
+                    return new Found(wrapped == null ? Optional.empty()
+                            : Optional.of(new SecretKeySpec(decrypt(masterKey, wrapped), "AES")), rs.getBoolean(2));
+                }, subject);
+        Found found = rows.isEmpty() ? new Found(Optional.empty(), false) : rows.get(0);
+        if (found.key().isPresent()) {
+            cache.put(subject, new Cached(found.key(), now + cacheMillis));
+        }
+        if (memo != null) {
+            memo.putIfAbsent(subject, found.erased());
+        }
+        return found;
     }
 
     /** Whether personal data of {@code subject} is held and not erased. */

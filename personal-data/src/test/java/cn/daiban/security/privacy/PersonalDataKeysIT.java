@@ -177,4 +177,51 @@ class PersonalDataKeysIT {
         assertThat(projectionNode.find(erasedMeanwhile)).as("outside any transaction").isEmpty();
         assertThat(node().find(erasedHere)).as("the erasure in the transaction committed").isEmpty();
     }
+
+    /**
+     * A new subject (every commissioning's client) costs one read of the key table, which says whether the subject has
+     * a key, never had one or was erased: it used to ask twice (the key, then the erased mark). An erased subject is
+     * refused on that one read too, and a cached key still checks the erased mark once per use.
+     */
+    @Test
+    void oneReadOfTheKeyTableTellsANewSubjectFromAnErasedOne() {
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DriverManagerDataSource source = new DriverManagerDataSource(TestPostgres.jdbcUrl(), TestPostgres.user(), "") {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                java.sql.Connection connection = super.getConnection();
+                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+                                statements.add(sql);
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        PersonalDataKeys keys = node(new JdbcTemplate(source));
+        java.util.function.Supplier<List<String>> reads = () -> statements.stream()
+                .filter(sql -> sql.startsWith("select") && sql.contains(".personal_data_key ")).toList();
+
+        String subject = UUID.randomUUID().toString();
+        keys.keyFor(subject, List.of(new PersonalDataKeys.Indexed("PhoneNumber", "13912345678")));
+        assertThat(reads.get()).as("a new subject").hasSize(1);
+
+        String erased = UUID.randomUUID().toString();
+        node().keyFor(erased);
+        node().destroy(List.of(erased), "admin");
+        statements.clear();
+        assertThatThrownBy(() -> keys.keyFor(erased, List.of(new PersonalDataKeys.Indexed("PhoneNumber",
+                "13912345678")))).isInstanceOf(ErasedDataSubjectException.class);
+        assertThat(reads.get()).as("an erased subject").hasSize(1);
+        assertThat(statements).as("nothing indexed for it").noneMatch(sql -> sql.contains("personal_data_index"));
+
+        statements.clear();
+        assertThat(keys.find(subject)).isPresent();
+        assertThat(reads.get()).as("a cached key checks the erased mark").hasSize(1);
+    }
 }
