@@ -87,13 +87,16 @@ class NotificationDispatcher {
 
     /** @return whether a due notification was found (sent or not) */
     boolean dispatchOne() {
+        // Through a prepared statement (the arguments' variant, with none), so PostgreSQL keeps its plan: sent as plain
+        // text, it was planned at every notification (0.14 ms, more than it took to run). The status stays a literal:
+        // the partial index on due notifications (V90) matches only it.
         Map<String, Object> row = jdbc.query("""
                         select id, subject_id, phone, text_zh, text_en, attempts from notification_outbox
                         where status = 'PENDING' and next_attempt_at <= now()
                         order by next_attempt_at limit 1 for update skip locked""",
                 rs -> rs.next() ? Map.<String, Object>of("id", rs.getString("id"), "phone", rs.getString("phone"),
                         "text", "en".equals(properties.language()) ? rs.getString("text_en") : rs.getString("text_zh"),
-                        "attempts", rs.getInt("attempts"), "subject", rs.getString("subject_id")) : null);
+                        "attempts", rs.getInt("attempts"), "subject", rs.getString("subject_id")) : null, new Object[0]);
         if (row == null) {
             return false;
         }

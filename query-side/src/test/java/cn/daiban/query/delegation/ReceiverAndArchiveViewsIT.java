@@ -12,6 +12,7 @@ import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.common.ResidentId;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.*;
+import cn.daiban.query.support.KeptPlans;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,8 +97,12 @@ class ReceiverAndArchiveViewsIT extends PostgresIntegrationTest {
     }
 
     DelegationCommissionedEvent commissioned(DelegationId id, AgentId agent, String agentName) {
+        return commissioned(id, agent, agentName, V);
+    }
+
+    DelegationCommissionedEvent commissioned(DelegationId id, AgentId agent, String agentName, String station) {
         DelegationCommissionedEvent old = new DelegationCommissionedEvent(id, DelegationKind.ASSIST, ServiceMode.ON_SITE,
-                StationCode.of(V), "W1", agent, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
+                StationCode.of(station), "W1", agent, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
                 Set.of(StationLevel.VILLAGE_STATION), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
                 List.of(), "0356-7022345", false, false, LocalDate.of(2026, 11, 2), 5, LocalDate.of(2026, 11, 9), null,
                 null);
@@ -189,5 +194,34 @@ class ReceiverAndArchiveViewsIT extends PostgresIntegrationTest {
             assertThat(figures.get("awaitingArchive").get("TERMINATED").asLong()).isZero();
             assertThat(figures.get("archived").asLong()).isEqualTo(archivedBefore + 1);
         });
+    }
+
+    /**
+     * A commissioning's row is one insert PostgreSQL plans once per connection. With the agent's name fallback in it
+     * ({@code coalesce(?, (select …))}), each plan for the name given dropped the fallback and so looked cheaper than
+     * a kept one: the insert was planned afresh at every commissioning. Run here on one session of its own, at a
+     * station of its own (its rows and figures touch nothing the other tests count).
+     */
+    @Test
+    void theCommissioningInsertKeepsItsPlan(@Autowired javax.sql.DataSource dataSource,
+                                           @Autowired ServiceClock clock) throws Exception {
+        try (KeptPlans session = new KeptPlans(dataSource)) {
+            DelegationProjection projection = new DelegationProjection(session.jdbc(), json, clock, 100, 100);
+            AgentId agent = AgentId.of(UUID.randomUUID().toString());
+            // The driver prepares it on the server at its fifth use; PostgreSQL plans the first five executions there
+            // for their values, then keeps a generic plan unless those looked cheaper.
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                DelegationId id = DelegationId.create();
+                ids.add(id.value());
+                projection.on(commissioned(id, agent, "赵红", "149800000199"), new GenericDomainEventMessage<>(
+                        "Delegation", id.value(), 0, commissioned(id, agent, "赵红", "149800000199"),
+                        Map.of(MetadataKeys.ACTOR_ID, "clerk"), UUID.randomUUID().toString(), at("2026-11-02", 10)));
+            }
+            KeptPlans.Plans plans = session.of("insert into delegation_view");
+            assertThat(plans.generic()).as("%s", plans).isGreaterThanOrEqualTo(10);
+            assertThat(session.jdbc().queryForObject("select count(*) from delegation_view where delegation_id = any(?)"
+                    + " and handler_name = '赵红'", Integer.class, (Object) ids.toArray(String[]::new))).isEqualTo(20);
+        }
     }
 }

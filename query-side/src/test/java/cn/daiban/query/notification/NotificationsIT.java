@@ -11,6 +11,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.query.support.KeptPlans;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -327,5 +328,36 @@ class NotificationsIT extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select text from notification_delivery where notification_id = ?",
                 String.class, invitation)).contains("code=****").doesNotContain(code);
         assertThat(notifications(id.value()).toString()).doesNotContain(code);
+    }
+
+    /**
+     * The dispatcher's look for the next due notification runs at every notification sent: prepared, PostgreSQL keeps
+     * its plan (sent as plain text, it was planned each time, at more than it took to run).
+     */
+    @Test
+    void theLookForTheNextDueNotificationKeepsItsPlan(@Autowired javax.sql.DataSource dataSource,
+                                                      @Autowired NotificationProperties properties,
+                                                      @Autowired EvaluationInvitationProperties invitations)
+            throws Exception {
+        try (KeptPlans session = new KeptPlans(dataSource)) {
+            JdbcTemplate one = session.jdbc();
+            // Sends nothing, and every look is rolled back: the application's own dispatcher keeps the outbox.
+            NotificationDispatcher looking = new NotificationDispatcher(one,
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(one.getDataSource()),
+                    (id, phone, text) -> {
+                        throw new IllegalStateException("not sent from this test");
+                    }, properties, invitations);
+            org.springframework.transaction.support.TransactionTemplate rolledBack =
+                    new org.springframework.transaction.support.TransactionTemplate(
+                            new org.springframework.jdbc.datasource.DataSourceTransactionManager(one.getDataSource()));
+            for (int i = 0; i < 12; i++) {
+                rolledBack.executeWithoutResult(status -> {
+                    looking.dispatchOne();
+                    status.setRollbackOnly();
+                });
+            }
+            KeptPlans.Plans plans = session.of("select id, subject_id, phone");
+            assertThat(plans.generic()).as("%s", plans).isGreaterThanOrEqualTo(5);
+        }
     }
 }
