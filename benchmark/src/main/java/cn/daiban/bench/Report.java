@@ -337,9 +337,13 @@ final class Report {
         }
         charts(out, r);
         if (!profiles.isEmpty()) {
-            r.append("## Profiles (JFR, execution samples)\n\nRecorded during the phases that carry a target "
+            r.append("## Profiles (JFR, execution samples)\n\nRecorded for the phases that carry a target "
                     + "(`jcmd <pid> JFR.start settings=profile`, summarised from `jfr print --events jdk.ExecutionSample`); "
-                    + "the `.jfr` files are beside this report.\n\n").append(profiles);
+                    + "the `.jfr` files are beside this report. A recording costs the process CPU (the command side's per "
+                    + "commissioning 1.5-2x under one on the machine this was written on), so commissioning at 16 clients "
+                    + "and the reads are recorded in a pass of their own after the measured one; the catch-up and the "
+                    + "rebuild, which cannot be run twice, are recorded while measured (their first minutes).\n\n")
+                    .append(profiles);
         }
         return r.toString();
     }
