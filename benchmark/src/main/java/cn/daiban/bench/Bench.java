@@ -393,8 +393,7 @@ public final class Bench {
                     label));
             if (profile) {
                 // The profile comes from a pass of its own, after the measured one: a recording costs the process
-                // CPU (the command side's CPU per commissioning was 1.5-2x under one, settings=profile, on this
-                // machine), so the point that carries the target is measured without it.
+                // CPU, so the point that carries the target is measured without it (the log gives both rates).
                 String name = "command-side-commissioning-16-" + store.replace(' ', '-');
                 profiler.start(commandPid, name, seconds);
                 Stats profiled = Load.run("commission", n, seconds, commissioningTask);
