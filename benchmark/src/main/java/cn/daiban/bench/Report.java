@@ -341,7 +341,7 @@ final class Report {
                     + "(`jcmd <pid> JFR.start settings=profile`, summarised from `jfr print --events jdk.ExecutionSample`); "
                     + "the `.jfr` files are beside this report. A recording costs the recorded process CPU, so commissioning at "
                     + "16 clients and the reads are recorded in a pass of their own after the measured one (the log gives "
-                    + "that pass's rate); the catch-up and the rebuild, which cannot be run twice, are recorded while "
+                    + "the recorded commissioning pass's rate); the catch-up and the rebuild, which cannot be run twice, are recorded while "
                     + "measured (their first minutes).\n\n")
                     .append(profiles);
         }

@@ -56,26 +56,27 @@ public class DelegationProjection {
     }
 
     /**
-     * An agent's name: the one the event recorded (as registered when it happened), else — for events written before
-     * they carried names — the agent view's at projection time, read apart. Assumption: a name once projected is kept
-     * (a later rename, which no command offers yet, would not rewrite the ledger's history); a rebuild reads the names
-     * from the events again. Read in Java, not in the statement: with the fallback in the insert ({@code coalesce(?,
-     * (select …))}), PostgreSQL planned each commissioning's insert afresh (a plan for the name given drops the
-     * fallback, so it always looked cheaper than a kept one): 0.1–0.17 ms of its CPU per commissioning.
+     * An agent's name in a statement, one parameter either way ({@link #agentNameArgument}): the name the event
+     * recorded (as registered when it happened), or, for an event written before events carried names, the agent
+     * view's at projection time (the parameter is then the agent's id). Assumption: a name once projected is kept (a
+     * later rename, which no command offers yet, would not rewrite the ledger's history); a rebuild reads the names
+     * from the events again. Two texts, not one {@code coalesce(?, (select …))}: PostgreSQL planned that at every
+     * commissioning (a plan for a given name drops the fallback, so a kept plan always looked dearer), 0.1–0.17 ms of
+     * its CPU each; and the fallback stays in the statement, so a replay holding its writes back reads nothing apart.
      */
-    private String agentName(String recorded, String agentId) {
-        if (recorded != null) {
-            return recorded;
-        }
-        return jdbc.query("select name from agent where agent_id = ?", rs -> rs.next() ? rs.getString(1) : null,
-                agentId);
+    private static String agentName(String recorded) {
+        return recorded != null ? "?" : "(select a.name from agent a where a.agent_id = ?)";
+    }
+
+    private static String agentNameArgument(String recorded, String agentId) {
+        return recorded != null ? recorded : agentId;
     }
 
     // ------------------------------------------------------------------------------------------------ intake
 
     @EventHandler
     void on(DelegationCommissionedEvent e, DomainEventMessage<?> m) {
-        String agent = agentName(e.agentName(), e.agentId().value());
+        String agent = agentNameArgument(e.agentName(), e.agentId().value());
         int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, mode, status, station_code, window_name, item_code,
                             item_name, item_revision, department, agent_id, client_name, client_phone,
@@ -83,8 +84,8 @@ public class DelegationProjection {
                             original_deadline, deadline, remark, details, first_receiver_id, first_receiver_name,
                             handler_name, client_categories, home_visit_agreed_at, deadline_provisional)
                         values (?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
-                            ?, ?, ?, ?, ?, ?)
-                        on conflict (delegation_id) do nothing""",
+                            ?, %1$s, %1$s, ?, ?, ?)
+                        on conflict (delegation_id) do nothing""".formatted(agentName(e.agentName())),
                 e.delegationId().value(), e.kind().name(), e.mode().name(), e.stationCode().value(), e.window(),
                 e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()),
@@ -190,13 +191,13 @@ public class DelegationProjection {
 
     @EventHandler
     void on(DelegationDeclinedEvent e, DomainEventMessage<?> m) {
-        String agent = agentName(e.agentName(), e.agentId().value());
+        String agent = agentNameArgument(e.agentName(), e.agentId().value());
         int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, status, station_code, item_code, item_name,
                             agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on,
                             first_receiver_id, first_receiver_name, handler_name)
-                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?)
-                        on conflict (delegation_id) do nothing""",
+                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, %1$s, %1$s)
+                        on conflict (delegation_id) do nothing""".formatted(agentName(e.agentName())),
                 e.delegationId().value(), e.kind().name(), e.stationCode().value(),
                 e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
@@ -215,8 +216,9 @@ public class DelegationProjection {
     void on(AgentReassignedEvent e, DomainEventMessage<?> m) {
         // The handler changes; the first receiver (受理人员, 003 三(五)) stays.
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
-        jdbc.update("update delegation_view set agent_id = ?, handler_name = ? where delegation_id = ?",
-                e.newAgentId().value(), agentName(e.newAgentName(), e.newAgentId().value()), e.delegationId().value());
+        jdbc.update("update delegation_view set agent_id = ?, handler_name = " + agentName(e.newAgentName())
+                        + " where delegation_id = ?", e.newAgentId().value(),
+                agentNameArgument(e.newAgentName(), e.newAgentId().value()), e.delegationId().value());
         counted(e.delegationId(), before);
         step(m);
     }

@@ -20,8 +20,22 @@ public final class KeptPlans implements AutoCloseable {
 
     private final SingleConnectionDataSource session;
 
+    /**
+     * A new session to the database {@code dataSource} (the application's pool) connects to: not one of the pool's,
+     * whose earlier statements would count too.
+     */
     public KeptPlans(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
+        com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        Connection connection = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword());
+        if (pool.getSchema() != null) {
+            connection.setSchema(pool.getSchema()); // as the pool sets its own connections'
+        }
+        if (pool.getConnectionInitSql() != null) {
+            try (java.sql.Statement init = connection.createStatement()) {
+                init.execute(pool.getConnectionInitSql());
+            }
+        }
         connection.setAutoCommit(true);
         this.session = new SingleConnectionDataSource(connection, true);
     }
