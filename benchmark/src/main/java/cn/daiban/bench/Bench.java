@@ -695,7 +695,6 @@ public final class Bench {
         log("  rebuild: " + (last == null ? started.body() : last.toString()) + String.format(" (own timing %.1f s)", took));
     }
 
-    /** Phase 5: reads at the store's volume. */
     /** One read of {@code urlAndToken} (the query side's path, the bearer token), refused unless it is a 2xx. */
     private Load.Op read(String[] urlAndToken) {
         String url = api.query + urlAndToken[0];
@@ -709,6 +708,7 @@ public final class Bench {
         };
     }
 
+    /** Phase 5: reads at the store's volume. */
     void reads() throws Exception {
         String v0 = villages.get(0);
         String month = TODAY.withDayOfMonth(1).toString();

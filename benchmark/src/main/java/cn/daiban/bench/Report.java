@@ -339,10 +339,10 @@ final class Report {
         if (!profiles.isEmpty()) {
             r.append("## Profiles (JFR, execution samples)\n\nRecorded for the phases that carry a target "
                     + "(`jcmd <pid> JFR.start settings=profile`, summarised from `jfr print --events jdk.ExecutionSample`); "
-                    + "the `.jfr` files are beside this report. A recording costs the recorded process CPU, so commissioning at "
-                    + "16 clients and the reads are recorded in a pass of their own after the measured one (the log gives "
-                    + "the recorded commissioning pass's rate); the catch-up and the rebuild, which cannot be run twice, are recorded while "
-                    + "measured (their first minutes).\n\n")
+                    + "the `.jfr` files are beside this report. A recording costs the recorded process CPU, so "
+                    + "commissioning at 16 clients and the reads are recorded in a pass of their own after the measured "
+                    + "one (the log gives the recorded commissioning pass's rate); the catch-up and the rebuild, which "
+                    + "cannot be run twice, are recorded while measured (their first minutes).\n\n")
                     .append(profiles);
         }
         return r.toString();

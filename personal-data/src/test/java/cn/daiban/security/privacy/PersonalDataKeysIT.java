@@ -8,9 +8,15 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,26 +191,26 @@ class PersonalDataKeysIT {
      */
     @Test
     void oneReadOfTheKeyTableTellsANewSubjectFromAnErasedOne() {
-        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> statements = new CopyOnWriteArrayList<>();
         DriverManagerDataSource source = new DriverManagerDataSource(TestPostgres.jdbcUrl(), TestPostgres.user(), "") {
             @Override
-            public java.sql.Connection getConnection() throws java.sql.SQLException {
-                java.sql.Connection connection = super.getConnection();
-                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                             if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
                                 statements.add(sql);
                             }
                             try {
                                 return method.invoke(connection, args);
-                            } catch (java.lang.reflect.InvocationTargetException e) {
+                            } catch (InvocationTargetException e) {
                                 throw e.getCause();
                             }
                         });
             }
         };
         PersonalDataKeys keys = node(new JdbcTemplate(source));
-        java.util.function.Supplier<List<String>> reads = () -> statements.stream()
+        Supplier<List<String>> reads = () -> statements.stream()
                 .filter(sql -> sql.startsWith("select") && sql.contains(".personal_data_key ")).toList();
 
         String subject = UUID.randomUUID().toString();

@@ -27,10 +27,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,14 +205,14 @@ class ReceiverAndArchiveViewsIT extends PostgresIntegrationTest {
      * station of its own (its rows and figures touch nothing the other tests count).
      */
     @Test
-    void theCommissioningInsertKeepsItsPlan(@Autowired javax.sql.DataSource dataSource,
+    void theCommissioningInsertKeepsItsPlan(@Autowired DataSource dataSource,
                                            @Autowired ServiceClock clock) throws Exception {
         try (KeptPlans session = new KeptPlans(dataSource)) {
             DelegationProjection projection = new DelegationProjection(session.jdbc(), json, clock, 100, 100);
             AgentId agent = AgentId.of(UUID.randomUUID().toString());
             // The driver prepares it on the server at its fifth use; PostgreSQL plans the first five executions there
             // for their values, then keeps a generic plan unless those looked cheaper.
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 DelegationId id = DelegationId.create();
                 ids.add(id.value());

@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -335,21 +339,18 @@ class NotificationsIT extends PostgresIntegrationTest {
      * its plan (sent as plain text, it was planned each time, at more than it took to run).
      */
     @Test
-    void theLookForTheNextDueNotificationKeepsItsPlan(@Autowired javax.sql.DataSource dataSource,
+    void theLookForTheNextDueNotificationKeepsItsPlan(@Autowired DataSource dataSource,
                                                       @Autowired NotificationProperties properties,
                                                       @Autowired EvaluationInvitationProperties invitations)
             throws Exception {
         try (KeptPlans session = new KeptPlans(dataSource)) {
             JdbcTemplate one = session.jdbc();
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(one.getDataSource());
             // Sends nothing, and every look is rolled back: the application's own dispatcher keeps the outbox.
-            NotificationDispatcher looking = new NotificationDispatcher(one,
-                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(one.getDataSource()),
-                    (id, phone, text) -> {
-                        throw new IllegalStateException("not sent from this test");
-                    }, properties, invitations);
-            org.springframework.transaction.support.TransactionTemplate rolledBack =
-                    new org.springframework.transaction.support.TransactionTemplate(
-                            new org.springframework.jdbc.datasource.DataSourceTransactionManager(one.getDataSource()));
+            NotificationDispatcher looking = new NotificationDispatcher(one, transactions, (id, phone, text) -> {
+                throw new IllegalStateException("not sent from this test");
+            }, properties, invitations);
+            TransactionTemplate rolledBack = new TransactionTemplate(transactions);
             for (int i = 0; i < 12; i++) {
                 rolledBack.executeWithoutResult(status -> {
                     looking.dispatchOne();

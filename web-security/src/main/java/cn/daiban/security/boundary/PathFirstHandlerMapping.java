@@ -11,8 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * method, the parameters, the headers, the content type and the accepted types before the path: on a mapping whose
  * path cannot match, that is a CORS pre-flight check, a content type parsed and a dozen reads of the request through
  * Spring Security's wrappers, for nothing. Each request is resolved twice (Spring Security's
- * {@code HandlerMappingIntrospector} resolves it once more before the {@code DispatcherServlet}), and on the command
- * side this was 18 % of the CPU per command under load.
+ * {@code HandlerMappingIntrospector} resolves it once more before the {@code DispatcherServlet}): on the command side
+ * under load, the comparisons were 5.2 % of the profile's samples, 3.9 % with the path first.
  *
  * <p>Nothing else changes: a mapping is still chosen by every condition, a mapping whose path does not match is one
  * Spring would have refused too (its {@code RequestMappingInfo} answers no match when any condition does), and the
