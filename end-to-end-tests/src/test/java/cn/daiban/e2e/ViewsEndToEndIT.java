@@ -1,5 +1,6 @@
 package cn.daiban.e2e;
 
+import cn.daiban.kernel.calendar.ServiceClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,31 @@ class ViewsEndToEndIT {
     static Scenario s;
     static String agent;
     static Map<String, String> ids = new HashMap<>();
+    /**
+     * The service day the scenario ran on. The dashboard's "today" figures are read for it (its {@code today}
+     * parameter), so they hold when the reads come after midnight in the service's zone (a CI run at 16:00 UTC read
+     * them on the next day and found no intake).
+     */
+    static LocalDate day;
+
+    /**
+     * Today in the service's zone, once the last minute before its midnight has passed: the scenario's steps take
+     * seconds, and a day that changed under them would split its figures over two days.
+     */
+    static LocalDate serviceDayClearOfMidnight() {
+        ZoneId zone = ZoneId.of(ServiceClock.DEFAULT_ZONE);
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        Duration left = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(zone));
+        if (left.compareTo(Duration.ofMinutes(1)) < 0) {
+            try {
+                Thread.sleep(left.plusSeconds(1).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return LocalDate.now(zone);
+    }
 
     static Map<String, Object> assist(String item) {
         Map<String, Object> body = s.assist(agent, item, "刘大爷", "13912345678");
@@ -46,6 +75,7 @@ class ViewsEndToEndIT {
 
     @BeforeAll
     static void drive() {
+        day = serviceDayClearOfMidnight();
         s = Scenario.hierarchy(List.of("ZR-001", "RS-001", "YB-002"));
         agent = s.qualifiedAgent("周敏", "AGENT");
         String leader = s.qualifiedAgent("吴队长", "ZONE_LEAD");
@@ -116,7 +146,8 @@ class ViewsEndToEndIT {
 
     @Test
     void dashboardFigures() {
-        JsonNode d = Http.admin().get(query("/api/stations/" + s.county + "/dashboard")).expect(200).json();
+        JsonNode d = Http.admin().get(query("/api/stations/" + s.county + "/dashboard?today=" + day)).expect(200)
+                .json();
         assertThat(d.get("todaysIntake").asLong()).isEqualTo(4);
         assertThat(d.get("todaysDeclined").asLong()).isEqualTo(1);
         assertThat(d.get("todaysSameDayCompletions").asLong()).isEqualTo(2);
