@@ -1,5 +1,7 @@
 package cn.daiban.query.replay;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,11 +11,15 @@ import org.springframework.jdbc.core.StatementCallback;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The application's {@link JdbcTemplate}, which can hold back the plain writes ({@code update(sql, args…)}) a
@@ -22,8 +28,8 @@ import java.util.function.Supplier;
  * text in one round trip (one Sync), each part with its own parameters. A rebuild or a point-in-time view used to
  * wait for one round trip per written row (two or three per event, and on a busy machine each is a wake-up of the
  * server and of the replay); now it waits for one per {@link #STATEMENTS_PER_ROUND_TRIP} writes, or fewer when a
- * handler reads. The cost: such texts vary, so PostgreSQL plans their parts each time (simple statements keyed
- * by the row; cheaper than a round trip each).
+ * handler reads. Such texts never repeat, so each statement is prepared in the session once per replay and the
+ * texts are made of its {@code execute}s: PostgreSQL plans it once, not at every write ({@link #part}).
  *
  * <p>Order is kept: anything else done through this template on that thread (a query, a batch, a call) first
  * sends what is held back (except merged counter rows, below), so a handler reads its own writes (found where the
@@ -46,6 +52,8 @@ import java.util.function.Supplier;
  */
 public class ReplayWriteBatching extends JdbcTemplate {
 
+    private static final Logger log = LoggerFactory.getLogger(ReplayWriteBatching.class);
+
     /** How many held-back statements make a round trip (fewer when the replay reads, or at its end). */
     static final int STATEMENTS_PER_ROUND_TRIP = 400;
 
@@ -53,6 +61,10 @@ public class ReplayWriteBatching extends JdbcTemplate {
     static final int ADDED_ROWS_HELD = 5_000;
 
     private record Write(String sql, Object[] args) {
+    }
+
+    /** A statement prepared for a replay: its name, and the type PostgreSQL gave each of its parameters. */
+    private record Prepared(String name, List<String> types) {
     }
 
     /** What one thread holds back: the writes, where each unit (an event) ends among them, and the merged rows. */
@@ -68,7 +80,18 @@ public class ReplayWriteBatching extends JdbcTemplate {
         /** What runs before {@link #send()} sends ({@link #beforeSending}). */
         final List<Runnable> settlers = new ArrayList<>();
         boolean settling;
+        /** Per statement text, its prepared statement in this replay ({@link #preparedFor}); null: sent as it is. */
+        final Map<String, Prepared> preparedFor = new HashMap<>();
+        /** The statements this replay prepared, deallocated at its end. */
+        final List<String> prepared = new ArrayList<>();
     }
+
+    /** Names of prepared statements: unique in the process, so a replay never meets another's. */
+    private static final AtomicLong NAMES = new AtomicLong();
+
+    /** The statements PostgreSQL can prepare (a held-back text that is anything else is sent as it is). */
+    private static final Pattern PREPARABLE = Pattern.compile("\\s*(insert|update|delete|with|select|merge)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** A held-back write of {@code unit} (the event whose handler made it) failed when it was sent. */
     public static final class UnitFailedException extends RuntimeException {
@@ -92,7 +115,11 @@ public class ReplayWriteBatching extends JdbcTemplate {
     public static final class MergedRowsFailedException extends RuntimeException {
         /** Also for a projection's counters settled in bulk ({@link #beforeSending}): no one event to name. */
         public MergedRowsFailedException(RuntimeException cause) {
-            super("counter rows summed over many events could not be written: " + cause.getMessage(), cause);
+            this("counter rows summed over many events", cause);
+        }
+
+        MergedRowsFailedException(String what, RuntimeException cause) {
+            super(what + " could not be written: " + cause.getMessage(), cause);
         }
     }
 
@@ -117,7 +144,9 @@ public class ReplayWriteBatching extends JdbcTemplate {
             send();
             return result;
         } finally {
-            HELD.remove();
+            Held held = HELD.get();
+            HELD.remove(); // first: what a failure left held back is dropped, not sent by the deallocation
+            deallocate(held.prepared);
         }
     }
 
@@ -180,6 +209,26 @@ public class ReplayWriteBatching extends JdbcTemplate {
             sendAdded(held);
         } else if (end >= STATEMENTS_PER_ROUND_TRIP) {
             sendWrites();
+        }
+    }
+
+    /**
+     * A write of rows a projection gathered from many events itself (kept in {@link #replayScoped}, written when it
+     * has enough of them and from {@link #beforeSending}): sent at once, after the writes held back so far, so the
+     * order is kept. Its failure is a {@link MergedRowsFailedException} saying {@code what} failed, naming no event:
+     * evicting the event being handled then would be evicting an innocent one. Outside a replay it is
+     * {@link #update(String, Object...)}.
+     */
+    public void updateGathered(String what, String sql, Object... args) {
+        if (HELD.get() == null) {
+            super.update(sql, args);
+            return;
+        }
+        sendWrites(); // their failure names their event
+        try {
+            super.update(sql, args);
+        } catch (RuntimeException failure) {
+            throw new MergedRowsFailedException(what, failure);
         }
     }
 
@@ -306,20 +355,24 @@ public class ReplayWriteBatching extends JdbcTemplate {
 
     /**
      * One round trip: the writes joined by {@code ;} (the driver sends each part with its own parameters and one
-     * Sync), within a savepoint if asked; a failure is told of {@code unit} when one is given.
+     * Sync), within a savepoint if asked; a failure is told of {@code unit} when one is given. Each part is the
+     * {@code execute} of its statement, prepared once for the replay, where it can be ({@link #part}).
      */
     private void sendTogether(List<Write> writes, boolean savepoint, Object unit) {
         if (writes.isEmpty()) {
             return;
         }
+        Held held = HELD.get();
         StringBuilder sql = new StringBuilder(savepoint ? "savepoint replay_writes" : "");
         List<Object> args = new ArrayList<>();
         for (Write write : writes) {
             if (!sql.isEmpty()) {
                 sql.append(";\n");
             }
-            sql.append(write.sql());
-            args.addAll(Arrays.asList(write.args()));
+            if (held == null || !part(held, write, sql)) {
+                sql.append(write.sql());
+                args.addAll(Arrays.asList(write.args()));
+            }
         }
         if (savepoint) {
             sql.append(";\nrelease savepoint replay_writes");
@@ -341,6 +394,84 @@ public class ReplayWriteBatching extends JdbcTemplate {
                 throw new UnitFailedException(unit, failure);
             }
             throw failure;
+        }
+    }
+
+    /**
+     * Appends {@code write} to {@code sql} as {@code execute name(cast(E'…' as type), …)}, its statement prepared in
+     * the session the first time this replay sends it ({@code PREPARE}, under a savepoint), each argument written
+     * out as a literal of the type PostgreSQL gave the parameter; false (nothing appended) when the statement is
+     * not prepared (PostgreSQL would not: a parameter whose type it cannot tell from the text, a statement of
+     * another kind) or an argument is of a kind not written out here ({@link SqlLiterals}): the write is then sent
+     * as it is, with its parameters.
+     *
+     * <p>Why: the held-back texts never repeat, so the driver cannot keep a statement prepared for them, and
+     * PostgreSQL parsed and planned every part of every text (a delegations rebuild: 280,000 statements, each
+     * planned, the planning as long as the execution). An {@code execute} runs the prepared statement's kept
+     * plan. Literals, not parameters: PostgreSQL evaluates an {@code execute}'s arguments without the parameters
+     * of the text it came in ("there is no parameter $1").
+     *
+     * <p>Prepared after the replay created its temporary tables (a rebuild's or a point-in-time view's shadows are
+     * made before its first write), so the statements name the shadows, as the plain texts did.
+     */
+    private boolean part(Held held, Write write, StringBuilder sql) {
+        Prepared prepared;
+        if (held.preparedFor.containsKey(write.sql())) {
+            prepared = held.preparedFor.get(write.sql());
+        } else {
+            prepared = prepare(held, write.sql(), write.args().length);
+            held.preparedFor.put(write.sql(), prepared);
+        }
+        if (prepared == null || !SqlLiterals.canWrite(write.args())) {
+            return false;
+        }
+        sql.append("execute ").append(prepared.name());
+        for (int i = 0; i < write.args().length; i++) {
+            sql.append(i == 0 ? "(cast(" : ", cast(");
+            SqlLiterals.append(sql, write.args()[i]);
+            sql.append(" as ").append(prepared.types().get(i)).append(')');
+        }
+        if (write.args().length > 0) {
+            sql.append(')');
+        }
+        return true;
+    }
+
+    private Prepared prepare(Held held, String sql, int arguments) {
+        Placeholders.Numbered numbered = Placeholders.number(sql);
+        if (numbered == null || numbered.count() != arguments || !PREPARABLE.matcher(sql).lookingAt()) {
+            return null;
+        }
+        String name = "daiban_replay_" + NAMES.incrementAndGet();
+        try {
+            super.execute("savepoint replay_prepare; prepare " + name + " as " + numbered.sql()
+                    + "; release savepoint replay_prepare");
+        } catch (RuntimeException refused) {
+            super.execute("rollback to savepoint replay_prepare; release savepoint replay_prepare");
+            log.debug("replay sends a statement as it is, PostgreSQL would not prepare it: {}", refused.getMessage());
+            return null;
+        }
+        held.prepared.add(name);
+        List<String> types = super.queryForList("""
+                        select t::text from pg_prepared_statements, unnest(parameter_types) with ordinality as p(t, i)
+                        where name = ? order by i""", String.class, name);
+        return types.size() == arguments ? new Prepared(name, types) : null; // PREPARE types every parameter
+    }
+
+    /**
+     * Drops the replay's prepared statements from the session, which goes back to the pool. In a transaction that
+     * failed PostgreSQL refuses this; they then stay in that session until it closes, unused (their names are
+     * never given again), and against temporary tables that are gone.
+     */
+    private void deallocate(List<String> prepared) {
+        if (prepared.isEmpty()) {
+            return;
+        }
+        try {
+            super.execute(prepared.stream().map(name -> "deallocate " + name).collect(Collectors.joining("; ")));
+        } catch (RuntimeException refused) {
+            log.debug("{} statements of a failed replay stay prepared until their session closes: {}",
+                    prepared.size(), refused.getMessage());
         }
     }
 

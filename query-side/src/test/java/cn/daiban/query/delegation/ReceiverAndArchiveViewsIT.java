@@ -208,7 +208,7 @@ class ReceiverAndArchiveViewsIT extends PostgresIntegrationTest {
     void theCommissioningInsertKeepsItsPlan(@Autowired DataSource dataSource,
                                            @Autowired ServiceClock clock) throws Exception {
         try (KeptPlans session = new KeptPlans(dataSource)) {
-            DelegationProjection projection = new DelegationProjection(session.jdbc(), json, clock, 100, 100);
+            DelegationProjection projection = new DelegationProjection(session.jdbc(), json, clock, 100, 100, 1_000);
             AgentId agent = AgentId.of(UUID.randomUUID().toString());
             // The driver prepares it on the server at its fifth use; PostgreSQL plans the first five executions there
             // for their values, then keeps a generic plan unless those looked cheaper.

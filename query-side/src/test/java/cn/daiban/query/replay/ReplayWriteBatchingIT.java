@@ -157,4 +157,103 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                     .hasMessageContaining("closed");
         });
     }
+
+    private static final String PREPARED = "select count(*), coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) "
+            + "from pg_prepared_statements where name like 'daiban\\_replay\\_%'";
+
+    /**
+     * The held-back texts never repeat, so each statement is prepared once for the replay and PostgreSQL plans it
+     * once, not at every write (without that, all 2,000 writes below were planned afresh); the replay's prepared
+     * statements are gone from the pooled session after it.
+     */
+    @Test
+    void eachHeldBackStatementIsPlannedOnceNotAtEveryWrite() {
+        withTally("", batching -> {
+            // A replay that failed earlier in this pooled session may have left its statements (they stay unused).
+            long[] before = jdbc.queryForObject(PREPARED, (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+            long[] during = batching.heldBack(() -> {
+                for (int event = 0; event < 1_000; event++) {
+                    batching.update("insert into tally (station, shard, opened, closed) values (?, ?, ?, ?)",
+                            "S" + event, 0, event, 0L);
+                    batching.update("update tally set closed = closed + ? where station = ? and shard = ?", 1L,
+                            "S" + event, 0);
+                    batching.endOf("event-" + event);
+                }
+                return jdbc.queryForObject(PREPARED, (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+            });
+            assertThat(during[0] - before[0]).as("statements prepared").isEqualTo(2);
+            assertThat(during[1] - before[1] + during[2] - before[2]).as("executions").isEqualTo(2_000);
+            assertThat(during[2] - before[2]).as("executions planned afresh").isLessThanOrEqualTo(10);
+            long after = jdbc.queryForObject(PREPARED, (rs, n) -> rs.getLong(1));
+            assertThat(after).as("left prepared after").isEqualTo(before[0]);
+            assertThat(jdbc.queryForObject("select sum(opened) || '/' || sum(closed) || '/' || count(*) from tally",
+                    String.class)).isEqualTo(999 * 1_000 / 2 + "/1000/1000");
+        });
+    }
+
+    /** A statement PostgreSQL will not prepare (it cannot tell a parameter's type) is sent as it is, and applied. */
+    @Test
+    void aStatementPostgresWillNotPrepareIsSentAsItIs() {
+        withTally("", batching -> {
+            batching.heldBack(() -> {
+                batching.update("insert into tally (station, shard, opened, closed) select ?, 0, 1, 0 where ? is not null",
+                        "S1", "present");
+                batching.update("update tally set closed = closed + ? where station = ?", 2L, "S1");
+                batching.endOf("event-1");
+                return null;
+            });
+            assertThat(jdbc.queryForObject("select opened || '/' || closed from tally where station = 'S1'",
+                    String.class)).isEqualTo("1/2");
+        });
+    }
+
+    /**
+     * A row written through a prepared statement's {@code execute} (its values written out as literals) is the row
+     * the same statement writes with parameters, for every kind of value a replay writes, hostile text included.
+     */
+    @Test
+    void aRowWrittenThroughItsPreparedStatementIsTheRowWrittenWithParameters() {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("""
+                    create temporary table kinds (id int primary key, t text, v varchar(200), j jsonb, a text[],
+                        tz timestamptz, ts timestamp, d date, b boolean, i int, l bigint, n numeric, s smallint,
+                        u uuid) on commit drop""");
+            String insert = "insert into kinds (id, t, v, j, a, tz, ts, d, b, i, l, n, s, u) "
+                    + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            String hostile = "it's a \\ back'slash\\' E'x' ''); drop table kinds; -- $$ $t$ \"q\" ? ?? 中文 😀\n\tend\\";
+            java.sql.Timestamp half = java.sql.Timestamp.from(java.time.Instant.parse("2026-12-03T16:59:59.123456500Z"));
+            List<Object[]> rows = List.of(
+                    new Object[]{0, hostile, hostile, "{\"k\": \"" + "a'b\\\\c \\\"d\\\"" + "\", \"n\": null}",
+                            new String[]{hostile, null, "", "NULL", "{}", "a,b"}, half, half,
+                            java.sql.Date.valueOf("2026-02-28"), true, -7, Long.MAX_VALUE,
+                            new java.math.BigDecimal("12345678901234567890.000001"), (short) 3,
+                            java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000")},
+                    new Object[]{0, null, null, null, null, null, null, null, null, null, null, null, null, null},
+                    new Object[]{0, "", "", "[]", new String[0],
+                            java.sql.Timestamp.from(java.time.Instant.parse("1999-12-31T23:59:59Z")),
+                            java.sql.Timestamp.from(java.time.Instant.parse("2026-06-01T00:00:00.999999999Z")),
+                            java.sql.Date.valueOf("2000-01-01"), false, 0, 0L, java.math.BigDecimal.ZERO, (short) 0,
+                            null});
+            for (int row = 0; row < rows.size(); row++) {
+                Object[] args = rows.get(row).clone();
+                args[0] = 2 * row;
+                jdbc.update(insert, args); // with parameters
+                Object[] held = rows.get(row).clone();
+                held[0] = 2 * row + 1;
+                batching.heldBack(() -> {
+                    batching.update(insert, held); // through the prepared statement
+                    batching.endOf("event");
+                    return null;
+                });
+            }
+            assertThat(jdbc.queryForList("""
+                            select p.id from kinds p join kinds e on e.id = p.id + 1
+                            where p.id % 2 = 0 and (p.t, p.v, p.j, p.a, p.tz, p.ts, p.d, p.b, p.i, p.l, p.n, p.s, p.u)
+                                is not distinct from (e.t, e.v, e.j, e.a, e.tz, e.ts, e.d, e.b, e.i, e.l, e.n, e.s, e.u)""",
+                    Integer.class)).containsExactly(0, 2, 4);
+            assertThat(jdbc.queryForObject("select t from kinds where id = 1", String.class)).isEqualTo(hostile);
+        });
+    }
 }

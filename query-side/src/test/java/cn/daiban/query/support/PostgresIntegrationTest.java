@@ -36,7 +36,9 @@ import java.sql.Statement;
 @ActiveProfiles("embedded")
 // Every test context shares one outbox, and Spring keeps earlier contexts running: a context that sent would race
 // the one whose sender a test watches (NotificationsIT). Only the tests of sending send.
-@TestPropertySource(properties = "daiban.notifications.send=false")
+// A replay writes its gathered steps every 7 here (1,000 by default), so the tests' small replays write them both
+// when enough are gathered and at their end (DelegationProjection#step).
+@TestPropertySource(properties = {"daiban.notifications.send=false", "daiban.rebuilds.steps-together=7"})
 public abstract class PostgresIntegrationTest {
 
     /**
