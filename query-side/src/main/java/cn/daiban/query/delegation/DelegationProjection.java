@@ -242,13 +242,14 @@ public class DelegationProjection {
     @EventHandler
     void on(SupplementRequestedEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
-        detail(e.delegationId(), "supplement:" + e.requestNumber(), fields("requestedOn", e.requestedOn(),
-                "dueDate", e.dueDate(), "materials", e.materials(), "breach", e.breachOfOneTimeNotice(),
-                "justification", e.justification()));
+        // The detail in the same statement (see WITH_DETAIL).
         jdbc.update("""
                         update delegation_view set status = 'AWAITING_SUPPLEMENT', supplement_requests = ?,
-                            breaches = ?, at_risk = false where delegation_id = ?""",
-                e.requestNumber(), e.requestNumber() - 1, e.delegationId().value());
+                            breaches = ?, at_risk = false, %s where delegation_id = ?""".formatted(WITH_DETAIL),
+                e.requestNumber(), e.requestNumber() - 1, "supplement:" + e.requestNumber(),
+                write(fields("requestedOn", e.requestedOn(), "dueDate", e.dueDate(), "materials", e.materials(),
+                        "breach", e.breachOfOneTimeNotice(), "justification", e.justification())),
+                e.delegationId().value());
         counted(e.delegationId(), before);
         step(m);
     }
@@ -458,14 +459,14 @@ public class DelegationProjection {
     @EventHandler
     void on(ResultDeliveredEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
+        // The detail in the same statement (see WITH_DETAIL).
         jdbc.update("""
-                        update delegation_view set status = 'DELIVERED', delivered_on = ?, delivery_method = ?
-                        where delegation_id = ?""",
-                Date.valueOf(e.deliveredOn()), e.method().name(), e.delegationId().value());
-        detail(e.delegationId(), "delivery", fields("method", e.method().name(),
-                "trackingNumber", e.trackingNumber(), "handoverProof", e.handoverProof(),
-                "licenceInstructionsGiven", e.licenceInstructionsGiven(), "postageBorneByStation",
-                e.postageBorneByStation()));
+                        update delegation_view set status = 'DELIVERED', delivered_on = ?, delivery_method = ?, %s
+                        where delegation_id = ?""".formatted(WITH_DETAIL),
+                Date.valueOf(e.deliveredOn()), e.method().name(), "delivery", write(fields("method",
+                        e.method().name(), "trackingNumber", e.trackingNumber(), "handoverProof", e.handoverProof(),
+                        "licenceInstructionsGiven", e.licenceInstructionsGiven(), "postageBorneByStation",
+                        e.postageBorneByStation())), e.delegationId().value());
         counted(e.delegationId(), before);
         step(m);
     }
@@ -712,9 +713,17 @@ public class DelegationProjection {
         }
     }
 
+    /**
+     * {@link #detail}'s assignment, for a handler that updates the row anyway: its key and value are the two
+     * parameters here. One statement instead of two for the frequent steps (a supplement requested, a result
+     * delivered): a rebuild of 20,000 matters sent 54,000 detail updates beside the other updates of the same rows.
+     * Only where the other assignments do not read {@code details}: within one statement they would read it as it
+     * was before (a pause counted from the details must see the new pause, so {@link #moved} stays apart).
+     */
+    private static final String WITH_DETAIL = "details = details || jsonb_build_object(cast(? as text), cast(? as jsonb))";
+
     private void detail(DelegationId id, String key, Map<String, ?> value) {
-        jdbc.update("update delegation_view set details = details || jsonb_build_object(cast(? as text), cast(? as jsonb)) "
-                        + "where delegation_id = ?",
+        jdbc.update("update delegation_view set " + WITH_DETAIL + " where delegation_id = ?",
                 key, write(value), id.value());
     }
 

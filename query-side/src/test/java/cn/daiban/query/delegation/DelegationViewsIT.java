@@ -435,6 +435,11 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         assertThat(detail.get("steps")).hasSize(5);
         assertThat(detail.get("steps").get(3).get("summary").asText()).contains("一次性告知");
         assertThat(detail.get("details").get("supplement:2").get("breach").asBoolean()).isTrue();
+        // Written in the same statement as the delivery's status (DelegationProjection.WITH_DETAIL).
+        JsonNode delivered = get("/api/delegations/" + delegation("D2").value());
+        assertThat(delivered.get("details").get("delivery").get("method").asText()).isEqualTo("POST");
+        assertThat(delivered.get("details").get("delivery").get("trackingNumber").asText()).isEqualTo("EMS1");
+        assertThat(delivered.get("details").get("delivery").get("postageBorneByStation").asBoolean()).isTrue();
         assertThat(http.getForEntity("/api/delegations/" + UUID.randomUUID(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
