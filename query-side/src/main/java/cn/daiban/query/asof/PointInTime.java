@@ -126,6 +126,7 @@ public class PointInTime {
                                     event.getIdentifier(), event.getPayloadType().getName(), projection.getKey());
                         } else if (projection.getValue().canHandle(event)) {
                             try {
+                                jdbc.startOf(new Handled(projection.getKey(), event));
                                 projection.getValue().handle(event);
                                 jdbc.endOf(new Handled(projection.getKey(), event));
                             } catch (Exception failure) {

@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -642,6 +643,7 @@ public class DelegationProjection {
         Steps gathered = gatheredSteps();
         if (gathered != null) {
             gathered.rows.clear(); // gathered before the reset: deleted by it
+            gathered.units.clear();
         }
         jdbc.update("delete from delegation_step");
         jdbc.update("delete from delegation_view");
@@ -760,6 +762,7 @@ public class DelegationProjection {
             return;
         }
         gathered.rows.add(row);
+        gathered.units.add(((ReplayWriteBatching) jdbc).unitBeingHandled());
         if (gathered.rows.size() >= stepsTogether) {
             writeSteps(gathered);
         }
@@ -775,6 +778,8 @@ public class DelegationProjection {
      */
     private static final class Steps {
         final java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        /** The unit (the event) each row came from, told of a row that fails. */
+        final java.util.List<Object> units = new java.util.ArrayList<>();
     }
 
     private Steps gatheredSteps() {
@@ -790,8 +795,9 @@ public class DelegationProjection {
 
     /**
      * Writes the gathered steps in one statement, after the writes held back so far. The same rows as
-     * {@link #INSERT_STEP} would write (the moments to the microsecond, rounded as the driver rounds); a failure
-     * names no one event ({@link ReplayWriteBatching#updateGathered}).
+     * {@link #INSERT_STEP} would write (the moments to the microsecond, rounded as the driver rounds). Should it fail,
+     * they are written one by one with {@link #INSERT_STEP}, so the failure names the event of the step that failed
+     * ({@link ReplayWriteBatching#updateGathered}).
      */
     private void writeSteps(Steps steps) {
         if (steps.rows.isEmpty()) {
@@ -823,8 +829,17 @@ public class DelegationProjection {
         columns[6] = summaries;
         columns[7] = occurred;
         columns[8] = reasons;
+        List<Object[]> rows = List.copyOf(steps.rows);
+        List<Object> units = new java.util.ArrayList<>(steps.units); // null where a caller marked no unit
         steps.rows.clear();
-        ((ReplayWriteBatching) jdbc).updateGathered("steps of many events", INSERT_STEPS, columns);
+        steps.units.clear();
+        ((ReplayWriteBatching) jdbc).updateGathered("steps of many events", INSERT_STEPS, columns, units, INSERT_STEP,
+                i -> {
+                    Object[] one = rows.get(i).clone();
+                    one[2] = Timestamp.from((Instant) one[2]);
+                    one[7] = one[7] == null ? null : Timestamp.from((Instant) one[7]);
+                    return one;
+                });
     }
 
     /** An instant to the microsecond, half up, as the driver rounds a {@link Timestamp} it sends. */

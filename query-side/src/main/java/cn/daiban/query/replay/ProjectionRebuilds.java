@@ -305,6 +305,7 @@ public class ProjectionRebuilds {
                                 event.getIdentifier(), event.getPayloadType().getName());
                     } else if (projection.canHandle(event)) {
                         try {
+                            jdbc.startOf(event); // the unit a write gathered by the handler is told of
                             projection.handle(event);
                             // The event's writes are held back and sent with those of the next events
                             // (nothing is held back when the group is not batched).

@@ -63,9 +63,6 @@ public class ReplayWriteBatching extends JdbcTemplate {
     private record Write(String sql, Object[] args) {
     }
 
-    /** A statement prepared for a replay: its name, and the type PostgreSQL gave each of its parameters. */
-    private record Prepared(String name, List<String> types) {
-    }
 
     /** What one thread holds back: the writes, where each unit (an event) ends among them, and the merged rows. */
     private static final class Held {
@@ -80,10 +77,14 @@ public class ReplayWriteBatching extends JdbcTemplate {
         /** What runs before {@link #send()} sends ({@link #beforeSending}). */
         final List<Runnable> settlers = new ArrayList<>();
         boolean settling;
-        /** Per statement text, its prepared statement in this replay ({@link #preparedFor}); null: sent as it is. */
-        final Map<String, Prepared> preparedFor = new HashMap<>();
+        /** Per statement text, the name it is prepared under in this replay ({@link #part}); null: sent as it is. */
+        final Map<String, String> preparedFor = new HashMap<>();
         /** The statements this replay prepared, deallocated at its end. */
         final List<String> prepared = new ArrayList<>();
+        /** Whether the savepoint {@code replay_prepared} is set ({@link #prepareAll}). */
+        boolean marked;
+        /** The unit being handled ({@link #startOf}). */
+        Object current;
     }
 
     /** Names of prepared statements: unique in the process, so a replay never meets another's. */
@@ -139,14 +140,16 @@ public class ReplayWriteBatching extends JdbcTemplate {
             return work.get();
         }
         HELD.set(new Held());
+        boolean done = false;
         try {
             T result = work.get();
             send();
+            done = true;
             return result;
         } finally {
             Held held = HELD.get();
             HELD.remove(); // first: what a failure left held back is dropped, not sent by the deallocation
-            deallocate(held.prepared);
+            deallocate(held.prepared, done);
         }
     }
 
@@ -213,23 +216,54 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
-     * A write of rows a projection gathered from many events itself (kept in {@link #replayScoped}, written when it
-     * has enough of them and from {@link #beforeSending}): sent at once, after the writes held back so far, so the
-     * order is kept. Its failure is a {@link MergedRowsFailedException} saying {@code what} failed, naming no event:
-     * evicting the event being handled then would be evicting an innocent one. Outside a replay it is
+     * Marks the start of {@code unit}'s handling (the event about to be handled, as {@link #endOf} will name it):
+     * what a handler gathers now is told of it ({@link #unitBeingHandled}, {@link #updateGathered}).
+     */
+    public void startOf(Object unit) {
+        Held held = HELD.get();
+        if (held != null) {
+            held.current = unit;
+        }
+    }
+
+    /** The unit being handled ({@link #startOf}); null outside a replay. */
+    public Object unitBeingHandled() {
+        Held held = HELD.get();
+        return held == null ? null : held.current;
+    }
+
+    /**
+     * Writes rows a projection gathered from many units itself (kept in {@link #replayScoped}, written when it has
+     * enough of them and from {@link #beforeSending}): {@code sql} with {@code args} writes them all in one
+     * statement, sent at once after the writes held back so far (so the order is kept). Should it fail, it is undone
+     * (a savepoint) and the rows are written one by one ({@code rowSql} with {@code rowArgs} of the row), so the
+     * failure names the unit of the row that failed ({@link UnitFailedException}: a rebuild can then name the event
+     * and it can be evicted); if each row goes in alone, the first failure stands as a
+     * {@link MergedRowsFailedException} saying {@code what} failed. Outside a replay it is
      * {@link #update(String, Object...)}.
      */
-    public void updateGathered(String what, String sql, Object... args) {
+    public void updateGathered(String what, String sql, Object[] args, List<?> units, String rowSql,
+                               java.util.function.IntFunction<Object[]> rowArgs) {
         if (HELD.get() == null) {
             super.update(sql, args);
             return;
         }
         sendWrites(); // their failure names their event
+        super.execute("savepoint replay_gathered");
         try {
             super.update(sql, args);
-        } catch (RuntimeException failure) {
-            throw new MergedRowsFailedException(what, failure);
+        } catch (RuntimeException together) {
+            super.execute("rollback to savepoint replay_gathered");
+            for (int row = 0; row < units.size(); row++) {
+                try {
+                    super.update(rowSql, rowArgs.apply(row));
+                } catch (RuntimeException failure) {
+                    throw new UnitFailedException(units.get(row), failure);
+                }
+            }
+            throw new MergedRowsFailedException(what, together);
         }
+        super.execute("release savepoint replay_gathered");
     }
 
     /**
@@ -271,6 +305,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
                 byKey.values().forEach(args -> rows.add(new Write(sql, args)))));
         held.adding.clear();
         held.addedRows = 0;
+        prepareAll(held, rows);
         try {
             for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
                 sendTogether(rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false,
@@ -333,6 +368,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
             ends.add(writes.size());
             units.add(null);
         }
+        prepareAll(held, writes); // before the savepoint below: a failure here is not a write's
         if (units.size() == 1) {
             sendTogether(writes, false, units.get(0));
             return;
@@ -398,12 +434,13 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
-     * Appends {@code write} to {@code sql} as {@code execute name(cast(E'…' as type), …)}, its statement prepared in
-     * the session the first time this replay sends it ({@code PREPARE}, under a savepoint), each argument written
-     * out as a literal of the type PostgreSQL gave the parameter; false (nothing appended) when the statement is
-     * not prepared (PostgreSQL would not: a parameter whose type it cannot tell from the text, a statement of
-     * another kind) or an argument is of a kind not written out here ({@link SqlLiterals}): the write is then sent
-     * as it is, with its parameters.
+     * Appends {@code write} to {@code sql} as {@code execute name(E'…', …)}, its statement prepared in the session the
+     * first time this replay sends it ({@link #prepareAll}), each argument written out as a literal
+     * ({@link SqlLiterals}), which PostgreSQL reads as the parameter's type (an untyped literal takes the parameter's
+     * type without a length: a {@code char(1)} parameter is not cut to one character, as a cast would); false
+     * (nothing appended) when the statement is not prepared (PostgreSQL would not: a parameter whose type it cannot
+     * tell from the text, a statement of another kind, several statements in one text) or an argument is of a kind
+     * not written out: the write is then sent as it is, with its parameters.
      *
      * <p>Why: the held-back texts never repeat, so the driver cannot keep a statement prepared for them, and
      * PostgreSQL parsed and planned every part of every text (a delegations rebuild: 280,000 statements, each
@@ -415,21 +452,14 @@ public class ReplayWriteBatching extends JdbcTemplate {
      * made before its first write), so the statements name the shadows, as the plain texts did.
      */
     private boolean part(Held held, Write write, StringBuilder sql) {
-        Prepared prepared;
-        if (held.preparedFor.containsKey(write.sql())) {
-            prepared = held.preparedFor.get(write.sql());
-        } else {
-            prepared = prepare(held, write.sql(), write.args().length);
-            held.preparedFor.put(write.sql(), prepared);
-        }
-        if (prepared == null || !SqlLiterals.canWrite(write.args())) {
+        String name = held.preparedFor.get(write.sql());
+        if (name == null || !SqlLiterals.canWrite(write.args())) {
             return false;
         }
-        sql.append("execute ").append(prepared.name());
+        sql.append("execute ").append(name);
         for (int i = 0; i < write.args().length; i++) {
-            sql.append(i == 0 ? "(cast(" : ", cast(");
+            sql.append(i == 0 ? "(" : ", ");
             SqlLiterals.append(sql, write.args()[i]);
-            sql.append(" as ").append(prepared.types().get(i)).append(')');
         }
         if (write.args().length > 0) {
             sql.append(')');
@@ -437,41 +467,58 @@ public class ReplayWriteBatching extends JdbcTemplate {
         return true;
     }
 
-    private Prepared prepare(Held held, String sql, int arguments) {
+    /**
+     * Prepares, under a savepoint, each statement of {@code writes} this replay has not met yet. The first time, a
+     * savepoint {@code replay_prepared} is set first, so that a replay that fails can go back to it and deallocate
+     * its statements ({@link #deallocate}).
+     */
+    private void prepareAll(Held held, List<Write> writes) {
+        for (Write write : writes) {
+            if (!held.preparedFor.containsKey(write.sql())) {
+                held.preparedFor.put(write.sql(), prepare(held, write.sql(), write.args().length));
+            }
+        }
+    }
+
+    private String prepare(Held held, String sql, int arguments) {
         Placeholders.Numbered numbered = Placeholders.number(sql);
-        if (numbered == null || numbered.count() != arguments || !PREPARABLE.matcher(sql).lookingAt()) {
+        if (numbered == null || numbered.several() || numbered.count() != arguments
+                || !PREPARABLE.matcher(sql).lookingAt()) {
             return null;
         }
         String name = "daiban_replay_" + NAMES.incrementAndGet();
         try {
-            super.execute("savepoint replay_prepare; prepare " + name + " as " + numbered.sql()
+            super.execute((held.prepared.isEmpty() && !held.marked ? "savepoint replay_prepared; " : "")
+                    + "savepoint replay_prepare; prepare " + name + " as " + numbered.sql()
                     + "; release savepoint replay_prepare");
         } catch (RuntimeException refused) {
             super.execute("rollback to savepoint replay_prepare; release savepoint replay_prepare");
             log.debug("replay sends a statement as it is, PostgreSQL would not prepare it: {}", refused.getMessage());
+            held.marked = true; // the first savepoint was set before the refused PREPARE
             return null;
         }
+        held.marked = true;
         held.prepared.add(name);
-        List<String> types = super.queryForList("""
-                        select t::text from pg_prepared_statements, unnest(parameter_types) with ordinality as p(t, i)
-                        where name = ? order by i""", String.class, name);
-        return types.size() == arguments ? new Prepared(name, types) : null; // PREPARE types every parameter
+        return name;
     }
 
     /**
-     * Drops the replay's prepared statements from the session, which goes back to the pool. In a transaction that
-     * failed PostgreSQL refuses this; they then stay in that session until it closes, unused (their names are
-     * never given again), and against temporary tables that are gone.
+     * Drops the replay's prepared statements from the session, which goes back to the pool. After a failed replay
+     * the transaction may refuse every command, so it first goes back to the savepoint set before the first
+     * {@code PREPARE} (the replay's writes are undone with its transaction anyway: a rebuild or a point-in-time view
+     * that fails rolls back). Should that fail too, they stay in that session until it closes, unused (their names
+     * are never given again).
      */
-    private void deallocate(List<String> prepared) {
+    private void deallocate(List<String> prepared, boolean done) {
         if (prepared.isEmpty()) {
             return;
         }
         try {
-            super.execute(prepared.stream().map(name -> "deallocate " + name).collect(Collectors.joining("; ")));
+            super.execute((done ? "release savepoint replay_prepared; " : "rollback to savepoint replay_prepared; ")
+                    + prepared.stream().map(name -> "deallocate " + name).collect(Collectors.joining("; ")));
         } catch (RuntimeException refused) {
-            log.debug("{} statements of a failed replay stay prepared until their session closes: {}",
-                    prepared.size(), refused.getMessage());
+            log.warn("{} statements of a replay stay prepared until their session closes: {}", prepared.size(),
+                    refused.getMessage());
         }
     }
 

@@ -12,8 +12,11 @@ import java.util.UUID;
 
 /**
  * A replay's arguments written out as SQL string literals, for an {@code execute} of a prepared statement
- * ({@link ReplayWriteBatching}), which casts each to its parameter's type: the text each value is read from is the
- * one the PostgreSQL driver would send for it as a parameter, so the row written is the same.
+ * ({@link ReplayWriteBatching}), which reads each untyped literal as its parameter's type (without a length: a
+ * {@code char(1)} parameter is not cut short). The text each value is read from is the one the PostgreSQL driver
+ * sends for it as a parameter, so the row written is the same where the parameter's type is the value's own kind
+ * (a number for a number column, a timestamp for a timestamp; a {@code Timestamp} given for a text parameter would
+ * be written in ISO form, unlike the driver: no statement of a replay does that).
  *
  * <ul>
  *   <li>a string as an escape string {@code E'…'}, every backslash and quote doubled: nothing in it can end the

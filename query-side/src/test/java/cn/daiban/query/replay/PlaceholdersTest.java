@@ -23,7 +23,14 @@ class PlaceholdersTest {
             "select a ?? 'k', ? from t",
             "select $1x, ? from t",
             "update t set n = n + 1",
-            "select e'\\\\n', ?"})
+            "select e'\\\\n', ?",
+            "select e'it\\'s ?', ?, E'\\\\', ?",
+            "select 'a\\\\', ?",
+            "select ? /* outer /* inner ? */ still ? */, ?",
+            "select ? -- to the end of the line ?\r, ?",
+            "select ? -- to the end of the line ?\n, ?",
+            "select a$b, ? from t$1",
+            "select e'', ?, type'x', ?"})
     void numbersPlaceholdersAsTheDriverDoes(String sql) throws SQLException {
         List<NativeQuery> driver = Parser.parseJdbcSql(sql, true, true, false, false, false);
         assertThat(driver).hasSize(1);
@@ -31,6 +38,20 @@ class PlaceholdersTest {
         assertThat(numbered).isNotNull();
         assertThat(numbered.sql()).isEqualTo(driver.get(0).nativeSql);
         assertThat(numbered.count()).isEqualTo(driver.get(0).bindPositions.length);
+        assertThat(numbered.several()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"update a set x = ?; update b set y = 0", "select 1; select ?"})
+    void tellsATextOfSeveralStatements(String sql) throws SQLException {
+        assertThat(Parser.parseJdbcSql(sql, true, true, true, false, false)).hasSizeGreaterThan(1);
+        assertThat(Placeholders.number(sql).several()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"update a set x = ?;", "update a set x = ?; ", "select ';', ?"})
+    void aTrailingOrQuotedSemicolonIsOneStatement(String sql) {
+        assertThat(Placeholders.number(sql).several()).isFalse();
     }
 
     @ParameterizedTest

@@ -209,19 +209,30 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
 
     /**
      * A row written through a prepared statement's {@code execute} (its values written out as literals) is the row
-     * the same statement writes with parameters, for every kind of value a replay writes, hostile text included.
+     * the same statement writes with parameters, for every kind of value {@code SqlLiterals} writes out, hostile
+     * text included, in a JVM zone that is not UTC (the driver sends a timestamp in the JVM's zone).
      */
     @Test
     void aRowWrittenThroughItsPreparedStatementIsTheRowWrittenWithParameters() {
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+        try {
+            writeEveryKindBothWays();
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    private void writeEveryKindBothWays() {
         ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             status.setRollbackOnly();
             jdbc.execute("""
                     create temporary table kinds (id int primary key, t text, v varchar(200), j jsonb, a text[],
                         tz timestamptz, ts timestamp, d date, b boolean, i int, l bigint, n numeric, s smallint,
-                        u uuid) on commit drop""");
-            String insert = "insert into kinds (id, t, v, j, a, tz, ts, d, b, i, l, n, s, u) "
-                    + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                        u uuid, c char(8), bi numeric, by smallint) on commit drop""");
+            String insert = "insert into kinds (id, t, v, j, a, tz, ts, d, b, i, l, n, s, u, c, bi, by) "
+                    + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             String hostile = "it's a \\ back'slash\\' E'x' ''); drop table kinds; -- $$ $t$ \"q\" ? ?? 中文 😀\n\tend\\";
             java.sql.Timestamp half = java.sql.Timestamp.from(java.time.Instant.parse("2026-12-03T16:59:59.123456500Z"));
             List<Object[]> rows = List.of(
@@ -229,31 +240,76 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                             new String[]{hostile, null, "", "NULL", "{}", "a,b"}, half, half,
                             java.sql.Date.valueOf("2026-02-28"), true, -7, Long.MAX_VALUE,
                             new java.math.BigDecimal("12345678901234567890.000001"), (short) 3,
-                            java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000")},
-                    new Object[]{0, null, null, null, null, null, null, null, null, null, null, null, null, null},
+                            java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), "ab'\\",
+                            new java.math.BigInteger("123456789012345678901234567890"), (byte) -5},
+                    new Object[]{0, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                            null, null, null},
                     new Object[]{0, "", "", "[]", new String[0],
                             java.sql.Timestamp.from(java.time.Instant.parse("1999-12-31T23:59:59Z")),
                             java.sql.Timestamp.from(java.time.Instant.parse("2026-06-01T00:00:00.999999999Z")),
                             java.sql.Date.valueOf("2000-01-01"), false, 0, 0L, java.math.BigDecimal.ZERO, (short) 0,
-                            null});
+                            null, "12345678", java.math.BigInteger.ZERO, (byte) 0});
             for (int row = 0; row < rows.size(); row++) {
                 Object[] args = rows.get(row).clone();
                 args[0] = 2 * row;
                 jdbc.update(insert, args); // with parameters
                 Object[] held = rows.get(row).clone();
                 held[0] = 2 * row + 1;
-                batching.heldBack(() -> {
+                long prepared = batching.heldBack(() -> {
                     batching.update(insert, held); // through the prepared statement
                     batching.endOf("event");
-                    return null;
+                    batching.send();
+                    return jdbc.queryForObject("select count(*) from pg_prepared_statements "
+                            + "where name like 'daiban\\_replay\\_%' and statement like '%into kinds%'", Long.class);
                 });
+                assertThat(prepared).as("row %s went through its prepared statement", row).isEqualTo(1);
             }
             assertThat(jdbc.queryForList("""
                             select p.id from kinds p join kinds e on e.id = p.id + 1
-                            where p.id % 2 = 0 and (p.t, p.v, p.j, p.a, p.tz, p.ts, p.d, p.b, p.i, p.l, p.n, p.s, p.u)
-                                is not distinct from (e.t, e.v, e.j, e.a, e.tz, e.ts, e.d, e.b, e.i, e.l, e.n, e.s, e.u)""",
+                            where p.id % 2 = 0 and (p.t, p.v, p.j, p.a, p.tz, p.ts, p.d, p.b, p.i, p.l, p.n, p.s, p.u, p.c,
+                                    p.bi, p.by)
+                                is not distinct from (e.t, e.v, e.j, e.a, e.tz, e.ts, e.d, e.b, e.i, e.l, e.n, e.s, e.u, e.c,
+                                    e.bi, e.by)""",
                     Integer.class)).containsExactly(0, 2, 4);
             assertThat(jdbc.queryForObject("select t from kinds where id = 1", String.class)).isEqualTo(hostile);
+            assertThat(jdbc.queryForObject("select c from kinds where id = 5", String.class)).isEqualTo("12345678");
+        });
+    }
+
+    private static final String GATHERED = "insert into tally (station, shard, opened, closed) select * from "
+            + "unnest(cast(? as text[]), cast(? as int[]), cast(? as bigint[]), cast(? as bigint[]))";
+    private static final String ONE_ROW = "insert into tally (station, shard, opened, closed) values (?, ?, ?, ?)";
+
+    /**
+     * Rows a projection gathered from many events go in one statement; when it fails, they are written one by one,
+     * and the failure names the event of the row that failed (a rebuild can then name and evict it), not the event
+     * being handled when they were written.
+     */
+    @Test
+    void aGatheredRowThatFailsNamesTheUnitItCameFrom() {
+        withTally("check (closed >= 0)", batching -> {
+            batching.heldBack(() -> {
+                batching.startOf("event-0");
+                assertThat(batching.unitBeingHandled()).isEqualTo("event-0");
+                batching.updateGathered("tally rows", GATHERED, new Object[]{new String[]{"A", "B"},
+                        new Integer[]{0, 0}, new Long[]{1L, 2L}, new Long[]{0L, 0L}}, List.of("event-a", "event-b"),
+                        ONE_ROW, i -> new Object[]{i == 0 ? "A" : "B", 0, i + 1L, 0L});
+                return null;
+            });
+            assertThat(jdbc.queryForList("select station || opened from tally order by 1", String.class))
+                    .containsExactly("A1", "B2");
+            assertThatThrownBy(() -> batching.heldBack(() -> {
+                batching.startOf("event-3");
+                batching.update("update tally set opened = opened + 1 where station = ?", "A");
+                batching.updateGathered("tally rows", GATHERED, new Object[]{new String[]{"S1", "S2", "S3"},
+                                new Integer[]{0, 0, 0}, new Long[]{1L, 1L, 1L}, new Long[]{0L, -1L, 0L}},
+                        List.of("event-1", "event-2", "event-3"), ONE_ROW,
+                        i -> new Object[]{"S" + (i + 1), 0, 1L, i == 1 ? -1L : 0L});
+                return null;
+            })).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
+                assertThat(failure.unit()).isEqualTo("event-2");
+                assertThat(failure).hasMessageContaining("closed");
+            });
         });
     }
 }
