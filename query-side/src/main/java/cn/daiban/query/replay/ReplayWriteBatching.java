@@ -133,7 +133,10 @@ public class ReplayWriteBatching extends JdbcTemplate {
     /**
      * Runs {@code work} holding back this thread's writes until {@link #send()} or the end of {@code work} (where
      * they are sent: nothing held back is ever lost, and a failure to send is the work's failure). Assumption: the
-     * work runs in one transaction (the writes are sent through its connection, under a savepoint).
+     * work runs in one transaction (the writes are sent through its connection, under a savepoint), which its caller
+     * rolls back when the work fails (a rebuild does; a point-in-time view always rolls back): a failed replay goes
+     * back to the savepoint set before its first {@code PREPARE} to deallocate its statements, which undoes its
+     * writes from there on, so a caller that committed after a failure would commit part of a replay.
      */
     public <T> T heldBack(Supplier<T> work) {
         if (HELD.get() != null) {
@@ -235,12 +238,13 @@ public class ReplayWriteBatching extends JdbcTemplate {
     /**
      * Writes rows a projection gathered from many units itself (kept in {@link #replayScoped}, written when it has
      * enough of them and from {@link #beforeSending}): {@code sql} with {@code args} writes them all in one
-     * statement, sent at once after the writes held back so far (so the order is kept). Should it fail, it is undone
-     * (a savepoint) and the rows are written one by one ({@code rowSql} with {@code rowArgs} of the row), so the
-     * failure names the unit of the row that failed ({@link UnitFailedException}: a rebuild can then name the event
-     * and it can be evicted); if each row goes in alone, the first failure stands as a
-     * {@link MergedRowsFailedException} saying {@code what} failed. Outside a replay it is
-     * {@link #update(String, Object...)}.
+     * statement, sent at once after the writes held back so far (so the order is kept); {@code units} holds the unit
+     * of each row, in order. Should it fail, it is undone (a savepoint) and the rows are written one by one
+     * ({@code rowSql} with {@code rowArgs} of the row): a row refused for its data (SQLSTATE class 22 or 23: a value
+     * too long, a constraint) is a {@link UnitFailedException} naming its unit, so a rebuild can name that event and
+     * it can be evicted; any other failure (a lock timeout, a cancel, a row of no known unit), or rows that each go
+     * in alone, is a {@link MergedRowsFailedException} saying {@code what} failed, naming no event rather than an
+     * innocent one. Outside a replay it is {@link #update(String, Object...)}.
      */
     public void updateGathered(String what, String sql, Object[] args, List<?> units, String rowSql,
                                java.util.function.IntFunction<Object[]> rowArgs) {
@@ -258,12 +262,25 @@ public class ReplayWriteBatching extends JdbcTemplate {
                 try {
                     super.update(rowSql, rowArgs.apply(row));
                 } catch (RuntimeException failure) {
-                    throw new UnitFailedException(units.get(row), failure);
+                    if (units.get(row) != null && refusedForItsData(failure)) {
+                        throw new UnitFailedException(units.get(row), failure);
+                    }
+                    throw new MergedRowsFailedException(what, failure);
                 }
             }
             throw new MergedRowsFailedException(what, together);
         }
         super.execute("release savepoint replay_gathered");
+    }
+
+    /** Whether PostgreSQL refused a statement for the data it was given (SQLSTATE class 22 or 23). */
+    private static boolean refusedForItsData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+            }
+        }
+        return false;
     }
 
     /**
@@ -488,7 +505,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
         String name = "daiban_replay_" + NAMES.incrementAndGet();
         try {
-            super.execute((held.prepared.isEmpty() && !held.marked ? "savepoint replay_prepared; " : "")
+            super.execute((!held.marked ? "savepoint replay_prepared; " : "")
                     + "savepoint replay_prepare; prepare " + name + " as " + numbered.sql()
                     + "; release savepoint replay_prepare");
         } catch (RuntimeException refused) {
@@ -517,8 +534,11 @@ public class ReplayWriteBatching extends JdbcTemplate {
             super.execute((done ? "release savepoint replay_prepared; " : "rollback to savepoint replay_prepared; ")
                     + prepared.stream().map(name -> "deallocate " + name).collect(Collectors.joining("; ")));
         } catch (RuntimeException refused) {
-            log.warn("{} statements of a replay stay prepared until their session closes: {}", prepared.size(),
-                    refused.getMessage());
+            if (done) {
+                throw refused; // the replay's transaction cannot go on: its failure, not a later one at the commit
+            }
+            log.warn("{} statements of a failed replay stay prepared until their session closes: {}",
+                    prepared.size(), refused.getMessage());
         }
     }
 

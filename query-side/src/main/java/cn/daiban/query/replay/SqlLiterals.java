@@ -70,6 +70,11 @@ final class SqlLiterals {
 
     /** Appends {@code arg} as a literal ({@code null} for null); only for values {@link #canWrite} accepts. */
     static void append(StringBuilder sql, Object arg) {
+        append(sql, arg, ZoneId.systemDefault());
+    }
+
+    /** As {@link #append(StringBuilder, Object)}, a timestamp in {@code zone} (the JVM's, as the driver's). */
+    static void append(StringBuilder sql, Object arg, ZoneId zone) {
         if (arg == null) {
             sql.append("null");
         } else if (arg instanceof String text) {
@@ -79,7 +84,7 @@ final class SqlLiterals {
         } else if (arg instanceof Timestamp timestamp) {
             // To the microsecond, half up, as the driver rounds (PostgreSQL's own rounding of more digits differs).
             Instant micros = timestamp.toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-            quoted(sql, TIMESTAMP.format(OffsetDateTime.ofInstant(micros, ZoneId.systemDefault())));
+            quoted(sql, TIMESTAMP.format(OffsetDateTime.ofInstant(micros, zone)));
         } else if (arg instanceof java.sql.Date date) {
             quoted(sql, date.toLocalDate().toString());
         } else if (arg instanceof String[] texts) {
