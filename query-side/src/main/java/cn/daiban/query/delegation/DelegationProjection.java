@@ -26,6 +26,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -777,9 +778,9 @@ public class DelegationProjection {
      * processors write each step in the event's batch, as before.
      */
     private static final class Steps {
-        final java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        final List<Object[]> rows = new ArrayList<>();
         /** The unit (the event) each row came from, told of a row that fails. */
-        final java.util.List<Object> units = new java.util.ArrayList<>();
+        final List<Object> units = new ArrayList<>();
     }
 
     private Steps gatheredSteps() {
@@ -803,7 +804,6 @@ public class DelegationProjection {
         if (steps.rows.isEmpty()) {
             return;
         }
-        Object[] columns = new Object[9];
         int n = steps.rows.size();
         String[] ids = new String[n], types = new String[n], actors = new String[n], stations = new String[n],
                 summaries = new String[n], at = new String[n], occurred = new String[n], reasons = new String[n];
@@ -820,17 +820,9 @@ public class DelegationProjection {
             occurred[i] = row[7] == null ? null : micros((Instant) row[7]);
             reasons[i] = (String) row[8];
         }
-        columns[0] = ids;
-        columns[1] = sequences;
-        columns[2] = at;
-        columns[3] = types;
-        columns[4] = actors;
-        columns[5] = stations;
-        columns[6] = summaries;
-        columns[7] = occurred;
-        columns[8] = reasons;
+        Object[] columns = {ids, sequences, at, types, actors, stations, summaries, occurred, reasons};
         List<Object[]> rows = List.copyOf(steps.rows);
-        List<Object> units = new java.util.ArrayList<>(steps.units); // null where a caller marked no unit
+        List<Object> units = new ArrayList<>(steps.units); // null where a caller marked no unit
         steps.rows.clear();
         steps.units.clear();
         ((ReplayWriteBatching) jdbc).updateGathered("steps of many events", INSERT_STEPS, columns, units, INSERT_STEP,

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,7 +63,6 @@ public class ReplayWriteBatching extends JdbcTemplate {
 
     private record Write(String sql, Object[] args) {
     }
-
 
     /** What one thread holds back: the writes, where each unit (an event) ends among them, and the merged rows. */
     private static final class Held {
@@ -247,7 +247,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
      * innocent one. Outside a replay it is {@link #update(String, Object...)}.
      */
     public void updateGathered(String what, String sql, Object[] args, List<?> units, String rowSql,
-                               java.util.function.IntFunction<Object[]> rowArgs) {
+                               IntFunction<Object[]> rowArgs) {
         if (HELD.get() == null) {
             super.update(sql, args);
             return;
