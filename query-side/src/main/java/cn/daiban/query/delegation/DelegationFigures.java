@@ -167,10 +167,13 @@ final class DelegationFigures {
      * which cost it a round trip to PostgreSQL per counted event (each also sending the writes held back so far):
      * <ul>
      *   <li>A counted change only notes the matter, with its counted columns before the first change since the last
-     *       settling. Every {@code daiban.rebuilds.settle-every} matters (100), and before the replay's writes are
+     *       settling. Every {@code daiban.rebuilds.settle-every} matters (2,000), and before the replay's writes are
      *       sent at its end, one query reads the rows of all the noted matters, and each adds the difference between
      *       its first "before" and its row now: the same sum as the differences one by one, since each change's
-     *       "before" is the previous one's "after" (the contributions are added and subtracted, {@link #changed}).</li>
+     *       "before" is the previous one's "after" (the contributions are added and subtracted, {@link #changed}).
+     *       A settling is a read, so the replay waits there for the writes it sent ahead
+     *       ({@link ReplayWriteBatching#heldBack(java.util.function.Supplier, boolean)}): at 100 matters a settling came
+     *       every few hundred events and stopped the overlap more often than the round trips themselves.</li>
      *   <li>The rows read at a settling are remembered (the {@code daiban.rebuilds.remembered-matters} most recent,
      *       10,000: a few megabytes): the "before" of the matter's next change, which then costs no read. A matter's
      *       steps mostly follow each other within days, among a few thousand other matters' of a county; one not

@@ -53,7 +53,7 @@ public class DelegationProjection {
     private final int stepsTogether;
 
     DelegationProjection(JdbcTemplate jdbc, ObjectMapper json, ServiceClock clock,
-                         @Value("${daiban.rebuilds.settle-every:100}") int settleEvery,
+                         @Value("${daiban.rebuilds.settle-every:2000}") int settleEvery,
                          @Value("${daiban.rebuilds.remembered-matters:10000}") int rememberedMatters,
                          @Value("${daiban.rebuilds.steps-together:1000}") int stepsTogether) {
         if (stepsTogether < 1) {

@@ -4,7 +4,6 @@ import cn.daiban.query.deadletter.DeadLetters;
 import cn.daiban.query.deadletter.FailedEvent;
 import cn.daiban.query.delegation.LiveUpdates;
 import jakarta.persistence.EntityManager;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
@@ -97,6 +96,8 @@ public class ProjectionRebuilds {
     private final TokenStore tokens;
     private final ReplayWriteBatching jdbc;
     private final TransactionTemplate transaction;
+    /** The transaction a rebuild's events are read in, on their reader's thread ({@link PrefetchedEvents}). */
+    private final TransactionTemplate reading;
     private final Map<String, AnnotationEventHandlerAdapter> projections;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -140,6 +141,8 @@ public class ProjectionRebuilds {
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.transaction = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         Map<String, AnnotationEventHandlerAdapter> found = new java.util.HashMap<>();
         context.getBeansWithAnnotation(ProcessingGroup.class).values().forEach(bean -> {
             ProcessingGroup group = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class);
@@ -240,7 +243,7 @@ public class ProjectionRebuilds {
     private void shadowRebuild(StreamingEventProcessor processor, Progress p) {
         try {
             LiveUpdates.muted(() -> transaction.execute(status -> batchWrites && BATCHED.contains(p.group)
-                    ? jdbc.heldBack(() -> replayAndSwitch(processor, p)) : replayAndSwitch(processor, p)));
+                    ? jdbc.heldBack(() -> replayAndSwitch(processor, p), true) : replayAndSwitch(processor, p)));
             // The live processor follows on from the switched tables at once: the vacuum below does not block it.
             processor.start();
             tidyAfterSwitch(p.group);
@@ -285,7 +288,10 @@ public class ProjectionRebuilds {
         Set<String> evicted = deadLetters.evictedEventIds(p.group);
         TrackingToken last = null;
         Instant lastLog = Instant.now();
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+        // Read (and decoded) on a thread of their own, in a transaction of their own: the rebuild's connection
+        // carries its writes, sent ahead while it goes on (ReplayWriteBatching, PrefetchedEvents).
+        try (PrefetchedEvents stream = new PrefetchedEvents("projection-rebuild-read",
+                () -> events.openStream(null), work -> reading.executeWithoutResult(status -> work.run()))) {
             boolean paused = false;
             // Read to the head as of the start (a position fixed before reading: on Axon Server the
             // stream can have nothing buffered before its first batch, so "nothing available" never means
@@ -294,11 +300,11 @@ public class ProjectionRebuilds {
             long target = p.headAtStart;
             while (true) {
                 while (target >= 0 && (last == null || position(last) < target)) {
-                    if (!stream.hasNextAvailable((int) idleLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> event = stream.next(idleLimit);
+                    if (event == null) {
                         throw new IllegalStateException("the event stream stopped at " + position(last)
                                 + " short of position " + target + "; not switching over");
                     }
-                    TrackedEventMessage<?> event = stream.nextAvailable();
                     if (evicted.contains(event.getIdentifier())) {
                         p.skipped.incrementAndGet();
                         log.warn("rebuild of {} skips event {} ({}), evicted for the group", p.group,

@@ -3,12 +3,17 @@ package cn.daiban.query.replay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.StatementCallback;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,6 +60,15 @@ import java.util.stream.Collectors;
  * counters are derived from), so sending the merged rows later changes nothing they see; and the counter tables
  * are written only through {@code updateAdding} and {@code update} (a write by another way through the template,
  * a batch or a call, would not wait for the merged rows).
+ *
+ * <p>A replay that reads its events elsewhere (a rebuild, {@link PrefetchedEvents}) can have its writes sent ahead
+ * ({@link #heldBack(Supplier, boolean)}): a full round trip goes to PostgreSQL from a sender thread, on the replay's
+ * connection, while the replay goes on handling the next events; the replay waits for it before it sends the next one
+ * and before anything else it does through this template. So PostgreSQL executes one round trip while the replay
+ * makes the next, instead of each waiting for the other (a rebuild's thread and its PostgreSQL backend took about
+ * the same time, one after the other). The connection is never used by two threads at once: whatever this thread
+ * does through the template waits first. A failure of writes sent ahead is found at that wait and handled as if
+ * they had just been sent: back to their savepoint, sent again unit by unit, so it names the unit whose write failed.
  */
 public class ReplayWriteBatching extends JdbcTemplate {
 
@@ -62,6 +81,18 @@ public class ReplayWriteBatching extends JdbcTemplate {
     static final int ADDED_ROWS_HELD = 5_000;
 
     private record Write(String sql, Object[] args) {
+    }
+
+    /**
+     * A round trip sent ahead, and what to do on the replay's thread should it fail: {@code recovery} is given the
+     * failure, puts the transaction back in order as a round trip sent on the spot would have, and answers the
+     * failure to throw.
+     */
+    private record InFlight(Future<?> done, UnaryOperator<RuntimeException> recovery) {
+    }
+
+    /** A joined statement text and its parameters, in order. */
+    private record Together(String sql, Object[] args) {
     }
 
     /** What one thread holds back: the writes, where each unit (an event) ends among them, and the merged rows. */
@@ -85,7 +116,23 @@ public class ReplayWriteBatching extends JdbcTemplate {
         boolean marked;
         /** The unit being handled ({@link #startOf}). */
         Object current;
+        /** Whether {@link #current} has ended ({@link #endOf}): writes made since are no unit's. */
+        boolean currentEnded;
+        /** Whether full round trips may be sent ahead ({@link #heldBack(Supplier, boolean)}). */
+        boolean ahead;
+        /** The round trip sent ahead and not yet waited for; null: none. */
+        InFlight inFlight;
     }
+
+    /**
+     * The threads that send round trips ahead, one at a time per replay (a cached pool: the rebuild's worker is
+     * one thread, so one sender is busy at most, and it ends a minute after the last replay).
+     */
+    private final ExecutorService senders = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "replay-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Names of prepared statements: unique in the process, so a replay never meets another's. */
     private static final AtomicLong NAMES = new AtomicLong();
@@ -139,10 +186,23 @@ public class ReplayWriteBatching extends JdbcTemplate {
      * writes from there on, so a caller that committed after a failure would commit part of a replay.
      */
     public <T> T heldBack(Supplier<T> work) {
+        return heldBack(work, false);
+    }
+
+    /**
+     * {@link #heldBack(Supplier)}, with full round trips sent ahead when {@code ahead} (see the class comment).
+     * Assumption, the caller's to keep: nothing else uses the transaction's connection on this thread meanwhile
+     * except through this template (a replay that reads its events through Axon's engine on this thread would use
+     * it behind the template's back: it reads them on a thread of its own instead, {@link PrefetchedEvents}).
+     * Outside a transaction nothing is sent ahead (there would be no one connection to send it on).
+     */
+    public <T> T heldBack(Supplier<T> work, boolean ahead) {
         if (HELD.get() != null) {
             return work.get();
         }
-        HELD.set(new Held());
+        Held fresh = new Held();
+        fresh.ahead = ahead && TransactionSynchronizationManager.isActualTransactionActive();
+        HELD.set(fresh);
         boolean done = false;
         try {
             T result = work.get();
@@ -151,6 +211,9 @@ public class ReplayWriteBatching extends JdbcTemplate {
             return result;
         } finally {
             Held held = HELD.get();
+            if (!done) {
+                awaitQuietly(held); // the work's failure stands; the connection is this thread's again
+            }
             HELD.remove(); // first: what a failure left held back is dropped, not sent by the deallocation
             deallocate(held.prepared, done);
         }
@@ -206,6 +269,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (held == null) {
             return;
         }
+        held.currentEnded = held.currentEnded || unit == held.current;
         int end = held.writes.size();
         if (held.ends.isEmpty() || held.ends.get(held.ends.size() - 1) != end) {
             held.ends.add(end);
@@ -214,7 +278,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (held.addedRows >= ADDED_ROWS_HELD) {
             sendAdded(held);
         } else if (end >= STATEMENTS_PER_ROUND_TRIP) {
-            sendWrites();
+            sendWrites(true);
         }
     }
 
@@ -226,6 +290,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         Held held = HELD.get();
         if (held != null) {
             held.current = unit;
+            held.currentEnded = false;
         }
     }
 
@@ -248,29 +313,42 @@ public class ReplayWriteBatching extends JdbcTemplate {
      */
     public void updateGathered(String what, String sql, Object[] args, List<?> units, String rowSql,
                                IntFunction<Object[]> rowArgs) {
-        if (HELD.get() == null) {
+        Held held = HELD.get();
+        if (held == null) {
             super.update(sql, args);
             return;
         }
-        sendWrites(); // their failure names their event
-        super.execute("savepoint replay_gathered");
-        try {
-            super.update(sql, args);
-        } catch (RuntimeException together) {
+        sendWrites(true); // their failure names their event
+        UnaryOperator<RuntimeException> oneByOne = together -> {
             super.execute("rollback to savepoint replay_gathered");
             for (int row = 0; row < units.size(); row++) {
                 try {
                     super.update(rowSql, rowArgs.apply(row));
                 } catch (RuntimeException failure) {
                     if (units.get(row) != null && refusedForItsData(failure)) {
-                        throw new UnitFailedException(units.get(row), failure);
+                        return new UnitFailedException(units.get(row), failure);
                     }
-                    throw new MergedRowsFailedException(what, failure);
+                    return new MergedRowsFailedException(what, failure);
                 }
             }
-            throw new MergedRowsFailedException(what, together);
+            return new MergedRowsFailedException(what, together);
+        };
+        Together gathered = new Together("savepoint replay_gathered;\n" + sql + ";\nrelease savepoint replay_gathered",
+                args);
+        if (held.ahead) {
+            sendAhead(held, gathered, oneByOne);
+            return;
         }
-        super.execute("release savepoint replay_gathered");
+        awaitSent(held);
+        try {
+            super.execute(connection -> connection.prepareStatement(gathered.sql()),
+                    (PreparedStatementCallback<Void>) statement -> {
+                        run(statement, gathered);
+                        return null;
+                    });
+        } catch (RuntimeException together) {
+            throw oneByOne.apply(together);
+        }
     }
 
     /** Whether PostgreSQL refused a statement for the data it was given (SQLSTATE class 22 or 23). */
@@ -316,20 +394,29 @@ public class ReplayWriteBatching extends JdbcTemplate {
      * A failure of a merged row is a {@link MergedRowsFailedException}, naming no event.
      */
     private void sendAdded(Held held) {
-        sendWrites();
+        sendWrites(true);
         List<Write> rows = new ArrayList<>(held.addedRows);
         held.adding.values().forEach(bySql -> bySql.forEach((sql, byKey) ->
                 byKey.values().forEach(args -> rows.add(new Write(sql, args)))));
         held.adding.clear();
         held.addedRows = 0;
-        prepareAll(held, rows);
-        try {
-            for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
-                sendTogether(rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false,
-                        null);
+        if (!rows.stream().allMatch(write -> held.preparedFor.containsKey(write.sql()))) {
+            awaitSent(held);
+            prepareAll(held, rows);
+        }
+        UnaryOperator<RuntimeException> merged = MergedRowsFailedException::new;
+        for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
+            List<Write> part = rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP));
+            if (held.ahead) {
+                sendAhead(held, together(held, part, false), merged);
+                continue;
             }
-        } catch (RuntimeException failure) {
-            throw new MergedRowsFailedException(failure);
+            awaitSent(held);
+            try {
+                sendTogether(part, false, null);
+            } catch (RuntimeException failure) {
+                throw merged.apply(failure);
+            }
         }
     }
 
@@ -361,18 +448,30 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
         if (held != null && !held.adding.isEmpty()) {
             sendAdded(held);
-        } else {
-            sendWrites();
         }
+        sendWrites(); // and waits for what was sent ahead
     }
 
     /**
      * Sends the held-back writes (not the merged rows still being added to) in one round trip, under a savepoint
-     * when they are of more than one unit; see {@link #send()}.
+     * when they are of more than one unit; see {@link #send()}. Waits first for a round trip sent ahead.
      */
     private void sendWrites() {
+        sendWrites(false);
+    }
+
+    /**
+     * {@link #sendWrites()}; with {@code ahead}, in a replay that allows it, the round trip is sent ahead and this
+     * returns before PostgreSQL has run it (only ever from {@link #endOf}: the replay then goes on with the next
+     * event; everything else waits for what it sent).
+     */
+    private void sendWrites(boolean ahead) {
         Held held = HELD.get();
-        if (held == null || held.writes.isEmpty()) {
+        if (held == null) {
+            return;
+        }
+        if (held.writes.isEmpty()) {
+            awaitSent(held);
             return;
         }
         List<Write> writes = List.copyOf(held.writes);
@@ -382,27 +481,123 @@ public class ReplayWriteBatching extends JdbcTemplate {
         held.ends.clear();
         held.units.clear();
         if (ends.isEmpty() || ends.get(ends.size() - 1) != writes.size()) {
+            // Writes no unit has ended yet: the unit being handled (a read in its handler sends them, as a
+            // settling of counters does), unless that unit has ended already (then they are no handler's).
             ends.add(writes.size());
-            units.add(null);
+            units.add(held.currentEnded ? null : held.current);
         }
-        prepareAll(held, writes); // before the savepoint below: a failure here is not a write's
-        if (units.size() == 1) {
-            sendTogether(writes, false, units.get(0));
+        if (!writes.stream().allMatch(write -> held.preparedFor.containsKey(write.sql()))) {
+            awaitSent(held);
+            prepareAll(held, writes); // before the savepoint below: a failure here is not a write's
+        }
+        boolean savepoint = units.size() > 1;
+        UnaryOperator<RuntimeException> byUnit = failure -> {
+            if (!savepoint) {
+                return units.get(0) != null ? new UnitFailedException(units.get(0), failure) : failure;
+            }
+            return sendUnitByUnit(writes, ends, units, failure);
+        };
+        if (ahead && held.ahead) {
+            sendAhead(held, together(held, writes, savepoint), byUnit);
             return;
         }
+        awaitSent(held);
         try {
-            sendTogether(writes, true, null);
+            sendTogether(writes, savepoint, null);
         } catch (RuntimeException failure) {
-            super.execute((StatementCallback<Void>) statement -> {
-                statement.execute("rollback to savepoint replay_writes");
-                return null;
-            });
-            int from = 0;
-            for (int unit = 0; unit < units.size(); unit++) {
-                sendTogether(writes.subList(from, ends.get(unit)), false, units.get(unit));
-                from = ends.get(unit);
+            throw byUnit.apply(failure);
+        }
+    }
+
+    /**
+     * Sends {@code together} ahead, on a sender thread, once the round trip before it is done (its text was made
+     * meanwhile); {@code recovery} runs here, should it fail, when the replay next waits for it.
+     */
+    private void sendAhead(Held held, Together together, UnaryOperator<RuntimeException> recovery) {
+        awaitSent(held);
+        Connection connection = DataSourceUtils.getConnection(super.obtainDataSource());
+        DataSourceUtils.releaseConnection(connection, super.obtainDataSource()); // stays the transaction's
+        held.inFlight = new InFlight(senders.submit(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(together.sql())) {
+                run(statement, together);
+            } catch (SQLException failure) {
+                throw getExceptionTranslator().translate("replay writes sent ahead", null, failure);
             }
-            throw failure; // sent unit by unit without a failure: the first failure stands
+        }), recovery);
+    }
+
+    /**
+     * After a round trip of several units failed under its savepoint: back to the savepoint, the writes sent again
+     * unit by unit, so that a failure names its unit ({@link UnitFailedException}); should none fail so, the first
+     * failure stands.
+     */
+    private RuntimeException sendUnitByUnit(List<Write> writes, List<Integer> ends, List<Object> units,
+                                            RuntimeException failure) {
+        super.execute((StatementCallback<Void>) statement -> {
+            statement.execute("rollback to savepoint replay_writes");
+            return null;
+        });
+        int from = 0;
+        for (int unit = 0; unit < units.size(); unit++) {
+            sendTogether(writes.subList(from, ends.get(unit)), false, units.get(unit));
+            from = ends.get(unit);
+        }
+        return failure; // sent unit by unit without a failure: the first failure stands
+    }
+
+    /**
+     * Waits for the round trip sent ahead, if one is on its way; should it have failed, its failure is handled as a
+     * round trip sent here would be (named by its unit). The wait is not cut short by an interrupt: until the
+     * sender is done the connection is not this thread's (the interrupt is kept for the caller).
+     */
+    private void awaitSent(Held held) {
+        InFlight sent = held.inFlight;
+        if (sent == null) {
+            return;
+        }
+        held.inFlight = null; // first: what follows goes through the template, which waits for a round trip ahead
+        RuntimeException failure = outcome(sent);
+        if (failure != null) {
+            throw sent.recovery().apply(failure);
+        }
+    }
+
+    /** Waits for the round trip sent ahead, whatever its outcome (the replay failed already). */
+    private static void awaitQuietly(Held held) {
+        if (held != null && held.inFlight != null) {
+            outcome(held.inFlight);
+            held.inFlight = null;
+        }
+    }
+
+    /** The failure of a round trip sent ahead, once it is done; null when it succeeded. */
+    private static RuntimeException outcome(InFlight sent) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    sent.done().get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs a round trip: its parameters set, every part's outcome walked, so a failure of any part surfaces. */
+    private static void run(PreparedStatement statement, Together together) throws SQLException {
+        new ArgumentPreparedStatementSetter(together.args()).setValues(statement);
+        statement.execute();
+        while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+            // nothing to read: writes only
         }
     }
 
@@ -415,8 +610,25 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (writes.isEmpty()) {
             return;
         }
-        Held held = HELD.get();
-        StringBuilder sql = new StringBuilder(savepoint ? "savepoint replay_writes" : "");
+        Together together = together(HELD.get(), writes, savepoint);
+        try {
+            super.execute(connection -> connection.prepareStatement(together.sql()),
+                    (PreparedStatementCallback<Void>) statement -> {
+                        run(statement, together);
+                        return null;
+                    });
+        } catch (RuntimeException failure) {
+            if (unit != null && !savepoint) {
+                throw new UnitFailedException(unit, failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** The writes joined by {@code ;} (within a savepoint if asked), each the {@code execute} of its statement where it can be. */
+    private Together together(Held held, List<Write> writes, boolean savepoint) {
+        StringBuilder sql = new StringBuilder(writes.size() * 256);
+        sql.append(savepoint ? "savepoint replay_writes" : "");
         List<Object> args = new ArrayList<>();
         for (Write write : writes) {
             if (!sql.isEmpty()) {
@@ -430,24 +642,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (savepoint) {
             sql.append(";\nrelease savepoint replay_writes");
         }
-        String text = sql.toString();
-        ArgumentPreparedStatementSetter setter = new ArgumentPreparedStatementSetter(args.toArray());
-        try {
-            super.execute(connection -> connection.prepareStatement(text), (PreparedStatementCallback<Void>) ps -> {
-                setter.setValues(ps);
-                ps.execute();
-                // Walk every part's outcome, so a failure of any part surfaces here.
-                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
-                    // nothing to read: writes only
-                }
-                return null;
-            });
-        } catch (RuntimeException failure) {
-            if (unit != null && !savepoint) {
-                throw new UnitFailedException(unit, failure);
-            }
-            throw failure;
-        }
+        return new Together(sql.toString(), args.toArray());
     }
 
     /**

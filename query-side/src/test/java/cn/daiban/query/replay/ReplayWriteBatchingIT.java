@@ -2,6 +2,8 @@ package cn.daiban.query.replay;
 
 import cn.daiban.query.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +31,9 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
         assertThat(jdbc).isInstanceOf(ReplayWriteBatching.class);
     }
 
-    @Test
-    void heldBackWritesKeepTheirOrderAndAReadSeesThem() {
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void heldBackWritesKeepTheirOrderAndAReadSeesThem(boolean ahead) {
         ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -46,7 +49,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                 batching.update("insert into held (id, value) values (?, ?)", 2, "d");
                 batching.endOf("second");
                 return read;
-            });
+            }, ahead);
             assertThat(seen).containsExactly("abc");
             // The end of the held-back work sent the rest.
             assertThat(jdbc.queryForList("select id || value from held order by id", String.class))
@@ -54,8 +57,9 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
         });
     }
 
-    @Test
-    void aFailingWriteNamesTheUnitThatMadeIt() {
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void aFailingWriteNamesTheUnitThatMadeIt(boolean ahead) {
         ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -69,7 +73,32 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                 batching.endOf("event-3");
                 batching.send();
                 return null;
-            })).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
+            }, ahead)).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
+                assertThat(failure.unit()).isEqualTo("event-2");
+                assertThat(failure).hasMessageContaining("null value");
+            });
+        });
+    }
+
+    /**
+     * A read in a handler sends the writes held back so far, the handler's own among them: one of those that fails
+     * names the unit being handled (as a settling of counters in the commissioning's handler sends its insert).
+     */
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void aWriteSentByAReadInItsOwnHandlerNamesTheUnitBeingHandled(boolean ahead) {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+            assertThatThrownBy(() -> batching.heldBack(() -> {
+                batching.startOf("event-1");
+                batching.update("insert into held (id, value) values (?, ?)", 1, "a");
+                batching.endOf("event-1");
+                batching.startOf("event-2");
+                batching.update("insert into held (id, value) values (?, ?)", 2, null);
+                return jdbc.queryForList("select value from held", String.class); // in event-2's handler
+            }, ahead)).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
                 assertThat(failure.unit()).isEqualTo("event-2");
                 assertThat(failure).hasMessageContaining("null value");
             });
@@ -94,8 +123,9 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
      * A replay's counter rows add up to what the writes one by one would have left, sent as one write per row, and
      * a later write naming their table sees them first; outside a replay each write is sent at once.
      */
-    @Test
-    void countersWrittenDuringAReplayAddUpToOneWritePerRow() {
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void countersWrittenDuringAReplayAddUpToOneWritePerRow(boolean ahead) {
         withTally("", batching -> {
             jdbc.execute("create temporary table other (id int primary key) on commit drop");
             batching.updateAdding("tally", ADD, 2, "S1", 0, 5L, 0L);
@@ -116,7 +146,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                 // A write naming the table sends the merged rows first.
                 batching.update("update tally set opened = opened * 10 where station = ?", "S2");
                 return read;
-            });
+            }, ahead);
 
             assertThat(whileHeld).containsExactly("S10:5/0");
             assertThat(jdbc.queryForList("select station || shard || ':' || opened || '/' || closed from tally "
@@ -127,8 +157,9 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
         });
     }
 
-    @Test
-    void manyPendingCounterRowsAreSentWithoutWaitingForTheEnd() {
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void manyPendingCounterRowsAreSentWithoutWaitingForTheEnd(boolean ahead) {
         withTally("", batching -> {
             long sentBeforeTheEnd = batching.heldBack(() -> {
                 for (int row = 0; row <= ReplayWriteBatching.ADDED_ROWS_HELD; row++) {
@@ -136,7 +167,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                     batching.endOf("event-" + row);
                 }
                 return jdbc.queryForObject("select count(*) from tally", Long.class);
-            });
+            }, ahead);
             assertThat(sentBeforeTheEnd).isEqualTo(ReplayWriteBatching.ADDED_ROWS_HELD);
             assertThat(jdbc.queryForObject("select count(*) from tally", Long.class))
                     .isEqualTo(ReplayWriteBatching.ADDED_ROWS_HELD + 1L);
@@ -144,8 +175,9 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
     }
 
     /** A merged row sums many events' writes: its failure names none of them. */
-    @Test
-    void aFailingCounterRowNamesNoEvent() {
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void aFailingCounterRowNamesNoEvent(boolean ahead) {
         withTally("check (closed >= 0)", batching -> {
             assertThatThrownBy(() -> batching.heldBack(() -> {
                 batching.updateAdding("tally", ADD, 2, "S1", 0, 1L, 0L);
@@ -153,7 +185,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                 batching.updateAdding("tally", ADD, 2, "S1", 0, 0L, -1L);
                 batching.endOf("event-2");
                 return null;
-            })).isInstanceOf(ReplayWriteBatching.MergedRowsFailedException.class)
+            }, ahead)).isInstanceOf(ReplayWriteBatching.MergedRowsFailedException.class)
                     .hasMessageContaining("closed");
         });
     }
@@ -276,8 +308,9 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
      * and the failure names the event of the row that failed (a rebuild can then name and evict it), not the event
      * being handled when they were written.
      */
-    @Test
-    void aGatheredRowThatFailsNamesTheUnitItCameFrom() {
+    @ParameterizedTest(name = "sent ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void aGatheredRowThatFailsNamesTheUnitItCameFrom(boolean ahead) {
         withTally("check (closed >= 0)", batching -> {
             batching.heldBack(() -> {
                 batching.startOf("event-0");
@@ -286,7 +319,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                         new Integer[]{0, 0}, new Long[]{1L, 2L}, new Long[]{0L, 0L}}, List.of("event-a", "event-b"),
                         ONE_ROW, i -> new Object[]{i == 0 ? "A" : "B", 0, i + 1L, 0L});
                 return null;
-            });
+            }, ahead);
             assertThat(jdbc.queryForList("select station || opened from tally order by 1", String.class))
                     .containsExactly("A1", "B2");
             assertThatThrownBy(() -> batching.heldBack(() -> {
@@ -297,10 +330,105 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                         List.of("event-1", "event-2", "event-3"), ONE_ROW,
                         i -> new Object[]{"S" + (i + 1), 0, 1L, i == 1 ? -1L : 0L});
                 return null;
-            })).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
+            }, ahead)).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
                 assertThat(failure.unit()).isEqualTo("event-2");
                 assertThat(failure).hasMessageContaining("closed");
             });
+        });
+    }
+
+    /**
+     * Sent ahead, a full round trip runs while the replay goes on: here it waits for a row another transaction holds
+     * locked, and the replay has meanwhile returned from the event that sent it and handled the next one; once the
+     * lock goes, the end of the replay waits for it, and everything is written in order. (Sent on the spot, the
+     * replay would wait at that event until the lock went: the wait below would find no round trip waiting.)
+     */
+    @Test
+    void aRoundTripSentAheadRunsWhileTheReplayGoesOn() throws Exception {
+        String table = "replay_ahead_probe";
+        jdbc.execute("create table " + table + " (id int primary key, value int not null)");
+        try {
+            jdbc.update("insert into " + table + " (id, value) values (0, 0)");
+            java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.query("select 1 from " + table + " where id = 0 for update", rs -> {
+                });
+                locked.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS); // a bound, should the test fail
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }), "lock-holder");
+            holder.start();
+            assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                batching.heldBack(() -> {
+                    for (int i = 0; i < ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP; i++) {
+                        batching.update("update " + table + " set value = value + ? where id = 0", 1);
+                    }
+                    batching.endOf("event-1"); // a full round trip: sent ahead, it waits for the lock
+                    batching.update("update " + table + " set value = value * ? where id = 0", 10);
+                    batching.endOf("event-2");
+                    // Back here, two events on, while PostgreSQL runs the first event's round trip.
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                            assertThat(replayWritesWaitingForALock()).as("a round trip waiting for the lock")
+                                    .isEqualTo(1));
+                    release.countDown();
+                    return null;
+                }, true);
+                assertThat(jdbc.queryForObject("select value from " + table + " where id = 0", Integer.class))
+                        .isEqualTo(ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP * 10);
+            });
+            release.countDown();
+            holder.join(30_000);
+        } finally {
+            jdbc.execute("drop table if exists " + table);
+        }
+    }
+
+    /** Sessions waiting for a lock in a replay's prepared write (read on a connection of its own). */
+    private int replayWritesWaitingForALock() {
+        try (java.sql.Connection own = jdbc.getDataSource().getConnection();
+             java.sql.PreparedStatement statement = own.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where wait_event_type = 'Lock' and query like 'execute daiban\\_replay\\_%'")) {
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A write that fails in a round trip sent ahead is found when the replay next waits for it, events later, and
+     * still names the event that made it, not one handled since.
+     */
+    @Test
+    void aFailingWriteSentAheadNamesTheUnitThatMadeIt() {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+            int events = ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP + 50;
+            int[] handled = new int[1];
+            assertThatThrownBy(() -> batching.heldBack(() -> {
+                for (int event = 0; event < events; event++) {
+                    batching.update("insert into held (id, value) values (?, ?)", event, event == 200 ? null : "v");
+                    batching.endOf("event-" + event);
+                    handled[0]++;
+                }
+                return null;
+            }, true)).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
+                assertThat(failure.unit()).isEqualTo("event-200");
+                assertThat(failure).hasMessageContaining("null value");
+            });
+            // Sent on the spot, the failure would have stopped the replay at the event that sent the round trip.
+            assertThat(handled[0]).as("events handled before the failure was found").isEqualTo(events);
         });
     }
 }

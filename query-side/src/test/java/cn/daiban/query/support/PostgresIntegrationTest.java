@@ -36,9 +36,10 @@ import java.sql.Statement;
 @ActiveProfiles("embedded")
 // Every test context shares one outbox, and Spring keeps earlier contexts running: a context that sent would race
 // the one whose sender a test watches (NotificationsIT). Only the tests of sending send.
-// A replay writes its gathered steps every 7 here (1,000 by default), so the tests' small replays write them both
-// when enough are gathered and at their end (DelegationProjection#step).
-@TestPropertySource(properties = {"daiban.notifications.send=false", "daiban.rebuilds.steps-together=7"})
+// A replay writes its gathered steps every 7 here (1,000 by default), and settles its counters every 3 matters (2,000
+// by default), so the tests' small replays do both when enough are gathered and at their end (DelegationProjection).
+@TestPropertySource(properties = {"daiban.notifications.send=false", "daiban.rebuilds.steps-together=7",
+        "daiban.rebuilds.settle-every=3"})
 public abstract class PostgresIntegrationTest {
 
     /**
