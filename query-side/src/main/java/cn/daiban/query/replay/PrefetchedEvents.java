@@ -73,6 +73,12 @@ final class PrefetchedEvents implements AutoCloseable {
             if (!closed) {
                 hand(new ReadFailure(failure));
             }
+        } catch (Error failure) {
+            // Handed over too, so the rebuild fails on it at once rather than after its idle limit, "stopped".
+            if (!closed) {
+                hand(new ReadFailure(new IllegalStateException("the rebuild's event reader failed", failure)));
+            }
+            throw failure;
         }
     }
 

@@ -317,18 +317,7 @@ public class ProjectionRebuilds {
                             // (nothing is held back when the group is not batched).
                             jdbc.endOf(event);
                         } catch (Exception failure) {
-                            if (failure instanceof ReplayWriteBatching.MergedRowsFailedException merged) {
-                                throw new IllegalStateException("rebuild of " + p.group + " stopped; the old read "
-                                        + "model stays", merged); // no one event to name
-                            }
-                            // A held-back write that fails names the event whose handler made it.
-                            TrackedEventMessage<?> culprit =
-                                    failure instanceof ReplayWriteBatching.UnitFailedException unit
-                                            && unit.unit() instanceof TrackedEventMessage<?> sent ? sent : event;
-                            FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
-                            p.failedEvent = failed;
-                            throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
-                                    + " stopped; the old read model stays", failed, failure);
+                            throw stopped(p, failure, event);
                         }
                     }
                     last = event.trackingToken();
@@ -342,23 +331,15 @@ public class ProjectionRebuilds {
                 if (paused) {
                     break;
                 }
-                // Caught up: pause the live processor, then drain what arrived meanwhile.
+                // Caught up: pause the live processor, then drain what arrived meanwhile. The head is read through
+                // Axon's engine, which joins this transaction: what was sent ahead on its connection goes first.
+                jdbc.awaitSentAhead();
                 processor.shutDown();
                 paused = true;
                 target = position(events.createHeadToken());
             }
             // The last held-back writes; a failure names the event that made the write.
-            try {
-                jdbc.send();
-            } catch (ReplayWriteBatching.UnitFailedException failure) {
-                if (!(failure.unit() instanceof TrackedEventMessage<?> culprit)) {
-                    throw failure;
-                }
-                FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
-                p.failedEvent = failed;
-                throw new FailedEvent.ReplayFailedException("rebuild of " + p.group
-                        + " stopped; the old read model stays", failed, failure);
-            }
+            jdbc.send();
             entityManager.flush();
             entityManager.clear();
             for (String table : SHADOWABLE.get(p.group)) {
@@ -374,9 +355,32 @@ public class ProjectionRebuilds {
         } catch (FailedEvent.ReplayFailedException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw stopped(p, e, null);
         }
         return null;
+    }
+
+    /**
+     * Why a rebuild stopped, naming the event to blame where there is one: the event whose write failed (a held-back
+     * write names its unit, {@link ReplayWriteBatching.UnitFailedException}), else {@code handling}, the event whose
+     * handler failed (null outside a handler). A round trip sent ahead that failed as well was made of earlier
+     * events' writes, so its failure is the one named ({@link ReplayWriteBatching#withFailureSentAhead}). Merged
+     * counter rows name no event: evicting the one being handled would evict an innocent one.
+     */
+    private RuntimeException stopped(Progress p, Exception thrown, TrackedEventMessage<?> handling) {
+        Exception failure = jdbc.withFailureSentAhead(thrown);
+        if (failure instanceof ReplayWriteBatching.MergedRowsFailedException merged) {
+            return new IllegalStateException("rebuild of " + p.group + " stopped; the old read model stays", merged);
+        }
+        TrackedEventMessage<?> culprit = failure instanceof ReplayWriteBatching.UnitFailedException unit
+                && unit.unit() instanceof TrackedEventMessage<?> sent ? sent : handling;
+        if (culprit == null) {
+            return new IllegalStateException(failure);
+        }
+        FailedEvent failed = FailedEvent.of(p.group, culprit, failure);
+        p.failedEvent = failed;
+        return new FailedEvent.ReplayFailedException("rebuild of " + p.group + " stopped; the old read model stays",
+                failed, failure);
     }
 
     /**

@@ -209,6 +209,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
             send();
             done = true;
             return result;
+        } catch (RuntimeException failure) {
+            throw (RuntimeException) withFailureSentAhead(failure); // the earlier failure, when one was on its way
         } finally {
             Held held = HELD.get();
             if (!done) {
@@ -269,7 +271,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (held == null) {
             return;
         }
-        held.currentEnded = held.currentEnded || unit == held.current;
+        held.currentEnded = held.currentEnded || java.util.Objects.equals(unit, held.current);
         int end = held.writes.size();
         if (held.ends.isEmpty() || held.ends.get(held.ends.size() - 1) != end) {
             held.ends.add(end);
@@ -462,8 +464,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
 
     /**
      * {@link #sendWrites()}; with {@code ahead}, in a replay that allows it, the round trip is sent ahead and this
-     * returns before PostgreSQL has run it (only ever from {@link #endOf}: the replay then goes on with the next
-     * event; everything else waits for what it sent).
+     * returns before PostgreSQL has run it (from {@link #endOf}, and before merged or gathered rows, which are sent
+     * ahead after it: the replay then goes on; everything else waits for what was sent).
      */
     private void sendWrites(boolean ahead) {
         Held held = HELD.get();
@@ -558,15 +560,57 @@ public class ReplayWriteBatching extends JdbcTemplate {
         held.inFlight = null; // first: what follows goes through the template, which waits for a round trip ahead
         RuntimeException failure = outcome(sent);
         if (failure != null) {
+            // The replay fails here: what it held back since is dropped, not sent by the recovery's statements
+            // (each goes through the template, which would send it first, into an aborted transaction).
+            held.writes.clear();
+            held.ends.clear();
+            held.units.clear();
             throw sent.recovery().apply(failure);
         }
     }
 
-    /** Waits for the round trip sent ahead, whatever its outcome (the replay failed already). */
+    /**
+     * Waits for the round trip this thread's replay sent ahead, if one is on its way, and throws its failure as
+     * {@link #send()} would (named by its unit). For a replay about to use its connection other than through this
+     * template (a rebuild reading the event table's head through Axon's engine, which joins its transaction).
+     */
+    public void awaitSentAhead() {
+        Held held = HELD.get();
+        if (held != null) {
+            awaitSent(held);
+        }
+    }
+
+    /**
+     * {@code thrown}, a failure of this thread's replay found while a round trip it sent ahead was on its way, or
+     * that round trip's failure if it failed too: it was made earlier (its writes came from events handled before),
+     * so it is the one to name, recovered as {@link #send()} would (named by its unit), {@code thrown} suppressed in
+     * it. Waits for the round trip; {@code thrown} as it is when none was on its way or it succeeded.
+     */
+    public Exception withFailureSentAhead(Exception thrown) {
+        Held held = HELD.get();
+        if (held == null || held.inFlight == null) {
+            return thrown;
+        }
+        try {
+            awaitSent(held);
+        } catch (RuntimeException earlier) {
+            if (earlier != thrown) {
+                earlier.addSuppressed(thrown);
+            }
+            return earlier;
+        }
+        return thrown;
+    }
+
+    /** Waits for the round trip sent ahead, whatever its outcome (the replay failed already: its failure stands). */
     private static void awaitQuietly(Held held) {
         if (held != null && held.inFlight != null) {
-            outcome(held.inFlight);
+            RuntimeException failure = outcome(held.inFlight);
             held.inFlight = null;
+            if (failure != null) {
+                log.warn("a round trip a failed replay sent ahead failed too: {}", failure.getMessage());
+            }
         }
     }
 

@@ -93,8 +93,10 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
             jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
             assertThatThrownBy(() -> batching.heldBack(() -> {
                 batching.startOf("event-1");
-                batching.update("insert into held (id, value) values (?, ?)", 1, "a");
-                batching.endOf("event-1");
+                for (int id = 1; id <= ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP; id++) {
+                    batching.update("insert into held (id, value) values (?, ?)", -id, "a");
+                }
+                batching.endOf("event-1"); // a full round trip: sent ahead when the replay allows it
                 batching.startOf("event-2");
                 batching.update("insert into held (id, value) values (?, ?)", 2, null);
                 return jdbc.queryForList("select value from held", String.class); // in event-2's handler
@@ -347,11 +349,12 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
     void aRoundTripSentAheadRunsWhileTheReplayGoesOn() throws Exception {
         String table = "replay_ahead_probe";
         jdbc.execute("create table " + table + " (id int primary key, value int not null)");
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = null;
         try {
             jdbc.update("insert into " + table + " (id, value) values (0, 0)");
-            java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-            Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
                 jdbc.query("select 1 from " + table + " where id = 0 for update", rs -> {
                 });
                 locked.countDown();
@@ -383,11 +386,38 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                 assertThat(jdbc.queryForObject("select value from " + table + " where id = 0", Integer.class))
                         .isEqualTo(ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP * 10);
             });
-            release.countDown();
-            holder.join(30_000);
         } finally {
+            release.countDown(); // also when the test failed, so the table can go at once
+            if (holder != null) {
+                holder.join(30_000);
+            }
             jdbc.execute("drop table if exists " + table);
         }
+    }
+
+    /**
+     * A round trip sent ahead that fails while the replay then fails for another reason (a handler's exception, a
+     * stalled stream) is the failure named: its writes came from earlier events. The later one is kept beside it.
+     */
+    @Test
+    void aFailureSentAheadIsNamedBeforeALaterFailureOfTheReplay() {
+        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+            assertThatThrownBy(() -> batching.heldBack(() -> {
+                for (int event = 0; event < ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP + 20; event++) {
+                    batching.startOf("event-" + event);
+                    batching.update("insert into held (id, value) values (?, ?)", event, event == 200 ? null : "v");
+                    batching.endOf("event-" + event);
+                }
+                throw new IllegalStateException("a later handler failed");
+            }, true)).isInstanceOfSatisfying(ReplayWriteBatching.UnitFailedException.class, failure -> {
+                assertThat(failure.unit()).isEqualTo("event-200");
+                assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("a later handler failed");
+            });
+        });
     }
 
     /** Sessions waiting for a lock in a replay's prepared write (read on a connection of its own). */
