@@ -343,11 +343,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
         awaitSent(held);
         try {
-            super.execute(connection -> connection.prepareStatement(gathered.sql()),
-                    (PreparedStatementCallback<Void>) statement -> {
-                        run(statement, gathered);
-                        return null;
-                    });
+            execute(gathered);
         } catch (RuntimeException together) {
             throw oneByOne.apply(together);
         }
@@ -402,23 +398,10 @@ public class ReplayWriteBatching extends JdbcTemplate {
                 byKey.values().forEach(args -> rows.add(new Write(sql, args)))));
         held.adding.clear();
         held.addedRows = 0;
-        if (!rows.stream().allMatch(write -> held.preparedFor.containsKey(write.sql()))) {
-            awaitSent(held);
-            prepareAll(held, rows);
-        }
-        UnaryOperator<RuntimeException> merged = MergedRowsFailedException::new;
+        prepareNew(held, rows);
         for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
-            List<Write> part = rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP));
-            if (held.ahead) {
-                sendAhead(held, together(held, part, false), merged);
-                continue;
-            }
-            awaitSent(held);
-            try {
-                sendTogether(part, false, null);
-            } catch (RuntimeException failure) {
-                throw merged.apply(failure);
-            }
+            roundTrip(held, rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false,
+                    held.ahead, MergedRowsFailedException::new);
         }
     }
 
@@ -488,26 +471,39 @@ public class ReplayWriteBatching extends JdbcTemplate {
             ends.add(writes.size());
             units.add(held.currentEnded ? null : held.current);
         }
-        if (!writes.stream().allMatch(write -> held.preparedFor.containsKey(write.sql()))) {
-            awaitSent(held);
-            prepareAll(held, writes); // before the savepoint below: a failure here is not a write's
-        }
+        prepareNew(held, writes); // before the savepoint below: a failure here is not a write's
         boolean savepoint = units.size() > 1;
-        UnaryOperator<RuntimeException> byUnit = failure -> {
+        roundTrip(held, writes, savepoint, ahead && held.ahead, failure -> {
             if (!savepoint) {
                 return units.get(0) != null ? new UnitFailedException(units.get(0), failure) : failure;
             }
             return sendUnitByUnit(writes, ends, units, failure);
-        };
-        if (ahead && held.ahead) {
-            sendAhead(held, together(held, writes, savepoint), byUnit);
+        });
+    }
+
+    /** Prepares the statements of {@code writes} this replay has not met yet, once what was sent ahead is done. */
+    private void prepareNew(Held held, List<Write> writes) {
+        if (!writes.stream().allMatch(write -> held.preparedFor.containsKey(write.sql()))) {
+            awaitSent(held);
+            prepareAll(held, writes);
+        }
+    }
+
+    /**
+     * One round trip of {@code writes}, sent ahead or on the spot; should it fail, {@code recovery} (given the
+     * failure, answering the failure to throw) runs here, at once or when the replay next waits for it.
+     */
+    private void roundTrip(Held held, List<Write> writes, boolean savepoint, boolean ahead,
+                           UnaryOperator<RuntimeException> recovery) {
+        if (ahead) {
+            sendAhead(held, together(held, writes, savepoint), recovery);
             return;
         }
         awaitSent(held);
         try {
             sendTogether(writes, savepoint, null);
         } catch (RuntimeException failure) {
-            throw byUnit.apply(failure);
+            throw recovery.apply(failure);
         }
     }
 
@@ -636,6 +632,15 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
     }
 
+    /** Runs a round trip here, on this thread's connection (through the template: it waits for one sent ahead). */
+    private void execute(Together together) {
+        super.execute(connection -> connection.prepareStatement(together.sql()),
+                (PreparedStatementCallback<Void>) statement -> {
+                    run(statement, together);
+                    return null;
+                });
+    }
+
     /** Runs a round trip: its parameters set, every part's outcome walked, so a failure of any part surfaces. */
     private static void run(PreparedStatement statement, Together together) throws SQLException {
         new ArgumentPreparedStatementSetter(together.args()).setValues(statement);
@@ -654,13 +659,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
         if (writes.isEmpty()) {
             return;
         }
-        Together together = together(HELD.get(), writes, savepoint);
         try {
-            super.execute(connection -> connection.prepareStatement(together.sql()),
-                    (PreparedStatementCallback<Void>) statement -> {
-                        run(statement, together);
-                        return null;
-                    });
+            execute(together(HELD.get(), writes, savepoint));
         } catch (RuntimeException failure) {
             if (unit != null && !savepoint) {
                 throw new UnitFailedException(unit, failure);
