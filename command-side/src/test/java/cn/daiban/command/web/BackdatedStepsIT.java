@@ -120,7 +120,13 @@ class BackdatedStepsIT extends PostgresIntegrationTest {
         String[] county = countyWithAgent();
         WorkingDayCalendar calendar = calendars.current();
         LocalDate today = clock.today();
-        LocalDate takenIn = calendar.minusWorkingDays(today, 3);
+        // Three working days before the last working day up to today: the wait then spans three working days
+        // whatever today is (on a weekend or a holiday, three before today itself would span two).
+        LocalDate lastWorkingDay = today;
+        while (!calendar.isWorkingDay(lastWorkingDay)) {
+            lastWorkingDay = lastWorkingDay.minusDays(1);
+        }
+        LocalDate takenIn = calendar.minusWorkingDays(lastWorkingDay, 3);
         OffsetDateTime morning = takenIn.atTime(9, 0).atZone(clock.zone()).toOffsetDateTime();
 
         ResponseEntity<String> commissioned = post("/api/delegations", """
