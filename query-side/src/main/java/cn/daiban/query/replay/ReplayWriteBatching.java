@@ -335,18 +335,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
             }
             return new MergedRowsFailedException(what, together);
         };
-        Together gathered = new Together("savepoint replay_gathered;\n" + sql + ";\nrelease savepoint replay_gathered",
-                args);
-        if (held.ahead) {
-            sendAhead(held, gathered, oneByOne);
-            return;
-        }
-        awaitSent(held);
-        try {
-            execute(gathered);
-        } catch (RuntimeException together) {
-            throw oneByOne.apply(together);
-        }
+        roundTrip(held, new Together("savepoint replay_gathered;\n" + sql + ";\nrelease savepoint replay_gathered",
+                args), held.ahead, oneByOne);
     }
 
     /** Whether PostgreSQL refused a statement for the data it was given (SQLSTATE class 22 or 23). */
@@ -400,8 +390,8 @@ public class ReplayWriteBatching extends JdbcTemplate {
         held.addedRows = 0;
         prepareNew(held, rows);
         for (int from = 0; from < rows.size(); from += STATEMENTS_PER_ROUND_TRIP) {
-            roundTrip(held, rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)), false,
-                    held.ahead, MergedRowsFailedException::new);
+            roundTrip(held, together(held, rows.subList(from, Math.min(rows.size(), from + STATEMENTS_PER_ROUND_TRIP)),
+                    false), held.ahead, MergedRowsFailedException::new);
         }
     }
 
@@ -473,7 +463,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         }
         prepareNew(held, writes); // before the savepoint below: a failure here is not a write's
         boolean savepoint = units.size() > 1;
-        roundTrip(held, writes, savepoint, ahead && held.ahead, failure -> {
+        roundTrip(held, together(held, writes, savepoint), ahead && held.ahead, failure -> {
             if (!savepoint) {
                 return units.get(0) != null ? new UnitFailedException(units.get(0), failure) : failure;
             }
@@ -490,18 +480,18 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
-     * One round trip of {@code writes}, sent ahead or on the spot; should it fail, {@code recovery} (given the
-     * failure, answering the failure to throw) runs here, at once or when the replay next waits for it.
+     * One round trip, sent ahead or on the spot (its text made while the one before may still run); should it fail,
+     * {@code recovery} (given the failure, answering the failure to throw) runs here, at once or when the replay
+     * next waits for it.
      */
-    private void roundTrip(Held held, List<Write> writes, boolean savepoint, boolean ahead,
-                           UnaryOperator<RuntimeException> recovery) {
+    private void roundTrip(Held held, Together together, boolean ahead, UnaryOperator<RuntimeException> recovery) {
         if (ahead) {
-            sendAhead(held, together(held, writes, savepoint), recovery);
+            sendAhead(held, together, recovery);
             return;
         }
         awaitSent(held);
         try {
-            sendTogether(writes, savepoint, null);
+            execute(together);
         } catch (RuntimeException failure) {
             throw recovery.apply(failure);
         }
@@ -537,7 +527,7 @@ public class ReplayWriteBatching extends JdbcTemplate {
         });
         int from = 0;
         for (int unit = 0; unit < units.size(); unit++) {
-            sendTogether(writes.subList(from, ends.get(unit)), false, units.get(unit));
+            sendUnit(writes.subList(from, ends.get(unit)), units.get(unit));
             from = ends.get(unit);
         }
         return failure; // sent unit by unit without a failure: the first failure stands
@@ -651,21 +641,17 @@ public class ReplayWriteBatching extends JdbcTemplate {
     }
 
     /**
-     * One round trip: the writes joined by {@code ;} (the driver sends each part with its own parameters and one
-     * Sync), within a savepoint if asked; a failure is told of {@code unit} when one is given. Each part is the
-     * {@code execute} of its statement, prepared once for the replay, where it can be ({@link #part}).
+     * The writes of one unit in one round trip, here (the driver sends each part with its own parameters and one
+     * Sync); a failure is told of {@code unit} when one is given.
      */
-    private void sendTogether(List<Write> writes, boolean savepoint, Object unit) {
+    private void sendUnit(List<Write> writes, Object unit) {
         if (writes.isEmpty()) {
             return;
         }
         try {
-            execute(together(HELD.get(), writes, savepoint));
+            execute(together(HELD.get(), writes, false));
         } catch (RuntimeException failure) {
-            if (unit != null && !savepoint) {
-                throw new UnitFailedException(unit, failure);
-            }
-            throw failure;
+            throw unit != null ? new UnitFailedException(unit, failure) : failure;
         }
     }
 

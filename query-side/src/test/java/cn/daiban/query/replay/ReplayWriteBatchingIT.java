@@ -60,10 +60,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
     @ParameterizedTest(name = "sent ahead: {0}")
     @ValueSource(booleans = {false, true})
     void aFailingWriteNamesTheUnitThatMadeIt(boolean ahead) {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+        withHeld(batching -> {
             assertThatThrownBy(() -> batching.heldBack(() -> {
                 batching.update("insert into held (id, value) values (?, ?)", 1, "a");
                 batching.endOf("event-1");
@@ -87,10 +84,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
     @ParameterizedTest(name = "sent ahead: {0}")
     @ValueSource(booleans = {false, true})
     void aWriteSentByAReadInItsOwnHandlerNamesTheUnitBeingHandled(boolean ahead) {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+        withHeld(batching -> {
             assertThatThrownBy(() -> batching.heldBack(() -> {
                 batching.startOf("event-1");
                 for (int id = 1; id <= ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP; id++) {
@@ -104,6 +98,15 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
                 assertThat(failure.unit()).isEqualTo("event-2");
                 assertThat(failure).hasMessageContaining("null value");
             });
+        });
+    }
+
+    /** Runs {@code test} in a transaction rolled back at its end, with a table {@code held} whose value is required. */
+    private void withHeld(Consumer<ReplayWriteBatching> test) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+            test.accept((ReplayWriteBatching) jdbc);
         });
     }
 
@@ -401,10 +404,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
      */
     @Test
     void aFailureSentAheadIsNamedBeforeALaterFailureOfTheReplay() {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+        withHeld(batching -> {
             assertThatThrownBy(() -> batching.heldBack(() -> {
                 for (int event = 0; event < ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP + 20; event++) {
                     batching.startOf("event-" + event);
@@ -440,10 +440,7 @@ class ReplayWriteBatchingIT extends PostgresIntegrationTest {
      */
     @Test
     void aFailingWriteSentAheadNamesTheUnitThatMadeIt() {
-        ReplayWriteBatching batching = (ReplayWriteBatching) jdbc;
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("create temporary table held (id int primary key, value text not null) on commit drop");
+        withHeld(batching -> {
             int events = ReplayWriteBatching.STATEMENTS_PER_ROUND_TRIP + 50;
             int[] handled = new int[1];
             assertThatThrownBy(() -> batching.heldBack(() -> {
