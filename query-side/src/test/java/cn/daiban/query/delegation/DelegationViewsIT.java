@@ -592,11 +592,13 @@ class DelegationViewsIT extends PostgresIntegrationTest {
                 .isEqualTo("SWITCHED"));
         JsonNode report = json.readTree(http.getForEntity("/api/admin/rebuilds/delegations", String.class).getBody());
         assertThat(report.get("eventsProcessed").asLong()).isPositive();
-        // Switched tables are vacuumed and analysed before SWITCHED is reported, so index-only scans read no rows.
+        // A table the switch wrote is vacuumed before SWITCHED is reported, so index-only scans read no rows; one it
+        // did not write is left as autovacuum keeps it (RebuildSwitchOverIT: when it is analysed too).
         for (String table : List.of("delegation_view", "delegation_step", "delegation_figure")) {
-            assertThat(jdbc.queryForObject("select last_vacuum >= ? and last_analyze >= ? from pg_stat_user_tables "
-                    + "where schemaname = 'query_side' and relname = ?", Boolean.class, beforeRebuild, beforeRebuild,
-                    table)).as(table).isTrue();
+            long written = report.get("rowsWritten").get(table).asLong();
+            assertThat(jdbc.queryForObject("select coalesce(last_vacuum >= ?, false) from pg_stat_user_tables "
+                    + "where schemaname = 'query_side' and relname = ?", Boolean.class, beforeRebuild, table))
+                    .as("%s vacuumed, %d rows written", table, written).isEqualTo(written > 0);
         }
         assertThat(report.get("position").asLong()).isGreaterThanOrEqualTo(report.get("headPositionAtStart").asLong());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
