@@ -169,8 +169,8 @@ public class ProjectionRebuilds {
         volatile Instant finished;
         volatile String error;
         volatile FailedEvent failedEvent;
-        /** Per table, the rows the switch-over wrote (deleted, updated, inserted); empty until it switched. */
-        volatile Map<String, Long> rowsWritten = Map.of();
+        /** Per table, the rows the switch-over deleted and inserted; empty until it switched. */
+        volatile Map<String, Written> rowsWritten = Map.of();
 
         Progress(String group, String method, long headAtStart) {
             this.group = group;
@@ -198,7 +198,10 @@ public class ProjectionRebuilds {
             report.put("finishedAt", finished == null ? null : finished.toString());
             if (!rowsWritten.isEmpty()) {
                 // What the switch changed in the live tables: all zero when the views were already right.
-                report.put("rowsWritten", new java.util.TreeMap<>(rowsWritten));
+                Map<String, Object> written = new java.util.TreeMap<>();
+                rowsWritten.forEach((table, rows) -> written.put(table,
+                        Map.of("deleted", rows.deleted(), "inserted", rows.inserted())));
+                report.put("rowsWritten", written);
             }
             if (error != null) {
                 report.put("error", error);
@@ -276,17 +279,18 @@ public class ProjectionRebuilds {
      * those rows from the table until autovacuum comes by, and when many rows changed the planner plans with stale
      * statistics (measured when every row was rewritten: the item and agent totals at 116 k matters, 14–21 ms after
      * autovacuum, took 98–110 ms right after a rebuild). So each table the switch wrote is vacuumed here, and
-     * analysed too when it wrote more rows than would make autovacuum analyse it (PostgreSQL's own threshold:
-     * {@code autovacuum_analyze_threshold} + {@code autovacuum_analyze_scale_factor} × the table's rows), after the
+     * analysed too when the rows it deleted and inserted are more than would make autovacuum analyse it (which counts
+     * them the same way, against {@code autovacuum_analyze_threshold} + {@code autovacuum_analyze_scale_factor} × the
+     * table's rows), after the
      * rebuild's transaction (VACUUM refuses to run inside one), while the live processor already runs (VACUUM does
      * not block its writes), and before the rebuild reports SWITCHED. A table the switch did not write is as the
      * live processor left it, autovacuum's as before. A failure is logged and the rebuild stands: autovacuum comes
      * by later. (A read transaction opened before the switch and still open, a long export say, keeps the vacuum
      * from marking the pages it can still see; autovacuum finishes.)
      */
-    private void tidyAfterSwitch(String group, Map<String, Long> written) {
+    private void tidyAfterSwitch(String group, Map<String, Written> written) {
         for (String table : SHADOWABLE.get(group)) {
-            long rows = written.getOrDefault(table, 0L);
+            long rows = written.getOrDefault(table, new Written(0, 0)).rows();
             if (rows == 0) {
                 continue;
             }
@@ -305,55 +309,49 @@ public class ProjectionRebuilds {
 
     /**
      * Makes a live table equal to its shadow, writing only the rows that differ: it deletes the live rows the shadow
-     * lacks, updates those the shadow holds otherwise, inserts the shadow's new ones, and answers how many rows it
-     * wrote. A row is the same when its image is, byte for byte ({@code *<>}, PostgreSQL's record image comparison,
-     * as {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} uses): exact for every column type, so {@code 1.0} and
-     * {@code 1.00} in a {@code jsonb} differ, which {@code =} holds equal. Readers still see the old rows until the
-     * rebuild commits.
+     * lacks or holds otherwise, then inserts the shadow's rows the live table no longer has, and answers how many rows
+     * it deleted and inserted (a row put right counts in both). A row is the same when its image is, byte for byte
+     * ({@code *=}, PostgreSQL's record image comparison, as {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} uses):
+     * exact for every column type, so {@code 1.0} and {@code 1.00} in a {@code jsonb} differ, which {@code =} holds
+     * equal. Rows are paired by the primary key; a table without one is replaced whole. Readers still see the old rows
+     * until the rebuild commits. A unique index the live table has besides its key cannot be broken on the way: the
+     * shadow has it too ({@link #shadow}), so a row kept is one the shadow holds as it is, and no row inserted can
+     * take its value.
      *
      * <p>Why not replace every row, as the switch did before: a rebuild mostly finds the rows as they were (it is run
-     * to check the views, after a fix that touched some rows, to bring in a new column), and replacing them all wrote
-     * each row anew into every index of the live table, left as many dead rows for the vacuum, and went to the
-     * write-ahead log whole, whatever changed (measured on the 20 k bench store: 90 MB of WAL for
-     * {@code delegation_view} and {@code delegation_step} against 88 kB, 1.9 s against 0.6 s with the vacuum after,
-     * for a rebuild that changed nothing).
-     *
-     * <p>Assumption, checked here: the table's only unique index is its primary key (true of every shadowed table when
-     * this was written). With another, an update could meet a value another row of the same statement gives up
-     * later and fail; such a table is replaced whole, as before.
+     * to check the views, after a fix that touched some rows, to fill a new column), and replacing them all wrote each
+     * row anew into every index of the live table, left as many dead rows for the vacuum, and went to the write-ahead
+     * log whole, whatever changed (measured on the 20 k bench store, for a rebuild that changed nothing: 101 MB of WAL
+     * against 262 kB, and the switch and the vacuum after it 2.5 s against 1.2 s). What it costs when most rows did
+     * change: the comparison and the search for the rows to insert, on top of the same writes (measured on the same
+     * store with every row of {@code delegation_view} and {@code delegation_step} changed: 2.5–2.9 s against 1.6 s).
      */
-    private long switchOver(String table) {
+    private Written switchOver(String table) {
         String live = "query_side." + table;
         String shadow = "pg_temp." + table;
         List<String> key = jdbc.queryForList("""
                 select quote_ident(a.attname) from pg_index i
                 join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
                 where i.indrelid = cast(? as regclass) and i.indisprimary
-                  and not exists (select from pg_index o where o.indrelid = i.indrelid and o.indisunique
-                                  and not o.indisprimary)
                 order by array_position(cast(i.indkey as int2[]), a.attnum)""", String.class, live);
         if (key.isEmpty()) {
-            return write("delete from " + live) + write("insert into " + live + " select * from " + shadow);
+            return new Written(write("delete from " + live), write("insert into " + live + " select * from " + shadow));
         }
-        List<String> others = jdbc.queryForList("""
-                select quote_ident(a.attname) from pg_attribute a
-                join pg_index i on i.indrelid = a.attrelid and i.indisprimary
-                where a.attrelid = cast(? as regclass) and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-                  and a.attnum <> all (cast(i.indkey as int2[]))
-                order by a.attnum""", String.class, live);
-        String same = key.stream().map(k -> "s." + k + " = l." + k).collect(Collectors.joining(" and "));
+        String paired = key.stream().map(k -> "s." + k + " = l." + k).collect(Collectors.joining(" and "));
         // The shadow was never analysed: its key's statistics let PostgreSQL join it by a merge or a hash rather than
         // look each row up.
         jdbc.execute("analyze " + shadow + " (" + String.join(", ", key) + ")");
-        long rows = write("delete from " + live + " l where not exists (select from " + shadow + " s where " + same
-                + ")");
-        if (!others.isEmpty()) {
-            rows += write("update " + live + " l set " + others.stream().map(c -> c + " = s." + c)
-                    .collect(Collectors.joining(", "))
-                    + " from " + shadow + " s where " + same + " and l.* *<> s.*");
+        long deleted = write("delete from " + live + " l where not exists (select from " + shadow + " s where "
+                + paired + " and l.* *= s.*)");
+        return new Written(deleted, write("insert into " + live + " select s.* from " + shadow + " s"
+                + " where not exists (select from " + live + " l where " + paired + ")"));
+    }
+
+    /** What a switch-over wrote into one live table. */
+    record Written(long deleted, long inserted) {
+        long rows() {
+            return deleted + inserted;
         }
-        return rows + write("insert into " + live + " select s.* from " + shadow + " s where not exists (select from "
-                + live + " l where " + same + ")");
     }
 
     /** A statement's count of rows written (through the template, so what is held back is sent first). */
@@ -423,7 +421,7 @@ public class ProjectionRebuilds {
             jdbc.send();
             entityManager.flush();
             entityManager.clear();
-            Map<String, Long> written = new LinkedHashMap<>();
+            Map<String, Written> written = new LinkedHashMap<>();
             for (String table : SHADOWABLE.get(p.group)) {
                 written.put(table, switchOver(table));
             }
