@@ -254,8 +254,11 @@ public class ProjectionRebuilds {
 
     private void shadowRebuild(StreamingEventProcessor processor, Progress p) {
         try {
-            LiveUpdates.muted(() -> transaction.execute(status -> batchWrites && BATCHED.contains(p.group)
-                    ? jdbc.heldBack(() -> replayAndSwitch(processor, p), true) : replayAndSwitch(processor, p)));
+            Map<String, Written> written = LiveUpdates.muted(() -> transaction.execute(status ->
+                    batchWrites && BATCHED.contains(p.group)
+                            ? jdbc.heldBack(() -> replayAndSwitch(processor, p), true) : replayAndSwitch(processor, p)));
+            // Reported once committed: a switch rolled back afterwards (the tokens, the commit) wrote nothing.
+            p.rowsWritten = Map.copyOf(written);
             // The live processor follows on from the switched tables at once: the vacuum below does not block it.
             processor.start();
             tidyAfterSwitch(p.group, p.rowsWritten);
@@ -361,7 +364,7 @@ public class ProjectionRebuilds {
     }
 
     /** The rebuild's transaction: replay into the shadow tables, then switch over (see the class comment). */
-    private Void replayAndSwitch(StreamingEventProcessor processor, Progress p) {
+    private Map<String, Written> replayAndSwitch(StreamingEventProcessor processor, Progress p) {
         shadow(p.group);
         AnnotationEventHandlerAdapter projection = projections.get(p.group);
         Set<String> evicted = deadLetters.evictedEventIds(p.group);
@@ -425,19 +428,18 @@ public class ProjectionRebuilds {
             for (String table : SHADOWABLE.get(p.group)) {
                 written.put(table, switchOver(table));
             }
-            p.rowsWritten = Map.copyOf(written);
             clearDeadLetters(p.group);
             int[] segments = tokens.fetchSegments(processor.getName());
             for (int segment : segments) {
                 tokens.storeToken(last, processor.getName(), segment);
                 tokens.releaseClaim(processor.getName(), segment);
             }
+            return written;
         } catch (FailedEvent.ReplayFailedException e) {
             throw e;
         } catch (Exception e) {
             throw stopped(p, e, null);
         }
-        return null;
     }
 
     /**
