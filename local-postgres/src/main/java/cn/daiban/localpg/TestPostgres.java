@@ -31,9 +31,10 @@ public final class TestPostgres {
     public static synchronized LocalPostgres server() {
         if (instance == null) {
             try {
+                // The folder itself is the data folder, which the server deletes when it stops at the JVM's exit: a
+                // folder around it was left behind, empty, by every test JVM.
                 Path dir = Files.createTempDirectory("daiban-test-pg");
-                instance = LocalPostgres.start(dir.resolve("data"), 0, false,
-                        LocalPostgres.Durability.RELAXED_FOR_TESTS);
+                instance = LocalPostgres.start(dir, 0, false, LocalPostgres.Durability.RELAXED_FOR_TESTS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

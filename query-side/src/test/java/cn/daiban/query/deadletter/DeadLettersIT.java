@@ -14,6 +14,7 @@ import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.Rebuilds;
 import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,13 +95,7 @@ class DeadLettersIT extends PostgresIntegrationTest {
 
     /** Starts a rebuild of {@code group} and waits until it is over: its final progress. */
     JsonNode rebuild(String group) throws Exception {
-        JsonNode started = json.readTree(post("/api/admin/rebuilds/" + group, "").getBody());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = get("/api/admin/rebuilds/" + group);
-            assertThat(status.get("startedAt").asText()).isEqualTo(started.get("startedAt").asText());
-            assertThat(status.get("state").asText()).isIn("SWITCHED", "FAILED");
-        });
-        return get("/api/admin/rebuilds/" + group);
+        return Rebuilds.rebuild(http, json, group, Duration.ofSeconds(60));
     }
 
     ResponseEntity<String> post(String path, String body) {

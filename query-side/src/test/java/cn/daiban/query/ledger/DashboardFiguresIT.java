@@ -20,6 +20,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.Rebuilds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -27,9 +28,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -766,15 +764,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 null, null, false), 0, 10)).totalRows()).isZero();
         assertThat(answered(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later))
                 .isNotEqualTo(recount(C, true, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), later));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        JsonNode started = json.readTree(http.postForEntity("/api/admin/rebuilds/delegations",
-                new HttpEntity<>("", headers), String.class).getBody());
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            JsonNode status = json.readTree(http.getForEntity("/api/admin/rebuilds/delegations", String.class).getBody());
-            assertThat(status.get("startedAt").asText()).isEqualTo(started.get("startedAt").asText());
-            assertThat(status.get("state").asText()).isEqualTo("SWITCHED");
-        });
+        JsonNode rebuilt = Rebuilds.rebuild(http, json, "delegations", Duration.ofSeconds(120));
+        assertThat(rebuilt.get("state").asText()).as("%s", rebuilt).isEqualTo("SWITCHED");
         compareEverywhere();
         compareFacetTotals();
     }

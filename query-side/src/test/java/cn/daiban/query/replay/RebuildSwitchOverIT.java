@@ -1,23 +1,18 @@
 package cn.daiban.query.replay;
 
-import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.Rebuilds;
 import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -26,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,26 +49,11 @@ class RebuildSwitchOverIT extends PostgresIntegrationTest {
     final StationCode station = StationCode.of("1477" + (int) (Math.random() * 900000 + 100000));
 
     void append(DelegationId id, long sequence, Object payload) {
-        eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), sequence, payload,
-                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1").and(MetadataKeys.STATION_CODE, station.value()),
-                UUID.randomUUID().toString(), Instant.now()));
-    }
-
-    JsonNode get(String path) throws Exception {
-        return json.readTree(http.getForEntity(path, String.class).getBody());
+        TestEvents.appendToDelegation(eventStore, station, id, sequence, payload);
     }
 
     JsonNode rebuild() throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        JsonNode started = json.readTree(http.postForEntity("/api/admin/rebuilds/delegations",
-                new HttpEntity<>("", headers), String.class).getBody());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = get("/api/admin/rebuilds/delegations");
-            assertThat(status.get("startedAt").asText()).isEqualTo(started.get("startedAt").asText());
-            assertThat(status.get("state").asText()).isIn("SWITCHED", "FAILED");
-        });
-        return get("/api/admin/rebuilds/delegations");
+        return Rebuilds.rebuild(http, json, "delegations", Duration.ofSeconds(60));
     }
 
     /** This station's matters: id → the row as text. */

@@ -1,26 +1,21 @@
 package cn.daiban.query.replay;
 
-import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.query.asof.PointInTime;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.Rebuilds;
 import cn.daiban.query.support.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +26,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,9 +67,7 @@ class RebuildUnderLoadIT extends PostgresIntegrationTest {
     final StationCode station = StationCode.of("1478" + (int) (Math.random() * 900000 + 100000));
 
     void append(DelegationId id, long sequence, Object payload) {
-        eventStore.publish(new GenericDomainEventMessage<>("Delegation", id.value(), sequence, payload,
-                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1").and(MetadataKeys.STATION_CODE, station.value()),
-                UUID.randomUUID().toString(), Instant.now()));
+        TestEvents.appendToDelegation(eventStore, station, id, sequence, payload);
     }
 
     JsonNode get(String path) throws Exception {
@@ -83,16 +75,7 @@ class RebuildUnderLoadIT extends PostgresIntegrationTest {
     }
 
     JsonNode rebuild() throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        JsonNode started = json.readTree(http.postForEntity("/api/admin/rebuilds/delegations",
-                new HttpEntity<>("", headers), String.class).getBody());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = get("/api/admin/rebuilds/delegations");
-            assertThat(status.get("startedAt").asText()).isEqualTo(started.get("startedAt").asText());
-            assertThat(status.get("state").asText()).isIn("SWITCHED", "FAILED");
-        });
-        return get("/api/admin/rebuilds/delegations");
+        return Rebuilds.rebuild(http, json, "delegations", Duration.ofSeconds(60));
     }
 
     @Test

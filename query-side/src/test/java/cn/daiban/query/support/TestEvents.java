@@ -47,6 +47,14 @@ public final class TestEvents {
         return store.createHeadToken().position().orElseThrow();
     }
 
+    /** Appends one of a delegation's events, as an agent of {@code station} would have made it. */
+    public static void appendToDelegation(EventStore store, StationCode station, DelegationId id, long sequence,
+                                          Object payload) {
+        store.publish(new GenericDomainEventMessage<>("Delegation", id.value(), sequence, payload,
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1").and(MetadataKeys.STATION_CODE, station.value()),
+                UUID.randomUUID().toString(), Instant.now()));
+    }
+
     /**
      * A pension registration (RS-001, 5 working days) commissioned on site at {@code station} for 王秀英, reachable
      * at {@link #CLIENT_PHONE}; {@code form} is the acceptance-form number of a proxy, {@code null} for an assist.
