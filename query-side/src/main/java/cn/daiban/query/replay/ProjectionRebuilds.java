@@ -282,11 +282,12 @@ public class ProjectionRebuilds {
      * those rows from the table until autovacuum comes by, and when many rows changed the planner plans with stale
      * statistics (measured when every row was rewritten: the item and agent totals at 116 k matters, 14–21 ms after
      * autovacuum, took 98–110 ms right after a rebuild). So each table the switch wrote is vacuumed here, and
-     * analysed too when the rows it deleted and inserted are more than would make autovacuum analyse it (which counts
-     * them the same way, against {@code autovacuum_analyze_threshold} + {@code autovacuum_analyze_scale_factor} × the
-     * table's rows), after the
-     * rebuild's transaction (VACUUM refuses to run inside one), while the live processor already runs (VACUUM does
-     * not block its writes), and before the rebuild reports SWITCHED. A table the switch did not write is as the
+     * analysed too when the rows it deleted and inserted pass autovacuum's threshold for analysing it
+     * ({@code autovacuum_analyze_threshold} + {@code autovacuum_analyze_scale_factor} × the table's rows; the server's
+     * settings, not a table's own, of which there are none; only the switch's rows counted, not what the live
+     * processor changed since the last analyse, which autovacuum still sees). It runs after the rebuild's transaction
+     * (VACUUM refuses to run inside one), while the live processor already runs (VACUUM does not block its writes),
+     * and before the rebuild reports SWITCHED. A table the switch did not write is as the
      * live processor left it, autovacuum's as before. A failure is logged and the rebuild stands: autovacuum comes
      * by later. (A read transaction opened before the switch and still open, a long export say, keeps the vacuum
      * from marking the pages it can still see; autovacuum finishes.)
@@ -325,7 +326,7 @@ public class ProjectionRebuilds {
      * to check the views, after a fix that touched some rows, to fill a new column), and replacing them all wrote each
      * row anew into every index of the live table, left as many dead rows for the vacuum, and went to the write-ahead
      * log whole, whatever changed (measured on the 20 k bench store, for a rebuild that changed nothing: 101 MB of WAL
-     * against 262 kB, and the switch and the vacuum after it 2.5 s against 1.2 s). What it costs when most rows did
+     * against 258 kB, and the switch and the vacuum after it 2.5–2.6 s against 1.0 s). What it costs when most rows did
      * change: the comparison and the search for the rows to insert, on top of the same writes (measured on the same
      * store with every row of {@code delegation_view} and {@code delegation_step} changed: 2.5–2.9 s against 1.6 s).
      */
