@@ -144,15 +144,32 @@ public final class LocalPostgres implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     restarted.close();
+                    awaitStopped(dataDirectory, Duration.ofSeconds(30));
                     deleteRecursively(dataDirectory);
                 } catch (IOException | RuntimeException ignored) {
                     // a throw-away folder left behind in the temporary directory
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "local-postgres-cleanup"));
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    /**
+     * Waits until the server of {@code dataDirectory} is down: PostgreSQL removes {@code postmaster.pid} last when it
+     * stops. Needed at the JVM's exit because the embedded server's own shutdown hook stops it at the same time, on
+     * another thread: {@link EmbeddedPostgres#close()} then returns at once (the instance is already marked closed)
+     * while {@code pg_ctl stop} is still waiting, and a folder deleted then is written again by the stopping server
+     * (the deletion fails, the whole data folder stays in the temporary directory).
+     */
+    static void awaitStopped(Path dataDirectory, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (Files.exists(dataDirectory.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
