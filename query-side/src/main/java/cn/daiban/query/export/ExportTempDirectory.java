@@ -10,47 +10,80 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Where the .xlsx exports keep their temporary files. POI's streaming workbook flushes rows to temporary files, by
  * default in {@code <java.io.tmpdir>/poifiles}, one folder shared by every user of the machine: when another user
  * created it first, every .xlsx export failed. At start-up this points POI (a JVM-wide setting, made once here) at
- * a folder of the application's own:
+ * a folder of this process's own, {@code daiban-export-<random>}, owner-only ({@code rwx------}), removed when the
+ * application stops. It is made in:
  * <ul>
- *   <li>{@code daiban.export.temp-dir} when set (created if missing, owner-only permissions where the file system
- *       has POSIX permissions; start-up fails if it cannot be written, rather than the first export);</li>
- *   <li>otherwise a fresh folder per process, {@code <java.io.tmpdir>/daiban-export-<random>}, owner-only
- *       ({@code rwx------}), removed when the application stops.</li>
+ *   <li>{@code daiban.export.temp-dir} when set (created if missing, owner-only where the file system has POSIX
+ *       permissions, and kept; start-up fails if it cannot be written, rather than the first export);</li>
+ *   <li>otherwise the system temp directory.</li>
  * </ul>
+ *
+ * <p>A process that is killed (or crashes, or the machine loses power) cannot remove its folder, nor the temporary
+ * files of an export it was writing: a 100 k-row workbook leaves tens of megabytes. So each process holds an exclusive
+ * lock on a file in its folder ({@value #LOCK}) for as long as it runs, and at start-up removes every sibling
+ * {@code daiban-export-*} folder of the same owner whose lock it can take: the operating system releases a lock when
+ * its process ends, however it ends, so a folder whose lock is free belongs to no running process. A folder whose
+ * lock is held (another query-side process on the machine, in any container sharing the folder) is left alone.
+ * Assumptions: the lock is a POSIX record lock (what the JDK takes on Linux), which one JVM must take on a given file
+ * through one channel only, since closing any channel of a file releases all the JVM's locks on it: the folders this
+ * JVM holds are skipped without being opened ({@link #HELD}); a folder without a lock file (made by an earlier
+ * version, or by a process at this very moment between making its folder and locking it) is removed only when it is
+ * empty and older than {@link #UNLOCKED_GRACE_MILLIS}.
  */
 @Component
 public class ExportTempDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(ExportTempDirectory.class);
 
+    static final String PREFIX = "daiban-export-";
+    static final String LOCK = "owner.lock";
+    /** How old a folder without a lock file must be before it is taken for a leftover (when empty). */
+    static final long UNLOCKED_GRACE_MILLIS = 60 * 60 * 1000L;
+    /** The lock files this JVM holds (several application contexts, as in tests, each hold one). */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path directory;
-    private final boolean ownedByThisProcess;
+    private final Path lockFile;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
 
     ExportTempDirectory(@Value("${daiban.export.temp-dir:}") String configured) {
+        boolean given = configured != null && !configured.isBlank();
         try {
-            if (configured == null || configured.isBlank()) {
-                directory = Files.createTempDirectory("daiban-export-", ownerOnly());
-                ownedByThisProcess = true;
-            } else {
-                directory = Files.createDirectories(Path.of(configured), ownerOnly());
-                ownedByThisProcess = false;
-            }
+            Path parent = given
+                    ? Files.createDirectories(Path.of(configured), ownerOnly())
+                    : Path.of(System.getProperty("java.io.tmpdir"));
+            directory = Files.createTempDirectory(parent, PREFIX, ownerOnly());
+            lockFile = directory.resolve(LOCK).toAbsolutePath();
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            lock = lockChannel.lock();
+            HELD.add(lockFile);
             // Fail at start-up, not at the first export, when the folder cannot be written.
             Files.delete(Files.createTempFile(directory, "probe-", ".tmp"));
+            removeLeftovers(parent, Files.getOwner(directory));
         } catch (IOException e) {
             throw new UncheckedIOException("the export temp folder (daiban.export.temp-dir = '" + configured
                     + "') cannot be created or written", e);
@@ -71,13 +104,74 @@ public class ExportTempDirectory {
         return new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(rwx)};
     }
 
+    /** Removes the {@code daiban-export-*} folders in {@code parent} that {@code owner} owns and no process holds. */
+    private void removeLeftovers(Path parent, UserPrincipal owner) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (folder.equals(directory) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    if (owner.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS)) && isLeftover(folder)) {
+                        deleteRecursively(folder);
+                        log.info("removed the export temp folder {} of a process that has ended", folder);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log.warn("could not check or remove the export temp folder {}", folder, e);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not look for export temp folders left by ended processes in {}", parent, e);
+        }
+    }
+
+    private static boolean isLeftover(Path folder) throws IOException {
+        Path lockFile = folder.resolve(LOCK).toAbsolutePath();
+        if (HELD.contains(lockFile)) {
+            return false;
+        }
+        if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.findAny().isEmpty() && System.currentTimeMillis()
+                        - Files.getLastModifiedTime(folder).toMillis() > UNLOCKED_GRACE_MILLIS;
+            }
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock free = channel.tryLock();
+            if (free == null) {
+                return false;
+            }
+            free.release();
+            return true;
+        } catch (OverlappingFileLockException | NoSuchFileException e) {
+            return false; // held in this JVM after all, or removed by its owner meanwhile
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     @PreDestroy
     void removeOwnFolder() {
-        if (!ownedByThisProcess) {
-            return;
+        try {
+            if (lockChannel.isOpen()) {
+                lock.release();
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            log.warn("could not release {}", lockFile, e);
+        } finally {
+            HELD.remove(lockFile);
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            if (Files.exists(directory)) {
+                deleteRecursively(directory);
+            }
         } catch (IOException e) {
             log.warn("could not remove {}", directory, e);
         }
