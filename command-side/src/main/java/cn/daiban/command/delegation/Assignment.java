@@ -15,12 +15,16 @@ import cn.daiban.kernel.delegation.ConvertAssistToProxyCommand;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
 import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationTransferRefusedEvent;
 import cn.daiban.kernel.delegation.DelegationTransferRequestedEvent;
+import cn.daiban.kernel.delegation.DelegationTransferWithdrawnEvent;
 import cn.daiban.kernel.delegation.DelegationTransferredEvent;
 import cn.daiban.kernel.delegation.ProgressReportedEvent;
 import cn.daiban.kernel.delegation.ReassignAgentCommand;
+import cn.daiban.kernel.delegation.RefuseDelegationTransferCommand;
 import cn.daiban.kernel.delegation.ReportProgressCommand;
 import cn.daiban.kernel.delegation.TransferDelegationCommand;
+import cn.daiban.kernel.delegation.WithdrawDelegationTransferCommand;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -141,6 +145,41 @@ class Assignment {
         return getVersion();
     }
 
+    /**
+     * The sending side takes the pending transfer back (sent to the wrong zone, or no longer needed). Assumption: the
+     * sign-in knows stations, not windows, so any handler of the station may do it, as any may accept; who did is in
+     * the event's metadata.
+     */
+    @CommandHandler
+    long handle(WithdrawDelegationTransferCommand command) {
+        delegation.requireOpen("withdraw the transfer of");
+        DelegationTransferRequestedEvent pending = requirePendingTransfer("withdrawn");
+        apply(new DelegationTransferWithdrawnEvent(delegation.id(), pending.fromWindow(), pending.toWindow(),
+                command.reason()));
+        return getVersion();
+    }
+
+    /**
+     * The receiving zone or window returns the pending transfer as not within its duties (003 三(五) 根据职责受理),
+     * saying why. The matter stays at the sending window; the same assumption on who may do it as above.
+     */
+    @CommandHandler
+    long handle(RefuseDelegationTransferCommand command) {
+        delegation.requireOpen("refuse the transfer of");
+        DelegationTransferRequestedEvent pending = requirePendingTransfer("refused");
+        apply(new DelegationTransferRefusedEvent(delegation.id(), pending.fromWindow(), pending.toWindow(),
+                command.reason()));
+        return getVersion();
+    }
+
+    private DelegationTransferRequestedEvent requirePendingTransfer(String done) {
+        if (pendingTransfer == null) {
+            throw DomainRuleException.illegalTransition(TRANSFER_AWAITING_ACCEPTANCE,
+                    "no transfer of this matter waits for its receiver: there is none to be " + done);
+        }
+        return pendingTransfer;
+    }
+
     @EventSourcingHandler
     void on(DelegationCommissionedEvent event) {
         kind = event.kind();
@@ -172,6 +211,16 @@ class Assignment {
     @EventSourcingHandler
     void on(DelegationTransferredEvent event) {
         window = event.toWindow();
+        pendingTransfer = null;
+    }
+
+    @EventSourcingHandler
+    void on(DelegationTransferWithdrawnEvent event) {
+        pendingTransfer = null;
+    }
+
+    @EventSourcingHandler
+    void on(DelegationTransferRefusedEvent event) {
         pendingTransfer = null;
     }
 }

@@ -65,7 +65,7 @@ final class DelegationRules {
     static final String WINDOW_OF_STATION = "window-of-station";
     /** 003 三(五): one transfer at a time waits for its receiver; another is refused until it is accepted. */
     static final String TRANSFER_PENDING = "transfer-pending";
-    /** 003 三(五): only a transfer waiting for its receiver can be accepted. */
+    /** 003 三(五): only a transfer waiting for its receiver can be accepted, withdrawn by its sender or refused. */
     static final String TRANSFER_AWAITING_ACCEPTANCE = "transfer-awaiting-acceptance";
     static final String AUTHORITY = "authority";
     static final String PARALLEL_TASKS_DONE = "parallel-tasks-done";

@@ -224,6 +224,8 @@ class CommandPolicy {
         rule(ResumeDelegationCommand.class, handledByStaff);
         rule(TransferDelegationCommand.class, handledByStaff);
         rule(cn.daiban.kernel.delegation.AcceptDelegationTransferCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.WithdrawDelegationTransferCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.RefuseDelegationTransferCommand.class, handledByStaff);
         rule(ChangeClientCategoriesCommand.class, handledByStaff);
         rule(ArrangeHomeVisitCommand.class, handledByStaff);
         rule(RecordHomeVisitCommand.class, handledByStaff);

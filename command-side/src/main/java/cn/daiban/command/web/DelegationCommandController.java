@@ -162,8 +162,29 @@ class DelegationCommandController {
             + "(003 三(五)); the first receiver stays responsible")
     ResponseEntity<CommandAcknowledgement> acceptTransfer(@PathVariable String id,
                                                           @RequestBody TransferAcceptanceRequest body) {
-        return step(id, body, d -> new cn.daiban.kernel.delegation.AcceptDelegationTransferCommand(d,
+        return step(id, body, d -> new AcceptDelegationTransferCommand(d,
                 body.helperAgentId(), body.note()));
+    }
+
+    record TransferReasonRequest(String reason) {
+    }
+
+    @PostMapping("/{id}/transfer/withdrawal")
+    @Operation(summary = "The sending side takes back the transfer waiting for its receiver (撤回转办), saying why; "
+            + "the matter stays at its window")
+    ResponseEntity<CommandAcknowledgement> withdrawTransfer(@PathVariable String id,
+                                                            @RequestBody TransferReasonRequest body) {
+        return step(id, body, d -> new WithdrawDelegationTransferCommand(d,
+                body.reason()));
+    }
+
+    @PostMapping("/{id}/transfer/refusal")
+    @Operation(summary = "The receiving zone or window returns the transfer waiting for it as not within its duties "
+            + "(退回转办, 003 三(五)), saying why; the matter stays at the sending window")
+    ResponseEntity<CommandAcknowledgement> refuseTransfer(@PathVariable String id,
+                                                          @RequestBody TransferReasonRequest body) {
+        return step(id, body, d -> new RefuseDelegationTransferCommand(d,
+                body.reason()));
     }
 
     record ParallelTaskRequest(String department, boolean approved, String note) {

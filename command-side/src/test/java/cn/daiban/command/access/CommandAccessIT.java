@@ -140,6 +140,8 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/conversion-to-proxy", "{\"client\":{\"kind\":\"CITIZEN\",\"name\":\"王秀英\",\"residentId\":\"11010519491231002X\",\"phone\":\"13912345678\"},\"applicantSigned\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/transfer", "{\"toWindow\":\"Z2\",\"reason\":\"分区调整\"}", "AG MG", ""),
                 e("/api/delegations/{d}/transfer/acceptance", "{\"helperAgentId\":\"{a}\"}", "AG MG", ""),
+                e("/api/delegations/{d}/transfer/withdrawal", "{\"reason\":\"转错分区\"}", "AG MG", ""),
+                e("/api/delegations/{d}/transfer/refusal", "{\"reason\":\"不属本分区职责\"}", "AG MG", ""),
                 e("/api/delegations/{d}/parallel-tasks", "{\"department\":\"税务\",\"approved\":true}", "AG MG", ""),
                 e("/api/delegations/{d}/escalations", "{\"targetStationCode\":\"" + A + "\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}", "AG MG", ""),
                 e("/api/delegations/{d}/escalations/1/decision", "{\"approved\":true,\"certificateNumber\":\"证001\"}", "MTA AD", "AD"), // 000 §7.2.3 c: an administrator acts for the hop target

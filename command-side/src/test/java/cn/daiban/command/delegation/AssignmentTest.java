@@ -79,6 +79,46 @@ class AssignmentTest extends DelegationFixtureSupport {
                 .expectException(refusedBy("transfer-awaiting-acceptance")).expectNoEvents();
     }
 
+    /** A transfer sent to the wrong zone is taken back by its sender; the matter stays at W1 and may go elsewhere. */
+    @Test
+    void theSenderWithdrawsAPendingTransferAndMayThenTransferTheMatterElsewhere() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"))
+                .when(new WithdrawDelegationTransferCommand(ID, "转错分区"))
+                .expectEvents(new DelegationTransferWithdrawnEvent(ID, "W1", "Z2", "转错分区"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"),
+                        new DelegationTransferWithdrawnEvent(ID, "W1", "Z2", "转错分区"))
+                .when(new TransferDelegationCommand(ID, "Z1", "转企业服务分区"))
+                .expectEvents(new DelegationTransferRequestedEvent(ID, "W1", "Z1", "转企业服务分区"));
+    }
+
+    /** 003 三(五) 根据职责受理: the receiver returns what is not its duty, saying why; then nothing is left to accept. */
+    @Test
+    void theReceiverRefusesAPendingTransferOutsideItsDutiesAndItCanNoLongerBeAccepted() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"))
+                .when(new RefuseDelegationTransferCommand(ID, "不属人社分区职责"))
+                .expectEvents(new DelegationTransferRefusedEvent(ID, "W1", "Z2", "不属人社分区职责"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"),
+                        new DelegationTransferRefusedEvent(ID, "W1", "Z2", "不属人社分区职责"))
+                .when(new AcceptDelegationTransferCommand(ID, OTHER_AGENT, null))
+                .expectException(refusedBy("transfer-awaiting-acceptance")).expectNoEvents();
+    }
+
+    @Test
+    void withdrawingOrRefusingWithoutAPendingTransferIsRefused() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .when(new WithdrawDelegationTransferCommand(ID, "转错分区"))
+                .expectException(refusedBy("transfer-awaiting-acceptance")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"),
+                        new DelegationTransferredEvent(ID, "W1", "Z2", "分区调整", OTHER_AGENT, agentName(OTHER_AGENT), null))
+                .when(new RefuseDelegationTransferCommand(ID, "不属本区职责"))
+                .expectException(refusedBy("transfer-awaiting-acceptance")).expectNoEvents();
+    }
+
     @Test
     void theReceiversHelperIsAQualifiedAgentOfTheStation() {
         fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))

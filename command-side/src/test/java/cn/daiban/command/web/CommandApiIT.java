@@ -443,11 +443,36 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(body(second).get("rule").asText()).isEqualTo("transfer-pending");
         assertThat(eventCount(delegation)).isEqualTo(before + 1);
+        // The receiver returns it (not within its duties), saying why; a blank reason is refused and leaves nothing.
+        ResponseEntity<String> noReason = post("/api/delegations/" + delegation + "/transfer/refusal",
+                "{\"reason\":\" \"}", Map.of("Authorization", agentToken));
+        assertThat(noReason.getStatusCode()).as(noReason.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(noReason).get("field").asText()).isEqualTo("reason");
+        ResponseEntity<String> returned = post("/api/delegations/" + delegation + "/transfer/refusal",
+                "{\"reason\":\"不属本分区职责\"}", Map.of("Authorization", agentToken));
+        assertThat(returned.getStatusCode()).as(returned.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(eventCount(delegation)).isEqualTo(before + 2);
+        // Nothing waits now: accepting is refused, and the matter may be transferred again.
+        ResponseEntity<String> nothingToAccept = post("/api/delegations/" + delegation + "/transfer/acceptance",
+                "{\"helperAgentId\":\"" + agent + "\"}", Map.of("Authorization", agentToken));
+        assertThat(nothingToAccept.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(nothingToAccept).get("rule").asText()).isEqualTo("transfer-awaiting-acceptance");
+        assertThat(eventCount(delegation)).isEqualTo(before + 2);
+        assertThat(post("/api/delegations/" + delegation + "/transfer", "{\"toWindow\":\"Z1\",\"reason\":\"再次转办\"}",
+                Map.of("Authorization", agentToken)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // The sender takes that one back, and sends it again.
+        ResponseEntity<String> withdrawn = post("/api/delegations/" + delegation + "/transfer/withdrawal",
+                "{\"reason\":\"转错分区\"}", Map.of("Authorization", agentToken));
+        assertThat(withdrawn.getStatusCode()).as(withdrawn.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(eventCount(delegation)).isEqualTo(before + 4);
+        assertThat(post("/api/delegations/" + delegation + "/transfer", "{\"toWindow\":\"Z1\",\"reason\":\"重新转办\"}",
+                Map.of("Authorization", agentToken)).getStatusCode()).isEqualTo(HttpStatus.OK);
         // The receiver accepts, naming its helper: the matter moves.
         ResponseEntity<String> accepted = post("/api/delegations/" + delegation + "/transfer/acceptance",
                 "{\"helperAgentId\":\"" + agent + "\",\"note\":\"已接收\"}", Map.of("Authorization", agentToken));
         assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(eventCount(delegation)).isEqualTo(before + 2);
+        assertThat(eventCount(delegation)).isEqualTo(before + 6);
     }
 
     @Test

@@ -332,6 +332,30 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** Taken back by its sender: no longer pending, the matter at its window; the withdrawal in its details. */
+    @EventHandler
+    void on(DelegationTransferWithdrawnEvent e, DomainEventMessage<?> m) {
+        transferEnded(e.delegationId(), "transfer-withdrawn:" + m.getSequenceNumber(), fields("from", e.fromWindow(),
+                "to", e.toWindow(), "reason", e.reason(), "withdrawnOn", day(m)));
+        step(m);
+    }
+
+    /** Returned by its receiver (not within its duties): no longer pending; the refusal in the matter's details. */
+    @EventHandler
+    void on(DelegationTransferRefusedEvent e, DomainEventMessage<?> m) {
+        transferEnded(e.delegationId(), "transfer-refused:" + m.getSequenceNumber(), fields("from", e.fromWindow(),
+                "to", e.toWindow(), "reason", e.reason(), "refusedOn", day(m)));
+        step(m);
+    }
+
+    /** The pending transfer cleared and what ended it kept, in one statement (see WITH_DETAIL). */
+    private void transferEnded(DelegationId id, String key, Map<String, ?> detail) {
+        jdbc.update("""
+                        update delegation_view set transfer_to = null, transfer_from = null, transfer_reason = null,
+                            transfer_requested_at = null, %s where delegation_id = ?""".formatted(WITH_DETAIL),
+                key, write(detail), id.value());
+    }
+
     @EventHandler
     void on(ParallelTaskCompletedEvent e, DomainEventMessage<?> m) {
         detail(e.delegationId(), "parallel:" + e.department(), Map.of("approved", e.approved(), "on", day(m)));

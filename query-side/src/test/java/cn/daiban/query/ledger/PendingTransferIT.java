@@ -11,7 +11,9 @@ import cn.daiban.kernel.delegation.ClientKind;
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationTransferRefusedEvent;
 import cn.daiban.kernel.delegation.DelegationTransferRequestedEvent;
+import cn.daiban.kernel.delegation.DelegationTransferWithdrawnEvent;
 import cn.daiban.kernel.delegation.DelegationTransferredEvent;
 import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.kernel.station.StationCode;
@@ -65,7 +67,8 @@ class PendingTransferIT extends PostgresIntegrationTest {
     @Autowired
     ObjectMapper json;
 
-    final Map<String, Long> sequences = new HashMap<>();
+    /** Per aggregate, the next sequence number: kept across this class's tests, which share the station. */
+    static final Map<String, Long> sequences = new HashMap<>();
 
     void append(String type, String aggregateId, Object payload, Instant at) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
@@ -98,18 +101,28 @@ class PendingTransferIT extends PostgresIntegrationTest {
         return ids;
     }
 
-    @Test
-    void aTransferNotAcceptedWithinAWorkingDayIsFlaggedUntilTheReceiverAcceptsIt() throws Exception {
-        Instant now = Instant.now();
-        Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
+    /** The test's station, opened once for both tests (whichever runs first). */
+    static synchronized boolean firstToOpen() {
+        return !sequences.containsKey(C);
+    }
+
+    void stationOpened(Instant at) {
+        if (!firstToOpen()) {
+            return;
+        }
         append("Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
                 StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
                 new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
                 List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null),
-                        new StationWindow("Z2", "人社分区", StationWindow.Kind.SUB_ZONE, "人社")), Set.of()),
-                weeksAgo.minus(1, ChronoUnit.DAYS));
-        append("Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null),
-                weeksAgo.minus(1, ChronoUnit.DAYS));
+                        new StationWindow("Z2", "人社分区", StationWindow.Kind.SUB_ZONE, "人社")), Set.of()), at);
+        append("Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null), at);
+    }
+
+    @Test
+    void aTransferNotAcceptedWithinAWorkingDayIsFlaggedUntilTheReceiverAcceptsIt() throws Exception {
+        Instant now = Instant.now();
+        Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
+        stationOpened(now.minus(30, ChronoUnit.DAYS));
         DelegationId waiting = commissioned(weeksAgo);
         append("Delegation", waiting.value(), new DelegationTransferRequestedEvent(waiting, "W1", "Z2", "分区调整"),
                 weeksAgo);
@@ -154,6 +167,54 @@ class PendingTransferIT extends PostgresIntegrationTest {
             assertThat(transfer).isNotNull();
             assertThat(transfer.get("helperAgentId").asText()).isEqualTo(HELPER.value());
             assertThat(transfer.get("helperName").asText()).isEqualTo("李帮办");
+        });
+    }
+
+    /**
+     * A late transfer refused by its receiver (not within its duties), and one withdrawn by its sender: neither is
+     * pending nor flagged any more, both matters stay at W1 with their responsible agent, and what ended each
+     * transfer is in the matter's details and its steps.
+     */
+    @Test
+    void aRefusedOrWithdrawnTransferIsNoLongerPendingAndTheMatterStaysAtItsWindow() throws Exception {
+        Instant now = Instant.now();
+        Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
+        stationOpened(now.minus(30, ChronoUnit.DAYS));
+        DelegationId refused = commissioned(weeksAgo);
+        append("Delegation", refused.value(), new DelegationTransferRequestedEvent(refused, "W1", "Z2", "分区调整"),
+                weeksAgo);
+        DelegationId withdrawn = commissioned(weeksAgo);
+        append("Delegation", withdrawn.value(), new DelegationTransferRequestedEvent(withdrawn, "W1", "Z2", "分区调整"),
+                weeksAgo);
+        String flags = "/api/supervision/flags?station=" + C;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(transferFlags(flags)).contains(refused.value(), withdrawn.value()));
+
+        append("Delegation", refused.value(), new DelegationTransferRefusedEvent(refused, "W1", "Z2", "不属人社分区职责"),
+                now);
+        append("Delegation", withdrawn.value(), new DelegationTransferWithdrawnEvent(withdrawn, "W1", "Z2", "转错分区"),
+                now);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(transferFlags(flags)).doesNotContain(refused.value(), withdrawn.value());
+            for (var ended : Map.of(refused, "transfer-refused:", withdrawn, "transfer-withdrawn:").entrySet()) {
+                JsonNode matter = get("/api/delegations/" + ended.getKey().value());
+                assertThat(matter.path("window").asText()).isEqualTo("W1");
+                assertThat(matter.hasNonNull("pendingTransfer")).isFalse();
+                assertThat(matter.path("agentId").asText()).isEqualTo(AGENT.value());
+                JsonNode detail = null;
+                for (var entry : (Iterable<Map.Entry<String, JsonNode>>) matter.get("details")::fields) {
+                    if (entry.getKey().startsWith(ended.getValue())) {
+                        detail = entry.getValue();
+                    }
+                }
+                assertThat(detail).as("%s in %s", ended.getValue(), matter.get("details")).isNotNull();
+                assertThat(detail.path("to").asText()).isEqualTo("Z2");
+                assertThat(detail.path("reason").asText())
+                        .isEqualTo(ended.getKey().equals(refused) ? "不属人社分区职责" : "转错分区");
+                JsonNode steps = matter.get("steps");
+                assertThat(steps.get(steps.size() - 1).path("summary").asText()).isEqualTo(ended.getKey()
+                        .equals(refused) ? "退回转办（不属本区职责）：不属人社分区职责" : "撤回转办：转错分区");
+            }
         });
     }
 }
