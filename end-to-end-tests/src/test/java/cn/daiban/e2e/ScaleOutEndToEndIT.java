@@ -157,6 +157,33 @@ class ScaleOutEndToEndIT {
         }
     }
 
+    /**
+     * A rebuild stops the processor of its own node only: asked of a node while another processes the group (the
+     * first node holds every segment; the second, started later, none), it is refused at once with a 409 naming the
+     * segments and their owner, for one group and for all, and nothing is started.
+     */
+    @Test
+    void aRebuildIsRefusedWhileAnotherQueryNodeProcessesTheGroup() throws Exception {
+        String secondQuery = Backend.startSecondQuerySide();
+        try {
+            // The first node's claims are in the token table (it started first and claimed every segment).
+            await().atMost(Duration.ofSeconds(30)).until(() -> !rows("""
+                    select segment::text from query_side.token_entry
+                    where processor_name = 'complaints' and owner is not null""").isEmpty());
+            for (String group : List.of("complaints", "all")) {
+                Http.Answer refused = Http.admin().post(secondQuery + "/api/admin/rebuilds/" + group, Map.of());
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                JsonNode problem = refused.json();
+                assertThat(problem.get("rule").asText()).isEqualTo("rebuild-processed-elsewhere");
+                assertThat(problem.get("detail").asText()).contains("complaints segment ").contains(" by ");
+            }
+            // Nothing was started there.
+            assertThat(Http.admin().get(secondQuery + "/api/admin/rebuilds/complaints").status()).isEqualTo(404);
+        } finally {
+            Backend.stopSecondQuerySide();
+        }
+    }
+
     @Test
     void noStartLogsAFailedCallOfAxonsUpdateChecker() throws IOException {
         List<Path> logs;

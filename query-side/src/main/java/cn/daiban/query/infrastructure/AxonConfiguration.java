@@ -120,12 +120,18 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public TokenClaims tokenClaims() {
+        return TokenClaims.ofThisProcess();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenClaims claims) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(tokenSchema())
-                .claimTimeout(Duration.ofSeconds(10))
+                .nodeId(claims.nodeId())
+                .claimTimeout(claims.timeout())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package cn.daiban.query.replay;
 import cn.daiban.query.deadletter.DeadLetters;
 import cn.daiban.query.deadletter.FailedEvent;
 import cn.daiban.query.delegation.LiveUpdates;
+import cn.daiban.query.infrastructure.TokenClaims;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
@@ -17,6 +18,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +100,7 @@ public class ProjectionRebuilds {
     private final EventStore events;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
+    private final TokenClaims claims;
     private final ReplayWriteBatching jdbc;
     private final TransactionTemplate transaction;
     /** The transaction a rebuild's events are read in, on their reader's thread ({@link PrefetchedEvents}). */
@@ -128,7 +132,7 @@ public class ProjectionRebuilds {
     private final DeadLetters deadLetters;
 
     ProjectionRebuilds(EventStore events, EventProcessingConfiguration processing, TokenStore tokens,
-                       ReplayWriteBatching jdbc,
+                       TokenClaims claims, ReplayWriteBatching jdbc,
                        PlatformTransactionManager transactions, ApplicationContext context,
                        EntityManager entityManager, DeadLetters deadLetters,
                        @org.springframework.beans.factory.annotation.Value("${daiban.rebuilds.batch-writes:true}")
@@ -141,6 +145,7 @@ public class ProjectionRebuilds {
         this.deadLetters = deadLetters;
         this.processing = processing;
         this.tokens = tokens;
+        this.claims = claims;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.transaction = new TransactionTemplate(transactions);
@@ -225,6 +230,7 @@ public class ProjectionRebuilds {
         if (running != null && "RUNNING".equals(running.state)) {
             return running;
         }
+        refuseIfProcessedElsewhere(List.of(group));
         long head = position(events.createHeadToken());
         Progress started = new Progress(group, projections.containsKey(group) ? "SHADOW_AND_SWITCH" : "RESET_IN_PLACE",
                 head);
@@ -240,6 +246,48 @@ public class ProjectionRebuilds {
         }
         log.info("rebuilding projection {} ({}) up to at least position {}", group, started.method, head);
         return started;
+    }
+
+    /** Starts rebuilding every group, once none is processed by another node (else none is started). */
+    public synchronized List<Progress> startAll() {
+        refuseIfProcessedElsewhere(groups());
+        return groups().stream().map(this::start).toList();
+    }
+
+    /**
+     * A rebuild stops and starts the live processor of this node only. Another query-side node processing the group
+     * meanwhile would go on writing the live tables (or take the segments this node releases) and hold the tokens the
+     * switch-over must set: the shadow rebuild would fail only after its whole replay, and a reset in place would fail
+     * to claim the tokens. So a rebuild is refused at once (409) while another node holds a live claim on a segment of
+     * the group: one written by another owner than this node, extended within the claim timeout. A claim older than
+     * that belongs to a node that stopped; the segment is free to take. Assumption: the nodes' clocks agree to well
+     * within the timeout (ten seconds), as Axon's own claims already assume.
+     */
+    private void refuseIfProcessedElsewhere(List<String> groups) {
+        Instant fresh = Instant.now().minus(claims.timeout());
+        List<String> elsewhere = new ArrayList<>();
+        jdbc.query("""
+                        select processor_name, segment, owner, time_stamp from token_entry
+                        where processor_name = any(?) and owner is not null and owner <> ?
+                        order by processor_name, segment""",
+                (RowCallbackHandler) rs -> {
+                    if (claimedSince(rs.getString("time_stamp"), fresh)) {
+                        elsewhere.add(rs.getString("processor_name") + " segment " + rs.getInt("segment")
+                                + " by " + rs.getString("owner"));
+                    }
+                }, groups.toArray(String[]::new), claims.nodeId());
+        if (!elsewhere.isEmpty()) {
+            throw new ProcessedElsewhereException(elsewhere);
+        }
+    }
+
+    /** Whether a claim stamped {@code stamp} (Axon's ISO-8601 text) is still live; an unreadable stamp counts as live. */
+    private static boolean claimedSince(String stamp, Instant fresh) {
+        try {
+            return !Instant.parse(stamp).isBefore(fresh);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     public Progress status(String group) {
@@ -432,6 +480,9 @@ public class ProjectionRebuilds {
             clearDeadLetters(p.group);
             int[] segments = tokens.fetchSegments(processor.getName());
             for (int segment : segments) {
+                // Claimed first: storeToken alone refuses a claim another owner left, even one past its timeout
+                // (it stamps the entry before it checks the claim); fetchToken takes such a claim over.
+                tokens.fetchToken(processor.getName(), segment);
                 tokens.storeToken(last, processor.getName(), segment);
                 tokens.releaseClaim(processor.getName(), segment);
             }
@@ -578,6 +629,15 @@ public class ProjectionRebuilds {
     public static class UnknownProcessingGroupException extends RuntimeException {
         public UnknownProcessingGroupException(String group, List<String> known) {
             super("no processing group " + group + " (known: " + known + ")");
+        }
+    }
+
+    /** Another node processes the group: 409, naming the segments and their owners. */
+    public static class ProcessedElsewhereException extends RuntimeException {
+        public ProcessedElsewhereException(List<String> claims) {
+            super("another query-side node processes " + String.join(", ", claims) + " (claimed within the last "
+                    + "claim timeout); a rebuild stops this node's processor only: stop that group on the other nodes "
+                    + "(or the nodes), then rebuild here");
         }
     }
 

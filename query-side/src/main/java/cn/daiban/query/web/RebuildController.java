@@ -36,7 +36,8 @@ class RebuildController {
     @Operation(summary = "Rebuild one projection, or 'all'; the old read model keeps serving until the switch-over")
     ResponseEntity<Object> start(@PathVariable String group) {
         if ("all".equals(group)) {
-            return ResponseEntity.accepted().body(rebuilds.groups().stream().map(g -> rebuilds.start(g).report()).toList());
+            return ResponseEntity.accepted().body(rebuilds.startAll().stream().map(ProjectionRebuilds.Progress::report)
+                    .toList());
         }
         return ResponseEntity.accepted().body(rebuilds.start(group).report());
     }
@@ -45,6 +46,11 @@ class RebuildController {
     @Operation(summary = "Progress of a rebuild: events processed, position, rate, estimated time left")
     Map<String, Object> status(@PathVariable String group) {
         return rebuilds.status(group).report();
+    }
+
+    @ExceptionHandler(ProjectionRebuilds.ProcessedElsewhereException.class)
+    ProblemDetail processedElsewhere(RuntimeException e) {
+        return ProblemHandler.problem(HttpStatus.CONFLICT, "rebuild-processed-elsewhere", "group", e.getMessage());
     }
 
     @ExceptionHandler({ProjectionRebuilds.UnknownProcessingGroupException.class, ProjectionRebuilds.NoRebuildException.class})

@@ -5,6 +5,7 @@ import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.query.deadletter.DeadLetters;
+import cn.daiban.query.infrastructure.TokenClaims;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import cn.daiban.query.support.TestEvents;
 import jakarta.persistence.EntityManager;
@@ -78,7 +79,7 @@ class RebuildOnAStalledStreamIT extends PostgresIntegrationTest {
         long rows = jdbc.queryForObject("select count(*) from delegation_view", Long.class);
 
         ProjectionRebuilds stalled = new ProjectionRebuilds(withholdingTheHead(eventStore), processing, tokens,
-                batching, transactions, context, entityManager, deadLetters, true, Duration.ofSeconds(2));
+                TokenClaims.ofThisProcess(), batching, transactions, context, entityManager, deadLetters, true, Duration.ofSeconds(2));
         ProjectionRebuilds.Progress progress = stalled.start("delegations");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !"RUNNING".equals(progress.state));
