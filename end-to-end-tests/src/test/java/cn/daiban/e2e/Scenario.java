@@ -51,6 +51,11 @@ final class Scenario {
 
     /** Opens a county centre, a township centre under it and a village station under that, all offering {@code items}. */
     static Scenario hierarchy(List<String> items) {
+        return hierarchy(items, List.of());
+    }
+
+    /** The same, the village with {@code villageWindows} (each {@code code}, {@code name}, {@code kind}). */
+    static Scenario hierarchy(List<String> items, List<Map<String, Object>> villageWindows) {
         Http admin = Http.as("admin-01", null);
         // The calendar ships 2025 and 2026; a run in a later year loads its year as an administrator would.
         for (int year : Set.of(TODAY.getYear(), TODAY.plusMonths(2).getYear())) {
@@ -69,8 +74,11 @@ final class Scenario {
                 station(township, "郑庄镇便民服务中心", "TOWNSHIP_CENTRE", county, items)).expect(201);
         Http.as("director-01", county).post(command("/api/stations/" + township + "/opening/approval"), Map.of())
                 .expect(200);
-        Http.as("clerk-21", township).post(command("/api/stations"),
-                station(village, "郑庄村便民服务站", "VILLAGE_STATION", township, items)).expect(201);
+        Map<String, Object> villageStation = station(village, "郑庄村便民服务站", "VILLAGE_STATION", township, items);
+        if (!villageWindows.isEmpty()) {
+            villageStation.put("windows", villageWindows);
+        }
+        Http.as("clerk-21", township).post(command("/api/stations"), villageStation).expect(201);
         Http.as("head-01", township).post(command("/api/stations/" + village + "/opening/approval"), Map.of())
                 .expect(200);
         return new Scenario(county, township, village);
