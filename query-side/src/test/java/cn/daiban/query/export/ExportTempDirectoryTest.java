@@ -87,10 +87,17 @@ class ExportTempDirectoryTest {
         Files.writeString(unlockedOldWithFiles.resolve("poi-sxssf-sheet456.xml"), "<row/>");
         Files.setLastModifiedTime(unlockedOldWithFiles, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Path unrelated = folder("something-else", true);
+        Path endedWhileLocking = folder("daiban-export-6", false);
+        Path pending = Files.createFile(endedWhileLocking.resolve(ExportTempDirectory.PENDING_LOCK));
+        Files.setLastModifiedTime(pending, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path lockingNow = folder("daiban-export-7", false);
+        Files.createFile(lockingNow.resolve(ExportTempDirectory.PENDING_LOCK));
+        assertThat(lockIsFree(ended)).as("a lock file no process holds reads free").isTrue();
 
         Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), HoldLock.class.getName(),
-                running.resolve(ExportTempDirectory.LOCK).toString()).redirectErrorStream(true).start();
+                running.resolve(ExportTempDirectory.LOCK).toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine())
                     .isEqualTo("locked");
@@ -102,6 +109,9 @@ class ExportTempDirectoryTest {
             assertThat(unlockedYoung).isDirectory();
             assertThat(unlockedOldWithFiles).isDirectory();
             assertThat(unrelated).isDirectory();
+            assertThat(endedWhileLocking).doesNotExist();
+            assertThat(lockingNow).isDirectory();
+            assertThat(lockIsFree(running)).as("held by the other process").isFalse();
 
             // A second application context in this JVM keeps the first's folder, and the first still holds it.
             ExportTempDirectory second = new ExportTempDirectory(root.toString());
@@ -135,9 +145,12 @@ class ExportTempDirectoryTest {
     private static boolean lockIsFree(Path folder) throws Exception {
         Process probe = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), TryLock.class.getName(),
-                folder.resolve(ExportTempDirectory.LOCK).toString()).redirectErrorStream(true).start();
+                folder.resolve(ExportTempDirectory.LOCK).toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String answer = new String(probe.getInputStream().readAllBytes()).trim();
         assertThat(probe.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        return Boolean.parseBoolean(answer);
+        assertThat(probe.exitValue()).as("the probe's exit").isZero();
+        assertThat(answer).isIn("true", "false");
+        return answer.equals("true");
     }
 }
