@@ -119,9 +119,16 @@ public class AxonConfiguration {
         return new EventTableHead(dataSource, stream.headInterval(), stream.headHeartbeat());
     }
 
+    /**
+     * {@code daiban.query.node-id}: the owner this node writes on its segment claims; unset, Axon's own default
+     * ({@code pid@host}). Set it where two nodes could share both (containers with one host name, each its pid 1):
+     * Axon would take them for one node.
+     */
     @Bean
-    public TokenClaims tokenClaims() {
-        return TokenClaims.ofThisProcess();
+    public TokenClaims tokenClaims(@org.springframework.beans.factory.annotation.Value("${daiban.query.node-id:}")
+                                   String nodeId) {
+        TokenClaims defaults = TokenClaims.ofThisProcess();
+        return nodeId.isBlank() ? defaults : new TokenClaims(nodeId.strip(), defaults.timeout());
     }
 
     @Bean

@@ -85,8 +85,13 @@ class RebuildProcessedElsewhereIT extends PostgresIntegrationTest {
         assertThat(lastRebuildStarted()).isEqualTo(before);
         assertThat(processor.isRunning()).isTrue();
 
-        // The other node stopped without releasing its claim: once older than the claim timeout it blocks nothing.
+        // The other node stopped without releasing its claim: once older than the claim timeout it blocks nothing,
+        // and the switch-over takes it over. This node's processor is stopped first, so it cannot take the segment
+        // back itself before the switch does (the rebuild starts it again).
+        processor.shutDown();
         claimSegmentOneFor(OTHER, Instant.now().minus(claims.timeout()).minusSeconds(5));
+        assertThat(jdbc.queryForObject("select owner from token_entry where processor_name = ? and segment = 1",
+                String.class, GROUP)).isEqualTo(OTHER);
         JsonNode rebuilt = Rebuilds.rebuild(http, json, GROUP, Duration.ofSeconds(60));
         assertThat(rebuilt.get("state").asText()).as(rebuilt.toString()).isEqualTo("SWITCHED");
         await().atMost(Duration.ofSeconds(30)).until(() -> processor.processingStatus().size() == 2);
