@@ -16,19 +16,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A transfer between zones (003 三(五)) on whichever engine the run uses: it waits for its receiver, who may return it
- * as not within its duties; its sender may take it back; a transfer is accepted only while one waits (409 naming the
+ * as not within its duties (not its sender, who may take it back instead); a transfer is accepted only while one waits (409 naming the
  * rule, which on Axon Server crosses the wire in the refusal's details); and the query side shows where the matter
  * is, whether a transfer waits, and what ended each one.
  */
 @ExtendWith(Backend.class)
-@org.junit.jupiter.api.Order(4)
+@org.junit.jupiter.api.Order(10)
 class TransfersEndToEndIT {
 
     @Test
     void aTransferIsRefusedByItsReceiverWithdrawnByItsSenderAndThenAccepted() {
         Scenario s = Scenario.hierarchy(List.of("RS-001"), List.of(
                 Map.of("code", "W1", "name", "综合窗口", "kind", "WINDOW"),
-                Map.of("code", "Z2", "name", "人社分区", "kind", "ZONE")));
+                Map.of("code", "W2", "name", "代办窗口", "kind", "WINDOW")));
         String agent = s.qualifiedAgent("钱芳", "AGENT");
         Http staff = Http.as(agent, s.village);
         Map<String, Object> body = s.assist(agent, "RS-001", "赵大妈", "13912345678");
@@ -36,29 +36,34 @@ class TransfersEndToEndIT {
         String id = staff.post(command("/api/delegations"), body).expect(201).json().get("id").asText();
         String matter = "/api/delegations/" + id;
 
-        staff.post(command(matter + "/transfer"), Map.of("toWindow", "Z2", "reason", "转人社分区")).expect(200);
+        staff.post(command(matter + "/transfer"), Map.of("toWindow", "W2", "reason", "转代办窗口")).expect(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.admin().get(query(matter))
-                .expect(200).json().path("pendingTransfer").path("toWindow").asText()).isEqualTo("Z2"));
+                .expect(200).json().path("pendingTransfer").path("toWindow").asText()).isEqualTo("W2"));
 
-        // The receiver returns it; a reason is required (400 naming it) and nothing is left to accept (409).
-        JsonNode noReason = staff.post(command(matter + "/transfer/refusal"), Map.of("reason", " ")).expect(400)
+        // The receiver returns it; a reason is required (400 naming it), the sender may not (422 naming the rule),
+        // and then nothing is left to accept (409).
+        Http receiver = Http.as("receiver-01", s.village);
+        JsonNode noReason = receiver.post(command(matter + "/transfer/refusal"), Map.of("reason", " ")).expect(400)
                 .json();
         assertThat(noReason.get("field").asText()).isEqualTo("reason");
-        staff.post(command(matter + "/transfer/refusal"), Map.of("reason", "不属人社分区职责")).expect(200);
+        JsonNode bySender = staff.post(command(matter + "/transfer/refusal"), Map.of("reason", "不属本分区职责"))
+                .expect(422).json();
+        assertThat(bySender.get("rule").asText()).isEqualTo("transfer-refused-by-receiver");
+        receiver.post(command(matter + "/transfer/refusal"), Map.of("reason", "不属代办窗口职责")).expect(200);
         JsonNode nothing = staff.post(command(matter + "/transfer/acceptance"), Map.of("helperAgentId", agent))
                 .expect(409).json();
         assertThat(nothing.get("rule").asText()).isEqualTo("transfer-awaiting-acceptance");
 
         // Sent again, taken back by the sender, sent again, accepted.
-        staff.post(command(matter + "/transfer"), Map.of("toWindow", "Z2", "reason", "再次转办")).expect(200);
+        staff.post(command(matter + "/transfer"), Map.of("toWindow", "W2", "reason", "再次转办")).expect(200);
         staff.post(command(matter + "/transfer/withdrawal"), Map.of("reason", "材料未齐")).expect(200);
-        staff.post(command(matter + "/transfer"), Map.of("toWindow", "Z2", "reason", "材料已齐")).expect(200);
+        staff.post(command(matter + "/transfer"), Map.of("toWindow", "W2", "reason", "材料已齐")).expect(200);
         staff.post(command(matter + "/transfer/acceptance"), Map.of("helperAgentId", agent, "note", "已接收"))
                 .expect(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode view = Http.admin().get(query(matter)).expect(200).json();
-            assertThat(view.path("window").asText()).isEqualTo("Z2");
+            assertThat(view.path("window").asText()).isEqualTo("W2");
             assertThat(view.hasNonNull("pendingTransfer")).isFalse();
             List<String> ended = new ArrayList<>();
             view.get("details").fieldNames().forEachRemaining(key -> {
@@ -69,7 +74,15 @@ class TransfersEndToEndIT {
             assertThat(ended).containsExactlyInAnyOrder("transfer-refused", "transfer-withdrawn", "transfer");
             List<String> summaries = new ArrayList<>();
             view.get("steps").forEach(step -> summaries.add(step.get("summary").asText()));
-            assertThat(summaries).contains("退回转办（不属本区职责）：不属人社分区职责", "撤回转办：材料未齐");
+            assertThat(summaries).contains("退回转办：不属代办窗口职责", "撤回转办：材料未齐");
+            JsonNode refusal = null;
+            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) view.get("details")::fields) {
+                if (entry.getKey().startsWith("transfer-refused:")) {
+                    refusal = entry.getValue();
+                }
+            }
+            assertThat(refusal.path("by").asText()).isEqualTo("receiver-01");
+            assertThat(refusal.path("requestedAt").asText()).isNotBlank();
         });
     }
 }

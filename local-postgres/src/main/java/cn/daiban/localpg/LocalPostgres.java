@@ -33,6 +33,8 @@ public final class LocalPostgres implements AutoCloseable {
     private static final String NO_CLEANUP = "ot.epg.no-cleanup";
 
     private volatile EmbeddedPostgres postgres;
+    /** Whether the exit hook that deletes a restarted throw-away folder is registered ({@link #startAgain()}). */
+    private boolean cleanupAtExit;
     private final Path dataDirectory;
     private final boolean throwAway;
     private final Durability durability;
@@ -138,12 +140,13 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start again in " + dataDirectory, e);
         }
-        if (throwAway) {
-            // The restarted server no longer deletes its folder on close (it must not wipe it on start): do it at exit.
-            EmbeddedPostgres restarted = postgres;
+        if (throwAway && !cleanupAtExit) {
+            // The restarted server no longer deletes its folder on close (it must not wipe it on start): do it at exit,
+            // once however often the drills restart it (closing the server running then).
+            cleanupAtExit = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    restarted.close();
+                    postgres.close();
                     awaitStopped(dataDirectory, Duration.ofSeconds(30));
                     deleteRecursively(dataDirectory);
                 } catch (IOException | RuntimeException ignored) {

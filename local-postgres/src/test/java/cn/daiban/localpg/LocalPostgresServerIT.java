@@ -98,7 +98,11 @@ class LocalPostgresServerIT {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();
-            assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("the JVM exits").isTrue();
+            if (!child.waitFor(3, TimeUnit.MINUTES)) {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+                throw new AssertionError("the JVM did not exit; its output: " + Files.readString(output));
+            }
             assertThat(child.exitValue()).as("its output: %s", Files.readString(output)).isZero();
             assertThat(dataDir).as("run %d; its output: %s", run, Files.readString(output)).doesNotExist();
         }

@@ -7,6 +7,7 @@ import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.AcceptDelegationTransferCommand;
 import cn.daiban.kernel.delegation.AgentReassignedEvent;
 import cn.daiban.kernel.delegation.ApplicantCommitments;
@@ -28,6 +29,7 @@ import cn.daiban.kernel.delegation.WithdrawDelegationTransferCommand;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 import static cn.daiban.command.delegation.DelegationRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -45,6 +47,8 @@ class Assignment {
     private String window;
     /** The transfer waiting for its receiver (003 三(五)), or null. */
     private DelegationTransferRequestedEvent pendingTransfer;
+    /** Who asked for it (the actor in its metadata), or null when not recorded. */
+    private String pendingTransferRequestedBy;
 
     Assignment(Delegation delegation) {
         this.delegation = delegation;
@@ -161,12 +165,20 @@ class Assignment {
 
     /**
      * The receiving zone or window returns the pending transfer as not within its duties (003 三(五) 根据职责受理),
-     * saying why. The matter stays at the sending window; the same assumption on who may do it as above.
+     * saying why. The matter stays at the sending window. Any staff of the station may do it except whoever asked for
+     * the transfer (rule {@code transfer-refused-by-receiver}): a sender ends its own transfer by withdrawing it, so a
+     * refusal in the history is never the sender clearing a late transfer in the receiver's name. Assumption, as
+     * above: the sign-in knows the station, not the window, so the receiver is not otherwise checked.
      */
     @CommandHandler
-    long handle(RefuseDelegationTransferCommand command) {
+    long handle(RefuseDelegationTransferCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
         delegation.requireOpen("refuse the transfer of");
         DelegationTransferRequestedEvent pending = requirePendingTransfer("refused");
+        if (actor != null && actor.equals(pendingTransferRequestedBy)) {
+            throw DomainRuleException.ruleViolated(TRANSFER_REFUSED_BY_RECEIVER, null, "the transfer to "
+                    + pending.toWindow() + " is returned by its receiver, not by whoever sent it; the sender takes "
+                    + "it back instead (/transfer/withdrawal, 撤回转办)");
+        }
         apply(new DelegationTransferRefusedEvent(delegation.id(), pending.fromWindow(), pending.toWindow(),
                 command.reason()));
         return getVersion();
@@ -204,23 +216,27 @@ class Assignment {
     }
 
     @EventSourcingHandler
-    void on(DelegationTransferRequestedEvent event) {
+    void on(DelegationTransferRequestedEvent event, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
         pendingTransfer = event;
+        pendingTransferRequestedBy = actor;
     }
 
     @EventSourcingHandler
     void on(DelegationTransferredEvent event) {
         window = event.toWindow();
         pendingTransfer = null;
+        pendingTransferRequestedBy = null;
     }
 
     @EventSourcingHandler
     void on(DelegationTransferWithdrawnEvent event) {
         pendingTransfer = null;
+        pendingTransferRequestedBy = null;
     }
 
     @EventSourcingHandler
     void on(DelegationTransferRefusedEvent event) {
         pendingTransfer = null;
+        pendingTransferRequestedBy = null;
     }
 }

@@ -67,6 +67,8 @@ final class DelegationRules {
     static final String TRANSFER_PENDING = "transfer-pending";
     /** 003 三(五): only a transfer waiting for its receiver can be accepted, withdrawn by its sender or refused. */
     static final String TRANSFER_AWAITING_ACCEPTANCE = "transfer-awaiting-acceptance";
+    /** 003 三(五): a transfer is returned by its receiver; whoever sent it takes it back instead (a withdrawal). */
+    static final String TRANSFER_REFUSED_BY_RECEIVER = "transfer-refused-by-receiver";
     static final String AUTHORITY = "authority";
     static final String PARALLEL_TASKS_DONE = "parallel-tasks-done";
     static final String TOLERATED_MATERIALS_IN = "tolerated-materials-in";
@@ -148,7 +150,7 @@ final class DelegationRules {
             CHECKLIST_MATERIAL_LISTED, MATERIALS_COMPLETE, REFERENCE_EXISTS, CALENDAR_YEAR_NOT_LOADED,
             CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
             DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
-            DIFFERENT_WINDOW, WINDOW_OF_STATION, TRANSFER_PENDING, TRANSFER_AWAITING_ACCEPTANCE, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
+            DIFFERENT_WINDOW, WINDOW_OF_STATION, TRANSFER_PENDING, TRANSFER_AWAITING_ACCEPTANCE, TRANSFER_REFUSED_BY_RECEIVER, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
             CLIENT_CATEGORIES_CHANGE, HOME_VISIT_RECORDED_ONCE, ARRIVAL_NOT_IN_FUTURE,
             DUE_DATE_NOT_PAST, ONE_TIME_NOTICE,
             TOLERATED_MATERIAL_OUTSTANDING, PARALLEL_TASK_EXISTS, PARALLEL_TASK_OPEN,

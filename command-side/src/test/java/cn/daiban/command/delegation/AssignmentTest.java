@@ -2,6 +2,9 @@ package cn.daiban.command.delegation;
 
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.delegation.*;
+import cn.daiban.kernel.common.MetadataKeys;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -105,6 +108,29 @@ class AssignmentTest extends DelegationFixtureSupport {
                         new DelegationTransferRefusedEvent(ID, "W1", "Z2", "不属人社分区职责"))
                 .when(new AcceptDelegationTransferCommand(ID, OTHER_AGENT, null))
                 .expectException(refusedBy("transfer-awaiting-acceptance")).expectNoEvents();
+    }
+
+    /** A refusal is the receiver's: whoever asked for the transfer takes it back (a withdrawal), never refuses it. */
+    @Test
+    void theAgentWhoAskedForTheTransferCannotRefuseItButMayWithdrawIt() {
+        var requestedByAgent = GenericEventMessage.asEventMessage(
+                        new DelegationTransferRequestedEvent(ID, "W1", "Z2", "分区调整"))
+                .andMetaData(MetaData.with(MetadataKeys.ACTOR_ID, AGENT.value()));
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(List.of(requestedByAgent))
+                .when(new RefuseDelegationTransferCommand(ID, "不属本区职责"),
+                        MetaData.with(MetadataKeys.ACTOR_ID, AGENT.value()))
+                .expectException(refusedBy("transfer-refused-by-receiver")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(List.of(requestedByAgent))
+                .when(new WithdrawDelegationTransferCommand(ID, "转错分区"),
+                        MetaData.with(MetadataKeys.ACTOR_ID, AGENT.value()))
+                .expectEvents(new DelegationTransferWithdrawnEvent(ID, "W1", "Z2", "转错分区"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(assist(PENSION))
+                .andGiven(List.of(requestedByAgent))
+                .when(new RefuseDelegationTransferCommand(ID, "不属本区职责"),
+                        MetaData.with(MetadataKeys.ACTOR_ID, OTHER_AGENT.value()))
+                .expectEvents(new DelegationTransferRefusedEvent(ID, "W1", "Z2", "不属本区职责"));
     }
 
     @Test

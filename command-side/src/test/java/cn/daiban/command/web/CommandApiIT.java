@@ -449,8 +449,15 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(noReason.getStatusCode()).as(noReason.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(body(noReason).get("field").asText()).isEqualTo("reason");
-        ResponseEntity<String> returned = post("/api/delegations/" + delegation + "/transfer/refusal",
+        // Not by whoever sent it (it withdraws instead): 422 naming the rule, nothing stored.
+        ResponseEntity<String> bySender = post("/api/delegations/" + delegation + "/transfer/refusal",
                 "{\"reason\":\"不属本分区职责\"}", Map.of("Authorization", agentToken));
+        assertThat(bySender.getStatusCode()).as(bySender.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(bySender).get("rule").asText()).isEqualTo("transfer-refused-by-receiver");
+        assertThat(eventCount(delegation)).isEqualTo(before + 1);
+        String receiverToken = "Bearer " + tokens.issue("zone-agent-" + county, Role.AGENT, county);
+        ResponseEntity<String> returned = post("/api/delegations/" + delegation + "/transfer/refusal",
+                "{\"reason\":\"不属本分区职责\"}", Map.of("Authorization", receiverToken));
         assertThat(returned.getStatusCode()).as(returned.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(eventCount(delegation)).isEqualTo(before + 2);
         // Nothing waits now: accepting is refused, and the matter may be transferred again.

@@ -41,7 +41,7 @@ public final class EventSummaries {
             Map.entry("DelegationTransferRequestedEvent", "转办（待接收）"),
             Map.entry("DelegationTransferredEvent", "转专区/窗口"),
             Map.entry("DelegationTransferWithdrawnEvent", "撤回转办"),
-            Map.entry("DelegationTransferRefusedEvent", "退回转办（不属本区职责）"),
+            Map.entry("DelegationTransferRefusedEvent", "退回转办"),
             Map.entry("StatutoryFeeNotifiedEvent", "告知法定收费"),
             Map.entry("StatutoryFeePaidEvent", "缴纳法定费用"),
             Map.entry("DelegationSuspendedEvent", "中止办理"),

@@ -213,7 +213,11 @@ class PendingTransferIT extends PostgresIntegrationTest {
                         .isEqualTo(ended.getKey().equals(refused) ? "不属人社分区职责" : "转错分区");
                 JsonNode steps = matter.get("steps");
                 assertThat(steps.get(steps.size() - 1).path("summary").asText()).isEqualTo(ended.getKey()
-                        .equals(refused) ? "退回转办（不属本区职责）：不属人社分区职责" : "撤回转办：转错分区");
+                        .equals(refused) ? "退回转办：不属人社分区职责" : "撤回转办：转错分区");
+                // When it was asked for (twenty days before), to judge how long it waited; and who ended it.
+                assertThat(Instant.parse(detail.path("requestedAt").asText())).isEqualTo(weeksAgo.truncatedTo(
+                        ChronoUnit.MILLIS));
+                assertThat(detail.path("by").asText()).isEqualTo(AGENT.value());
             }
         });
     }
