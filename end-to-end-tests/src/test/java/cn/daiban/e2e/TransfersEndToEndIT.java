@@ -77,10 +77,9 @@ class TransfersEndToEndIT {
             assertThat(summaries).contains("退回转办：不属代办窗口职责", "撤回转办：材料未齐");
             JsonNode refusal = null;
             for (var entry : (Iterable<Map.Entry<String, JsonNode>>) view.get("details")::fields) {
-                if (entry.getKey().startsWith("transfer-refused:")) {
-                    refusal = entry.getValue();
-                }
+                refusal = entry.getKey().startsWith("transfer-refused:") ? entry.getValue() : refusal;
             }
+            assertThat(refusal).as("the refusal in %s", view.get("details")).isNotNull();
             assertThat(refusal.path("by").asText()).isEqualTo("receiver-01");
             assertThat(refusal.path("requestedAt").asText()).isNotBlank();
         });

@@ -87,6 +87,24 @@ class PendingTransferIT extends PostgresIntegrationTest {
         return id;
     }
 
+    /** A matter commissioned at {@code at} whose transfer from W1 to Z2 was asked for at the same moment. */
+    DelegationId transferRequested(Instant at) {
+        DelegationId id = commissioned(at);
+        append("Delegation", id.value(), new DelegationTransferRequestedEvent(id, "W1", "Z2", "分区调整"), at);
+        return id;
+    }
+
+    /** The last of the matter's details whose key starts with {@code prefix} (e.g. "transfer:"), or null. */
+    static JsonNode detail(JsonNode matter, String prefix) {
+        JsonNode found = null;
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) matter.get("details")::fields) {
+            if (entry.getKey().startsWith(prefix)) {
+                found = entry.getValue();
+            }
+        }
+        return found;
+    }
+
     JsonNode get(String path) throws Exception {
         return json.readTree(http.getForObject(path, String.class));
     }
@@ -123,11 +141,8 @@ class PendingTransferIT extends PostgresIntegrationTest {
         Instant now = Instant.now();
         Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
         stationOpened(now.minus(30, ChronoUnit.DAYS));
-        DelegationId waiting = commissioned(weeksAgo);
-        append("Delegation", waiting.value(), new DelegationTransferRequestedEvent(waiting, "W1", "Z2", "分区调整"),
-                weeksAgo);
-        DelegationId fresh = commissioned(now);
-        append("Delegation", fresh.value(), new DelegationTransferRequestedEvent(fresh, "W1", "Z2", "分区调整"), now);
+        DelegationId waiting = transferRequested(weeksAgo);
+        DelegationId fresh = transferRequested(now);
 
         String flags = "/api/supervision/flags?station=" + C;
         // A transfer request not projected yet has no "pendingTransfer": path() reads it as missing, a failed assertion
@@ -158,12 +173,7 @@ class PendingTransferIT extends PostgresIntegrationTest {
             assertThat(accepted.get("window").asText()).isEqualTo("Z2");
             assertThat(accepted.hasNonNull("pendingTransfer")).isFalse();
             assertThat(accepted.get("agentId").asText()).isEqualTo(AGENT.value());
-            JsonNode transfer = null;
-            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) accepted.get("details")::fields) {
-                if (entry.getKey().startsWith("transfer:")) {
-                    transfer = entry.getValue();
-                }
-            }
+            JsonNode transfer = detail(accepted, "transfer:");
             assertThat(transfer).isNotNull();
             assertThat(transfer.get("helperAgentId").asText()).isEqualTo(HELPER.value());
             assertThat(transfer.get("helperName").asText()).isEqualTo("李帮办");
@@ -180,12 +190,8 @@ class PendingTransferIT extends PostgresIntegrationTest {
         Instant now = Instant.now();
         Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
         stationOpened(now.minus(30, ChronoUnit.DAYS));
-        DelegationId refused = commissioned(weeksAgo);
-        append("Delegation", refused.value(), new DelegationTransferRequestedEvent(refused, "W1", "Z2", "分区调整"),
-                weeksAgo);
-        DelegationId withdrawn = commissioned(weeksAgo);
-        append("Delegation", withdrawn.value(), new DelegationTransferRequestedEvent(withdrawn, "W1", "Z2", "分区调整"),
-                weeksAgo);
+        DelegationId refused = transferRequested(weeksAgo);
+        DelegationId withdrawn = transferRequested(weeksAgo);
         String flags = "/api/supervision/flags?station=" + C;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(transferFlags(flags)).contains(refused.value(), withdrawn.value()));
@@ -201,12 +207,7 @@ class PendingTransferIT extends PostgresIntegrationTest {
                 assertThat(matter.path("window").asText()).isEqualTo("W1");
                 assertThat(matter.hasNonNull("pendingTransfer")).isFalse();
                 assertThat(matter.path("agentId").asText()).isEqualTo(AGENT.value());
-                JsonNode detail = null;
-                for (var entry : (Iterable<Map.Entry<String, JsonNode>>) matter.get("details")::fields) {
-                    if (entry.getKey().startsWith(ended.getValue())) {
-                        detail = entry.getValue();
-                    }
-                }
+                JsonNode detail = detail(matter, ended.getValue());
                 assertThat(detail).as("%s in %s", ended.getValue(), matter.get("details")).isNotNull();
                 assertThat(detail.path("to").asText()).isEqualTo("Z2");
                 assertThat(detail.path("reason").asText())
