@@ -174,8 +174,7 @@ class DelegationCommandController {
             + "the matter stays at its window")
     ResponseEntity<CommandAcknowledgement> withdrawTransfer(@PathVariable String id,
                                                             @RequestBody TransferReasonRequest body) {
-        return step(id, body, d -> new WithdrawDelegationTransferCommand(d,
-                body.reason()));
+        return step(id, body, d -> new WithdrawDelegationTransferCommand(d, body.reason()));
     }
 
     @PostMapping("/{id}/transfer/refusal")
@@ -183,8 +182,7 @@ class DelegationCommandController {
             + "(退回转办, 003 三(五)), saying why; the matter stays at the sending window")
     ResponseEntity<CommandAcknowledgement> refuseTransfer(@PathVariable String id,
                                                           @RequestBody TransferReasonRequest body) {
-        return step(id, body, d -> new RefuseDelegationTransferCommand(d,
-                body.reason()));
+        return step(id, body, d -> new RefuseDelegationTransferCommand(d, body.reason()));
     }
 
     record ParallelTaskRequest(String department, boolean approved, String note) {
