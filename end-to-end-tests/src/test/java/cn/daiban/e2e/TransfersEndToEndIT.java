@@ -18,14 +18,14 @@ import static org.awaitility.Awaitility.await;
  * A transfer between zones (003 三(五)) on whichever engine the run uses: it waits for its receiver, who may return it
  * as not within its duties (not its sender, who may take it back instead); a transfer is accepted only while one waits (409 naming the
  * rule, which on Axon Server crosses the wire in the refusal's details); and the query side shows where the matter
- * is, whether a transfer waits, and what ended each one.
+ * is, whether a transfer waits, and what ended each one; a matter refused twice is flagged for supervision.
  */
 @ExtendWith(Backend.class)
 @org.junit.jupiter.api.Order(10)
 class TransfersEndToEndIT {
 
     @Test
-    void aTransferIsRefusedByItsReceiverWithdrawnByItsSenderAndThenAccepted() {
+    void aTransferIsRefusedByItsReceiverTwiceWithdrawnByItsSenderAndThenAccepted() {
         Scenario s = Scenario.hierarchy(List.of("RS-001"), List.of(
                 Map.of("code", "W1", "name", "综合窗口", "kind", "WINDOW"),
                 Map.of("code", "W2", "name", "代办窗口", "kind", "WINDOW")));
@@ -54,6 +54,20 @@ class TransfersEndToEndIT {
                 .expect(409).json();
         assertThat(nothing.get("rule").asText()).isEqualTo("transfer-awaiting-acceptance");
 
+        // Sent again and refused again: passed back and forth, so flagged for supervision (严禁推诿扯皮).
+        staff.post(command(matter + "/transfer"), Map.of("toWindow", "W2", "reason", "仍转代办窗口")).expect(200);
+        receiver.post(command(matter + "/transfer/refusal"), Map.of("reason", "仍不属代办窗口职责")).expect(200);
+        String flags = query("/api/supervision/flags?station=" + s.village);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> refusedTwice = new ArrayList<>();
+            Http.admin().get(flags).expect(200).json().get("flags").forEach(flag -> {
+                if ("transfer-refused-at-most-once".equals(flag.path("rule").asText())) {
+                    refusedTwice.add(flag.get("delegationId").asText());
+                }
+            });
+            assertThat(refusedTwice).containsExactly(id);
+        });
+
         // Sent again, taken back by the sender, sent again, accepted.
         staff.post(command(matter + "/transfer"), Map.of("toWindow", "W2", "reason", "再次转办")).expect(200);
         staff.post(command(matter + "/transfer/withdrawal"), Map.of("reason", "材料未齐")).expect(200);
@@ -71,7 +85,8 @@ class TransfersEndToEndIT {
                     ended.add(key.substring(0, key.indexOf(':')));
                 }
             });
-            assertThat(ended).containsExactlyInAnyOrder("transfer-refused", "transfer-withdrawn", "transfer");
+            assertThat(ended).containsExactlyInAnyOrder("transfer-refused", "transfer-refused", "transfer-withdrawn",
+                    "transfer");
             List<String> summaries = new ArrayList<>();
             view.get("steps").forEach(step -> summaries.add(step.get("summary").asText()));
             assertThat(summaries).contains("退回转办：不属代办窗口职责", "撤回转办：材料未齐");

@@ -335,16 +335,20 @@ public class DelegationProjection {
     /** Taken back by its sender: no longer pending, the matter at its window; the withdrawal in its details. */
     @EventHandler
     void on(DelegationTransferWithdrawnEvent e, DomainEventMessage<?> m) {
-        transferEnded(e.delegationId(), "transfer-withdrawn:" + m.getSequenceNumber(), fields("from", e.fromWindow(),
-                "to", e.toWindow(), "reason", e.reason(), "by", actor(m), "withdrawnOn", day(m)));
+        transferEnded(e.delegationId(), "", "transfer-withdrawn:" + m.getSequenceNumber(), fields("from",
+                e.fromWindow(), "to", e.toWindow(), "reason", e.reason(), "by", actor(m), "withdrawnOn", day(m)));
         step(m);
     }
 
-    /** Returned by its receiver (not within its duties): no longer pending; the refusal in the matter's details. */
+    /**
+     * Returned by its receiver (not within its duties): no longer pending; the refusal in the matter's details, and
+     * counted on the row (严禁推诿扯皮, 003 四(三): supervision's flag and the quarterly assessment read the count).
+     */
     @EventHandler
     void on(DelegationTransferRefusedEvent e, DomainEventMessage<?> m) {
-        transferEnded(e.delegationId(), "transfer-refused:" + m.getSequenceNumber(), fields("from", e.fromWindow(),
-                "to", e.toWindow(), "reason", e.reason(), "by", actor(m), "refusedOn", day(m)));
+        transferEnded(e.delegationId(), "transfers_refused = transfers_refused + 1,",
+                "transfer-refused:" + m.getSequenceNumber(), fields("from", e.fromWindow(), "to", e.toWindow(),
+                        "reason", e.reason(), "by", actor(m), "refusedOn", day(m)));
         step(m);
     }
 
@@ -356,10 +360,11 @@ public class DelegationProjection {
      * The pending transfer cleared and what ended it kept, in one statement (see WITH_DETAIL), with when the transfer
      * had been asked for ({@code requestedAt}, UTC, from the row before the statement clears it): how long it waited,
      * which a supervisor judges against 及时受理 (003 三(五)); to the millisecond, as the events' times are.
+     * {@code alsoSet}: further assignments of the same statement, each followed by a comma (a constant, or "").
      */
-    private void transferEnded(DelegationId id, String key, Map<String, ?> detail) {
-        jdbc.update("""
-                        update delegation_view set transfer_to = null, transfer_from = null, transfer_reason = null,
+    private void transferEnded(DelegationId id, String alsoSet, String key, Map<String, ?> detail) {
+        jdbc.update("update delegation_view set " + alsoSet + """
+                         transfer_to = null, transfer_from = null, transfer_reason = null,
                             transfer_requested_at = null,
                             details = details || jsonb_build_object(cast(? as text), cast(? as jsonb)
                                 || jsonb_build_object('requestedAt', to_char(transfer_requested_at at time zone 'UTC',

@@ -154,7 +154,9 @@ class AssessmentPublications {
 
     /**
      * The figures of each row (by key) whose recount differs from the published value; the name is not a figure
-     * (a station renamed since is not a different count).
+     * (a station renamed since is not a different count), and neither is a figure the published row does not carry:
+     * one the assessment added after the publication (e.g. {@code transfersRefused}) was not published, so nothing
+     * published differs.
      */
     static List<QuarterlyAssessmentResponse.Difference> differences(JsonNode published, JsonNode now) {
         Map<String, JsonNode> before = byKey(published);
@@ -173,7 +175,6 @@ class AssessmentPublications {
             }
             TreeMap<String, Boolean> figures = new TreeMap<>();
             a.fieldNames().forEachRemaining(f -> figures.put(f, true));
-            b.fieldNames().forEachRemaining(f -> figures.put(f, true));
             for (String figure : figures.keySet()) {
                 if (figure.equals("name") || figure.equals("key")) {
                     continue;

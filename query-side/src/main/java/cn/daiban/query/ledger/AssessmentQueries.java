@@ -54,6 +54,7 @@ class AssessmentQueries {
         long complaintsInTime;
         long homeVisits;
         long lateHomeVisits;
+        Long transfersRefused;
         final Map<String, Long> byCategory = new TreeMap<>();
     }
 
@@ -223,6 +224,22 @@ class AssessmentQueries {
                         }
                     }, period);
         }
+        if (q.level() != FetchQuarterlyAssessmentQuery.Level.AGENT) {
+            // 003 四(三) 严禁推诿扯皮: transfers refused in the period, under the station, or under the zone that
+            // refused (the window the transfer was sent to). Read from the refusals the matters' details keep, over
+            // the matters ever refused only (V168's partial index). A zone that refused and took nothing has a row.
+            jdbc.query(refusalsSql(scope, q.level()),
+                    rs -> {
+                        Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                        f.station = f.station != null ? f.station : rs.getString(2);
+                        f.transfersRefused = rs.getLong(3);
+                    }, period);
+            rows.values().forEach(f -> {
+                if (f.transfersRefused == null) {
+                    f.transfersRefused = 0L;
+                }
+            });
+        }
         if (q.level() != FetchQuarterlyAssessmentQuery.Level.AGENT && !rows.isEmpty()) {
             String[] stations = rows.values().stream().map(f -> f.station).distinct().toArray(String[]::new);
             Map<String, String> names = new java.util.HashMap<>();
@@ -243,8 +260,22 @@ class AssessmentQueries {
                 f.clientEvaluations, DashboardQueries.rate(f.clientSatisfied, f.clientEvaluations),
                 f.evaluations - f.clientEvaluations,
                 DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
-                f.poorGradeFollowUps)));
+                f.poorGradeFollowUps, f.transfersRefused)));
         return result;
+    }
+
+    /**
+     * Transfers refused from the period's first to its last day (parameters after the scope's), per station or per
+     * refusing zone ({@code level} STATION or ZONE): key, station, count.
+     */
+    static String refusalsSql(ScopeSql scope, FetchQuarterlyAssessmentQuery.Level level) {
+        String key = level == FetchQuarterlyAssessmentQuery.Level.STATION ? "d.station_code"
+                : "d.station_code || ':' || coalesce(r.value ->> 'to', '-')";
+        return scope.cte() + "select " + key + ", min(d.station_code), count(*) "
+                + "from delegation_view d cross join lateral jsonb_each(d.details) r "
+                + "where d.transfers_refused > 0 and " + scope.on("d.station_code")
+                + " and r.key like 'transfer-refused:%' "
+                + "and cast(r.value ->> 'refusedOn' as date) between ? and ? group by 1";
     }
 
     private static Date d(LocalDate day) {

@@ -108,7 +108,7 @@ public class DashboardQueries {
         return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
                 number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
                 openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)
-                        && !f.reason().startsWith(PendingTransfers.REASON)).toList(),
+                        && !PendingTransfers.transferFlag(f)).toList(),
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
                 rate(onTime, completed), due, inTime, rate(inTime, due),
                 avg == null ? null : Math.round(avg * 100) / 100.0,
@@ -164,8 +164,10 @@ public class DashboardQueries {
                 (rs, n) -> new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
                         LATE_VISIT_REASON), s.args().toArray()));
-        // 003 三(五): a transfer waiting for its receiver longer than a working day (yellow; kept out of "at risk").
+        // 003 三(五): a transfer waiting for its receiver longer than a working day; 003 四(三): a matter whose
+        // transfers were refused twice or more (both yellow; kept out of "at risk").
         flags.addAll(transfers.flags(station, rollUp, today));
+        flags.addAll(transfers.refusedFlags(station, rollUp));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
     }
 

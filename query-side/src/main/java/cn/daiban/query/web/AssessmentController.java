@@ -60,7 +60,7 @@ class AssessmentController {
                                 .collect(java.util.stream.Collectors.joining("；")),
                         row.clientEvaluations(),
                         row.clientSatisfactionRate(), row.staffEvaluations(), row.staffSatisfactionRate(),
-                        row.poorGradeFollowUps()));
+                        row.poorGradeFollowUps(), row.transfersRefused()));
             }
         });
     }

@@ -573,8 +573,38 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                         .contains("delegation_view_open_flags");
                 assertThat(plan(DashboardQueries.lateVisitsSql(scope))).as("late visits, rollUp=%s", rollUp)
                         .contains("delegation_view_open_late_visits");
+                // Matters whose transfers were refused (V168), for the flag and the assessment, as their statements
+                // are run: prepared, so the threshold and the days are parameters, which prove nothing about the
+                // index's condition.
+                assertThat(genericPlan(PendingTransfers.refusedFlagsSql(scope), List.of(V1, 2)))
+                        .as("refused transfers, rollUp=%s", rollUp).contains("delegation_view_refused_transfers");
+                for (var level : List.of(cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery.Level.STATION,
+                        cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery.Level.ZONE)) {
+                    assertThat(genericPlan(AssessmentQueries.refusalsSql(scope, level),
+                            List.of(V1, "2026-10-01", "2026-12-31")))
+                            .as("refusals counted, %s, rollUp=%s", level, rollUp)
+                            .contains("delegation_view_refused_transfers");
+                }
             }
         });
+    }
+
+    /** The generic plan of {@code sql} (as a prepared statement reused many times gets it) for these arguments. */
+    String genericPlan(String sql, List<Object> args) {
+        StringBuilder numbered = new StringBuilder();
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            numbered.append(c == '?' ? "$" + ++next : String.valueOf(c));
+        }
+        assertThat(next).as("parameters").isEqualTo(args.size());
+        jdbc.execute("set local plan_cache_mode = force_generic_plan");
+        jdbc.execute("prepare generic_plan as " + numbered);
+        try {
+            return String.join("\n", jdbc.queryForList("explain execute generic_plan(" + String.join(", ",
+                    args.stream().map(a -> "'" + a + "'").toList()) + ")", String.class));
+        } finally {
+            jdbc.execute("deallocate generic_plan");
+        }
     }
 
     /**

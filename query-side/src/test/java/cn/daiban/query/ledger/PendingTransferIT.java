@@ -50,7 +50,9 @@ import static org.awaitility.Awaitility.await;
  * Transfers between zones wait for the receiver (003 三(五)), on a real PostgreSQL: a transfer waiting longer than a
  * working day is flagged for supervision (rule transfer-accepted-within-a-working-day) and marked late in the
  * matter's view, a fresh one is pending but not flagged; once accepted the matter is at the new window with the
- * receiver's helper in its details, and the flag is gone. The dashboard keeps these flags out of "at risk".
+ * receiver's helper in its details, and the flag is gone. A matter whose transfers are refused twice is flagged too
+ * (rule transfer-refused-at-most-once, 003 四(三)), and the quarterly assessment counts refusals by the zone that
+ * refused. The dashboard keeps these flags out of "at risk".
  */
 class PendingTransferIT extends PostgresIntegrationTest {
 
@@ -66,6 +68,10 @@ class PendingTransferIT extends PostgresIntegrationTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     /** Per aggregate, the next sequence number: kept across this class's tests, which share the station. */
     static final Map<String, Long> sequences = new HashMap<>();
@@ -110,9 +116,14 @@ class PendingTransferIT extends PostgresIntegrationTest {
     }
 
     List<String> transferFlags(String path) throws Exception {
+        return flagged(path, "transfer-accepted-within-a-working-day");
+    }
+
+    /** The matters flagged under {@code rule}, in the order listed. */
+    List<String> flagged(String path, String rule) throws Exception {
         List<String> ids = new ArrayList<>();
         get(path).get("flags").forEach(flag -> {
-            if ("transfer-accepted-within-a-working-day".equals(flag.path("rule").asText())) {
+            if (rule.equals(flag.path("rule").asText())) {
                 ids.add(flag.get("delegationId").asText());
             }
         });
@@ -132,7 +143,8 @@ class PendingTransferIT extends PostgresIntegrationTest {
                 StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
                 new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
                 List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null),
-                        new StationWindow("Z2", "人社分区", StationWindow.Kind.SUB_ZONE, "人社")), Set.of()), at);
+                        new StationWindow("Z2", "人社分区", StationWindow.Kind.SUB_ZONE, "人社"),
+                        new StationWindow("Z3", "企业服务分区", StationWindow.Kind.SUB_ZONE, "市场监管")), Set.of()), at);
         append("Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null), at);
     }
 
@@ -221,5 +233,94 @@ class PendingTransferIT extends PostgresIntegrationTest {
                 assertThat(detail.path("by").asText()).isEqualTo(AGENT.value());
             }
         });
+    }
+
+    /**
+     * 严禁推诿扯皮 (003 四(三)): a matter whose transfers were refused twice (by Z2, then by Z3) is flagged for
+     * supervision under rule transfer-refused-at-most-once, kept out of the dashboard's "at risk"; one refused once,
+     * or withdrawn twice by its sender, is not. The quarterly assessment counts each refusal under the zone that
+     * refused, and the station's row counts them all; agents' rows carry no such figure.
+     */
+    @Test
+    void aMatterWhoseTransfersAreRefusedTwiceIsFlaggedAndEachRefusalCountsForTheZoneThatRefused() throws Exception {
+        Instant now = Instant.now();
+        stationOpened(now.minus(30, ChronoUnit.DAYS));
+        DelegationId bounced = transferRequested(now);
+        append("Delegation", bounced.value(), new DelegationTransferRefusedEvent(bounced, "W1", "Z2", "不属人社分区职责"),
+                now);
+        append("Delegation", bounced.value(), new DelegationTransferRequestedEvent(bounced, "W1", "Z3", "转企业分区"),
+                now);
+        DelegationId once = commissioned(now);
+        append("Delegation", once.value(), new DelegationTransferRequestedEvent(once, "W1", "Z3", "转企业分区"), now);
+        append("Delegation", once.value(), new DelegationTransferRefusedEvent(once, "W1", "Z3", "非企业事项"), now);
+        DelegationId withdrawnTwice = transferRequested(now);
+        append("Delegation", withdrawnTwice.value(),
+                new DelegationTransferWithdrawnEvent(withdrawnTwice, "W1", "Z2", "转错分区"), now);
+        append("Delegation", withdrawnTwice.value(),
+                new DelegationTransferRequestedEvent(withdrawnTwice, "W1", "Z2", "分区调整"), now);
+        append("Delegation", withdrawnTwice.value(),
+                new DelegationTransferWithdrawnEvent(withdrawnTwice, "W1", "Z2", "仍在本窗口办理"), now);
+
+        String flags = "/api/supervision/flags?station=" + C;
+        // Refused once so far: not flagged (its second transfer is pending, the refusal projected).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/api/delegations/" + bounced.value()).path("pendingTransfer").path("toWindow").asText())
+                    .isEqualTo("Z3");
+            assertThat(detail(get("/api/delegations/" + withdrawnTwice.value()), "transfer-withdrawn:")
+                    .path("reason").asText()).isEqualTo("仍在本窗口办理");
+            assertThat(detail(get("/api/delegations/" + once.value()), "transfer-refused:")).isNotNull();
+        });
+        assertThat(flagged(flags, PendingTransfers.REFUSED_RULE)).isEmpty();
+
+        append("Delegation", bounced.value(), new DelegationTransferRefusedEvent(bounced, "W1", "Z3", "非企业事项"), now);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(flagged(flags, PendingTransfers.REFUSED_RULE)).containsExactly(bounced.value()));
+        JsonNode flag = null;
+        for (JsonNode f : get(flags).get("flags")) {
+            if (PendingTransfers.REFUSED_RULE.equals(f.path("rule").asText())) {
+                flag = f;
+            }
+        }
+        assertThat(flag.get("colour").asText()).isEqualTo("YELLOW");
+        assertThat(flag.get("reason").asText()).startsWith("转办被退回2次");
+        get("/api/stations/" + C + "/dashboard").get("atRisk").forEach(f ->
+                assertThat(f.get("delegationId").asText()).isNotEqualTo(bounced.value()));
+
+        LocalDate today = ServiceClock.defaults().dayOf(now);
+        String assessment = "/api/assessments/quarterly?station=" + C + "&year=" + today.getYear() + "&quarter="
+                + ((today.getMonthValue() + 2) / 3) + "&level=";
+        Map<String, Long> byZone = new HashMap<>();
+        get(assessment + "ZONE").get("rows").forEach(row ->
+                byZone.put(row.get("key").asText(), row.get("transfersRefused").asLong()));
+        // Z3 refused twice (the bounced matter's second transfer and the other matter's); W1, the sender, none. Z2's
+        // count also holds the refusal of this class's other test, when it ran first.
+        assertThat(byZone).containsEntry(C + ":Z3", 2L).containsEntry(C + ":W1", 0L);
+        assertThat(byZone.get(C + ":Z2")).isGreaterThanOrEqualTo(1L);
+        JsonNode station = get(assessment + "STATION").get("rows").get(0);
+        assertThat(station.get("key").asText()).isEqualTo(C);
+        assertThat(station.get("transfersRefused").asLong())
+                .isEqualTo(byZone.values().stream().mapToLong(Long::longValue).sum());
+        // An upgraded database counts as the projection does: V168's backfill, run on this station's rows set back
+        // to zero in a transaction rolled back, gives each matter the count the projection keeps.
+        String refusedCounts = "select delegation_id || ' ' || transfers_refused from delegation_view "
+                + "where station_code = ? and transfers_refused > 0 order by 1";
+        List<String> projected = jdbc.queryForList(refusedCounts, String.class, C);
+        assertThat(projected).contains(bounced.value() + " 2", once.value() + " 1");
+        String backfill = java.util.Arrays.stream(new String(new org.springframework.core.io.ClassPathResource(
+                        "db/migration/V168__refused_transfers.sql").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).split(";"))
+                .map(statement -> statement.lines().filter(line -> !line.startsWith("--"))
+                        .collect(java.util.stream.Collectors.joining("\n")).strip())
+                .filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update("update delegation_view set transfers_refused = 0 where station_code = ?", C);
+            jdbc.update(backfill);
+            assertThat(jdbc.queryForList(refusedCounts, String.class, C)).isEqualTo(projected);
+            tx.setRollbackOnly();
+        });
+
+        JsonNode agents = get(assessment + "AGENT").get("rows");
+        assertThat(agents).isNotEmpty();
+        agents.forEach(row -> assertThat(row.hasNonNull("transfersRefused")).as("%s", row).isFalse());
     }
 }

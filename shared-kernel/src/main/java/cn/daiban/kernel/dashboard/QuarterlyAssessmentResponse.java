@@ -10,7 +10,7 @@ import java.util.Map;
  * on-time rate, consultation timeliness (stations and agents), breaches of 一次性告知, evaluations and the
  * satisfaction rate, poor grades and rectifications (open, done, late), and trainings attended in the quarter
  * (agents; for a station, its agents together), complaints received and their timeliness (stations and agents),
- * home visits made and late, and the volume by client category.
+ * home visits made and late, the volume by client category, and transfers refused (stations and zones).
  */
 public record QuarterlyAssessmentResponse(String level, int year, int quarter, LocalDate from, LocalDate to,
                                           List<Row> rows,
@@ -54,12 +54,16 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                       // added for 一事一评 by the client (`003 三(二)3`): nullable; grades the client entered and
                       // grades staff typed in, apart, with their satisfaction rates; phone follow-ups of poor grades
                       Long clientEvaluations, Double clientSatisfactionRate, Long staffEvaluations,
-                      Double staffSatisfactionRate, Long poorGradeFollowUps) {
+                      Double staffSatisfactionRate, Long poorGradeFollowUps,
+                      // added for 严禁推诿扯皮 (`003 四(三)`): transfers the station or zone refused in the quarter
+                      // (退回转办, the zone the transfer was sent to); null for agents (the sign-in knows staff, not
+                      // agents, so a refusal names no agent)
+                      Long transfersRefused) {
     }
 
     public static final List<String> HEADINGS = List.of("对象", "名称", "站点", "受理量", "不予受理", "办结量", "按时办结率",
             "咨询应答数", "咨询及时率", "一次性告知违规", "评价数", "满意率", "差评数", "整改中", "整改完成", "整改逾期",
             "参加培训次数", "投诉数", "投诉办理及时率", "上门服务次数", "上门迟到次数", "服务对象类别受理量",
 
-            "服务对象自评数", "自评满意率", "工作人员录入评价数", "录入评价满意率", "差评电话回访数");
+            "服务对象自评数", "自评满意率", "工作人员录入评价数", "录入评价满意率", "差评电话回访数", "转办退回次数");
 }
