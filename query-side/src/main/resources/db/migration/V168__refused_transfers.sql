@@ -13,3 +13,7 @@ where d.delegation_id = r.delegation_id;
 -- As many entries as matters ever refused: the flag (open matters refused twice or more) and the assessment's
 -- count of refusals read these rows only.
 create index delegation_view_refused_transfers on delegation_view (station_code) where transfers_refused > 0;
+
+-- Statistics for the new column, so that the planner knows how few matters were ever refused and takes the index
+-- above before autovacuum comes by.
+analyze delegation_view;

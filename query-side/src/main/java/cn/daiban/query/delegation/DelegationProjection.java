@@ -335,7 +335,7 @@ public class DelegationProjection {
     /** Taken back by its sender: no longer pending, the matter at its window; the withdrawal in its details. */
     @EventHandler
     void on(DelegationTransferWithdrawnEvent e, DomainEventMessage<?> m) {
-        transferEnded(e.delegationId(), "", "transfer-withdrawn:" + m.getSequenceNumber(), fields("from",
+        transferEnded(e.delegationId(), false, "transfer-withdrawn:" + m.getSequenceNumber(), fields("from",
                 e.fromWindow(), "to", e.toWindow(), "reason", e.reason(), "by", actor(m), "withdrawnOn", day(m)));
         step(m);
     }
@@ -346,8 +346,7 @@ public class DelegationProjection {
      */
     @EventHandler
     void on(DelegationTransferRefusedEvent e, DomainEventMessage<?> m) {
-        transferEnded(e.delegationId(), "transfers_refused = transfers_refused + 1,",
-                "transfer-refused:" + m.getSequenceNumber(), fields("from", e.fromWindow(), "to", e.toWindow(),
+        transferEnded(e.delegationId(), true, "transfer-refused:" + m.getSequenceNumber(), fields("from", e.fromWindow(), "to", e.toWindow(),
                         "reason", e.reason(), "by", actor(m), "refusedOn", day(m)));
         step(m);
     }
@@ -360,17 +359,26 @@ public class DelegationProjection {
      * The pending transfer cleared and what ended it kept, in one statement (see WITH_DETAIL), with when the transfer
      * had been asked for ({@code requestedAt}, UTC, from the row before the statement clears it): how long it waited,
      * which a supervisor judges against 及时受理 (003 三(五)); to the millisecond, as the events' times are.
-     * {@code alsoSet}: further assignments of the same statement, each followed by a comma (a constant, or "").
+     * A refusal is also counted ({@code transfers_refused}), once: only when the matter's details do not hold its key
+     * yet. So an event applied twice (two processors briefly claiming one segment) counts once and, the transfer
+     * being cleared by then, keeps the {@code requestedAt} it found the first time: the second time changes nothing,
+     * as with every other write of this projection.
      */
-    private void transferEnded(DelegationId id, String alsoSet, String key, Map<String, ?> detail) {
-        jdbc.update("update delegation_view set " + alsoSet + """
+    private void transferEnded(DelegationId id, boolean refusal, String key, Map<String, ?> detail) {
+        String counted = refusal ? """
+                transfers_refused = transfers_refused + case when details -> cast(? as text) is null then 1 else 0 end,
+                """ : "";
+        Object[] args = refusal ? new Object[] {key, key, write(detail), key, id.value()}
+                : new Object[] {key, write(detail), key, id.value()};
+        jdbc.update("update delegation_view set " + counted + """
                          transfer_to = null, transfer_from = null, transfer_reason = null,
                             transfer_requested_at = null,
                             details = details || jsonb_build_object(cast(? as text), cast(? as jsonb)
-                                || jsonb_build_object('requestedAt', to_char(transfer_requested_at at time zone 'UTC',
-                                                                           'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
-                        where delegation_id = ?""",
-                key, write(detail), id.value());
+                                || jsonb_build_object('requestedAt', coalesce(
+                                    to_jsonb(to_char(transfer_requested_at at time zone 'UTC',
+                                                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+                                    details -> cast(? as text) -> 'requestedAt')))
+                        where delegation_id = ?""", args);
     }
 
     @EventHandler

@@ -156,7 +156,9 @@ class AssessmentPublications {
      * The figures of each row (by key) whose recount differs from the published value; the name is not a figure
      * (a station renamed since is not a different count), and neither is a figure the published row does not carry:
      * one the assessment added after the publication (e.g. {@code transfersRefused}) was not published, so nothing
-     * published differs.
+     * published differs. For the same reason a row counted now that the publication lacks is a difference only when
+     * one of the figures the publication carries is not zero in it: a row that only such a later figure brings (a
+     * zone that refused transfers and took no matter) shows nothing the publication counted otherwise.
      */
     static List<QuarterlyAssessmentResponse.Difference> differences(JsonNode published, JsonNode now) {
         Map<String, JsonNode> before = byKey(published);
@@ -165,9 +167,14 @@ class AssessmentPublications {
         TreeMap<String, Boolean> keys = new TreeMap<>();
         before.keySet().forEach(k -> keys.put(k, true));
         after.keySet().forEach(k -> keys.put(k, true));
+        java.util.Set<String> carried = new java.util.TreeSet<>();
+        before.values().forEach(row -> row.fieldNames().forEachRemaining(carried::add));
         for (String key : keys.keySet()) {
             JsonNode a = before.get(key);
             JsonNode b = after.get(key);
+            if (a == null && !before.isEmpty() && blank(b, carried)) {
+                continue;
+            }
             if (a == null || b == null) {
                 differences.add(new QuarterlyAssessmentResponse.Difference(key, "row", a == null ? null : "published",
                         b == null ? null : "counted now"));
@@ -188,6 +195,22 @@ class AssessmentPublications {
             }
         }
         return differences;
+    }
+
+    /** Whether each of {@code figures} is absent, null, zero or empty in {@code row} (its key, name and station aside). */
+    private static boolean blank(JsonNode row, java.util.Set<String> figures) {
+        for (String figure : figures) {
+            if (figure.equals("key") || figure.equals("name") || figure.equals("stationCode")) {
+                continue;
+            }
+            JsonNode value = row.get(figure);
+            boolean empty = value == null || value.isNull() || (value.isNumber() && value.asDouble() == 0)
+                    || (value.isContainerNode() && value.isEmpty());
+            if (!empty) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, JsonNode> byKey(JsonNode rows) {

@@ -158,6 +158,23 @@ class AssessmentQueries {
                     f.station = f.station != null ? f.station : rs.getString(2);
                     f.poorGradeFollowUps = rs.getLong(3);
                 }, period);
+        if (q.level() != FetchQuarterlyAssessmentQuery.Level.AGENT) {
+            // 003 四(三) 严禁推诿扯皮: transfers refused in the period, under the station, or under the zone that
+            // refused (the window the transfer was sent to). Read from the refusals the matters' details keep, over
+            // the matters ever refused only (V168's partial index). A zone that refused and took nothing has a row
+            // (before the complaints below, which give every zone row its zero).
+            jdbc.query(refusalsSql(scope, q.level()),
+                    rs -> {
+                        Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
+                        f.station = f.station != null ? f.station : rs.getString(2);
+                        f.transfersRefused = rs.getLong(3);
+                    }, period);
+            rows.values().forEach(f -> {
+                if (f.transfersRefused == null) {
+                    f.transfersRefused = 0L;
+                }
+            });
+        }
         if (q.level() == FetchQuarterlyAssessmentQuery.Level.ZONE) {
             // Complaints of a zone (003 四(三)): the window of the matter complained about; a complaint naming no
             // matter, or a matter taken at no named window, counts under the station's "-" zone. Same counting as
@@ -223,22 +240,6 @@ class AssessmentQueries {
                             }
                         }
                     }, period);
-        }
-        if (q.level() != FetchQuarterlyAssessmentQuery.Level.AGENT) {
-            // 003 四(三) 严禁推诿扯皮: transfers refused in the period, under the station, or under the zone that
-            // refused (the window the transfer was sent to). Read from the refusals the matters' details keep, over
-            // the matters ever refused only (V168's partial index). A zone that refused and took nothing has a row.
-            jdbc.query(refusalsSql(scope, q.level()),
-                    rs -> {
-                        Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
-                        f.station = f.station != null ? f.station : rs.getString(2);
-                        f.transfersRefused = rs.getLong(3);
-                    }, period);
-            rows.values().forEach(f -> {
-                if (f.transfersRefused == null) {
-                    f.transfersRefused = 0L;
-                }
-            });
         }
         if (q.level() != FetchQuarterlyAssessmentQuery.Level.AGENT && !rows.isEmpty()) {
             String[] stations = rows.values().stream().map(f -> f.station).distinct().toArray(String[]::new);

@@ -72,6 +72,8 @@ class PendingTransferIT extends PostgresIntegrationTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    cn.daiban.query.delegation.DelegationProjection projection;
 
     /** Per aggregate, the next sequence number: kept across this class's tests, which share the station. */
     static final Map<String, Long> sequences = new HashMap<>();
@@ -275,6 +277,26 @@ class PendingTransferIT extends PostgresIntegrationTest {
         append("Delegation", bounced.value(), new DelegationTransferRefusedEvent(bounced, "W1", "Z3", "非企业事项"), now);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(flagged(flags, PendingTransfers.REFUSED_RULE)).containsExactly(bounced.value()));
+        // Applied twice (two processors briefly claiming one segment), the refusal counts once and keeps when its
+        // transfer was asked for, as the projection's other writes change nothing the second time.
+        String refusedRow = "select transfers_refused || ' ' || (details -> ? ->> 'requestedAt') from delegation_view "
+                + "where delegation_id = ?";
+        var lastRefusal = eventStore.readEvents(bounced.value()).asStream().reduce((a, b) -> b).orElseThrow();
+        String refusalKey = "transfer-refused:" + lastRefusal.getSequenceNumber();
+        String countedOnce = jdbc.queryForObject(refusedRow, String.class, refusalKey, bounced.value());
+        assertThat(countedOnce).startsWith("2 ").doesNotEndWith("null");
+        var handler = cn.daiban.query.delegation.DelegationProjection.class.getDeclaredMethod("on",
+                DelegationTransferRefusedEvent.class, org.axonframework.eventhandling.DomainEventMessage.class);
+        handler.setAccessible(true);
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            try {
+                handler.invoke(projection, lastRefusal.getPayload(), lastRefusal);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(jdbc.queryForObject(refusedRow, String.class, refusalKey, bounced.value())).isEqualTo(countedOnce);
+
         JsonNode flag = null;
         for (JsonNode f : get(flags).get("flags")) {
             if (PendingTransfers.REFUSED_RULE.equals(f.path("rule").asText())) {
@@ -290,8 +312,14 @@ class PendingTransferIT extends PostgresIntegrationTest {
         String assessment = "/api/assessments/quarterly?station=" + C + "&year=" + today.getYear() + "&quarter="
                 + ((today.getMonthValue() + 2) / 3) + "&level=";
         Map<String, Long> byZone = new HashMap<>();
-        get(assessment + "ZONE").get("rows").forEach(row ->
-                byZone.put(row.get("key").asText(), row.get("transfersRefused").asLong()));
+        Map<String, JsonNode> zoneRows = new HashMap<>();
+        get(assessment + "ZONE").get("rows").forEach(row -> {
+            byZone.put(row.get("key").asText(), row.get("transfersRefused").asLong());
+            zoneRows.put(row.get("key").asText(), row);
+        });
+        // Z3 holds no matter: its row is its refusals', with the zone's other figures at zero like any zone's.
+        assertThat(zoneRows.get(C + ":Z3").path("volume").asLong()).isZero();
+        assertThat(zoneRows.get(C + ":Z3").hasNonNull("complaints")).as("%s", zoneRows.get(C + ":Z3")).isTrue();
         // Z3 refused twice (the bounced matter's second transfer and the other matter's); W1, the sender, none. Z2's
         // count also holds the refusal of this class's other test, when it ran first.
         assertThat(byZone).containsEntry(C + ":Z3", 2L).containsEntry(C + ":W1", 0L);
