@@ -40,14 +40,17 @@ public class DashboardQueries {
     private final CalendarWarning calendarWarning;
     private final StaffingQueries staffing;
     private final PendingTransfers transfers;
+    private final AwaitingDelivery delivery;
     private final cn.daiban.kernel.calendar.ServiceClock clock;
 
     DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning, StaffingQueries staffing,
-                     PendingTransfers transfers, cn.daiban.kernel.calendar.ServiceClock clock) {
+                     PendingTransfers transfers, AwaitingDelivery delivery,
+                     cn.daiban.kernel.calendar.ServiceClock clock) {
         this.jdbc = jdbc;
         this.calendarWarning = calendarWarning;
         this.staffing = staffing;
         this.transfers = transfers;
+        this.delivery = delivery;
         this.clock = clock;
         this.figures = new FigureSums(jdbc);
     }
@@ -107,8 +110,10 @@ public class DashboardQueries {
                 : (double) number(counts.get("handling_days")) / handlingCounted;
         return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
                 number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
+                // At risk: the yellow flags of a matter's own time limit; those naming a rule of their own (a
+                // transfer waiting or refused, a result not delivered) and late visits are listed apart.
                 openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)
-                        && !PendingTransfers.transferFlag(f)).toList(),
+                        && f.rule() == null).toList(),
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
                 rate(onTime, completed), due, inTime, rate(inTime, due),
                 avg == null ? null : Math.round(avg * 100) / 100.0,
@@ -118,7 +123,9 @@ public class DashboardQueries {
                 byCategory, number(counts.get("home_visits")), number(counts.get("home_visits_late")),
                 flags.stream().filter(DashboardQueries::lateVisit).toList(),
                 awaitingArchive, archived, calendarWarning.on(query.today()).orElse(null),
-                staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()));
+                staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()),
+                delivery.count(scope.stationCode(), scope.rollUp()),
+                flags.stream().filter(f -> AwaitingDelivery.RULE.equals(f.rule())).toList());
     }
 
     @QueryHandler
@@ -168,6 +175,8 @@ public class DashboardQueries {
         // transfers were refused twice or more (both yellow; kept out of "at risk").
         flags.addAll(transfers.flags(station, rollUp, today));
         flags.addAll(transfers.refusedFlags(station, rollUp));
+        // 004 §6.3.3.3, 000 §6.4: a result not delivered within the working days allowed (yellow; listed apart).
+        flags.addAll(delivery.flags(station, rollUp, today));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
     }
 

@@ -30,7 +30,7 @@ public class PendingTransfers {
     /** The rule the flag names. */
     public static final String RULE = "transfer-accepted-within-a-working-day";
 
-    /** The flag's reason starts with this (the dashboard keeps these flags out of its at-risk list). */
+    /** The flag's reason starts with this. */
     static final String REASON = "转办待接收超过1个工作日";
 
     /** The rule a matter passed back and forth breaks (003 四(三) 严禁推诿扯皮). */
@@ -64,14 +64,21 @@ public class PendingTransfers {
     }
 
     boolean late(Instant requestedAt, LocalDate today, WorkingDayCalendar days) {
-        LocalDate requestedOn = clock.dayOf(requestedAt);
+        return workingDaysPassed(clock.dayOf(requestedAt), today, days, 2) >= 2;
+    }
+
+    /**
+     * The working days after {@code day} up to {@code today}, counted up to {@code enough} (the count stops there);
+     * a day of a year not loaded counts by weekends alone.
+     */
+    static int workingDaysPassed(LocalDate day, LocalDate today, WorkingDayCalendar days, int enough) {
         int passed = 0;
-        for (LocalDate day = requestedOn.plusDays(1); !day.isAfter(today) && passed < 2; day = day.plusDays(1)) {
-            if (workingDay(days, day)) {
+        for (LocalDate next = day.plusDays(1); !next.isAfter(today) && passed < enough; next = next.plusDays(1)) {
+            if (workingDay(days, next)) {
                 passed++;
             }
         }
-        return passed >= 2;
+        return passed;
     }
 
     private static boolean workingDay(WorkingDayCalendar days, LocalDate day) {
@@ -129,10 +136,5 @@ public class PendingTransfers {
                 + s.on("d.station_code") + """
                  and d.transfers_refused > 0 and d.transfers_refused >= ?
                 order by d.transfers_refused desc, d.deadline, d.delegation_id""";
-    }
-
-    /** Whether a flag is one of these (the dashboard lists them for supervision, not as "at risk"). */
-    static boolean transferFlag(StationDashboardResponse.Flag flag) {
-        return RULE.equals(flag.rule()) || REFUSED_RULE.equals(flag.rule());
     }
 }

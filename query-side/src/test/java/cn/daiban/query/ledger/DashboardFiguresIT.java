@@ -578,6 +578,11 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 // index's condition.
                 assertThat(genericPlan(PendingTransfers.refusedFlagsSql(scope), List.of(V1, 2)))
                         .as("refused transfers, rollUp=%s", rollUp).contains("delegation_view_refused_transfers");
+                // Matters awaiting delivery, counted and listed from the COMPLETED entries of the status index.
+                assertThat(plan(AwaitingDelivery.countSql(scope))).as("awaiting delivery, rollUp=%s", rollUp)
+                        .contains("delegation_view_status_station");
+                assertThat(plan(AwaitingDelivery.flagsSql(scope))).as("late deliveries, rollUp=%s", rollUp)
+                        .contains("delegation_view_status_station");
                 for (var level : List.of(cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery.Level.STATION,
                         cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery.Level.ZONE)) {
                     assertThat(genericPlan(AssessmentQueries.refusalsSql(scope, level),

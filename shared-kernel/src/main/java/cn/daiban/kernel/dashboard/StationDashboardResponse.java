@@ -9,7 +9,8 @@ import java.util.Map;
  * status, the at-risk and overdue lists, and for the period the on-time completion rate, the consultation
  * timeliness rate, the average handling time in working days, breaches of 一次性告知, the satisfaction
  * distribution, open rectifications and complaints (received; timeliness of those due in the period), intake
- * by client category and home visits (made, late). A rate is null when there is nothing to rate.
+ * by client category and home visits (made, late), and results awaiting delivery. A rate is null when there is
+ * nothing to rate.
  */
 public record StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
                                        LocalDate today, long todaysIntake, long todaysDeclined,
@@ -35,7 +36,32 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        String calendarWarning,
                                        // Added at the end (003 三(三), 003 附件4 一3–4 / 二1–2, 004 §5.3.1): the
                                        // staffing and training minimums not met in the scope's open stations.
-                                       List<StaffingFlag> staffing) {
+                                       List<StaffingFlag> staffing,
+                                       // Added at the end (004 §6.3.3.3 及时送达, 000 §6.4): matters completed whose
+                                       // result is not delivered yet, and those waiting longer than
+                                       // daiban.delivery.within-working-days (rule result-delivered-promptly).
+                                       long awaitingDelivery, List<Flag> lateDeliveries) {
+
+    public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
+                                    LocalDate today, long todaysIntake, long todaysDeclined,
+                                    long todaysSameDayCompletions, Map<String, Long> openByStatus,
+                                    List<Flag> atRisk, List<Flag> overdue, long completed, long completedOnTime,
+                                    Double onTimeRate, long consultationsDue, long consultationsInTime,
+                                    Double consultationTimelinessRate, Double averageHandlingWorkingDays,
+                                    long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
+                                    long openRectifications, long complaintsReceived, long complaintsDue,
+                                    long complaintsInTime, Double complaintTimelinessRate, long missedBookings,
+                                    Map<String, Long> intakeByClientCategory, long homeVisits,
+                                    long lateHomeVisits, List<Flag> lateHomeVisitFlags,
+                                    Map<String, Long> awaitingArchive, long archived, String calendarWarning,
+                                    List<StaffingFlag> staffing) {
+        this(stationCode, rollUp, from, to, today, todaysIntake, todaysDeclined, todaysSameDayCompletions,
+                openByStatus, atRisk, overdue, completed, completedOnTime, onTimeRate, consultationsDue,
+                consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
+                satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
+                complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, staffing, 0, List.of());
+    }
 
     public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
                                     LocalDate today, long todaysIntake, long todaysDeclined,
@@ -54,7 +80,7 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                 consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
                 satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
                 complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
-                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, null);
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, null, 0, List.of());
     }
 
     /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
