@@ -197,7 +197,7 @@ class AssessmentPublications {
         return differences;
     }
 
-    /** Whether each of {@code figures} is absent, null, zero or empty in {@code row} (its key, name and station aside). */
+    /** Whether each of {@code figures} is absent, null, zero or empty in {@code row} (key, name and station aside). */
     private static boolean blank(JsonNode row, java.util.Set<String> figures) {
         for (String figure : figures) {
             if (figure.equals("key") || figure.equals("name") || figure.equals("stationCode")) {

@@ -49,30 +49,49 @@ public class AwaitingDelivery {
                 + s.on("d.station_code");
     }
 
-    /** The scope's completed matters not delivered within the working days allowed, on {@code today}, oldest first. */
+    /**
+     * The scope's completed matters not delivered within the working days allowed, on {@code today}, oldest first;
+     * each flag's {@code deadline} is the day its result was due. Matters completed too recently to be late on any
+     * calendar (fewer calendar days ago than the working days that must pass) are not read.
+     */
     List<StationDashboardResponse.Flag> flags(String station, boolean rollUp, LocalDate today) {
         ScopeSql s = ScopeSql.of(station, rollUp);
         WorkingDayCalendar days = calendar.current().provisionalBeyondLoadedYears();
+        List<Object> args = new ArrayList<>(s.args());
+        args.add(java.sql.Date.valueOf(today.minusDays(delivery.withinWorkingDays() + 1L)));
         List<StationDashboardResponse.Flag> flags = new ArrayList<>();
         jdbc.query(flagsSql(s), rs -> {
             LocalDate completedOn = rs.getObject("completed_on", LocalDate.class);
-            if (late(completedOn, today, days)) {
+            if (completedOn != null && late(completedOn, today, days)) {
                 flags.add(new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), "YELLOW",
+                        rs.getString(4), rs.getString(5), due(completedOn, days), "YELLOW",
                         REASON + "（" + completedOn + "办结，" + (rs.getBoolean("successful") ? "待送达证照或批复文件"
                                 : "待告知未办成原因并退还材料") + "）", RULE));
             }
-        }, s.args().toArray());
+        }, args.toArray());
         return flags;
     }
 
+    /** Completed matters of the scope completed on or before the last parameter, oldest first. */
     static String flagsSql(ScopeSql s) {
         return s.cte() + """
-                select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.deadline,
-                       d.completed_on, d.successful
+                select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.completed_on,
+                       d.successful
                 from delegation_view d left join station_directory st on st.station_code = d.station_code
                 where d.status = 'COMPLETED' and\s""" + s.on("d.station_code")
-                + " order by d.completed_on, d.delegation_id";
+                + " and d.completed_on <= ? order by d.completed_on, d.delegation_id";
+    }
+
+    /** The day by which the result of a matter completed on {@code completedOn} is due. */
+    LocalDate due(LocalDate completedOn, WorkingDayCalendar days) {
+        LocalDate day = completedOn;
+        for (int left = delivery.withinWorkingDays(); left > 0; ) {
+            day = day.plusDays(1);
+            if (PendingTransfers.workingDay(days, day)) {
+                left--;
+            }
+        }
+        return day;
     }
 
     /**

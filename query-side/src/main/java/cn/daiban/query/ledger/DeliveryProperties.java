@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeliveryProperties(@DefaultValue("3") int withinWorkingDays) {
 
     public DeliveryProperties {
-        if (withinWorkingDays < 0) {
-            throw new IllegalStateException("daiban.delivery.within-working-days must not be negative");
+        if (withinWorkingDays < 0 || withinWorkingDays > 60) {
+            // Beyond three months of working days a result is no longer "及时"; the bound also keeps the count sane.
+            throw new IllegalStateException("daiban.delivery.within-working-days must be from 0 to 60");
         }
     }
 }

@@ -81,7 +81,7 @@ public class PendingTransfers {
         return passed;
     }
 
-    private static boolean workingDay(WorkingDayCalendar days, LocalDate day) {
+    static boolean workingDay(WorkingDayCalendar days, LocalDate day) {
         try {
             return days.isWorkingDay(day);
         } catch (CalendarYearNotLoadedException notLoaded) {

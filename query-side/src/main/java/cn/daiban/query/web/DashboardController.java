@@ -51,7 +51,8 @@ class DashboardController {
     }
 
     @GetMapping("/api/supervision/flags")
-    @Operation(summary = "Flagged open matters and stalled escalation hops (yellow at risk, red late) across a hierarchy")
+    @Operation(summary = "Flagged open matters and stalled escalation hops (yellow at risk, red late), transfers "
+            + "waiting or refused, and results not delivered in time, across a hierarchy")
     SupervisionFlagsResponse flags(@RequestParam(required = false) String station,
                                    @RequestParam(required = false) FetchSupervisionFlagsQuery.Colour colour) {
         return queries.query(new FetchSupervisionFlagsQuery(station, colour),

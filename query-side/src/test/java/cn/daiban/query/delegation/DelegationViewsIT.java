@@ -334,8 +334,17 @@ class DelegationViewsIT extends PostgresIntegrationTest {
     @Test
     void supervisionFlagsAcrossTheHierarchy() throws Exception {
         JsonNode flags = get("/api/supervision/flags?station=" + C).get("flags");
-        assertThat(flags.findValuesAsText("delegationId"))
-                .containsExactlyInAnyOrder(delegation("D4").value(), delegation("D7").value());
+        assertThat(flags.findValuesAsText("delegationId")).containsExactlyInAnyOrder(delegation("D4").value(),
+                delegation("D7").value(), delegation("D6").value());
+        // D6, completed on Tuesday 24 November and never delivered: its result was due by Friday 27 November (three
+        // working days), so it is flagged under its own rule.
+        for (JsonNode flag : flags) {
+            if (flag.get("delegationId").asText().equals(delegation("D6").value())) {
+                assertThat(flag.get("rule").asText()).isEqualTo("result-delivered-promptly");
+                assertThat(flag.get("colour").asText()).isEqualTo("YELLOW");
+                assertThat(flag.get("deadline").asText()).isEqualTo("2026-11-27");
+            }
+        }
         JsonNode red = get("/api/supervision/flags?station=" + C + "&colour=RED").get("flags");
         assertThat(red.get(0).get("reason").asText()).contains(C);
         assertThat(red.get(0).get("agentId").asText()).isEqualTo(AGENT.value());

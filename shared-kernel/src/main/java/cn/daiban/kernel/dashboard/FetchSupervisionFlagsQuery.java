@@ -2,7 +2,10 @@ package cn.daiban.kernel.dashboard;
 
 import cn.daiban.kernel.common.Require;
 
-/** Every flagged open matter and stalled escalation hop across a station's hierarchy (all stations when null). */
+/**
+ * Every flagged open matter and stalled escalation hop, and every result waiting too long for delivery, across a
+ * station's hierarchy (all stations when null).
+ */
 public record FetchSupervisionFlagsQuery(String stationCode, Colour colour) {
 
     public enum Colour { YELLOW, RED }

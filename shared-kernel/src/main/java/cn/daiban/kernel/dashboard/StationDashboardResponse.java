@@ -83,11 +83,16 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                 lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, null, 0, List.of());
     }
 
-    /** An open matter flagged for supervision (电子监察): yellow when at risk, red when past its limit. */
+    /**
+     * A matter flagged for supervision (电子监察): an open one, yellow when at risk, red when past its limit; or one
+     * completed whose result waits too long for delivery (rule result-delivered-promptly). {@code deadline} is the
+     * matter's handling deadline, except for that rule, where it is the day the result was due.
+     */
     public record Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
                        LocalDate deadline, String colour, String reason,
                        // added at the end, nullable: the rule the flag names, where it has one
-                       // (transfer-accepted-within-a-working-day, 003 三(五))
+                       // (transfer-accepted-within-a-working-day, 003 三(五); transfer-refused-at-most-once,
+                       // 003 四(三); result-delivered-promptly, 004 §6.3.3.3)
                        String rule) {
 
         public Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
