@@ -234,12 +234,24 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** Reported to the client: in the details, and the day the client last heard (002 代办·承办 定期报告进度). */
     @EventHandler
     void on(ProgressReportedEvent e, DomainEventMessage<?> m) {
-        detail(e.delegationId(), "progress:" + m.getSequenceNumber(), fields("channel", e.channel().name(),
-                "channelNote", e.channelNote(), "on", day(m)));
+        // The detail in the same statement (see WITH_DETAIL).
+        jdbc.update("update delegation_view set " + LAST_REPORTED + ", " + WITH_DETAIL + " where delegation_id = ?",
+                Date.valueOf(day(m)), "progress:" + m.getSequenceNumber(), write(fields("channel",
+                        e.channel().name(), "channelNote", e.channelNote(), "on", day(m))), e.delegationId().value());
         step(m);
     }
+
+    /**
+     * The day the client last heard how the matter stands, moved to the parameter's day unless it already is later:
+     * a progress report, or the client back in touch as the matter goes on (supplement received, continuation). Until
+     * then the day of intake counts ({@code ProgressReports} reads {@code coalesce(last_reported_on, received_on)}).
+     * A step recorded late (backdated) never moves it back; applied twice it changes nothing.
+     */
+    private static final String LAST_REPORTED =
+            "last_reported_on = greatest(coalesce(last_reported_on, received_on), cast(? as date))";
 
     @EventHandler
     void on(SupplementRequestedEvent e, DomainEventMessage<?> m) {
@@ -261,6 +273,7 @@ public class DelegationProjection {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
                 "reason", "待补正", "until", e.receivedOn()));
+        set(e.delegationId(), LAST_REPORTED, Date.valueOf(e.receivedOn()));
         moved(e.delegationId(), e.deadline(), "HANDLING");
         counted(e.delegationId(), before);
         step(m);
@@ -474,6 +487,7 @@ public class DelegationProjection {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
                 "reason", "中止", "until", e.resumedOn()));
+        set(e.delegationId(), LAST_REPORTED, Date.valueOf(e.resumedOn()));
         jdbc.update("""
                         update delegation_view set status = coalesce(details ->> 'beforeSuspension', 'HANDLING')
                         where delegation_id = ? and status = 'SUSPENDED'""", e.delegationId().value());

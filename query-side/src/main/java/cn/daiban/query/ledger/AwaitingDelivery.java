@@ -84,14 +84,7 @@ public class AwaitingDelivery {
 
     /** The day by which the result of a matter completed on {@code completedOn} is due. */
     LocalDate due(LocalDate completedOn, WorkingDayCalendar days) {
-        LocalDate day = completedOn;
-        for (int left = delivery.withinWorkingDays(); left > 0; ) {
-            day = day.plusDays(1);
-            if (PendingTransfers.workingDay(days, day)) {
-                left--;
-            }
-        }
-        return day;
+        return WorkingDayLimits.due(completedOn, delivery.withinWorkingDays(), days);
     }
 
     /**
@@ -100,7 +93,6 @@ public class AwaitingDelivery {
      * flagged from Friday).
      */
     boolean late(LocalDate completedOn, LocalDate today, WorkingDayCalendar days) {
-        int allowed = delivery.withinWorkingDays();
-        return PendingTransfers.workingDaysPassed(completedOn, today, days, allowed + 1) > allowed;
+        return WorkingDayLimits.late(completedOn, delivery.withinWorkingDays(), today, days);
     }
 }

@@ -41,16 +41,18 @@ public class DashboardQueries {
     private final StaffingQueries staffing;
     private final PendingTransfers transfers;
     private final AwaitingDelivery delivery;
+    private final ProgressReports progress;
     private final cn.daiban.kernel.calendar.ServiceClock clock;
 
     DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning, StaffingQueries staffing,
-                     PendingTransfers transfers, AwaitingDelivery delivery,
+                     PendingTransfers transfers, AwaitingDelivery delivery, ProgressReports progress,
                      cn.daiban.kernel.calendar.ServiceClock clock) {
         this.jdbc = jdbc;
         this.calendarWarning = calendarWarning;
         this.staffing = staffing;
         this.transfers = transfers;
         this.delivery = delivery;
+        this.progress = progress;
         this.clock = clock;
         this.figures = new FigureSums(jdbc);
     }
@@ -111,7 +113,7 @@ public class DashboardQueries {
         return new StationDashboardResponse(scope.stationCode(), scope.rollUp(), scope.from(), scope.to(), query.today(),
                 number(counts.get("intake")), number(counts.get("declined")), number(counts.get("same_day")),
                 // At risk: the yellow flags of a matter's own time limit; those naming a rule of their own (a
-                // transfer waiting or refused, a result not delivered) and late visits are listed apart.
+                // transfer waiting or refused, a result not delivered, a client not told) and late visits are apart.
                 openByStatus, flags.stream().filter(f -> f.colour().equals("YELLOW") && !lateVisit(f)
                         && f.rule() == null).toList(),
                 flags.stream().filter(f -> f.colour().equals("RED")).toList(), completed, onTime,
@@ -177,6 +179,8 @@ public class DashboardQueries {
         flags.addAll(transfers.refusedFlags(station, rollUp));
         // 004 §6.3.3.3, 000 §6.4: a result not delivered within the working days allowed (yellow; listed apart).
         flags.addAll(delivery.flags(station, rollUp, today));
+        // 002 代办·承办: a proxy in hand whose client has heard nothing for too long (yellow; listed apart).
+        flags.addAll(progress.flags(station, rollUp, today));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
     }
 

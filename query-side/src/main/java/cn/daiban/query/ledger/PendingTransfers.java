@@ -1,6 +1,5 @@
 package cn.daiban.query.ledger;
 
-import cn.daiban.kernel.calendar.CalendarYearNotLoadedException;
 import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.dashboard.StationDashboardResponse;
@@ -8,7 +7,6 @@ import cn.daiban.query.calendar.CalendarProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,29 +62,7 @@ public class PendingTransfers {
     }
 
     boolean late(Instant requestedAt, LocalDate today, WorkingDayCalendar days) {
-        return workingDaysPassed(clock.dayOf(requestedAt), today, days, 2) >= 2;
-    }
-
-    /**
-     * The working days after {@code day} up to {@code today}, counted up to {@code enough} (the count stops there);
-     * a day of a year not loaded counts by weekends alone.
-     */
-    static int workingDaysPassed(LocalDate day, LocalDate today, WorkingDayCalendar days, int enough) {
-        int passed = 0;
-        for (LocalDate next = day.plusDays(1); !next.isAfter(today) && passed < enough; next = next.plusDays(1)) {
-            if (workingDay(days, next)) {
-                passed++;
-            }
-        }
-        return passed;
-    }
-
-    static boolean workingDay(WorkingDayCalendar days, LocalDate day) {
-        try {
-            return days.isWorkingDay(day);
-        } catch (CalendarYearNotLoadedException notLoaded) {
-            return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
-        }
+        return WorkingDayLimits.late(clock.dayOf(requestedAt), 1, today, days);
     }
 
     /** The open matters of the scope whose transfer waits longer than a working day on {@code today}, as flags. */

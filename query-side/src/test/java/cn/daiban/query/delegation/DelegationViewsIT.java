@@ -334,15 +334,21 @@ class DelegationViewsIT extends PostgresIntegrationTest {
     @Test
     void supervisionFlagsAcrossTheHierarchy() throws Exception {
         JsonNode flags = get("/api/supervision/flags?station=" + C).get("flags");
-        assertThat(flags.findValuesAsText("delegationId")).containsExactlyInAnyOrder(delegation("D4").value(),
-                delegation("D7").value(), delegation("D6").value());
-        // D6, completed on Tuesday 24 November and never delivered: its result was due by Friday 27 November (three
-        // working days), so it is flagged under its own rule.
+        List<String> flagged = new java.util.ArrayList<>();
+        flags.forEach(flag -> flagged.add(flag.get("delegationId").asText() + " " + flag.path("rule").asText("-")));
+        // D4 and D7 by their time limits; D6, completed on Tuesday 24 November and never delivered, by its result
+        // due on Friday 27 November (three working days); D4, a proxy escalated whose client has heard nothing
+        // since its intake on Monday 16 November, by the report due on Monday 23 November (five working days).
+        assertThat(flagged).containsExactlyInAnyOrder(delegation("D4").value() + " -", delegation("D7").value() + " -",
+                delegation("D6").value() + " result-delivered-promptly",
+                delegation("D4").value() + " progress-reported-regularly");
         for (JsonNode flag : flags) {
-            if (flag.get("delegationId").asText().equals(delegation("D6").value())) {
-                assertThat(flag.get("rule").asText()).isEqualTo("result-delivered-promptly");
+            if (flag.path("rule").asText().equals("result-delivered-promptly")) {
                 assertThat(flag.get("colour").asText()).isEqualTo("YELLOW");
                 assertThat(flag.get("deadline").asText()).isEqualTo("2026-11-27");
+            }
+            if (flag.path("rule").asText().equals("progress-reported-regularly")) {
+                assertThat(flag.get("deadline").asText()).isEqualTo("2026-11-23");
             }
         }
         JsonNode red = get("/api/supervision/flags?station=" + C + "&colour=RED").get("flags");

@@ -161,8 +161,15 @@ class ToleratedMaterialsViewIT extends PostgresIntegrationTest {
     @Test
     void toleratedGaps_supervisionFlagsShowOverdueToleratedMaterials() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode flags = get("/api/supervision/flags?station=" + C).get("flags");
-            assertThat(flags.findValuesAsText("delegationId")).containsExactly(overdue.value());
+            // The flags of the matters' own limits and materials (those naming a rule of their own, e.g. a proxy's
+            // progress reports, are other tests' subject).
+            List<JsonNode> flags = new java.util.ArrayList<>();
+            get("/api/supervision/flags?station=" + C).get("flags").forEach(flag -> {
+                if (!flag.hasNonNull("rule")) {
+                    flags.add(flag);
+                }
+            });
+            assertThat(flags).extracting(flag -> flag.get("delegationId").asText()).containsExactly(overdue.value());
             assertThat(flags.get(0).get("colour").asText()).isEqualTo("RED");
             assertThat(flags.get(0).get("reason").asText())
                     .contains("容缺材料逾期未补交：户口簿", "容缺材料待补交：银行卡复印件");

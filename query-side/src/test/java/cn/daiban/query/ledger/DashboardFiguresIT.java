@@ -584,6 +584,9 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 assertThat(plan(AwaitingDelivery.flagsSql(scope), List.of(V1, "2026-11-27")))
                         .as("late deliveries, rollUp=%s", rollUp)
                         .contains("delegation_view_status_station");
+                // Proxies in hand whose client has not heard for a while, from the status index's open entries.
+                assertThat(plan(ProgressReports.flagsSql(scope), List.of(V1, "2026-11-27")))
+                        .as("progress reports, rollUp=%s", rollUp).contains("delegation_view_status_station");
                 for (var level : List.of(cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery.Level.STATION,
                         cn.daiban.kernel.dashboard.FetchQuarterlyAssessmentQuery.Level.ZONE)) {
                     assertThat(genericPlan(AssessmentQueries.refusalsSql(scope, level),

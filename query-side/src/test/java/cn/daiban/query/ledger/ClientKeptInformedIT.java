@@ -1,0 +1,238 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.delegation.Client;
+import cn.daiban.kernel.delegation.ClientKind;
+import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
+import cn.daiban.kernel.delegation.DelegationCompletedEvent;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.DelegationResumedEvent;
+import cn.daiban.kernel.delegation.DelegationSuspendedEvent;
+import cn.daiban.kernel.delegation.DeliveryMethod;
+import cn.daiban.kernel.delegation.ProgressChannel;
+import cn.daiban.kernel.delegation.ProgressReportedEvent;
+import cn.daiban.kernel.delegation.ResultDeliveredEvent;
+import cn.daiban.kernel.delegation.ServiceMode;
+import cn.daiban.kernel.delegation.SuspensionReason;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationWindow;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The client is kept informed, on a real PostgreSQL. Results reach the client in time (004 §6.3.3.3 及时送达, 000
+ * §6.4 办结后及时反馈): the dashboard counts the matters completed and not delivered, and a matter completed longer ago
+ * than daiban.delivery.within-working-days (3) and still not delivered is a yellow flag for supervision and on the
+ * dashboard (rule result-delivered-promptly), whether it succeeded or failed; one completed today is counted, not
+ * flagged; once delivered it is neither. The client of a proxy in hand hears how it stands regularly (002 代办·承办
+ * 定期提供进度报告): silent longer than daiban.progress.report-every-working-days (5), it is flagged (rule
+ * progress-reported-regularly) until a report is made.
+ */
+class ClientKeptInformedIT extends PostgresIntegrationTest {
+
+    /** Station codes of this test only: prefix 1539, plus a random run number so reruns on one database never meet. */
+    static final String C = "1539" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
+    static final AgentId AGENT = AgentId.of("dddddddd-1539-4c3b-9a57-0d5f1e2a3b4c");
+    static final Client CLIENT = new Client(ClientKind.CITIZEN, "王秀英", null, null, PhoneNumber.of("13912345678"), null);
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** Per aggregate, the next sequence number: kept across this class's tests, which share the station. */
+    static final Map<String, Long> sequences = new java.util.HashMap<>();
+
+    void append(String type, String aggregateId, Object payload, Instant at) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+                Map.of(MetadataKeys.ACTOR_ID, AGENT.value(), MetadataKeys.STATION_CODE, C), UUID.randomUUID().toString(),
+                at));
+    }
+
+    /** A matter of {@code kind} commissioned at {@code at}. */
+    DelegationId commissioned(DelegationKind kind, Instant at) {
+        DelegationId id = DelegationId.create();
+        LocalDate day = ServiceClock.defaults().dayOf(at);
+        append("Delegation", id.value(), new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE,
+                StationCode.of(C), "W1", AGENT, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
+                Set.of(StationLevel.COUNTY_CENTRE), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
+                List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, null), at);
+        return id;
+    }
+
+    /** A matter commissioned at {@code at} and completed then, successfully or not. */
+    DelegationId completed(Instant at, boolean successful) {
+        DelegationId id = commissioned(DelegationKind.ASSIST, at);
+        LocalDate day = ServiceClock.defaults().dayOf(at);
+        append("Delegation", id.value(), new DelegationCompletedEvent(id, successful, successful ? "证书 001" : null,
+                successful ? null : "材料不符合要求", day, day.plusDays(90), true, 0), at);
+        return id;
+    }
+
+    JsonNode get(String path) throws Exception {
+        return json.readTree(http.getForObject(path, String.class));
+    }
+
+    static List<String> ids(JsonNode flags, String rule) {
+        List<String> ids = new ArrayList<>();
+        flags.forEach(flag -> {
+            if (rule == null || rule.equals(flag.path("rule").asText())) {
+                ids.add(flag.get("delegationId").asText());
+            }
+        });
+        return ids;
+    }
+
+    /** The test's station, opened once for both tests (whichever runs first). */
+    synchronized void stationOpened(Instant at) {
+        if (sequences.containsKey(C)) {
+            return;
+        }
+        append("Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
+                StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
+                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
+        append("Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null), at);
+    }
+
+    @Test
+    void aResultNotDeliveredWithinThreeWorkingDaysOfCompletionIsFlaggedUntilItIsDelivered() throws Exception {
+        Instant now = Instant.now();
+        Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
+        stationOpened(now.minus(30, ChronoUnit.DAYS));
+        DelegationId waiting = completed(weeksAgo, true);
+        DelegationId failed = completed(weeksAgo, false);
+        DelegationId fresh = completed(now, true);
+        DelegationId delivered = completed(weeksAgo, true);
+        LocalDate today = ServiceClock.defaults().dayOf(now);
+        append("Delegation", delivered.value(), new ResultDeliveredEvent(delivered, DeliveryMethod.IN_PERSON, null,
+                "签收单", true, false, today, today), now);
+
+        String flags = "/api/supervision/flags?station=" + C;
+        String dashboard = "/api/stations/" + C + "/dashboard";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ids(get(flags).get("flags"), AwaitingDelivery.RULE))
+                    .containsExactlyInAnyOrder(waiting.value(), failed.value());
+            JsonNode board = get(dashboard);
+            assertThat(board.path("awaitingDelivery").asLong()).as("completed, not delivered").isEqualTo(3);
+            assertThat(ids(board.get("lateDeliveries"), null)).containsExactlyInAnyOrder(waiting.value(),
+                    failed.value());
+            assertThat(ids(board.get("atRisk"), null)).doesNotContain(waiting.value(), failed.value());
+        });
+        for (JsonNode flag : get(flags).get("flags")) {
+            if (flag.path("delegationId").asText().equals(failed.value())) {
+                assertThat(flag.get("colour").asText()).isEqualTo("YELLOW");
+                assertThat(flag.get("reason").asText()).startsWith("办结后结果未送达").contains("未办成");
+            }
+        }
+
+        append("Delegation", waiting.value(), new ResultDeliveredEvent(waiting, DeliveryMethod.POST, "SF1234567890",
+                null, true, true, today, today), now);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ids(get(flags).get("flags"), AwaitingDelivery.RULE)).containsExactly(failed.value());
+            assertThat(get(dashboard).path("awaitingDelivery").asLong()).isEqualTo(2);
+        });
+    }
+
+    /**
+     * A proxy in hand whose client has heard nothing for more than five working days since intake is flagged, until a
+     * progress report; one reported on, one whose client was back in touch at its continuation, a fresh one and an
+     * assist (帮办) are not. An upgraded database counts the day last heard as the projection does (V169's backfill).
+     */
+    @Test
+    void aProxyWhoseClientHearsNothingForFiveWorkingDaysIsFlaggedUntilProgressIsReported() throws Exception {
+        Instant now = Instant.now();
+        Instant weeksAgo = now.minus(20, ChronoUnit.DAYS);
+        LocalDate today = ServiceClock.defaults().dayOf(now);
+        stationOpened(now.minus(30, ChronoUnit.DAYS));
+        DelegationId silent = commissioned(DelegationKind.PROXY, weeksAgo);
+        DelegationId reported = commissioned(DelegationKind.PROXY, weeksAgo);
+        append("Delegation", reported.value(), new ProgressReportedEvent(reported, "材料已报送审批部门",
+                ProgressChannel.PHONE, null), now);
+        DelegationId resumed = commissioned(DelegationKind.PROXY, weeksAgo);
+        LocalDate suspendedOn = ServiceClock.defaults().dayOf(weeksAgo.plus(1, ChronoUnit.DAYS));
+        append("Delegation", resumed.value(), new DelegationSuspendedEvent(resumed, SuspensionReason.CLIENT_REQUEST,
+                "外出", suspendedOn, suspendedOn.plusDays(60)), weeksAgo.plus(1, ChronoUnit.DAYS));
+        append("Delegation", resumed.value(), new DelegationResumedEvent(resumed, today, 10, today, today.plusDays(30)),
+                now);
+        DelegationId fresh = commissioned(DelegationKind.PROXY, now);
+        DelegationId assist = commissioned(DelegationKind.ASSIST, weeksAgo);
+
+        String flags = "/api/supervision/flags?station=" + C;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ids(get(flags).get("flags"), ProgressReports.RULE)).containsExactly(silent.value());
+            assertThat(get("/api/delegations/" + resumed.value()).path("status").asText()).isEqualTo("HANDLING");
+            assertThat(get("/api/delegations/" + fresh.value()).path("status").asText()).isEqualTo("HANDLING");
+            assertThat(get("/api/delegations/" + assist.value()).path("status").asText()).isEqualTo("HANDLING");
+        });
+        for (JsonNode flag : get(flags).get("flags")) {
+            if (ProgressReports.RULE.equals(flag.path("rule").asText())) {
+                assertThat(flag.get("colour").asText()).isEqualTo("YELLOW");
+                assertThat(flag.get("reason").asText()).startsWith("代办事项未定期报告进度")
+                        .contains(ServiceClock.defaults().dayOf(weeksAgo).toString());
+            }
+        }
+        assertThat(ids(get("/api/stations/" + C + "/dashboard").get("atRisk"), null)).doesNotContain(silent.value());
+
+        // V169's backfill, run on this station's rows set back to null in a transaction rolled back, gives each matter
+        // the day the projection keeps.
+        String heard = "select delegation_id || ' ' || coalesce(cast(last_reported_on as text), '-') "
+                + "from delegation_view where station_code = ? order by 1";
+        List<String> projected = jdbc.queryForList(heard, String.class, C);
+        assertThat(projected).contains(reported.value() + " " + today, resumed.value() + " " + today);
+        String backfill = java.util.Arrays.stream(new String(new org.springframework.core.io.ClassPathResource(
+                        "db/migration/V169__progress_reports.sql").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).split(";"))
+                .map(statement -> statement.lines().filter(line -> !line.startsWith("--"))
+                        .collect(java.util.stream.Collectors.joining("\n")).strip())
+                .filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update("update delegation_view set last_reported_on = null where station_code = ?", C);
+            jdbc.update(backfill + " and d.station_code = '" + C + "'");
+            assertThat(jdbc.queryForList(heard, String.class, C)).isEqualTo(projected);
+            tx.setRollbackOnly();
+        });
+
+        append("Delegation", silent.value(), new ProgressReportedEvent(silent, "已受理，等待审批", ProgressChannel.SMS,
+                null), now);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ids(get(flags).get("flags"), ProgressReports.RULE)).isEmpty());
+    }
+}
