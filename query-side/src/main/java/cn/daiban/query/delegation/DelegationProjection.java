@@ -237,16 +237,21 @@ public class DelegationProjection {
     /** Reported to the client: in the details, and the day the client last heard (002 代办·承办 定期报告进度). */
     @EventHandler
     void on(ProgressReportedEvent e, DomainEventMessage<?> m) {
-        // The detail in the same statement (see WITH_DETAIL).
-        jdbc.update("update delegation_view set " + LAST_REPORTED + ", " + WITH_DETAIL + " where delegation_id = ?",
-                Date.valueOf(day(m)), "progress:" + m.getSequenceNumber(), write(fields("channel",
-                        e.channel().name(), "channelNote", e.channelNote(), "on", day(m))), e.delegationId().value());
+        heard(e.delegationId(), day(m), "progress:" + m.getSequenceNumber(), fields("channel", e.channel().name(),
+                "channelNote", e.channelNote(), "on", day(m)));
         step(m);
+    }
+
+    /** The client heard on {@code day} ({@link #LAST_REPORTED}), and the detail, in one statement (see WITH_DETAIL). */
+    private void heard(DelegationId id, LocalDate day, String key, Map<String, ?> detail) {
+        jdbc.update("update delegation_view set " + LAST_REPORTED + ", " + WITH_DETAIL + " where delegation_id = ?",
+                Date.valueOf(day), key, write(detail), id.value());
     }
 
     /**
      * The day the client last heard how the matter stands, moved to the parameter's day unless it already is later:
-     * a progress report, or the client back in touch as the matter goes on (supplement received, continuation). Until
+     * a progress report, or the client in touch as the matter goes on (a supplement received; a continuation, 续办,
+     * which the client takes up, 002 服务中止与续办; an assist turned into a proxy, the applicant signing the 委托). Until
      * then the day of intake counts ({@code ProgressReports} reads {@code coalesce(last_reported_on, received_on)}).
      * A step recorded late (backdated) never moves it back; applied twice it changes nothing.
      */
@@ -271,9 +276,8 @@ public class DelegationProjection {
     @EventHandler
     void on(SupplementReceivedEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
-        detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
-                "reason", "待补正", "until", e.receivedOn()));
-        set(e.delegationId(), LAST_REPORTED, Date.valueOf(e.receivedOn()));
+        heard(e.delegationId(), e.receivedOn(), "pause:" + m.getSequenceNumber(), Map.of("days",
+                e.pausedWorkingDays(), "reason", "待补正", "until", e.receivedOn()));
         moved(e.delegationId(), e.deadline(), "HANDLING");
         counted(e.delegationId(), before);
         step(m);
@@ -313,7 +317,9 @@ public class DelegationProjection {
     @EventHandler
     void on(AssistConvertedToProxyEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
-        set(e.delegationId(), "kind = 'PROXY', acceptance_form_number = ?", e.acceptanceFormNumber().value());
+        jdbc.update("update delegation_view set kind = 'PROXY', acceptance_form_number = ?, " + LAST_REPORTED
+                + " where delegation_id = ?", e.acceptanceFormNumber().value(), Date.valueOf(day(m)),
+                e.delegationId().value());
         counted(e.delegationId(), before);
         step(m);
     }
@@ -485,9 +491,8 @@ public class DelegationProjection {
     @EventHandler
     void on(DelegationResumedEvent e, DomainEventMessage<?> m) {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
-        detail(e.delegationId(), "pause:" + m.getSequenceNumber(), Map.of("days", e.pausedWorkingDays(),
-                "reason", "中止", "until", e.resumedOn()));
-        set(e.delegationId(), LAST_REPORTED, Date.valueOf(e.resumedOn()));
+        heard(e.delegationId(), e.resumedOn(), "pause:" + m.getSequenceNumber(), Map.of("days",
+                e.pausedWorkingDays(), "reason", "中止", "until", e.resumedOn()));
         jdbc.update("""
                         update delegation_view set status = coalesce(details ->> 'beforeSuspension', 'HANDLING')
                         where delegation_id = ? and status = 'SUSPENDED'""", e.delegationId().value());

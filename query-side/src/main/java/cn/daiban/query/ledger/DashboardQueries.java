@@ -133,8 +133,15 @@ public class DashboardQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     SupervisionFlagsResponse handle(FetchSupervisionFlagsQuery query) {
-        return new SupervisionFlagsResponse(flags(query.stationCode(), true,
-                query.colour() == null ? null : query.colour().name(), clock.today()));
+        String colour = query.colour() == null ? null : query.colour().name();
+        LocalDate today = clock.today();
+        List<StationDashboardResponse.Flag> flags = new ArrayList<>(flags(query.stationCode(), true, colour, today));
+        // 002 代办·承办: a proxy in hand whose client has heard nothing for too long (yellow). Supervision's list only:
+        // the dashboard lists none of them, so it does not read them.
+        if (colour == null || colour.equals("YELLOW")) {
+            flags.addAll(progress.flags(query.stationCode(), true, today));
+        }
+        return new SupervisionFlagsResponse(flags);
     }
 
     /** A late home visit (003 附件3 六5) is a yellow flag for supervision; the dashboard lists it apart from "at risk". */
@@ -179,8 +186,6 @@ public class DashboardQueries {
         flags.addAll(transfers.refusedFlags(station, rollUp));
         // 004 §6.3.3.3, 000 §6.4: a result not delivered within the working days allowed (yellow; listed apart).
         flags.addAll(delivery.flags(station, rollUp, today));
-        // 002 代办·承办: a proxy in hand whose client has heard nothing for too long (yellow; listed apart).
-        flags.addAll(progress.flags(station, rollUp, today));
         return colour == null ? flags : flags.stream().filter(f -> f.colour().equals(colour)).toList();
     }
 

@@ -338,7 +338,8 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         flags.forEach(flag -> flagged.add(flag.get("delegationId").asText() + " " + flag.path("rule").asText("-")));
         // D4 and D7 by their time limits; D6, completed on Tuesday 24 November and never delivered, by its result
         // due on Friday 27 November (three working days); D4, a proxy escalated whose client has heard nothing
-        // since its intake on Monday 16 November, by the report due on Monday 23 November (five working days).
+        // since its intake on Monday 16 November, by the report due on Monday 23 November (five working days). These
+        // two are judged on the real clock's today, so they hold from Monday 30 November 2026 on.
         assertThat(flagged).containsExactlyInAnyOrder(delegation("D4").value() + " -", delegation("D7").value() + " -",
                 delegation("D6").value() + " result-delivered-promptly",
                 delegation("D4").value() + " progress-reported-regularly");

@@ -15,10 +15,13 @@ import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.DelegationResumedEvent;
 import cn.daiban.kernel.delegation.DelegationSuspendedEvent;
 import cn.daiban.kernel.delegation.DeliveryMethod;
+import cn.daiban.kernel.delegation.MissingMaterial;
 import cn.daiban.kernel.delegation.ProgressChannel;
 import cn.daiban.kernel.delegation.ProgressReportedEvent;
 import cn.daiban.kernel.delegation.ResultDeliveredEvent;
 import cn.daiban.kernel.delegation.ServiceMode;
+import cn.daiban.kernel.delegation.SupplementReceivedEvent;
+import cn.daiban.kernel.delegation.SupplementRequestedEvent;
 import cn.daiban.kernel.delegation.SuspensionReason;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
@@ -173,8 +176,9 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
 
     /**
      * A proxy in hand whose client has heard nothing for more than five working days since intake is flagged, until a
-     * progress report; one reported on, one whose client was back in touch at its continuation, a fresh one and an
-     * assist (帮办) are not. An upgraded database counts the day last heard as the projection does (V169's backfill).
+     * progress report; one reported on, one whose client was back in touch at its continuation or with the materials
+     * asked for, one still waiting for materials, a fresh one and an assist (帮办) are not. An upgraded database
+     * counts the day last heard as the projection does (V169's backfill).
      */
     @Test
     void aProxyWhoseClientHearsNothingForFiveWorkingDaysIsFlaggedUntilProgressIsReported() throws Exception {
@@ -192,6 +196,17 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
                 "外出", suspendedOn, suspendedOn.plusDays(60)), weeksAgo.plus(1, ChronoUnit.DAYS));
         append("Delegation", resumed.value(), new DelegationResumedEvent(resumed, today, 10, today, today.plusDays(30)),
                 now);
+        // Materials asked for weeks ago: one proxy got them today (the client was in touch), one still waits for them
+        // (not in hand).
+        LocalDate asked = ServiceClock.defaults().dayOf(weeksAgo);
+        DelegationId supplied = commissioned(DelegationKind.PROXY, weeksAgo);
+        append("Delegation", supplied.value(), new SupplementRequestedEvent(supplied, 1,
+                List.of(new MissingMaterial("户口簿", "户籍")), asked, asked.plusDays(5), null, false), weeksAgo);
+        append("Delegation", supplied.value(), new SupplementReceivedEvent(supplied, 1, today, 5, asked.plusDays(60),
+                asked.plusDays(67)), now);
+        DelegationId waiting = commissioned(DelegationKind.PROXY, weeksAgo);
+        append("Delegation", waiting.value(), new SupplementRequestedEvent(waiting, 1,
+                List.of(new MissingMaterial("户口簿", "户籍")), asked, asked.plusDays(5), null, false), weeksAgo);
         DelegationId fresh = commissioned(DelegationKind.PROXY, now);
         DelegationId assist = commissioned(DelegationKind.ASSIST, weeksAgo);
 
@@ -199,6 +214,9 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ids(get(flags).get("flags"), ProgressReports.RULE)).containsExactly(silent.value());
             assertThat(get("/api/delegations/" + resumed.value()).path("status").asText()).isEqualTo("HANDLING");
+            assertThat(get("/api/delegations/" + supplied.value()).path("status").asText()).isEqualTo("HANDLING");
+            assertThat(get("/api/delegations/" + waiting.value()).path("status").asText())
+                    .isEqualTo("AWAITING_SUPPLEMENT");
             assertThat(get("/api/delegations/" + fresh.value()).path("status").asText()).isEqualTo("HANDLING");
             assertThat(get("/api/delegations/" + assist.value()).path("status").asText()).isEqualTo("HANDLING");
         });
@@ -216,7 +234,8 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         String heard = "select delegation_id || ' ' || coalesce(cast(last_reported_on as text), '-') "
                 + "from delegation_view where station_code = ? order by 1";
         List<String> projected = jdbc.queryForList(heard, String.class, C);
-        assertThat(projected).contains(reported.value() + " " + today, resumed.value() + " " + today);
+        assertThat(projected).contains(reported.value() + " " + today, resumed.value() + " " + today,
+                supplied.value() + " " + today);
         String backfill = java.util.Arrays.stream(new String(new org.springframework.core.io.ClassPathResource(
                         "db/migration/V169__progress_reports.sql").getInputStream().readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8).split(";"))
