@@ -25,7 +25,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -41,15 +40,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
 
 /**
  * Notifications are produced from events into the outbox once per event and template, and sent exactly once even
  * when a send fails, or the sending transaction dies after the delivery was written (as in a crash).
  */
-// The one class whose context sends (the others' do not, PostgresIntegrationTest): what its spied sender is given is
-// all that is sent while it runs, its own notifications and those the earlier classes left due.
+// The one class whose context sends (the others' do not, PostgresIntegrationTest): what its scripted sender is given
+// is all that is sent while it runs, its own notifications and those the earlier classes left due.
 @TestPropertySource(properties = {"daiban.notifications.send=true", "daiban.notifications.first-backoff=100ms",
         "daiban.notifications.poll-interval=100ms"})
 // Its own settings make its own application context: closed after the class, so its processors do not go on
@@ -66,8 +63,55 @@ class NotificationsIT extends PostgresIntegrationTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
-    @MockitoSpyBean
-    NotificationSender sender;
+    @Autowired
+    ScriptedSender sender;
+
+    /**
+     * The sender of this class's context: the real (log) sender, unless a test gives it a script. Not a Mockito spy:
+     * the dispatcher sends while a test runs (its own notifications and those earlier classes left due), and stubbing
+     * a spy that another thread calls meanwhile lets that call take the stubbing (CI failed so, with an
+     * UnfinishedStubbingException); a script is one volatile field, set at once.
+     */
+    static final class ScriptedSender implements NotificationSender {
+
+        interface Script {
+            void send(String notificationId, String phone, String text, NotificationSender real) throws Exception;
+        }
+
+        private final NotificationSender real;
+        volatile Script script;
+        /** Each notification's text as last given, by its id. */
+        final java.util.Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        ScriptedSender(NotificationSender real) {
+            this.real = real;
+        }
+
+        @Override
+        public void send(String notificationId, String phone, String text) throws Exception {
+            texts.put(notificationId, text);
+            Script current = script;
+            if (current == null) {
+                real.send(notificationId, phone, text);
+            } else {
+                current.send(notificationId, phone, text, real);
+            }
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class ScriptedSending {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        ScriptedSender scriptedSender(JdbcTemplate jdbc) {
+            return new ScriptedSender(new LogNotificationSender(jdbc));
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void realSenderAgain() {
+        sender.script = null;
+    }
 
     static final StationCode STATION = StationCode.of("147700000101");
     static final PhoneNumber PHONE = TestEvents.CLIENT_PHONE;
@@ -164,12 +208,12 @@ class NotificationsIT extends PostgresIntegrationTest {
     void aFailedSendIsRetriedAndTheAttemptsAreKept() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
-        doAnswer(invocation -> {
-            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
+        sender.script = (id, phone, text, real) -> {
+            if (id.equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 throw new IllegalStateException("gateway timed out");
             }
-            return invocation.callRealMethod();
-        }).when(sender).send(anyString(), anyString(), anyString());
+            real.send(id, phone, text);
+        };
         DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(notifications(id.value())).hasSize(1);
@@ -186,12 +230,12 @@ class NotificationsIT extends PostgresIntegrationTest {
     void aFailedSendWithoutAMessageShowsNoNullText() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
-        doAnswer(invocation -> {
-            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
+        sender.script = (id, phone, text, real) -> {
+            if (id.equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 throw new IllegalStateException();
             }
-            return invocation.callRealMethod();
-        }).when(sender).send(anyString(), anyString(), anyString());
+            real.send(id, phone, text);
+        };
         DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(notifications(id.value()).findValuesAsText("status")).containsExactly("SENT"));
@@ -209,14 +253,13 @@ class NotificationsIT extends PostgresIntegrationTest {
     void aSendingTransactionThatDiesAfterDeliveringDeliversOnceOnTheRetry() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
-        doAnswer(invocation -> {
-            Object result = invocation.callRealMethod();
-            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
+        sender.script = (id, phone, text, real) -> {
+            real.send(id, phone, text);
+            if (id.equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 // The delivery row is written, then the transaction dies before it commits, as in a crash.
                 throw new IllegalStateException("node stopped while sending");
             }
-            return result;
-        }).when(sender).send(anyString(), anyString(), anyString());
+        };
         DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(notifications(id.value())).hasSize(1);
@@ -246,13 +289,12 @@ class NotificationsIT extends PostgresIntegrationTest {
             org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         AtomicInteger calls = new AtomicInteger();
         String event = UUID.randomUUID().toString(); // the commissioning, whose acceptance notice this sender fails
-        doAnswer(invocation -> {
-            Object result = invocation.callRealMethod();
-            if (invocation.getArgument(0, String.class).equals(event + ":accepted") && calls.getAndIncrement() == 0) {
+        sender.script = (id, phone, text, real) -> {
+            real.send(id, phone, text);
+            if (id.equals(event + ":accepted") && calls.getAndIncrement() == 0) {
                 throw new NodeStopped();
             }
-            return result;
-        }).when(sender).send(anyString(), anyString(), anyString());
+        };
         DelegationId id = commissioned(Instant.now(), event);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(notifications(id.value())).hasSize(1);
@@ -307,14 +349,12 @@ class NotificationsIT extends PostgresIntegrationTest {
                 and status = 'SENT'""", Integer.class, id.value())).isEqualTo(1));
         String invitation = jdbc.queryForObject("select id from notification_outbox where subject_id = ? "
                 + "and template = 'evaluation-invitation'", String.class, id.value());
-        org.mockito.ArgumentCaptor<String> sent = org.mockito.ArgumentCaptor.forClass(String.class);
-        org.mockito.Mockito.verify(sender, org.mockito.Mockito.atLeastOnce())
-                .send(org.mockito.ArgumentMatchers.eq(invitation), anyString(), sent.capture());
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("code=([A-Za-z0-9_-]{22})")
-                .matcher(sent.getValue());
-        assertThat(link.find()).as(sent.getValue()).isTrue();
+        String sent = sender.texts.get(invitation);
+        assertThat(sent).as("the invitation's text as the sender was given it").isNotNull();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("code=([A-Za-z0-9_-]{22})").matcher(sent);
+        assertThat(link.find()).as(sent).isTrue();
         String code = link.group(1);
-        assertThat(sent.getValue()).contains("王秀英", "/api/public/evaluations?code=" + code);
+        assertThat(sent).contains("王秀英", "/api/public/evaluations?code=" + code);
 
         java.util.Map<String, Object> row = jdbc.queryForMap("""
                 select delegation_id, notification_id, extract(epoch from expires_at - issued_at) as validity, used_at
