@@ -2,13 +2,8 @@ package cn.daiban.query.ledger;
 
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.calendar.ServiceClock;
-import cn.daiban.kernel.catalogue.ServiceItemCode;
-import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
-import cn.daiban.kernel.delegation.Client;
-import cn.daiban.kernel.delegation.ClientKind;
-import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
@@ -19,7 +14,6 @@ import cn.daiban.kernel.delegation.MissingMaterial;
 import cn.daiban.kernel.delegation.ProgressChannel;
 import cn.daiban.kernel.delegation.ProgressReportedEvent;
 import cn.daiban.kernel.delegation.ResultDeliveredEvent;
-import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.kernel.delegation.SupplementReceivedEvent;
 import cn.daiban.kernel.delegation.SupplementRequestedEvent;
 import cn.daiban.kernel.delegation.SuspensionReason;
@@ -32,7 +26,6 @@ import cn.daiban.kernel.station.StationWindow;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +37,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +57,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
     /** Station codes of this test only: prefix 1539, plus a random run number so reruns on one database never meet. */
     static final String C = "1539" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
     static final AgentId AGENT = AgentId.of("dddddddd-1539-4c3b-9a57-0d5f1e2a3b4c");
-    static final Client CLIENT = new Client(ClientKind.CITIZEN, "王秀英", null, null, PhoneNumber.of("13912345678"), null);
+    static final StationEvents events = new StationEvents(C, AGENT);
 
     @Autowired
     EventStore eventStore;
@@ -79,25 +70,13 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
-    /** Per aggregate, the next sequence number: kept across this class's tests, which share the station. */
-    static final Map<String, Long> sequences = new java.util.HashMap<>();
-
     void append(String type, String aggregateId, Object payload, Instant at) {
-        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                Map.of(MetadataKeys.ACTOR_ID, AGENT.value(), MetadataKeys.STATION_CODE, C), UUID.randomUUID().toString(),
-                at));
+        events.append(eventStore, type, aggregateId, payload, at);
     }
 
     /** A matter of {@code kind} commissioned at {@code at}. */
     DelegationId commissioned(DelegationKind kind, Instant at) {
-        DelegationId id = DelegationId.create();
-        LocalDate day = ServiceClock.defaults().dayOf(at);
-        append("Delegation", id.value(), new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE,
-                StationCode.of(C), "W1", AGENT, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
-                Set.of(StationLevel.COUNTY_CENTRE), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
-                List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, null), at);
-        return id;
+        return events.commissioned(eventStore, kind, at);
     }
 
     /** A matter commissioned at {@code at} and completed then, successfully or not. */
@@ -125,7 +104,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
 
     /** The test's station, opened once for both tests (whichever runs first). */
     synchronized void stationOpened(Instant at) {
-        if (sequences.containsKey(C)) {
+        if (events.stationOpened()) {
             return;
         }
         append("Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
@@ -236,12 +215,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         List<String> projected = jdbc.queryForList(heard, String.class, C);
         assertThat(projected).contains(reported.value() + " " + today, resumed.value() + " " + today,
                 supplied.value() + " " + today);
-        String backfill = java.util.Arrays.stream(new String(new org.springframework.core.io.ClassPathResource(
-                        "db/migration/V169__progress_reports.sql").getInputStream().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).split(";"))
-                .map(statement -> statement.lines().filter(line -> !line.startsWith("--"))
-                        .collect(java.util.stream.Collectors.joining("\n")).strip())
-                .filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+        String backfill = StationEvents.backfillOf("V169__progress_reports.sql");
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.update("update delegation_view set last_reported_on = null where station_code = ?", C);
             jdbc.update(backfill + " and d.station_code = '" + C + "'");

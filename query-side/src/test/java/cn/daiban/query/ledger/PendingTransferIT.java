@@ -2,20 +2,14 @@ package cn.daiban.query.ledger;
 
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.calendar.ServiceClock;
-import cn.daiban.kernel.catalogue.ServiceItemCode;
-import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
-import cn.daiban.kernel.delegation.Client;
-import cn.daiban.kernel.delegation.ClientKind;
-import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.DelegationTransferRefusedEvent;
 import cn.daiban.kernel.delegation.DelegationTransferRequestedEvent;
 import cn.daiban.kernel.delegation.DelegationTransferWithdrawnEvent;
 import cn.daiban.kernel.delegation.DelegationTransferredEvent;
-import cn.daiban.kernel.delegation.ServiceMode;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationManager;
@@ -25,7 +19,6 @@ import cn.daiban.kernel.station.StationWindow;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +52,7 @@ class PendingTransferIT extends PostgresIntegrationTest {
     static final String C = "1538" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
     static final AgentId AGENT = AgentId.of("dddddddd-1538-4c3b-9a57-0d5f1e2a3b4c");
     static final AgentId HELPER = AgentId.of("eeeeeeee-1538-4c3b-9a57-0d5f1e2a3b4c");
-    static final Client CLIENT = new Client(ClientKind.CITIZEN, "王秀英", null, null, PhoneNumber.of("13912345678"), null);
+    static final StationEvents events = new StationEvents(C, AGENT);
 
     @Autowired
     EventStore eventStore;
@@ -75,24 +67,12 @@ class PendingTransferIT extends PostgresIntegrationTest {
     @Autowired
     cn.daiban.query.delegation.DelegationProjection projection;
 
-    /** Per aggregate, the next sequence number: kept across this class's tests, which share the station. */
-    static final Map<String, Long> sequences = new HashMap<>();
-
     void append(String type, String aggregateId, Object payload, Instant at) {
-        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                Map.of(MetadataKeys.ACTOR_ID, AGENT.value(), MetadataKeys.STATION_CODE, C), UUID.randomUUID().toString(),
-                at));
+        events.append(eventStore, type, aggregateId, payload, at);
     }
 
     DelegationId commissioned(Instant at) {
-        DelegationId id = DelegationId.create();
-        LocalDate day = ServiceClock.defaults().dayOf(at);
-        append("Delegation", id.value(), new DelegationCommissionedEvent(id, DelegationKind.ASSIST, ServiceMode.ON_SITE,
-                StationCode.of(C), "W1", AGENT, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
-                Set.of(StationLevel.COUNTY_CENTRE), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
-                List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, null), at);
-        return id;
+        return events.commissioned(eventStore, DelegationKind.ASSIST, at);
     }
 
     /** A matter commissioned at {@code at} whose transfer from W1 to Z2 was asked for at the same moment. */
@@ -134,7 +114,7 @@ class PendingTransferIT extends PostgresIntegrationTest {
 
     /** The test's station, opened once for both tests (whichever runs first). */
     static synchronized boolean firstToOpen() {
-        return !sequences.containsKey(C);
+        return !events.stationOpened();
     }
 
     void stationOpened(Instant at) {
@@ -334,12 +314,7 @@ class PendingTransferIT extends PostgresIntegrationTest {
                 + "where station_code = ? and transfers_refused > 0 order by 1";
         List<String> projected = jdbc.queryForList(refusedCounts, String.class, C);
         assertThat(projected).contains(bounced.value() + " 2", once.value() + " 1");
-        String backfill = java.util.Arrays.stream(new String(new org.springframework.core.io.ClassPathResource(
-                        "db/migration/V168__refused_transfers.sql").getInputStream().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).split(";"))
-                .map(statement -> statement.lines().filter(line -> !line.startsWith("--"))
-                        .collect(java.util.stream.Collectors.joining("\n")).strip())
-                .filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+        String backfill = StationEvents.backfillOf("V168__refused_transfers.sql");
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.update("update delegation_view set transfers_refused = 0 where station_code = ?", C);
             jdbc.update(backfill);
