@@ -540,7 +540,7 @@ class FaultDrillsEndToEndIT {
             // commissions and progress reports reach the delegations group (all of its tables) and the agents'
             // workload. The notification outbox is not rebuilt (a reset in place would send again).
             "delegations", List.of("delegation_view", "delegation_step", "evaluation_view", "phone_follow_up",
-                    "delegation_figure", "delegation_open_figure", "delegation_category_figure",
+                    "work_log_entry", "delegation_figure", "delegation_open_figure", "delegation_category_figure",
                     "delegation_facet_figure"),
             "agents", List.of("agent", "agent_record", "agent_workload"));
 

@@ -95,6 +95,16 @@ class VillageProxyEndToEndIT {
                 .contains("继承权公证书").contains("死亡证明");
         villageAgent.post(command(base + "/supplement-receipt"), Map.of()).expect(200);
 
+        // The work log (工作日志): a problem left open, then the contact with the department that resolved it; a
+        // second resolution of it is refused with the rule's name, on either engine.
+        villageAgent.post(command(base + "/work-log"), Map.of("kind", "PROBLEM", "summary", "继承人之一在外地无法到场",
+                "analysis", "需办理委托公证")).expect(200);
+        Map<String, Object> resolving = Map.of("kind", "COORDINATION", "summary", "与县不动产登记中心确认委托公证可用",
+                "department", "县不动产登记中心", "resolution", "外地继承人办理委托公证后由代办员提交", "resolves", 1);
+        villageAgent.post(command(base + "/work-log"), resolving).expect(200);
+        assertThat(villageAgent.post(command(base + "/work-log"), resolving).expect(422).json().get("rule").asText())
+                .isEqualTo("work-log-resolves-an-open-problem");
+
         // Escalation to the county, its decision, the result back to the village.
         villageAgent.post(command(base + "/escalations"), Map.of("targetStationCode", county,
                 "uploadedMaterialRefs", List.of("scan/" + delegation + "/1.pdf"), "note", "材料已扫描上传")).expect(200);
@@ -122,6 +132,15 @@ class VillageProxyEndToEndIT {
                 "documents", List.of("受理单", "一次性告知单", "办结单"))).expect(200);
         assertThat(Http.admin().get(command(base + "/documents/closing-notice")).expect(200).body())
                 .contains("已办结").contains("按时办结");
+        assertThat(villageAgent.post(command(base + "/work-log"), Map.of("kind", "TRACKING", "summary", "归档后补记"))
+                .expect(409).json().get("rule").asText()).isEqualTo("work-log-until-archived");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode log = Http.admin().get(query("/api/work-log?station=" + village)).expect(200).json().get("rows");
+            assertThat(log.findValuesAsText("summary")).containsExactly("与县不动产登记中心确认委托公证可用",
+                    "继承人之一在外地无法到场");
+            assertThat(log.get(1).get("open").asBoolean()).isFalse();
+            assertThat(log.get(1).get("resolvedBy").asInt()).isEqualTo(2);
+        });
 
         // The agent's workload followed the matter and went back to zero when it completed.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Http.admin()
@@ -137,6 +156,8 @@ class VillageProxyEndToEndIT {
                 "DelegationCommissionedEvent|" + agent + "|" + village,
                 "SupplementRequestedEvent|" + agent + "|" + village,
                 "SupplementReceivedEvent|" + agent + "|" + village,
+                "WorkLogEntryRecordedEvent|" + agent + "|" + village,
+                "WorkLogEntryRecordedEvent|" + agent + "|" + village,
                 "DelegationEscalatedEvent|" + agent + "|" + village,
                 "UpperLevelDecisionRecordedEvent|county-clerk-07|" + county,
                 "ResultReturnedEvent|county-clerk-07|" + county,

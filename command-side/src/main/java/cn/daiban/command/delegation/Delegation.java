@@ -46,12 +46,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * {@link ToleratedMaterials} (容缺), {@link ParallelTasks} (并联), {@link Escalation} (up and back),
  * {@link StatutoryFees}, {@link Completion} (completed or withdrawn), {@link Aftercare} (delivery, evaluation,
  * archive), {@link Rectification} (after a poor grade, re-checked by supervision), {@link FollowUps} (contacts with
- * the client after completion), {@link ClientCategorisation}, {@link HomeVisits} and {@link StepMoments} (steps
- * recorded after the fact). A member that asks another (completion, archive, follow-ups) is given it when built.
- * Every rule is named in {@link DelegationRules}. A deadline's scope is the aggregate; Axon hands it to every
- * member, and the member whose check it is handles it. Assumption: a member's event-sourcing handlers read only its
- * own state, never the root's or another member's, so the order in which Axon applies an event to the root and its
- * members does not matter. See docs/adr/0001-delegation-root-and-members.md.
+ * the client after completion), {@link WorkLog} (工作日志), {@link ClientCategorisation}, {@link HomeVisits} and
+ * {@link StepMoments} (steps recorded after the fact). A member that asks another (completion, archive,
+ * follow-ups) is given it when built. Every rule is named in {@link DelegationRules}. A deadline's scope is the
+ * aggregate; Axon hands it to every member, and the member whose check it is handles it. Assumption: a member's
+ * event-sourcing handlers read only its own state, never the root's or another member's, so the order in which
+ * Axon applies an event to the root and its members does not matter. See docs/adr/0001-delegation-root-and-members.md.
  */
 @Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Delegation {
@@ -97,6 +97,8 @@ class Delegation {
     private final Aftercare aftercare = new Aftercare(this, rectification);
     @AggregateMember
     private final FollowUps followUps = new FollowUps(this, aftercare);
+    @AggregateMember
+    private final WorkLog workLog = new WorkLog(this);
     @AggregateMember
     private final ClientCategorisation clientCategorisation = new ClientCategorisation(this);
     @AggregateMember

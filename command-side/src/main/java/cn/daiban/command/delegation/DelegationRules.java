@@ -125,6 +125,13 @@ final class DelegationRules {
     static final String RECTIFICATION_AWAITING_RECHECK = "rectification-awaiting-recheck";
     /** A follow-up contact (跟踪服务, `002 一站式办理`) from completion until the archive, not dated ahead. */
     static final String FOLLOW_UP_UNTIL_ARCHIVED = "follow-up-until-archived";
+    /**
+     * The work log (工作日志, `002 代办·承办`, `004 §6.3.3.2.3`, {@link WorkLog}): kept from intake until the archive,
+     * never dated ahead, and an entry resolves only a problem of the matter still open.
+     */
+    static final String WORK_LOG_UNTIL_ARCHIVED = "work-log-until-archived";
+    static final String WORK_LOG_NOT_AHEAD = "work-log-not-ahead";
+    static final String WORK_LOG_RESOLVES_AN_OPEN_PROBLEM = "work-log-resolves-an-open-problem";
     /** 002 帮办·办结 / 代办·办结: an ended matter hands every material back, signed for by the client. */
     static final String MATERIALS_HANDED_BACK = "materials-handed-back";
     static final String MATTER_ENDED = "matter-ended";
@@ -161,6 +168,7 @@ final class DelegationRules {
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
             EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED,
             CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY, RECTIFICATION_AWAITING_RECHECK, FOLLOW_UP_UNTIL_ARCHIVED,
+            WORK_LOG_UNTIL_ARCHIVED, WORK_LOG_NOT_AHEAD, WORK_LOG_RESOLVES_AN_OPEN_PROBLEM,
             BACKDATED_STEP, BACKDATING_REASON_GIVEN, OCCURRED_NOT_IN_FUTURE, OCCURRED_AFTER_PREVIOUS_STEP,
             BACKDATING_WINDOW);
 }

@@ -241,6 +241,7 @@ class CommandPolicy {
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);
         rule(cn.daiban.kernel.delegation.RecordPhoneFollowUpCommand.class, handledByStaff);
         rule(cn.daiban.kernel.delegation.RecordFollowUpContactCommand.class, handledByStaff);
+        rule(cn.daiban.kernel.delegation.RecordWorkLogEntryCommand.class, handledByStaff);
         rule(ArchiveDelegationCommand.class, handledByStaff);
         rule(HandBackMaterialsCommand.class, handledByStaff);
         rule(WithdrawDelegationCommand.class, handledByStaff);

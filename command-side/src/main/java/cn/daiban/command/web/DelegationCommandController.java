@@ -335,6 +335,21 @@ class DelegationCommandController {
                 body.contactedAt(), body.channel(), body.summary()));
     }
 
+    record WorkLogEntryRequest(cn.daiban.kernel.delegation.WorkLogEntryKind kind, java.time.Instant occurredAt,
+                               String summary, String analysis, String resolution, String department, String contact,
+                               Integer resolves) {
+    }
+
+    @PostMapping("/{id}/work-log")
+    @Operation(summary = "An entry of the matter's work log (工作日志, 002 代办·承办, 004 §6.3.3.2.3): a PROBLEM with its "
+            + "analysis and resolution, a COORDINATION with the approving department, or a TRACKING note; a later "
+            + "entry may resolve an open problem (resolves = its number). From intake until the archive")
+    ResponseEntity<CommandAcknowledgement> workLog(@PathVariable String id, @RequestBody WorkLogEntryRequest body) {
+        return step(id, body, d -> new cn.daiban.kernel.delegation.RecordWorkLogEntryCommand(d, body.kind(),
+                body.occurredAt(), body.summary(), body.analysis(), body.resolution(), body.department(),
+                body.contact(), body.resolves()));
+    }
+
     @PostMapping("/{id}/rectification/follow-up")
     @Operation(summary = "The follow-up call to a client who graded poorly")
     ResponseEntity<CommandAcknowledgement> followUp(@PathVariable String id, @RequestBody FollowUpRequest body) {

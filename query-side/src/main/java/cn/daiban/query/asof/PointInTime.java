@@ -39,7 +39,8 @@ public class PointInTime {
 
     private static final Logger log = LoggerFactory.getLogger(PointInTime.class);
     private static final List<String> SHADOWED = List.of("delegation_view", "delegation_step", "evaluation_view",
-            "phone_follow_up", "delegation_figure", "delegation_open_figure", "delegation_category_figure", "delegation_facet_figure",
+            "phone_follow_up", "work_log_entry", "delegation_figure", "delegation_open_figure",
+            "delegation_category_figure", "delegation_facet_figure",
             "consultation_view", "complaint_view", "appointment_view");
     private static final java.util.Set<String> GROUPS = java.util.Set.of("delegations", "consultations", "complaints",
             "appointments");

@@ -58,6 +58,7 @@ public final class EventSummaries {
             Map.entry("RectificationRequiredEvent", "差评整改"),
             Map.entry("RectificationFollowUpRecordedEvent", "差评回访"),
             Map.entry("PhoneFollowUpRecordedEvent", "电话回访"),
+            Map.entry("WorkLogEntryRecordedEvent", "工作日志"),
             Map.entry("RectificationCompletedEvent", "整改完成"),
             Map.entry("FollowUpContactRecordedEvent", "办结后跟踪服务"),
             Map.entry("RectificationAwaitingRecheckEvent", "整改完成，待督查复查"),

@@ -10,9 +10,11 @@ import cn.daiban.kernel.ledger.FetchConsultationRecordQuery;
 import cn.daiban.kernel.ledger.FetchDelegationDetailQuery;
 import cn.daiban.kernel.ledger.FetchRegisterQuery;
 import cn.daiban.kernel.ledger.FetchWorkLedgerQuery;
+import cn.daiban.kernel.ledger.FetchWorkLogQuery;
 import cn.daiban.kernel.ledger.LedgerFilter;
 import cn.daiban.kernel.ledger.RegisterResponse;
 import cn.daiban.kernel.ledger.WorkLedgerResponse;
+import cn.daiban.kernel.ledger.WorkLogResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
@@ -35,7 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The work ledger, the assist / proxy registers, the consultation record and the delegation detail. Every list is
+ * The work ledger, the assist / proxy registers, the consultation record, the work log and the delegation detail. Every list is
  * one indexed query with its page; exports stream the same queries row by row through a cursor.
  */
 @Component
@@ -357,6 +359,78 @@ public class LedgerQueries {
                 rs.getString("consultation_id"));
     }
 
+    // ---------------------------------------------------------------------------------------------- work log
+
+    /** Open problem: a problem recorded without its resolution and not resolved by a later entry since. */
+    static final String OPEN_PROBLEM = "w.kind = 'PROBLEM' and w.resolution is null and w.resolved_by is null";
+
+    private record WorkLogWhere(String cte, String clause, List<Object> args) {
+    }
+
+    /** Each filter reads an index of V170: the station's days, by kind, or its open problems. */
+    private static WorkLogWhere where(FetchWorkLogQuery q) {
+        ScopeSql scope = ScopeSql.of(q.stationCode(), q.rollUp());
+        List<Object> args = new ArrayList<>(scope.args());
+        StringBuilder clause = new StringBuilder(scope.on("w.station_code"));
+        if (q.from() != null) {
+            clause.append(" and w.occurred_on >= ?");
+            args.add(Date.valueOf(q.from()));
+        }
+        if (q.to() != null) {
+            clause.append(" and w.occurred_on <= ?");
+            args.add(Date.valueOf(q.to()));
+        }
+        if (q.kind() != null) {
+            clause.append(" and w.kind = ?");
+            args.add(q.kind().name());
+        }
+        if (q.openProblems()) {
+            clause.append(" and ").append(OPEN_PROBLEM);
+        }
+        return new WorkLogWhere(scope.cte(), clause.toString(), args);
+    }
+
+    private static final String WORK_LOG_SELECT = "select w.*, d.item_name, d.client_name, "
+            + "(" + OPEN_PROBLEM + ") as open from work_log_entry w "
+            + "join delegation_view d on d.delegation_id = w.delegation_id where ";
+    /** Newest first: for one station, the order of its index. */
+    private static final String WORK_LOG_ORDER =
+            " order by w.occurred_on desc, w.occurred_at desc, w.delegation_id, w.number";
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public WorkLogResponse handle(FetchWorkLogQuery query) {
+        WorkLogWhere w = where(query);
+        Long total = jdbc.queryForObject(w.cte() + "select count(*) from work_log_entry w where " + w.clause(),
+                Long.class, w.args().toArray());
+        List<Object> args = new ArrayList<>(w.args());
+        args.add(query.size());
+        long offset = (long) query.page() * query.size();
+        args.add(offset);
+        List<WorkLogResponse.Row> rows = new ArrayList<>();
+        jdbc.query(w.cte() + WORK_LOG_SELECT + w.clause() + WORK_LOG_ORDER + " limit ? offset ?",
+                (RowCallbackHandler) rs -> rows.add(workLogRow(rs, offset + rows.size() + 1)), args.toArray());
+        return new WorkLogResponse(rows, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    @Transactional(readOnly = true)
+    public void streamWorkLog(FetchWorkLogQuery query, RowSink<WorkLogResponse.Row> sink) {
+        WorkLogWhere w = where(query);
+        long[] serial = {0};
+        stream(w.cte() + WORK_LOG_SELECT + w.clause() + WORK_LOG_ORDER, w.args(),
+                rs -> emit(sink, workLogRow(rs, ++serial[0])));
+    }
+
+    private static WorkLogResponse.Row workLogRow(ResultSet rs, long serial) throws SQLException {
+        return new WorkLogResponse.Row(serial, rs.getObject("occurred_on", LocalDate.class),
+                rs.getString("station_code"), rs.getString("delegation_id"), rs.getString("item_name"),
+                rs.getString("client_name"), rs.getInt("number"), rs.getString("kind"), rs.getString("summary"),
+                rs.getString("analysis"), rs.getString("resolution"), rs.getString("department"),
+                rs.getString("contact"), (Integer) rs.getObject("resolves"), (Integer) rs.getObject("resolved_by"),
+                rs.getObject("resolved_on", LocalDate.class), rs.getBoolean("open"), rs.getString("recorded_by"),
+                rs.getTimestamp("occurred_at").toInstant());
+    }
+
     // ---------------------------------------------------------------------------------------------- detail
 
     private static java.time.Instant instant(java.sql.Timestamp timestamp) {
@@ -379,6 +453,14 @@ public class LedgerQueries {
                         rs.getString("attitude"), rs.getString("quality"), rs.getString("efficiency"),
                         rs.getString("channel"), rs.getString("comment"), rs.getObject("evaluated_on", LocalDate.class),
                         rs.getBoolean("voided"), rs.getString("void_reason"), rs.getString("entered_by")), id);
+        List<DelegationDetailResponse.WorkLogEntry> workLog = jdbc.query(
+                "select w.*, (" + OPEN_PROBLEM + ") as open from work_log_entry w where w.delegation_id = ? "
+                        + "order by w.number",
+                (rs, n) -> new DelegationDetailResponse.WorkLogEntry(rs.getInt("number"), rs.getString("kind"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("summary"), rs.getString("analysis"),
+                        rs.getString("resolution"), rs.getString("department"), rs.getString("contact"),
+                        (Integer) rs.getObject("resolves"), (Integer) rs.getObject("resolved_by"),
+                        rs.getBoolean("open"), rs.getString("recorded_by")), id);
         return jdbc.query("select * from delegation_view where delegation_id = ?", (rs, n) ->
                 new DelegationDetailResponse(id, rs.getString("kind"), rs.getString("status"),
                         rs.getString("station_code"), rs.getString("window_name"), rs.getString("item_code"),
@@ -395,7 +477,7 @@ public class LedgerQueries {
                         firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
                         firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null),
                         toleratedMaterials(details(rs.getString("details"))), rs.getBoolean("deadline_provisional"),
-                        pendingTransfer(rs)), id)
+                        pendingTransfer(rs), workLog), id)
                 .stream().findFirst();
     }
 

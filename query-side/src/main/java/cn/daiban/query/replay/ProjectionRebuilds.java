@@ -76,7 +76,7 @@ public class ProjectionRebuilds {
     /** The tables each projection keeps. */
     private static final Map<String, List<String>> SHADOWABLE = Map.of(
             "delegations", List.of("delegation_view", "delegation_step", "evaluation_view", "phone_follow_up",
-                    "delegation_figure", "delegation_open_figure", "delegation_category_figure",
+                    "work_log_entry", "delegation_figure", "delegation_open_figure", "delegation_category_figure",
                     "delegation_facet_figure"),
             "consultations", List.of("consultation_view"),
             "stations", List.of("station_directory", "station_application"),

@@ -4,15 +4,18 @@ import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.DelegationStatus;
+import cn.daiban.kernel.delegation.WorkLogEntryKind;
 import cn.daiban.kernel.ledger.ConsultationRecordResponse;
 import cn.daiban.kernel.ledger.DelegationDetailResponse;
 import cn.daiban.kernel.ledger.FetchConsultationRecordQuery;
 import cn.daiban.kernel.ledger.FetchDelegationDetailQuery;
 import cn.daiban.kernel.ledger.FetchRegisterQuery;
 import cn.daiban.kernel.ledger.FetchWorkLedgerQuery;
+import cn.daiban.kernel.ledger.FetchWorkLogQuery;
 import cn.daiban.kernel.ledger.LedgerFilter;
 import cn.daiban.kernel.ledger.RegisterResponse;
 import cn.daiban.kernel.ledger.WorkLedgerResponse;
+import cn.daiban.kernel.ledger.WorkLogResponse;
 import cn.daiban.query.export.Exports;
 import cn.daiban.query.ledger.LedgerQueries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -177,6 +180,52 @@ class LedgerController {
                         row.answeredInTime() == null ? (row.overdue() ? "否（超时未答复）" : "待答复")
                                 : row.answeredInTime() ? "是" : "否",
                         row.delegationId()))));
+    }
+
+    @GetMapping("/api/work-log")
+    @Operation(summary = "The work log (工作日志, 002 代办·承办, 004 §6.3.3.2.3) of a station's matters, newest first: "
+            + "problems with their analysis and resolution, contacts with the approving departments, follow-up notes; "
+            + "openProblems=true for the problems not resolved yet")
+    WorkLogResponse workLog(@RequestParam(required = false) String station,
+                            @RequestParam(defaultValue = "false") boolean rollUp,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                            @RequestParam(required = false) WorkLogEntryKind kind,
+                            @RequestParam(defaultValue = "false") boolean openProblems,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "50") int size) {
+        return queries.query(new FetchWorkLogQuery(station, rollUp, from, to, kind, openProblems, page, size),
+                ResponseTypes.instanceOf(WorkLogResponse.class)).join();
+    }
+
+    @GetMapping({"/api/work-log.csv", "/api/work-log.xlsx"})
+    @Operation(summary = "The work log as .xlsx or CSV, streamed",
+            responses = @ApiResponse(responseCode = "200",
+            description = "CSV (UTF-8 with BOM) for .csv, an Excel workbook for .xlsx",
+            content = {@Content(mediaType = ExportOpenApi.CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ExportOpenApi.XLSX, schema = @Schema(type = "string", format = "binary"))}))
+    void workLogExport(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                       @RequestParam(required = false) String station,
+                       @RequestParam(defaultValue = "false") boolean rollUp,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       @RequestParam(required = false) WorkLogEntryKind kind,
+                       @RequestParam(defaultValue = "false") boolean openProblems) throws Exception {
+        FetchWorkLogQuery query = new FetchWorkLogQuery(station, rollUp, from, to, kind, openProblems, 0, 1);
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        exports.either(xlsx, response, "工作日志", WorkLogResponse.HEADINGS, table ->
+                ledger.streamWorkLog(query, row -> table.row(Arrays.asList(row.serial(), row.date(),
+                        row.stationCode(), row.delegationId(), row.itemName(), row.clientName(),
+                        WorkLogEntryKind.valueOf(row.kind()).label(), row.summary(), row.analysis(), row.resolution(),
+                        row.department(), row.contact(), solved(row), row.resolvedOn(), row.recordedBy()))));
+    }
+
+    /** 是否已解决 for a problem (resolved at once, by a later entry, or still open); blank for other entries. */
+    private static String solved(WorkLogResponse.Row row) {
+        if (!WorkLogEntryKind.PROBLEM.name().equals(row.kind())) {
+            return null;
+        }
+        return row.open() ? "否" : "是";
     }
 
     @GetMapping("/api/delegations/{id}")

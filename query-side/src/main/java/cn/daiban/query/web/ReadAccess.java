@@ -24,7 +24,7 @@ import java.util.Optional;
  *   <li>The public face ({@code /api/public/**}): everyone, signed in or not; it holds no client data.</li>
  *   <li>Reference data — the station directory and a station's card, the catalogue, the calendar, the client categories: every user.</li>
  *   <li>A station's views ({@code /api/stations/{code}/…}, live updates) and every list filtered by
- *       {@code station} (ledger, registers, consultations, complaints, satisfaction, supervision flags): the
+ *       {@code station} (ledger, registers, consultations, work log, complaints, satisfaction, supervision flags): the
  *       station must lie in the reader's jurisdiction; everyone but an administrator names one.</li>
  *   <li>One matter, agent or notification: its station must lie in the reader's jurisdiction.</li>
  *   <li>Audit history, the quarterly assessment and point-in-time views: supervisors and administrators, within
@@ -45,7 +45,7 @@ class ReadAccess implements HandlerInterceptor {
     /** The public face: no login, no client data (`000 §4.4`); the security chain lets these through anonymous. */
     private static final List<String> PUBLIC = List.of("/api/public/**");
     private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
-            "/api/consultations", "/api/consultations.*", "/api/complaints", "/api/satisfaction",
+            "/api/consultations", "/api/consultations.*", "/api/work-log", "/api/work-log.*", "/api/complaints", "/api/satisfaction",
             "/api/satisfaction/**", "/api/supervision/flags", "/api/supervision/backdated-steps",
             "/api/supervision/rectifications", "/api/supervision/ledger-completeness");
     private static final List<String> SUPERVISION = List.of("/api/audit/**", "/api/assessments/**", "/api/as-of/**");

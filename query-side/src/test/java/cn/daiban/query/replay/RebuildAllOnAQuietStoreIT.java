@@ -6,6 +6,8 @@ import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.WorkLogEntryKind;
+import cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationManager;
@@ -55,7 +57,7 @@ class RebuildAllOnAQuietStoreIT extends PostgresIntegrationTest {
     private static final List<String> TABLES = List.of("delegation_view", "delegation_step", "evaluation_view",
             "station_directory", "station_application", "service_item", "service_item_revision", "agent",
             "agent_record", "agent_workload", "calendar_year", "statistics_submission", "consultation_view",
-            "complaint_view", "appointment_view", "audit_index");
+            "complaint_view", "appointment_view", "audit_index", "work_log_entry");
 
     @Autowired
     EventStore eventStore;
@@ -120,6 +122,15 @@ class RebuildAllOnAQuietStoreIT extends PostgresIntegrationTest {
                 append("Delegation", id.value(), 1, new DelegationCompletedEvent(id, true, "参保号", null,
                         ON.plusDays(2), ON.plusDays(7), true, 2));
             }
+            if (n == 1 || n == 3) {
+                // The work log: a problem, then the entry that resolves it (the first row is updated by the second).
+                append("Delegation", id.value(), 1, new WorkLogEntryRecordedEvent(id, 1, "agent-1",
+                        Instant.now().minusSeconds(60), WorkLogEntryKind.PROBLEM, "系统无法提交", "接口故障", null,
+                        null, null, null));
+                append("Delegation", id.value(), 2, new WorkLogEntryRecordedEvent(id, 2, "agent-1", Instant.now(),
+                        WorkLogEntryKind.COORDINATION, "联系人社局信息科", null, "故障已修复，已提交", "县人社局",
+                        "信息科", 1));
+            }
         }
         long head = jdbc.queryForObject("select max(global_index) from command_side.domain_event_entry", Long.class);
         // Quiet from here on: every live processor has handled every event.
@@ -139,10 +150,11 @@ class RebuildAllOnAQuietStoreIT extends PostgresIntegrationTest {
         ours.add(station.value());
         Map<String, List<String>> before = views(ours);
         assertThat(before.get("delegation_view")).hasSize(12);
-        assertThat(before.get("delegation_step")).hasSize(18);
+        assertThat(before.get("delegation_step")).hasSize(22);
+        assertThat(before.get("work_log_entry")).hasSize(4);
         assertThat(before.get("station_directory")).hasSize(1);
         assertThat(before.get("station_application")).isNotEmpty();
-        assertThat(before.get("audit_index")).hasSize(20);
+        assertThat(before.get("audit_index")).hasSize(24);
         assertThat(before.get("notification_outbox ids")).isNotEmpty();
 
         ResponseEntity<String> started = http.postForEntity("/api/admin/rebuilds/all", null, String.class);

@@ -28,7 +28,39 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        boolean deadlineProvisional,
                                        // Added at the end (003 三(五)): the transfer waiting for its receiver, or
                                        // null; an accepted one is in details as transfer:n with its helper.
-                                       PendingTransfer pendingTransfer) {
+                                       PendingTransfer pendingTransfer,
+                                       // Added at the end (工作日志, 002 代办·承办, 004 §6.3.3.2.3): the matter's
+                                       // work log, oldest first.
+                                       List<WorkLogEntry> workLog) {
+
+    /**
+     * An entry of the matter's work log: a problem (with its analysis and resolution), a contact with the approving
+     * department, or a follow-up note; {@code resolvedBy} is the number of the later entry that resolved this
+     * problem (null: resolved at once or still open, {@code open} tells which), {@code resolves} the problem this
+     * entry resolved.
+     */
+    public record WorkLogEntry(int number, String kind, Instant occurredAt, String summary, String analysis,
+                               String resolution, String department, String contact, Integer resolves,
+                               Integer resolvedBy, boolean open, String recordedBy) {
+    }
+
+    /** Without the work log added last. */
+    public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
+                                    String window, String itemCode, String itemName, Integer itemRevision,
+                                    String agentId, String clientName, String acceptanceFormNumber,
+                                    Instant receivedAt, Integer promisedWorkingDays, LocalDate originalDeadline,
+                                    LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
+                                    LocalDate completedOn, Boolean onTime, String resultReference,
+                                    String rectificationStatus, Map<String, Object> details, List<Step> steps,
+                                    List<Evaluation> evaluations, String firstReceiver, String firstReceiverId,
+                                    String handler, List<ToleratedMaterial> toleratedMaterials,
+                                    boolean deadlineProvisional, PendingTransfer pendingTransfer) {
+        this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
+                acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
+                atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
+                evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional,
+                pendingTransfer, List.of());
+    }
 
     /**
      * A transfer to another zone or window waiting for the receiver to accept it; {@code late} once it waits longer
@@ -52,7 +84,8 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
         this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
                 acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
                 atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
-                evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional, null);
+                evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional, null,
+                List.of());
     }
 
     /**

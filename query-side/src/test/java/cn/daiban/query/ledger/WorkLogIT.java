@@ -1,0 +1,161 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.delegation.WorkLogEntryKind;
+import cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationWindow;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The work log (工作日志, `002 代办·承办`, `004 §6.3.3.2.3`) on a real PostgreSQL: each matter's entries in its detail,
+ * oldest first; a station's log newest first, filtered by dates, kind and open problems, and exported; a problem
+ * resolved by a later entry is no longer open and shows who resolved it and when; another station's entries stay out.
+ */
+class WorkLogIT extends PostgresIntegrationTest {
+
+    /** Station codes of this test only: prefix 1541, plus a random run number so reruns on one database never meet. */
+    static final String C = "1541" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
+    static final String OTHER = "1542" + C.substring(4);
+    static final AgentId AGENT = AgentId.of("dddddddd-1541-4c3b-9a57-0d5f1e2a3b4c");
+    static final StationEvents events = new StationEvents(C, AGENT);
+    static final StationEvents otherEvents = new StationEvents(OTHER, AGENT);
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    JsonNode get(String path) throws Exception {
+        return json.readTree(http.getForObject(path, String.class));
+    }
+
+    void opened(StationEvents station, String code, Instant at) {
+        station.append(eventStore, "Station", code, new StationOpeningRequestedEvent(StationCode.of(code),
+                "县政务服务中心 " + code, StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
+                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
+        station.append(eventStore, "Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null), at);
+    }
+
+    void entry(StationEvents station, WorkLogEntryRecordedEvent event) {
+        station.append(eventStore, "Delegation", event.delegationId().value(), event, event.occurredAt());
+    }
+
+    static List<String> entries(JsonNode rows) {
+        List<String> found = new ArrayList<>();
+        rows.forEach(row -> found.add(row.get("delegationId").asText() + "#" + row.get("number").asInt()));
+        return found;
+    }
+
+    @Test
+    void aStationsWorkLogListsEveryEntryNewestFirstAndItsProblemsStillOpen() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant lastWeek = now.minus(7, ChronoUnit.DAYS);
+        opened(events, C, now.minus(30, ChronoUnit.DAYS));
+        opened(otherEvents, OTHER, now.minus(30, ChronoUnit.DAYS));
+        DelegationId proxy = events.commissioned(eventStore, DelegationKind.PROXY, lastWeek.minus(1, ChronoUnit.DAYS));
+        DelegationId assist = events.commissioned(eventStore, DelegationKind.ASSIST, lastWeek);
+        DelegationId elsewhere = otherEvents.commissioned(eventStore, DelegationKind.PROXY, lastWeek);
+        entry(events, new WorkLogEntryRecordedEvent(proxy, 1, "agent-1", lastWeek, WorkLogEntryKind.PROBLEM,
+                "社保系统显示参保记录重复", "两地同时参保，需先在原参保地办理停保", null, null, null, null));
+        entry(events, new WorkLogEntryRecordedEvent(proxy, 2, "agent-1", lastWeek.plus(1, ChronoUnit.HOURS),
+                WorkLogEntryKind.COORDINATION, "电话联系县社保中心核实停保进度", null, null, "县人社局社保中心", "窗口张科长",
+                null));
+        entry(events, new WorkLogEntryRecordedEvent(assist, 1, "agent-2", now.minus(2, ChronoUnit.DAYS),
+                WorkLogEntryKind.PROBLEM, "申请表填写有误被退回", null, null, null, null, null));
+        entry(events, new WorkLogEntryRecordedEvent(proxy, 3, "agent-1", now, WorkLogEntryKind.TRACKING,
+                "原参保地已办理停保", null, "停保完成，重新提交参保登记", null, null, 1));
+        entry(otherEvents, new WorkLogEntryRecordedEvent(elsewhere, 1, "agent-3", now, WorkLogEntryKind.PROBLEM,
+                "系统故障", null, null, null, null, null));
+
+        String log = "/api/work-log?station=" + C;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode page = get(log);
+            assertThat(entries(page.get("rows"))).containsExactly(proxy.value() + "#3", assist.value() + "#1",
+                    proxy.value() + "#2", proxy.value() + "#1");
+            assertThat(page.get("totalRows").asLong()).isEqualTo(4);
+        });
+        JsonNode rows = get(log).get("rows");
+        JsonNode resolved = rows.get(3);
+        assertThat(resolved.get("kind").asText()).isEqualTo("PROBLEM");
+        assertThat(resolved.get("analysis").asText()).isEqualTo("两地同时参保，需先在原参保地办理停保");
+        assertThat(resolved.get("open").asBoolean()).isFalse();
+        assertThat(resolved.get("resolvedBy").asInt()).isEqualTo(3);
+        assertThat(resolved.get("resolvedOn").asText()).isEqualTo(rows.get(0).get("date").asText());
+        assertThat(resolved.get("itemName").asText()).isEqualTo("城乡居民养老保险参保登记");
+        assertThat(rows.get(0).get("resolves").asInt()).isEqualTo(1);
+        assertThat(rows.get(2).get("department").asText()).isEqualTo("县人社局社保中心");
+        assertThat(rows.get(2).get("open").asBoolean()).as("not a problem").isFalse();
+
+        assertThat(entries(get(log + "&openProblems=true").get("rows"))).containsExactly(assist.value() + "#1");
+        assertThat(entries(get(log + "&kind=COORDINATION").get("rows"))).containsExactly(proxy.value() + "#2");
+        LocalDate weekDay = LocalDate.parse(rows.get(3).get("date").asText());
+        assertThat(entries(get(log + "&from=" + weekDay + "&to=" + weekDay).get("rows")))
+                .containsExactly(proxy.value() + "#2", proxy.value() + "#1");
+        assertThat(entries(get("/api/work-log?station=" + OTHER).get("rows"))).containsExactly(elsewhere.value() + "#1");
+        assertThat(http.getForEntity(log + "&openProblems=true&kind=TRACKING", String.class).getStatusCode().value())
+                .isEqualTo(400);
+
+        JsonNode detail = get("/api/delegations/" + proxy.value()).get("workLog");
+        assertThat(detail).hasSize(3);
+        assertThat(detail.get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(detail.get(0).get("open").asBoolean()).isFalse();
+        assertThat(detail.get(0).get("resolvedBy").asInt()).isEqualTo(3);
+        assertThat(detail.get(2).get("resolution").asText()).isEqualTo("停保完成，重新提交参保登记");
+        assertThat(get("/api/delegations/" + assist.value()).get("workLog").get(0).get("open").asBoolean()).isTrue();
+
+        String csv = http.getForObject("/api/work-log.csv?station=" + C, String.class);
+        assertThat(csv).contains("情况记录", "原因分析", "处理结果", "是否已解决");
+        assertThat(csv.lines().filter(line -> line.contains("申请表填写有误被退回")).findFirst().orElseThrow())
+                .contains("问题处理", ",否,");
+        assertThat(csv.lines().filter(line -> line.contains("社保系统显示参保记录重复")).findFirst().orElseThrow())
+                .contains(",是,");
+    }
+
+    /** The station's open problems read the partial index of V170, not the whole log. */
+    @Test
+    void aStationsOpenProblemsReadTheirIndex() {
+        String plan = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("explain select * from work_log_entry w where "
+                    + "w.station_code = '" + C + "' and " + LedgerQueries.OPEN_PROBLEM, String.class));
+        });
+        assertThat(plan).contains("work_log_open_problems");
+    }
+}

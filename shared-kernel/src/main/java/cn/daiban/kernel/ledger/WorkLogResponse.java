@@ -1,0 +1,23 @@
+package cn.daiban.kernel.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A page of the work log (工作日志) and how many entries match. */
+public record WorkLogResponse(List<Row> rows, int page, int size, long totalRows) {
+
+    /**
+     * One entry with its matter (station, item, client): what kind, what happened, a problem's analysis and
+     * resolution, the department and whom there; {@code open} for a problem not resolved yet, {@code resolvedOn}
+     * the day a later entry resolved it.
+     */
+    public record Row(long serial, LocalDate date, String stationCode, String delegationId, String itemName,
+                      String clientName, int number, String kind, String summary, String analysis, String resolution,
+                      String department, String contact, Integer resolves, Integer resolvedBy, LocalDate resolvedOn,
+                      boolean open, String recordedBy, Instant occurredAt) {
+    }
+
+    public static final List<String> HEADINGS = List.of("序号", "日期", "站点", "办件编号", "申请事项", "服务对象", "类别",
+            "情况记录", "原因分析", "处理结果", "沟通部门", "对接人员", "是否已解决", "解决日期", "记录人");
+}
