@@ -106,9 +106,14 @@ class StepMoments {
         }
     }
 
+    /**
+     * A work-log entry (工作日志) is a note with its own date, not a step at the counter: recorded now, it must not keep
+     * a step that happened earlier from being entered after it (a village enters both from paper).
+     */
     @EventSourcingHandler
     void on(Object event, EventMessage<?> message) {
-        if (MetadataKeys.SYSTEM_ACTOR.equals(message.getMetaData().get(MetadataKeys.ACTOR_ID))) {
+        if (MetadataKeys.SYSTEM_ACTOR.equals(message.getMetaData().get(MetadataKeys.ACTOR_ID))
+                || event instanceof cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent) {
             return;
         }
         previousStepAt = occurredAt(message.getMetaData()).orElse(message.getTimestamp());

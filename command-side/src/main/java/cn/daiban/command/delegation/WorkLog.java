@@ -12,8 +12,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import static cn.daiban.command.delegation.DelegationRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -26,26 +26,31 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * {@link Delegation}.
  *
  * <p>Assumptions: the log is kept for assists and proxies alike (the two seeds name both), from intake until the
- * archive, ended matters included (a problem met while handing the materials back is logged too); an entry may be
- * dated before intake (a problem met during the pre-check belongs to the matter), never ahead of now (a minute's
- * leeway for clocks); each problem is resolved once, by one later entry.
+ * archive, ended and declined matters included (a problem met while handing the materials back is logged too); an
+ * entry may be dated before intake (a problem met during the pre-check belongs to the matter), never ahead of now (a
+ * minute's leeway for clocks), and the views keep when it was recorded beside it; each problem is resolved once, by
+ * one later entry dated no earlier than the problem. An entry is a note, not a step at the counter: it does not
+ * bound the steps recorded after the fact ({@link StepMoments}).
  */
 class WorkLog {
 
     private final Delegation delegation;
     private int entries;
-    /** The problems recorded without a resolution and not resolved since. */
-    private final Set<Integer> openProblems = new HashSet<>();
+    /** The problems recorded without a resolution and not resolved since, with when each happened. */
+    private final Map<Integer, Instant> openProblems = new HashMap<>();
 
     WorkLog(Delegation delegation) {
         this.delegation = delegation;
     }
 
-    /** Rules {@code work-log-until-archived}, {@code work-log-not-ahead}, {@code work-log-resolves-an-open-problem}. */
+    /**
+     * Rules {@code work-log-until-archived}, {@code work-log-not-ahead}, {@code work-log-resolves-an-open-problem} (an
+     * open problem of the matter, and not dated before it).
+     */
     @CommandHandler
     long handle(RecordWorkLogEntryCommand command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actor) {
         DelegationStatus status = delegation.status();
-        if (status == DelegationStatus.DECLINED || status == DelegationStatus.ARCHIVED) {
+        if (status == DelegationStatus.ARCHIVED) {
             throw DomainRuleException.illegalTransition(WORK_LOG_UNTIL_ARCHIVED,
                     "the work log is kept from intake until the archive; the matter is " + status);
         }
@@ -55,9 +60,16 @@ class WorkLog {
             throw DomainRuleException.ruleViolated(WORK_LOG_NOT_AHEAD, "occurredAt",
                     "an entry records what happened, not what is planned");
         }
-        if (command.resolves() != null && !openProblems.contains(command.resolves())) {
-            throw DomainRuleException.ruleViolated(WORK_LOG_RESOLVES_AN_OPEN_PROBLEM, "resolves",
-                    "entry " + command.resolves() + " is not a problem of this matter still open");
+        if (command.resolves() != null) {
+            Instant problem = openProblems.get(command.resolves());
+            if (problem == null) {
+                throw DomainRuleException.ruleViolated(WORK_LOG_RESOLVES_AN_OPEN_PROBLEM, "resolves",
+                        "entry " + command.resolves() + " is not a problem of this matter still open");
+            }
+            if (occurredAt.isBefore(problem)) {
+                throw DomainRuleException.ruleViolated(WORK_LOG_RESOLVES_AN_OPEN_PROBLEM, "occurredAt",
+                        "a problem is resolved after it was met (" + problem + "), not before");
+            }
         }
         apply(new WorkLogEntryRecordedEvent(delegation.id(), entries + 1, actor, occurredAt, command.kind(),
                 command.summary(), command.analysis(), command.resolution(), command.department(), command.contact(),
@@ -69,7 +81,7 @@ class WorkLog {
     void on(WorkLogEntryRecordedEvent event) {
         entries = event.number();
         if (event.kind() == WorkLogEntryKind.PROBLEM && event.resolution() == null) {
-            openProblems.add(event.number());
+            openProblems.put(event.number(), event.occurredAt());
         }
         if (event.resolves() != null) {
             openProblems.remove(event.resolves());

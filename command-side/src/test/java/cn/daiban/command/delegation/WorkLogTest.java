@@ -5,6 +5,7 @@ import cn.daiban.kernel.delegation.*;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
@@ -41,15 +42,30 @@ class WorkLogTest extends DelegationFixtureSupport {
                         "窗口张科长", null));
     }
 
-    /** A matter completed, delivered or ended keeps its log until the archive; an archived or declined one does not. */
+    /** A matter completed, delivered, ended or declined keeps its log until the archive; an archived one does not. */
     @Test
-    void workLogUntilArchived_notOnAnArchivedOrDeclinedMatter() {
+    void workLogUntilArchived_notOnAnArchivedMatter() {
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST)
                 .when(problem("已重新寄送")).expectSuccessfulHandlerExecution();
+        fixture().givenCurrentTime(NOW).andGivenCommands(DECLINE)
+                .when(problem("材料退还时发现缺页，已当面说明")).expectSuccessfulHandlerExecution();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COMPLETE, POST, SATISFIED, ARCHIVE)
                 .when(problem("已解决")).expectException(refusedBy("work-log-until-archived")).expectNoEvents();
-        fixture().givenCurrentTime(NOW).andGivenCommands(DECLINE)
-                .when(problem("已解决")).expectException(refusedBy("work-log-until-archived")).expectNoEvents();
+    }
+
+    /**
+     * An entry is a note with its own date, not a step at the counter: logged at 15:00, it does not keep a suspension
+     * that happened at 11:00 from being entered after it from paper (补录).
+     */
+    @Test
+    void anEntryDoesNotBoundTheStepsRecordedAfterTheFact() {
+        fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
+                .andGivenCurrentTime(at(TODAY, 15)).andGiven(new WorkLogEntryRecordedEvent(ID, 1, "village-agent",
+                        at(TODAY, 15), WorkLogEntryKind.PROBLEM, "系统无法提交", null, null, null, null, null))
+                .when(new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, "外出务工"),
+                        recordedLate(at(TODAY, 11)))
+                .expectEvents(new DelegationSuspendedEvent(ID, SuspensionReason.CLIENT_REQUEST, "外出务工", TODAY,
+                        LocalDate.of(2026, 12, 24)));
     }
 
     @Test
@@ -79,6 +95,11 @@ class WorkLogTest extends DelegationFixtureSupport {
                 .when(resolving).expectException(refusedBy("work-log-resolves-an-open-problem")).expectNoEvents();
         fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), COORDINATION)
                 .when(resolving).expectException(refusedBy("work-log-resolves-an-open-problem")).expectNoEvents();
+        // Not resolved before it was met: the problem was logged at 10:00.
+        fixture().givenCurrentTime(NOW).andGivenCommands(proxy(PENSION), problem(null))
+                .when(new RecordWorkLogEntryCommand(ID, WorkLogEntryKind.TRACKING, NOW.minus(Duration.ofHours(1)),
+                        "已处理", null, "已处理", null, null, 1))
+                .expectException(refusedBy("work-log-resolves-an-open-problem", "occurredAt")).expectNoEvents();
     }
 
     /** Bad input is refused before the matter is loaded, naming the field. */

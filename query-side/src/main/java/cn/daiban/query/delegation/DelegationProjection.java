@@ -705,21 +705,25 @@ public class DelegationProjection {
     }
 
     /**
-     * An entry of the matter's work log (工作日志, `002 代办·承办`, `004 §6.3.3.2.3`), with the matter's station; one that
-     * resolves an earlier problem marks that one resolved, by its number and day. Applied twice, it changes nothing.
+     * An entry of the matter's work log (工作日志, `002 代办·承办`, `004 §6.3.3.2.3`), with the matter's station and when
+     * it was recorded beside when it happened; a problem recorded with its resolution is resolved that day, and an entry
+     * that resolves an earlier problem marks that one resolved, by its number and day. Applied twice, it changes
+     * nothing.
      */
     @EventHandler
     void on(WorkLogEntryRecordedEvent e, DomainEventMessage<?> m) {
         LocalDate on = clock.dayOf(e.occurredAt());
+        boolean resolvedAtOnce = e.kind() == WorkLogEntryKind.PROBLEM && e.resolution() != null;
         jdbc.update("""
                         insert into work_log_entry (delegation_id, number, station_code, kind, occurred_at, occurred_on,
-                            summary, analysis, resolution, department, contact, resolves, recorded_by)
-                        select delegation_id, ?, station_code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                            summary, analysis, resolution, department, contact, resolves, recorded_by, recorded_at,
+                            resolved_on)
+                        select delegation_id, ?, station_code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                         from delegation_view where delegation_id = ?
                         on conflict (delegation_id, number) do nothing""",
                 e.number(), e.kind().name(), Timestamp.from(e.occurredAt()), Date.valueOf(on), e.summary(),
                 e.analysis(), e.resolution(), e.department(), e.contact(), e.resolves(), e.recordedBy(),
-                e.delegationId().value());
+                Timestamp.from(m.getTimestamp()), resolvedAtOnce ? Date.valueOf(on) : null, e.delegationId().value());
         if (e.resolves() != null) {
             jdbc.update("update work_log_entry set resolved_by = ?, resolved_on = ? where delegation_id = ? and number = ?",
                     e.number(), Date.valueOf(on), e.delegationId().value(), e.resolves());

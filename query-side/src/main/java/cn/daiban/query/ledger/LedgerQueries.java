@@ -367,6 +367,18 @@ public class LedgerQueries {
     private record WorkLogWhere(String cte, String clause, List<Object> args) {
     }
 
+    /** A page of the work log: its text and arguments (the filter's, then the size and offset). */
+    record WorkLogPage(String sql, List<Object> args) {
+    }
+
+    static WorkLogPage workLogPage(FetchWorkLogQuery query) {
+        WorkLogWhere w = where(query);
+        List<Object> args = new ArrayList<>(w.args());
+        args.add(query.size());
+        args.add((long) query.page() * query.size());
+        return new WorkLogPage(w.cte() + WORK_LOG_SELECT + w.clause() + WORK_LOG_ORDER + " limit ? offset ?", args);
+    }
+
     /** Each filter reads an index of V170: the station's days, by kind, or its open problems. */
     private static WorkLogWhere where(FetchWorkLogQuery q) {
         ScopeSql scope = ScopeSql.of(q.stationCode(), q.rollUp());
@@ -390,10 +402,16 @@ public class LedgerQueries {
         return new WorkLogWhere(scope.cte(), clause.toString(), args);
     }
 
-    private static final String WORK_LOG_SELECT = "select w.*, d.item_name, d.client_name, "
+    /**
+     * The entries with their matter's item and client, each looked up by its key once the entry is read (lateral):
+     * the log's index is read in the list's order whatever the statistics say of the matters.
+     */
+    private static final String WORK_LOG_SELECT = "select w.*, d.item_name, d.client_name, s.name as station_name, "
             + "(" + OPEN_PROBLEM + ") as open from work_log_entry w "
-            + "join delegation_view d on d.delegation_id = w.delegation_id where ";
-    /** Newest first: for one station, the order of its index. */
+            + "left join lateral (select v.item_name, v.client_name from delegation_view v "
+            + "where v.delegation_id = w.delegation_id) d on true "
+            + "left join station_directory s on s.station_code = w.station_code where ";
+    /** Newest first: the order of the station's index, and of the day index across stations (V170, V171). */
     private static final String WORK_LOG_ORDER =
             " order by w.occurred_on desc, w.occurred_at desc, w.delegation_id, w.number";
 
@@ -403,13 +421,11 @@ public class LedgerQueries {
         WorkLogWhere w = where(query);
         Long total = jdbc.queryForObject(w.cte() + "select count(*) from work_log_entry w where " + w.clause(),
                 Long.class, w.args().toArray());
-        List<Object> args = new ArrayList<>(w.args());
-        args.add(query.size());
         long offset = (long) query.page() * query.size();
-        args.add(offset);
+        WorkLogPage page = workLogPage(query);
         List<WorkLogResponse.Row> rows = new ArrayList<>();
-        jdbc.query(w.cte() + WORK_LOG_SELECT + w.clause() + WORK_LOG_ORDER + " limit ? offset ?",
-                (RowCallbackHandler) rs -> rows.add(workLogRow(rs, offset + rows.size() + 1)), args.toArray());
+        jdbc.query(page.sql(), (RowCallbackHandler) rs -> rows.add(workLogRow(rs, offset + rows.size() + 1)),
+                page.args().toArray());
         return new WorkLogResponse(rows, query.page(), query.size(), total == null ? 0 : total);
     }
 
@@ -423,12 +439,13 @@ public class LedgerQueries {
 
     private static WorkLogResponse.Row workLogRow(ResultSet rs, long serial) throws SQLException {
         return new WorkLogResponse.Row(serial, rs.getObject("occurred_on", LocalDate.class),
-                rs.getString("station_code"), rs.getString("delegation_id"), rs.getString("item_name"),
-                rs.getString("client_name"), rs.getInt("number"), rs.getString("kind"), rs.getString("summary"),
-                rs.getString("analysis"), rs.getString("resolution"), rs.getString("department"),
-                rs.getString("contact"), (Integer) rs.getObject("resolves"), (Integer) rs.getObject("resolved_by"),
-                rs.getObject("resolved_on", LocalDate.class), rs.getBoolean("open"), rs.getString("recorded_by"),
-                rs.getTimestamp("occurred_at").toInstant());
+                rs.getString("station_code"), rs.getString("station_name"), rs.getString("delegation_id"),
+                rs.getString("item_name"), rs.getString("client_name"), rs.getInt("number"), rs.getString("kind"),
+                rs.getString("summary"), rs.getString("analysis"), rs.getString("resolution"),
+                rs.getString("department"), rs.getString("contact"), (Integer) rs.getObject("resolves"),
+                (Integer) rs.getObject("resolved_by"), rs.getObject("resolved_on", LocalDate.class),
+                rs.getBoolean("open"), rs.getString("recorded_by"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
     // ---------------------------------------------------------------------------------------------- detail
@@ -460,7 +477,8 @@ public class LedgerQueries {
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("summary"), rs.getString("analysis"),
                         rs.getString("resolution"), rs.getString("department"), rs.getString("contact"),
                         (Integer) rs.getObject("resolves"), (Integer) rs.getObject("resolved_by"),
-                        rs.getBoolean("open"), rs.getString("recorded_by")), id);
+                        rs.getBoolean("open"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()),
+                id);
         return jdbc.query("select * from delegation_view where delegation_id = ?", (rs, n) ->
                 new DelegationDetailResponse(id, rs.getString("kind"), rs.getString("status"),
                         rs.getString("station_code"), rs.getString("window_name"), rs.getString("item_code"),

@@ -215,9 +215,11 @@ class LedgerController {
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         exports.either(xlsx, response, "工作日志", WorkLogResponse.HEADINGS, table ->
                 ledger.streamWorkLog(query, row -> table.row(Arrays.asList(row.serial(), row.date(),
-                        row.stationCode(), row.delegationId(), row.itemName(), row.clientName(),
-                        WorkLogEntryKind.valueOf(row.kind()).label(), row.summary(), row.analysis(), row.resolution(),
-                        row.department(), row.contact(), solved(row), row.resolvedOn(), row.recordedBy()))));
+                        row.stationName() != null ? row.stationName() : row.stationCode(), row.delegationId(),
+                        row.number(), row.itemName(), row.clientName(), WorkLogEntryKind.valueOf(row.kind()).label(),
+                        row.summary(), row.analysis(), row.resolution(), row.department(), row.contact(),
+                        row.resolves(), solved(row), row.resolvedBy(), row.resolvedOn(), row.recordedBy(),
+                        time.format(row.recordedAt())))));
     }
 
     /** 是否已解决 for a problem (resolved at once, by a later entry, or still open); blank for other entries. */

@@ -7,6 +7,7 @@ import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.WorkLogEntryKind;
 import cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent;
+import cn.daiban.kernel.ledger.FetchWorkLogQuery;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationManager;
@@ -46,9 +47,11 @@ class WorkLogIT extends PostgresIntegrationTest {
     /** Station codes of this test only: prefix 1541, plus a random run number so reruns on one database never meet. */
     static final String C = "1541" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
     static final String OTHER = "1542" + C.substring(4);
+    static final String VILLAGE = C + "101";
     static final AgentId AGENT = AgentId.of("dddddddd-1541-4c3b-9a57-0d5f1e2a3b4c");
     static final StationEvents events = new StationEvents(C, AGENT);
     static final StationEvents otherEvents = new StationEvents(OTHER, AGENT);
+    static final StationEvents villageEvents = new StationEvents(VILLAGE, AGENT);
 
     @Autowired
     EventStore eventStore;
@@ -66,8 +69,13 @@ class WorkLogIT extends PostgresIntegrationTest {
     }
 
     void opened(StationEvents station, String code, Instant at) {
+        opened(station, code, StationLevel.COUNTY_CENTRE, null, at);
+    }
+
+    void opened(StationEvents station, String code, StationLevel level, String parent, Instant at) {
         station.append(eventStore, "Station", code, new StationOpeningRequestedEvent(StationCode.of(code),
-                "县政务服务中心 " + code, StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
+                "县政务服务中心 " + code, level, parent == null ? null : StationCode.of(parent), null,
+                RegionCode.of("142200"), "地址",
                 new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
                 List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
         station.append(eventStore, "Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null), at);
@@ -89,6 +97,7 @@ class WorkLogIT extends PostgresIntegrationTest {
         Instant lastWeek = now.minus(7, ChronoUnit.DAYS);
         opened(events, C, now.minus(30, ChronoUnit.DAYS));
         opened(otherEvents, OTHER, now.minus(30, ChronoUnit.DAYS));
+        opened(villageEvents, VILLAGE, StationLevel.VILLAGE_STATION, C, now.minus(30, ChronoUnit.DAYS));
         DelegationId proxy = events.commissioned(eventStore, DelegationKind.PROXY, lastWeek.minus(1, ChronoUnit.DAYS));
         DelegationId assist = events.commissioned(eventStore, DelegationKind.ASSIST, lastWeek);
         DelegationId elsewhere = otherEvents.commissioned(eventStore, DelegationKind.PROXY, lastWeek);
@@ -103,6 +112,12 @@ class WorkLogIT extends PostgresIntegrationTest {
                 "原参保地已办理停保", null, "停保完成，重新提交参保登记", null, null, 1));
         entry(otherEvents, new WorkLogEntryRecordedEvent(elsewhere, 1, "agent-3", now, WorkLogEntryKind.PROBLEM,
                 "系统故障", null, null, null, null, null));
+        // In the village below C, recorded today about what happened yesterday; a problem resolved at once.
+        DelegationId inTheVillage = villageEvents.commissioned(eventStore, DelegationKind.ASSIST, lastWeek);
+        Instant yesterday = now.minus(1, ChronoUnit.DAYS);
+        villageEvents.append(eventStore, "Delegation", inTheVillage.value(), new WorkLogEntryRecordedEvent(
+                inTheVillage, 1, "agent-4", yesterday, WorkLogEntryKind.PROBLEM, "群众带错材料", null, "当场指导重新填写",
+                null, null, null), now);
 
         String log = "/api/work-log?station=" + C;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -129,6 +144,22 @@ class WorkLogIT extends PostgresIntegrationTest {
         assertThat(entries(get(log + "&from=" + weekDay + "&to=" + weekDay).get("rows")))
                 .containsExactly(proxy.value() + "#2", proxy.value() + "#1");
         assertThat(entries(get("/api/work-log?station=" + OTHER).get("rows"))).containsExactly(elsewhere.value() + "#1");
+        // The zone: C and its village, newest first across both; pages of two.
+        String zone = "/api/work-log?station=" + C + "&rollUp=true";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(zone).get("totalRows").asLong()).isEqualTo(5));
+        assertThat(entries(get(zone).get("rows"))).containsExactly(proxy.value() + "#3", inTheVillage.value() + "#1",
+                assist.value() + "#1", proxy.value() + "#2", proxy.value() + "#1");
+        JsonNode second = get(zone + "&page=1&size=2");
+        assertThat(entries(second.get("rows"))).containsExactly(assist.value() + "#1", proxy.value() + "#2");
+        assertThat(second.get("rows").get(0).get("serial").asLong()).isEqualTo(3);
+        assertThat(second.get("totalRows").asLong()).isEqualTo(5);
+        JsonNode atOnce = get(zone).get("rows").get(1);
+        assertThat(atOnce.get("open").asBoolean()).as("resolved when recorded").isFalse();
+        assertThat(atOnce.get("resolvedOn").asText()).isEqualTo(atOnce.get("date").asText());
+        assertThat(Instant.parse(atOnce.get("recordedAt").asText())).as("written after the fact")
+                .isAfter(Instant.parse(atOnce.get("occurredAt").asText()));
+        assertThat(atOnce.get("stationName").asText()).isEqualTo("县政务服务中心 " + VILLAGE);
         assertThat(http.getForEntity(log + "&openProblems=true&kind=TRACKING", String.class).getStatusCode().value())
                 .isEqualTo(400);
 
@@ -141,21 +172,56 @@ class WorkLogIT extends PostgresIntegrationTest {
         assertThat(get("/api/delegations/" + assist.value()).get("workLog").get(0).get("open").asBoolean()).isTrue();
 
         String csv = http.getForObject("/api/work-log.csv?station=" + C, String.class);
-        assertThat(csv).contains("情况记录", "原因分析", "处理结果", "是否已解决");
+        assertThat(csv).contains("记录编号", "情况记录", "原因分析", "处理结果", "是否已解决", "解决记录（记录编号）", "记录时间");
         assertThat(csv.lines().filter(line -> line.contains("申请表填写有误被退回")).findFirst().orElseThrow())
                 .contains("问题处理", ",否,");
+        // Problem 1, resolved by entry 3 on the day of entry 3; entry 3 names the problem it resolved.
         assertThat(csv.lines().filter(line -> line.contains("社保系统显示参保记录重复")).findFirst().orElseThrow())
-                .contains(",是,");
+                .contains(",是,3," + rows.get(0).get("date").asText() + ",");
+        assertThat(csv.lines().filter(line -> line.contains("原参保地已办理停保")).findFirst().orElseThrow())
+                .contains("停保完成，重新提交参保登记,,,1,,,,");
     }
 
-    /** The station's open problems read the partial index of V170, not the whole log. */
-    @Test
-    void aStationsOpenProblemsReadTheirIndex() {
-        String plan = new TransactionTemplate(transactions).execute(status -> {
+    /**
+     * The page as the endpoint reads it, explained with its arguments, over a county's log: 20,000 entries of 50 other
+     * stations written and analysed in a transaction that is rolled back (no sequential scans, so a missing index
+     * shows).
+     */
+    String plan(FetchWorkLogQuery query) {
+        LedgerQueries.WorkLogPage page = LedgerQueries.workLogPage(query);
+        return new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.update("""
+                    insert into work_log_entry (delegation_id, number, station_code, kind, occurred_at, occurred_on,
+                        summary, recorded_at)
+                    select 'plan-' || g, 1, '9900' || (g % 50), (array['PROBLEM', 'COORDINATION', 'TRACKING'])[g % 3 + 1],
+                        now() - g * interval '1 hour', current_date - g / 24, '记录', now()
+                    from generate_series(1, 20000) g""");
+            jdbc.execute("analyze work_log_entry");
             jdbc.execute("set local enable_seqscan = off");
-            return String.join("\n", jdbc.queryForList("explain select * from work_log_entry w where "
-                    + "w.station_code = '" + C + "' and " + LedgerQueries.OPEN_PROBLEM, String.class));
+            return String.join("\n", jdbc.queryForList("explain " + page.sql(), String.class,
+                    page.args().toArray()));
         });
-        assertThat(plan).contains("work_log_open_problems");
+    }
+
+    /**
+     * Each filter reads its index of V170–V171, a busy station's in the list's order without sorting: the station's
+     * days, its open problems, one kind; the whole county by day; a zone through its stations. (Explained without
+     * sequential scans, so a missing index shows.)
+     */
+    @Test
+    void eachFilterOfTheWorkLogReadsItsIndex() {
+        String busy = "99001"; // 400 of the 20,000 entries plan() writes
+        assertThat(plan(new FetchWorkLogQuery(busy, false, null, null, null, false, 0, 50)))
+                .contains("work_log_station_day").doesNotContain("Sort");
+        assertThat(plan(new FetchWorkLogQuery(busy, false, null, null, null, true, 0, 50)))
+                .contains("work_log_open_problems").doesNotContain("Sort");
+        assertThat(plan(new FetchWorkLogQuery(busy, false, null, null, WorkLogEntryKind.COORDINATION, false, 0, 50)))
+                .contains("work_log_station_kind_day").doesNotContain("Sort");
+        assertThat(plan(new FetchWorkLogQuery(null, false, null, null, null, false, 0, 50)))
+                .contains("work_log_day").doesNotContain("Sort");
+        assertThat(plan(new FetchWorkLogQuery(C, true, null, null, null, false, 0, 50)))
+                .containsAnyOf("work_log_day", "work_log_station_day", "work_log_station_kind_day")
+                .doesNotContain("Seq Scan on work_log_entry");
     }
 }

@@ -37,11 +37,12 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
      * An entry of the matter's work log: a problem (with its analysis and resolution), a contact with the approving
      * department, or a follow-up note; {@code resolvedBy} is the number of the later entry that resolved this
      * problem (null: resolved at once or still open, {@code open} tells which), {@code resolves} the problem this
-     * entry resolved.
+     * entry resolved; who recorded it and when ({@code recordedAt}: later than {@code occurredAt} when written after
+     * the fact).
      */
     public record WorkLogEntry(int number, String kind, Instant occurredAt, String summary, String analysis,
                                String resolution, String department, String contact, Integer resolves,
-                               Integer resolvedBy, boolean open, String recordedBy) {
+                               Integer resolvedBy, boolean open, String recordedBy, Instant recordedAt) {
     }
 
     /** Without the work log added last. */
