@@ -93,9 +93,10 @@ public class DelegationProjection {
                             item_name, item_revision, department, agent_id, client_name, client_phone,
                             acceptance_form_number, declined, received_at, received_on, promised_working_days,
                             original_deadline, deadline, remark, details, first_receiver_id, first_receiver_name,
-                            handler_name, client_categories, home_visit_agreed_at, deadline_provisional)
+                            handler_name, client_categories, home_visit_agreed_at, deadline_provisional,
+                            previous_delegation_id)
                         values (?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
-                            ?, %1$s, %1$s, ?, ?, ?)
+                            ?, %1$s, %1$s, ?, ?, ?, ?)
                         on conflict (delegation_id) do nothing""".formatted(agentName(e.agentName())),
                 e.delegationId().value(), e.kind().name(), e.mode().name(), e.stationCode().value(), e.window(),
                 e.itemCode().value(), e.itemName(), e.itemRevision(), e.department(), e.agentId().value(),
@@ -118,7 +119,9 @@ public class DelegationProjection {
                 // commissioning stays one statement.
                 categories(e.clientCategoriesOrNone()),
                 e.homeVisit() == null || e.homeVisit().agreedAt() == null ? null : Timestamp.from(e.homeVisit().agreedAt()),
-                e.isDeadlineProvisional());
+                e.isDeadlineProvisional(),
+                // 001 §6.4.2: the matter this one re-applies after a failure (its detail lists this one).
+                e.previousDelegationId() == null ? null : e.previousDelegationId().value());
         // Each tolerated material (容缺) by name, followed up until it is in (000 §7.2.1 d). Most matters have none:
         // they cost no statement more (a rebuild replays every commissioning).
         if (!e.toleratedGaps().isEmpty()) {

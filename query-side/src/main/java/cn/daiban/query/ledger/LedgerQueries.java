@@ -479,6 +479,12 @@ public class LedgerQueries {
                         (Integer) rs.getObject("resolves"), (Integer) rs.getObject("resolved_by"),
                         rs.getBoolean("open"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()),
                 id);
+        // 001 §6.4.2: the matters taken on again after this one (their own rows name it; V172's index).
+        List<DelegationDetailResponse.Reapplication> reapplications = jdbc.query("""
+                        select delegation_id, received_on, status from delegation_view
+                        where previous_delegation_id = ? order by received_at, delegation_id""",
+                (rs, n) -> new DelegationDetailResponse.Reapplication(rs.getString("delegation_id"),
+                        rs.getObject("received_on", LocalDate.class), rs.getString("status")), id);
         return jdbc.query("select * from delegation_view where delegation_id = ?", (rs, n) ->
                 new DelegationDetailResponse(id, rs.getString("kind"), rs.getString("status"),
                         rs.getString("station_code"), rs.getString("window_name"), rs.getString("item_code"),
@@ -495,7 +501,7 @@ public class LedgerQueries {
                         firstNonNull(rs.getString("first_receiver_id"), rs.getString("agent_id"), null),
                         firstNonNull(rs.getString("handler_name"), rs.getString("agent_id"), null),
                         toleratedMaterials(details(rs.getString("details"))), rs.getBoolean("deadline_provisional"),
-                        pendingTransfer(rs), workLog), id)
+                        pendingTransfer(rs), workLog, rs.getString("previous_delegation_id"), reapplications), id)
                 .stream().findFirst();
     }
 

@@ -57,12 +57,17 @@ final class StationEvents {
 
     /** A matter of {@code kind} commissioned at {@code at}. */
     DelegationId commissioned(EventStore store, DelegationKind kind, Instant at) {
+        return commissioned(store, kind, at, null);
+    }
+
+    /** A matter of {@code kind} commissioned at {@code at}, re-applying {@code previous} (or not: null). */
+    DelegationId commissioned(EventStore store, DelegationKind kind, Instant at, DelegationId previous) {
         DelegationId id = DelegationId.create();
         LocalDate day = ServiceClock.defaults().dayOf(at);
         append(store, "Delegation", id.value(), new DelegationCommissionedEvent(id, kind, ServiceMode.ON_SITE,
                 StationCode.of(station), "W1", agent, ServiceItemCode.of("RS-001"), 1, "城乡居民养老保险参保登记", "人社",
                 Set.of(StationLevel.COUNTY_CENTRE), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
-                List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, null), at);
+                List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, previous), at);
         return id;
     }
 

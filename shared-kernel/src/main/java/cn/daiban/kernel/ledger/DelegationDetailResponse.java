@@ -31,7 +31,33 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        PendingTransfer pendingTransfer,
                                        // Added at the end (工作日志, 002 代办·承办, 004 §6.3.3.2.3): the matter's
                                        // work log, oldest first.
-                                       List<WorkLogEntry> workLog) {
+                                       List<WorkLogEntry> workLog,
+                                       // Added at the end (001 §6.4.2 协助重新办理): the matter this one re-applies,
+                                       // or null, and the matters that re-applied this one, oldest first.
+                                       String previousDelegationId, List<Reapplication> reapplications) {
+
+    /** A matter taken on again after this one (重新申请): when, and where it stands. */
+    public record Reapplication(String delegationId, LocalDate receivedOn, String status) {
+    }
+
+    /** Without the re-applications added last. */
+    public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
+                                    String window, String itemCode, String itemName, Integer itemRevision,
+                                    String agentId, String clientName, String acceptanceFormNumber,
+                                    Instant receivedAt, Integer promisedWorkingDays, LocalDate originalDeadline,
+                                    LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
+                                    LocalDate completedOn, Boolean onTime, String resultReference,
+                                    String rectificationStatus, Map<String, Object> details, List<Step> steps,
+                                    List<Evaluation> evaluations, String firstReceiver, String firstReceiverId,
+                                    String handler, List<ToleratedMaterial> toleratedMaterials,
+                                    boolean deadlineProvisional, PendingTransfer pendingTransfer,
+                                    List<WorkLogEntry> workLog) {
+        this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
+                acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
+                atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
+                evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional,
+                pendingTransfer, workLog, null, List.of());
+    }
 
     /**
      * An entry of the matter's work log: a problem (with its analysis and resolution), a contact with the approving
@@ -60,7 +86,7 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                 acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
                 atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
                 evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional,
-                pendingTransfer, List.of());
+                pendingTransfer, List.of(), null, List.of());
     }
 
     /**
@@ -86,7 +112,7 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                 acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
                 atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
                 evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional, null,
-                List.of());
+                List.of(), null, List.of());
     }
 
     /**

@@ -1,0 +1,107 @@
+package cn.daiban.query.ledger;
+
+import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.common.PhoneNumber;
+import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.delegation.DelegationCompletedEvent;
+import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationKind;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationWindow;
+import cn.daiban.query.support.PostgresIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * 001 §6.4.2 (对未代办成功的事项…协助重新办理) on a real PostgreSQL: a matter re-applied after a failure names the earlier
+ * one, and the earlier one's detail lists its re-applications, oldest first; an upgraded database links the matters
+ * taken on before as the projection does (V172's backfill, from the remark).
+ */
+class ReapplicationIT extends PostgresIntegrationTest {
+
+    /** Station codes of this test only: prefix 1544, plus a random run number so reruns on one database never meet. */
+    static final String C = "1544" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
+    static final AgentId AGENT = AgentId.of("dddddddd-1544-4c3b-9a57-0d5f1e2a3b4c");
+    static final StationEvents events = new StationEvents(C, AGENT);
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    JsonNode get(String path) throws Exception {
+        return json.readTree(http.getForObject(path, String.class));
+    }
+
+    @Test
+    void aFailedProxyListsTheMattersThatAppliedAgainAndEachNamesIt() throws Exception {
+        Instant now = Instant.now();
+        Instant lastMonth = now.minus(30, ChronoUnit.DAYS);
+        events.append(eventStore, "Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
+                StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
+                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), lastMonth);
+        events.append(eventStore, "Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null), lastMonth);
+        DelegationId failed = events.commissioned(eventStore, DelegationKind.PROXY, lastMonth);
+        LocalDate failedOn = ServiceClock.defaults().dayOf(lastMonth.plus(5, ChronoUnit.DAYS));
+        events.append(eventStore, "Delegation", failed.value(), new DelegationCompletedEvent(failed, false, null,
+                "缴费年限不足", failedOn, failedOn.plusDays(60), true, 4), lastMonth.plus(5, ChronoUnit.DAYS));
+        DelegationId again = events.commissioned(eventStore, DelegationKind.PROXY, now.minus(2, ChronoUnit.DAYS), failed);
+        DelegationId third = events.commissioned(eventStore, DelegationKind.PROXY, now, failed);
+        DelegationId unrelated = events.commissioned(eventStore, DelegationKind.ASSIST, now);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/delegations/" + failed.value()).get("reapplications")).hasSize(2));
+        JsonNode earlier = get("/api/delegations/" + failed.value());
+        assertThat(earlier.get("reapplications").findValuesAsText("delegationId"))
+                .containsExactly(again.value(), third.value());
+        assertThat(earlier.get("reapplications").get(0).get("status").asText()).isEqualTo("HANDLING");
+        assertThat(earlier.hasNonNull("previousDelegationId")).isFalse();
+        JsonNode later = get("/api/delegations/" + again.value());
+        assertThat(later.get("previousDelegationId").asText()).isEqualTo(failed.value());
+        assertThat(later.get("reapplications")).isEmpty();
+        assertThat(get("/api/delegations/" + unrelated.value()).hasNonNull("previousDelegationId")).isFalse();
+
+        // V172's backfill, run on this station's rows set back to null in a transaction rolled back, links the same.
+        String linked = "select delegation_id || ' ' || coalesce(previous_delegation_id, '-') from delegation_view "
+                + "where station_code = ? order by 1";
+        List<String> projected = jdbc.queryForList(linked, String.class, C);
+        assertThat(projected).contains(again.value() + " " + failed.value(), unrelated.value() + " -");
+        String backfill = StationEvents.backfillOf("V172__reapplications.sql");
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update("update delegation_view set previous_delegation_id = null where station_code = ?", C);
+            jdbc.update(backfill + " and d.station_code = '" + C + "'");
+            assertThat(jdbc.queryForList(linked, String.class, C)).isEqualTo(projected);
+            tx.setRollbackOnly();
+        });
+    }
+}
