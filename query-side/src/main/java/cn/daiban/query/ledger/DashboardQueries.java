@@ -96,6 +96,7 @@ public class DashboardQueries {
                 args(s, from, to, from, to, from, to));
         Long missed = jdbc.queryForObject(s.cte() + "select count(*) from appointment_view a where stage = 'MISSED' "
                 + "and day between ? and ? and " + s.on("a.station_code"), Long.class, args(s, from, to));
+        Long openProblems = jdbc.queryForObject(openProblemsSql(s), Long.class, args(s));
         // Overall grades of the evaluations not voided, recorded in the period; every grade named, as before.
         Map<String, Long> satisfaction = emptyGrades();
         satisfaction.replaceAll((grade, zero) ->
@@ -127,7 +128,8 @@ public class DashboardQueries {
                 awaitingArchive, archived, calendarWarning.on(query.today()).orElse(null),
                 staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()),
                 delivery.count(scope.stationCode(), scope.rollUp()),
-                flags.stream().filter(f -> AwaitingDelivery.RULE.equals(f.rule())).toList());
+                flags.stream().filter(f -> AwaitingDelivery.RULE.equals(f.rule())).toList(),
+                openProblems == null ? 0 : openProblems);
     }
 
     @QueryHandler
@@ -406,6 +408,12 @@ public class DashboardQueries {
             grades.put(grade.name(), 0L);
         }
         return grades;
+    }
+
+    /** The work logs' problems still open in the scope (工作日志), counted on their partial index (V171). */
+    static String openProblemsSql(ScopeSql s) {
+        return s.cte() + "select count(*) from work_log_entry w where " + LedgerQueries.OPEN_PROBLEM + " and "
+                + s.on("w.station_code");
     }
 
     private static Object[] args(ScopeSql scope, Object... rest) {

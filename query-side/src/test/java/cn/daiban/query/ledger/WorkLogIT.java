@@ -139,6 +139,9 @@ class WorkLogIT extends PostgresIntegrationTest {
         assertThat(rows.get(2).get("open").asBoolean()).as("not a problem").isFalse();
 
         assertThat(entries(get(log + "&openProblems=true").get("rows"))).containsExactly(assist.value() + "#1");
+        assertThat(get("/api/stations/" + C + "/dashboard?rollUp=false").get("openWorkLogProblems").asLong())
+                .isEqualTo(1);
+        assertThat(get("/api/stations/" + OTHER + "/dashboard").get("openWorkLogProblems").asLong()).isEqualTo(1);
         assertThat(entries(get(log + "&kind=COORDINATION").get("rows"))).containsExactly(proxy.value() + "#2");
         LocalDate weekDay = LocalDate.parse(rows.get(3).get("date").asText());
         assertThat(entries(get(log + "&from=" + weekDay + "&to=" + weekDay).get("rows")))
@@ -160,6 +163,9 @@ class WorkLogIT extends PostgresIntegrationTest {
         assertThat(Instant.parse(atOnce.get("recordedAt").asText())).as("written after the fact")
                 .isAfter(Instant.parse(atOnce.get("occurredAt").asText()));
         assertThat(atOnce.get("stationName").asText()).isEqualTo("县政务服务中心 " + VILLAGE);
+        // The zone's dashboard: C's open problem; the village's was resolved when recorded.
+        assertThat(get("/api/stations/" + C + "/dashboard?rollUp=true").get("openWorkLogProblems").asLong())
+                .isEqualTo(1);
         assertThat(http.getForEntity(log + "&openProblems=true&kind=TRACKING", String.class).getStatusCode().value())
                 .isEqualTo(400);
 
@@ -189,6 +195,10 @@ class WorkLogIT extends PostgresIntegrationTest {
      */
     String plan(FetchWorkLogQuery query) {
         LedgerQueries.WorkLogPage page = LedgerQueries.workLogPage(query);
+        return plan(page.sql(), page.args());
+    }
+
+    String plan(String sql, List<Object> args) {
         return new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
             jdbc.update("""
@@ -199,8 +209,7 @@ class WorkLogIT extends PostgresIntegrationTest {
                     from generate_series(1, 20000) g""");
             jdbc.execute("analyze work_log_entry");
             jdbc.execute("set local enable_seqscan = off");
-            return String.join("\n", jdbc.queryForList("explain " + page.sql(), String.class,
-                    page.args().toArray()));
+            return String.join("\n", jdbc.queryForList("explain " + sql, String.class, args.toArray()));
         });
     }
 
@@ -220,6 +229,9 @@ class WorkLogIT extends PostgresIntegrationTest {
                 .contains("work_log_station_kind_day").doesNotContain("Sort");
         assertThat(plan(new FetchWorkLogQuery(null, false, null, null, null, false, 0, 50)))
                 .contains("work_log_day").doesNotContain("Sort");
+        // The dashboard's count of a station's open problems.
+        assertThat(plan(DashboardQueries.openProblemsSql(ScopeSql.of(busy, false)), List.of(busy)))
+                .contains("work_log_open_problems");
         assertThat(plan(new FetchWorkLogQuery(C, true, null, null, null, false, 0, 50)))
                 .containsAnyOf("work_log_day", "work_log_station_day", "work_log_station_kind_day")
                 .doesNotContain("Seq Scan on work_log_entry");

@@ -9,8 +9,8 @@ import java.util.Map;
  * status, the at-risk and overdue lists, and for the period the on-time completion rate, the consultation
  * timeliness rate, the average handling time in working days, breaches of 一次性告知, the satisfaction
  * distribution, open rectifications and complaints (received; timeliness of those due in the period), intake
- * by client category and home visits (made, late), and results awaiting delivery. A rate is null when there is
- * nothing to rate.
+ * by client category and home visits (made, late), results awaiting delivery, and the work logs' open problems. A
+ * rate is null when there is nothing to rate.
  */
 public record StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
                                        LocalDate today, long todaysIntake, long todaysDeclined,
@@ -40,7 +40,34 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        // Added at the end (004 §6.3.3.3 及时送达, 000 §6.4): matters completed whose
                                        // result is not delivered yet, and those waiting longer than
                                        // daiban.delivery.within-working-days (rule result-delivered-promptly).
-                                       long awaitingDelivery, List<Flag> lateDeliveries) {
+                                       long awaitingDelivery, List<Flag> lateDeliveries,
+                                       // Added at the end (工作日志, 002 代办·承办, 004 §6.3.3.2.3): the problems
+                                       // recorded in the scope's work logs and not resolved yet, whatever their day
+                                       // (listed by /api/work-log?openProblems=true).
+                                       long openWorkLogProblems) {
+
+    /** Without the open work-log problems added last. */
+    public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
+                                    LocalDate today, long todaysIntake, long todaysDeclined,
+                                    long todaysSameDayCompletions, Map<String, Long> openByStatus,
+                                    List<Flag> atRisk, List<Flag> overdue, long completed, long completedOnTime,
+                                    Double onTimeRate, long consultationsDue, long consultationsInTime,
+                                    Double consultationTimelinessRate, Double averageHandlingWorkingDays,
+                                    long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
+                                    long openRectifications, long complaintsReceived, long complaintsDue,
+                                    long complaintsInTime, Double complaintTimelinessRate, long missedBookings,
+                                    Map<String, Long> intakeByClientCategory, long homeVisits,
+                                    long lateHomeVisits, List<Flag> lateHomeVisitFlags,
+                                    Map<String, Long> awaitingArchive, long archived, String calendarWarning,
+                                    List<StaffingFlag> staffing, long awaitingDelivery, List<Flag> lateDeliveries) {
+        this(stationCode, rollUp, from, to, today, todaysIntake, todaysDeclined, todaysSameDayCompletions,
+                openByStatus, atRisk, overdue, completed, completedOnTime, onTimeRate, consultationsDue,
+                consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
+                satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
+                complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, staffing, awaitingDelivery,
+                lateDeliveries, 0);
+    }
 
     public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
                                     LocalDate today, long todaysIntake, long todaysDeclined,
@@ -60,7 +87,7 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                 consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
                 satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
                 complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
-                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, staffing, 0, List.of());
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, staffing, 0, List.of(), 0);
     }
 
     public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
@@ -80,7 +107,7 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                 consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
                 satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
                 complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
-                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, null, 0, List.of());
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, null, 0, List.of(), 0);
     }
 
     /**
