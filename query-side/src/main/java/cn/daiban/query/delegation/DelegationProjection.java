@@ -688,6 +688,11 @@ public class DelegationProjection {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         jdbc.update("update delegation_view set status = 'ARCHIVED', archived_on = ?, archive_reference = ? where delegation_id = ?",
                 Date.valueOf(e.archivedOn()), e.archiveReference(), e.delegationId().value());
+        // The work log is kept until the archive: a problem still open is closed unresolved that day (V173).
+        jdbc.update("""
+                        update work_log_entry set closed_on = ? where delegation_id = ? and kind = 'PROBLEM'
+                            and resolution is null and resolved_by is null and closed_on is null""",
+                Date.valueOf(e.archivedOn()), e.delegationId().value());
         counted(e.delegationId(), before);
         step(m);
     }

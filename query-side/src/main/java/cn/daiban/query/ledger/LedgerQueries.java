@@ -361,8 +361,12 @@ public class LedgerQueries {
 
     // ---------------------------------------------------------------------------------------------- work log
 
-    /** Open problem: a problem recorded without its resolution and not resolved by a later entry since. */
-    static final String OPEN_PROBLEM = "w.kind = 'PROBLEM' and w.resolution is null and w.resolved_by is null";
+    /**
+     * Open problem: a problem recorded without its resolution, not resolved by a later entry since, and its matter not
+     * archived (then it is closed unresolved, V173). The predicate of the partial index work_log_open_problems.
+     */
+    static final String OPEN_PROBLEM = "w.kind = 'PROBLEM' and w.resolution is null and w.resolved_by is null "
+            + "and w.closed_on is null";
 
     private record WorkLogWhere(String cte, String clause, List<Object> args) {
     }
@@ -481,10 +485,11 @@ public class LedgerQueries {
                 id);
         // 001 §6.4.2: the matters taken on again after this one (their own rows name it; V172's index).
         List<DelegationDetailResponse.Reapplication> reapplications = jdbc.query("""
-                        select delegation_id, received_on, status from delegation_view
+                        select delegation_id, station_code, received_on, status, successful from delegation_view
                         where previous_delegation_id = ? order by received_at, delegation_id""",
                 (rs, n) -> new DelegationDetailResponse.Reapplication(rs.getString("delegation_id"),
-                        rs.getObject("received_on", LocalDate.class), rs.getString("status")), id);
+                        rs.getString("station_code"), rs.getObject("received_on", LocalDate.class),
+                        rs.getString("status"), (Boolean) rs.getObject("successful")), id);
         return jdbc.query("select * from delegation_view where delegation_id = ?", (rs, n) ->
                 new DelegationDetailResponse(id, rs.getString("kind"), rs.getString("status"),
                         rs.getString("station_code"), rs.getString("window_name"), rs.getString("item_code"),

@@ -18,6 +18,8 @@ import cn.daiban.kernel.ledger.WorkLedgerResponse;
 import cn.daiban.kernel.ledger.WorkLogResponse;
 import cn.daiban.query.export.Exports;
 import cn.daiban.query.ledger.LedgerQueries;
+import cn.daiban.security.StationHierarchy;
+import cn.daiban.security.User;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,11 +52,16 @@ class LedgerController {
     /** Times in the exports, in the centre's zone. */
     private final DateTimeFormatter time;
 
-    LedgerController(QueryGateway queries, LedgerQueries ledger, Exports exports, ServiceClock clock) {
+    /** Whose stations a reader covers: a matter's re-applications are shown within it. */
+    private final StationHierarchy hierarchy;
+
+    LedgerController(QueryGateway queries, LedgerQueries ledger, Exports exports, ServiceClock clock,
+                     org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.queries = queries;
         this.ledger = ledger;
         this.exports = exports;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.zone());
+        this.hierarchy = new StationHierarchy(jdbc, "station_directory");
     }
 
     @GetMapping("/api/ledger")
@@ -222,20 +229,31 @@ class LedgerController {
                         time.format(row.recordedAt())))));
     }
 
-    /** 是否已解决 for a problem (resolved at once, by a later entry, or still open); blank for other entries. */
+    /**
+     * 是否已解决 for a problem: resolved (at once or by a later entry), still open, or closed unresolved when its matter
+     * was archived; blank for other entries.
+     */
     private static String solved(WorkLogResponse.Row row) {
         if (!WorkLogEntryKind.PROBLEM.name().equals(row.kind())) {
             return null;
         }
-        return row.open() ? "否" : "是";
+        if (row.resolution() != null || row.resolvedBy() != null) {
+            return "是";
+        }
+        return row.open() ? "否" : "否（归档时未解决）";
     }
 
     @GetMapping("/api/delegations/{id}")
     @Operation(summary = "One delegation: state, deadlines, agent, every step, materials, escalation, evaluation")
     DelegationDetailResponse delegation(@PathVariable String id) {
-        return queries.query(new FetchDelegationDetailQuery(DelegationId.of(id)),
+        DelegationDetailResponse detail = queries.query(new FetchDelegationDetailQuery(DelegationId.of(id)),
                         ResponseTypes.optionalInstanceOf(DelegationDetailResponse.class)).join()
                 .orElseThrow(() -> new NotFoundException("delegation " + id));
+        // A re-application at a station outside the reader's jurisdiction is not shown (ReadAccess covers the matter
+        // read, not the matters that name it): a client may apply again elsewhere.
+        User user = User.require();
+        return detail.withReapplications(detail.reapplications().stream()
+                .filter(again -> hierarchy.covers(user, again.stationCode())).toList());
     }
 
     @GetMapping("/api/notifications/{subjectId}")

@@ -19,7 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.daiban.security.Role;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +50,7 @@ class ReapplicationIT extends PostgresIntegrationTest {
     static final String C = "1544" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "000";
     static final AgentId AGENT = AgentId.of("dddddddd-1544-4c3b-9a57-0d5f1e2a3b4c");
     static final StationEvents events = new StationEvents(C, AGENT);
+    static final String ELSEWHERE = "1545" + C.substring(4);
 
     @Autowired
     EventStore eventStore;
@@ -57,6 +62,8 @@ class ReapplicationIT extends PostgresIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    cn.daiban.security.EmbeddedTokens tokens;
 
     JsonNode get(String path) throws Exception {
         return json.readTree(http.getForObject(path, String.class));
@@ -75,16 +82,41 @@ class ReapplicationIT extends PostgresIntegrationTest {
         LocalDate failedOn = ServiceClock.defaults().dayOf(lastMonth.plus(5, ChronoUnit.DAYS));
         events.append(eventStore, "Delegation", failed.value(), new DelegationCompletedEvent(failed, false, null,
                 "缴费年限不足", failedOn, failedOn.plusDays(60), true, 4), lastMonth.plus(5, ChronoUnit.DAYS));
-        DelegationId again = events.commissioned(eventStore, DelegationKind.PROXY, now.minus(2, ChronoUnit.DAYS), failed);
-        DelegationId third = events.commissioned(eventStore, DelegationKind.PROXY, now, failed);
+        DelegationId again = events.commissioned(eventStore, DelegationKind.PROXY, now.minus(3, ChronoUnit.DAYS), failed);
+        // Failed again: still COMPLETED, as a success would be; the list says it failed.
+        LocalDate againFailedOn = ServiceClock.defaults().dayOf(now.minus(2, ChronoUnit.DAYS));
+        events.append(eventStore, "Delegation", again.value(), new DelegationCompletedEvent(again, false, null,
+                "缴费年限仍不足", againFailedOn, againFailedOn.plusDays(60), true, 1), now.minus(2, ChronoUnit.DAYS));
+        DelegationId third = events.commissioned(eventStore, DelegationKind.PROXY, now.minus(1, ChronoUnit.DAYS), failed);
         DelegationId unrelated = events.commissioned(eventStore, DelegationKind.ASSIST, now);
+        // The client applied again at another county's centre too, outside the first station's jurisdiction.
+        events.append(eventStore, "Station", ELSEWHERE, new StationOpeningRequestedEvent(StationCode.of(ELSEWHERE),
+                "县政务服务中心 " + ELSEWHERE, StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142300"), "地址",
+                new StationManager("李明", PhoneNumber.of("13812345679")), PhoneNumber.of("0356-7022346"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), lastMonth);
+        events.append(eventStore, "Station", ELSEWHERE, new StationOpeningApprovedEvent(StationCode.of(ELSEWHERE), null,
+                null), lastMonth);
+        DelegationId elsewhere = new StationEvents(ELSEWHERE, AGENT).commissioned(eventStore, DelegationKind.PROXY, now,
+                failed);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("/api/delegations/" + failed.value()).get("reapplications")).hasSize(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/api/delegations/" + failed.value()).get("reapplications")).hasSize(3);
+            assertThat(get("/api/delegations/" + again.value()).get("status").asText()).isEqualTo("COMPLETED");
+        });
         JsonNode earlier = get("/api/delegations/" + failed.value());
         assertThat(earlier.get("reapplications").findValuesAsText("delegationId"))
+                .containsExactly(again.value(), third.value(), elsewhere.value());
+        assertThat(earlier.get("reapplications").get(0).get("successful").asBoolean()).isFalse();
+        assertThat(earlier.get("reapplications").get(1).get("status").asText()).isEqualTo("HANDLING");
+        assertThat(earlier.get("reapplications").get(1).hasNonNull("successful")).isFalse();
+        assertThat(earlier.get("reapplications").get(2).get("stationCode").asText()).isEqualTo(ELSEWHERE);
+        // The first station's own staff see the re-applications in their jurisdiction only.
+        HttpHeaders staff = new HttpHeaders();
+        staff.setBearerAuth(tokens.issue("agent-" + C, Role.AGENT, C));
+        JsonNode seenByStaff = json.readTree(http.exchange("/api/delegations/" + failed.value(), HttpMethod.GET,
+                new HttpEntity<>(staff), String.class).getBody());
+        assertThat(seenByStaff.get("reapplications").findValuesAsText("delegationId"))
                 .containsExactly(again.value(), third.value());
-        assertThat(earlier.get("reapplications").get(0).get("status").asText()).isEqualTo("HANDLING");
         assertThat(earlier.hasNonNull("previousDelegationId")).isFalse();
         JsonNode later = get("/api/delegations/" + again.value());
         assertThat(later.get("previousDelegationId").asText()).isEqualTo(failed.value());

@@ -3,6 +3,7 @@ package cn.daiban.query.ledger;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
+import cn.daiban.kernel.delegation.DelegationArchivedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.WorkLogEntryKind;
@@ -118,6 +119,14 @@ class WorkLogIT extends PostgresIntegrationTest {
         villageEvents.append(eventStore, "Delegation", inTheVillage.value(), new WorkLogEntryRecordedEvent(
                 inTheVillage, 1, "agent-4", yesterday, WorkLogEntryKind.PROBLEM, "群众带错材料", null, "当场指导重新填写",
                 null, null, null), now);
+        // And one left open there, on a matter then archived: closed unresolved, no longer open.
+        DelegationId archived = villageEvents.commissioned(eventStore, DelegationKind.ASSIST, lastWeek);
+        villageEvents.append(eventStore, "Delegation", archived.value(), new WorkLogEntryRecordedEvent(archived, 1,
+                "agent-4", lastWeek.minus(1, ChronoUnit.HOURS), WorkLogEntryKind.PROBLEM, "群众未再来补充材料", null,
+                null, null, null, null), lastWeek);
+        LocalDate today = LocalDate.parse(get("/api/stations/" + C + "/dashboard").get("today").asText());
+        villageEvents.append(eventStore, "Delegation", archived.value(), new DelegationArchivedEvent(archived,
+                "DA-" + VILLAGE, List.of("受理单"), today), now);
 
         String log = "/api/work-log?station=" + C;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -149,23 +158,38 @@ class WorkLogIT extends PostgresIntegrationTest {
         assertThat(entries(get("/api/work-log?station=" + OTHER).get("rows"))).containsExactly(elsewhere.value() + "#1");
         // The zone: C and its village, newest first across both; pages of two.
         String zone = "/api/work-log?station=" + C + "&rollUp=true";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(zone).get("totalRows").asLong()).isEqualTo(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get(zone).get("totalRows").asLong()).isEqualTo(6);
+            assertThat(get("/api/delegations/" + archived.value()).get("status").asText()).isEqualTo("ARCHIVED");
+        });
         assertThat(entries(get(zone).get("rows"))).containsExactly(proxy.value() + "#3", inTheVillage.value() + "#1",
-                assist.value() + "#1", proxy.value() + "#2", proxy.value() + "#1");
+                assist.value() + "#1", proxy.value() + "#2", proxy.value() + "#1", archived.value() + "#1");
         JsonNode second = get(zone + "&page=1&size=2");
         assertThat(entries(second.get("rows"))).containsExactly(assist.value() + "#1", proxy.value() + "#2");
         assertThat(second.get("rows").get(0).get("serial").asLong()).isEqualTo(3);
-        assertThat(second.get("totalRows").asLong()).isEqualTo(5);
+        assertThat(second.get("totalRows").asLong()).isEqualTo(6);
+        assertThat(entries(get(zone + "&openProblems=true").get("rows"))).containsExactly(assist.value() + "#1");
+        assertThat(get("/api/delegations/" + archived.value()).get("workLog").get(0).get("open").asBoolean()).isFalse();
+        assertThat(http.getForObject("/api/work-log.csv?station=" + VILLAGE, String.class).lines()
+                .filter(line -> line.contains("群众未再来补充材料")).findFirst().orElseThrow())
+                .contains("否（归档时未解决）");
         JsonNode atOnce = get(zone).get("rows").get(1);
         assertThat(atOnce.get("open").asBoolean()).as("resolved when recorded").isFalse();
         assertThat(atOnce.get("resolvedOn").asText()).isEqualTo(atOnce.get("date").asText());
         assertThat(Instant.parse(atOnce.get("recordedAt").asText())).as("written after the fact")
                 .isAfter(Instant.parse(atOnce.get("occurredAt").asText()));
         assertThat(atOnce.get("stationName").asText()).isEqualTo("县政务服务中心 " + VILLAGE);
-        // The zone's dashboard: C's open problem; the village's was resolved when recorded.
-        assertThat(get("/api/stations/" + C + "/dashboard?rollUp=true").get("openWorkLogProblems").asLong())
+        // The zone's dashboard: C's open problem and the village's new one (its others resolved, or closed with
+        // their archived matter); the village alone: its one.
+        villageEvents.append(eventStore, "Delegation", inTheVillage.value(), new WorkLogEntryRecordedEvent(
+                inTheVillage, 2, "agent-4", now, WorkLogEntryKind.PROBLEM, "系统无法上传材料", null, null, null, null,
+                null), now);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/stations/" + C + "/dashboard?rollUp=true").get("openWorkLogProblems").asLong())
+                        .isEqualTo(2));
+        assertThat(get("/api/stations/" + C + "/dashboard?rollUp=false").get("openWorkLogProblems").asLong())
                 .isEqualTo(1);
+        assertThat(get("/api/stations/" + VILLAGE + "/dashboard").get("openWorkLogProblems").asLong()).isEqualTo(1);
         assertThat(http.getForEntity(log + "&openProblems=true&kind=TRACKING", String.class).getStatusCode().value())
                 .isEqualTo(400);
 

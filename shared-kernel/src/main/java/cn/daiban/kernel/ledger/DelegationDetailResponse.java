@@ -36,8 +36,21 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                                        // or null, and the matters that re-applied this one, oldest first.
                                        String previousDelegationId, List<Reapplication> reapplications) {
 
-    /** A matter taken on again after this one (重新申请): when, and where it stands. */
-    public record Reapplication(String delegationId, LocalDate receivedOn, String status) {
+    /**
+     * A matter taken on again after this one (重新申请): where, when, where it stands, and whether it succeeded (null
+     * until completed: a failed completion stays COMPLETED, DELIVERED or ARCHIVED like a successful one).
+     */
+    public record Reapplication(String delegationId, String stationCode, LocalDate receivedOn, String status,
+                                Boolean successful) {
+    }
+
+    /** The same detail with only {@code shown} of its re-applications (those in the reader's jurisdiction). */
+    public DelegationDetailResponse withReapplications(List<Reapplication> shown) {
+        return new DelegationDetailResponse(delegationId, kind, status, stationCode, window, itemCode, itemName,
+                itemRevision, agentId, clientName, acceptanceFormNumber, receivedAt, promisedWorkingDays,
+                originalDeadline, deadline, pausedWorkingDays, atRisk, overdue, completedOn, onTime, resultReference,
+                rectificationStatus, details, steps, evaluations, firstReceiver, firstReceiverId, handler,
+                toleratedMaterials, deadlineProvisional, pendingTransfer, workLog, previousDelegationId, shown);
     }
 
     /** Without the re-applications added last. */
@@ -62,7 +75,8 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
     /**
      * An entry of the matter's work log: a problem (with its analysis and resolution), a contact with the approving
      * department, or a follow-up note; {@code resolvedBy} is the number of the later entry that resolved this
-     * problem (null: resolved at once or still open, {@code open} tells which), {@code resolves} the problem this
+     * problem (null: resolved at once, still open, or closed unresolved when the matter was archived; {@code open}
+     * tells an open one), {@code resolves} the problem this
      * entry resolved; who recorded it and when ({@code recordedAt}: later than {@code occurredAt} when written after
      * the fact).
      */

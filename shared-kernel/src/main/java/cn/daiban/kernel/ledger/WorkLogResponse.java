@@ -10,7 +10,8 @@ public record WorkLogResponse(List<Row> rows, int page, int size, long totalRows
     /**
      * One entry with its matter (station, item, client): its number in the matter, what kind, what happened, a
      * problem's analysis and resolution, the department and whom there; {@code resolves} the problem it resolved,
-     * {@code resolvedBy} the later entry that resolved it; {@code open} for a problem not resolved yet,
+     * {@code resolvedBy} the later entry that resolved it; {@code open} for a problem not resolved yet on a matter not
+     * archived (one still unresolved at the archive is closed, no longer open),
      * {@code resolvedOn} the day it was resolved; who recorded it and when ({@code recordedAt}, later than
      * {@code occurredAt} for an entry written after the fact).
      */
