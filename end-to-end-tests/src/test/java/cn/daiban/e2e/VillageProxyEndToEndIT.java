@@ -200,4 +200,29 @@ class VillageProxyEndToEndIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("field").asText()).isEqualTo("client.residentId");
     }
+
+    /**
+     * 001 §6.4.2 (对未代办成功的事项…协助重新办理), on either engine: a matter that failed is applied for again naming it
+     * (the earlier matter read from its own events), the failed one lists it; naming a matter still in hand is refused
+     * with the rule's name.
+     */
+    @Test
+    void aFailedMatterIsAppliedForAgainAndListsTheReapplication() {
+        String agent = qualifiedAgent("周敏", "AGENT");
+        Http villageAgent = Http.as(agent, village);
+        Map<String, Object> commission = new java.util.HashMap<>(Map.of("kind", "ASSIST", "mode", "ON_SITE",
+                "stationCode", village, "agentId", agent, "itemCode", "RS-001", "consentGiven", true,
+                "client", Map.of("kind", "CITIZEN", "name", "吴芳", "phone", "13912345670")));
+        String failed = villageAgent.post(command("/api/delegations"), commission).expect(201).json().get("id").asText();
+        villageAgent.post(command("/api/delegations/" + failed + "/completion"), Map.of("successful", false,
+                "failureReason", "缴费年限不足")).expect(200);
+        commission.put("previousDelegationId", failed);
+        String again = villageAgent.post(command("/api/delegations"), commission).expect(201).json().get("id").asText();
+        commission.put("previousDelegationId", again);
+        assertThat(villageAgent.post(command("/api/delegations"), commission).expect(422).json().get("rule").asText())
+                .isEqualTo("reapplies-an-unsuccessful-matter");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.admin()
+                .get(query("/api/delegations/" + failed)).expect(200).json().get("reapplications")
+                .findValuesAsText("delegationId")).containsExactly(again));
+    }
 }

@@ -1,5 +1,6 @@
 package cn.daiban.command.delegation;
 
+
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.catalogue.MaterialChecklist;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
@@ -17,6 +18,7 @@ import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
 import cn.daiban.kernel.delegation.Client;
 import cn.daiban.kernel.delegation.ClientKind;
+import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.NeedsAnalysis;
 import cn.daiban.kernel.delegation.ToleratedGap;
 import cn.daiban.kernel.station.StationCode;
@@ -214,6 +216,26 @@ final class CommissioningRules {
                     "not in the client-category list (002 服务对象): " + new java.util.TreeSet<>(
                             unknown.stream().map(ClientCategoryCode::value).toList())
                             + "; an administrator adds a category to the list first");
+        }
+    }
+
+    /**
+     * 001 §6.4.2 (对未代办成功的事项…协助重新办理): a matter taken on again names an earlier one that exists
+     * ({@code reference-exists}) and ended without a result: completed unsuccessfully, terminated or withdrawn, or
+     * declined ({@code reapplies-an-unsuccessful-matter}; not one still in hand, nor one that succeeded). Assumption:
+     * the earlier matter may be of another station (a client may apply again elsewhere); the views show the link within
+     * each reader's jurisdiction.
+     */
+    static void reappliesAnUnsuccessfulMatter(DelegationId previous, EarlierMatters earlierMatters) {
+        if (previous == null) {
+            return;
+        }
+        EarlierMatters.Outcome outcome = earlierMatters.outcome(previous).orElseThrow(() ->
+                DomainRuleException.unknownReference("previousDelegationId", "no matter " + previous));
+        if (outcome != EarlierMatters.Outcome.UNSUCCESSFUL) {
+            throw DomainRuleException.ruleViolated(REAPPLIES_AN_UNSUCCESSFUL_MATTER, "previousDelegationId",
+                    "a matter is applied for again after one that ended without a result (未代办成功), not after one "
+                            + (outcome == EarlierMatters.Outcome.OPEN ? "still in hand" : "that succeeded"));
         }
     }
 

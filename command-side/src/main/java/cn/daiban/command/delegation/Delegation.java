@@ -129,15 +129,16 @@ class Delegation {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(CommissionDelegationCommand command, StationRegistry stations, AgentRegistry agents,
                 ServiceItemCatalog catalog, CalendarProvider calendars, AcceptanceFormNumbers formNumbers,
-                DelegationPolicy policy, DeadlineManager deadlines, ClientCategories clientCategories) {
+                DelegationPolicy policy, DeadlineManager deadlines, ClientCategories categories, EarlierMatters earlier) {
         StationRegistry.RegisteredStation station = CommissioningRules.openStation(command.stationCode(), stations);
         CommissioningRules.responsibleAgent(command.agentId(), command.stationCode(), agents, "agentId");
         ServiceItemCatalog.PublishedServiceItem item = CommissioningRules.offeredItem(command.itemCode(), station,
                 catalog);
         ServiceItemDefinition definition = item.definition();
         CommissioningRules.clientConsent(command.consentGiven());
-        CommissioningRules.clientCategoriesListed(command.clientCategories(), clientCategories);
+        CommissioningRules.clientCategoriesListed(command.clientCategories(), categories);
         CommissioningRules.homeVisitAgreed(command.mode(), command.homeVisit());
+        CommissioningRules.reappliesAnUnsuccessfulMatter(command.previousDelegationId(), earlier);
         boolean proxy = command.kind() == DelegationKind.PROXY;
         if (proxy) {
             CommissioningRules.proxyAllowed(definition, command.client(), command.needsAnalysis(),

@@ -48,6 +48,8 @@ final class DelegationRules {
     /** Any reference (station, agent, item) that does not exist; named by {@code DomainRuleException}. */
     static final String REFERENCE_EXISTS = "reference-exists";
     static final String CALENDAR_YEAR_NOT_LOADED = "calendar-year-not-loaded";
+    /** 001 §6.4.2 协助重新办理: a re-application names an earlier matter that ended without a result. */
+    static final String REAPPLIES_AN_UNSUCCESSFUL_MATTER = "reapplies-an-unsuccessful-matter";
     /** 002 服务对象: every category a client carries is in the (extendable) client-category list. */
     static final String CLIENT_CATEGORY_LISTED = "client-category-listed";
     /** 000 §7.2.2 b, 003 附件3 六5: a home visit is agreed on a time and an address. */
@@ -155,7 +157,7 @@ final class DelegationRules {
             APPLICANT_SIGNED, TEAM_LEADER_SIGN_OFF, PUBLISHED_LIMIT, TOLERATED_MATERIAL_LISTED,
             TOLERATED_MATERIAL_NON_ESSENTIAL, COMMITTED_DATE_NOT_PAST, PARALLEL_HANDLING, APPLIED_BEFORE_ACCEPTED,
             CHECKLIST_MATERIAL_LISTED, MATERIALS_COMPLETE, REFERENCE_EXISTS, CALENDAR_YEAR_NOT_LOADED,
-            CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE,
+            CLIENT_CATEGORY_LISTED, HOME_VISIT_AGREED, HOME_VISIT_MODE, REAPPLIES_AN_UNSUCCESSFUL_MATTER,
             DELEGATION_OPEN, DELEGATION_STATUS, CLIENT_INFORMED_OF_REASSIGNMENT, DIFFERENT_AGENT, ASSIST_ONLY,
             DIFFERENT_WINDOW, WINDOW_OF_STATION, TRANSFER_PENDING, TRANSFER_AWAITING_ACCEPTANCE, TRANSFER_REFUSED_BY_RECEIVER, AUTHORITY, PARALLEL_TASKS_DONE, TOLERATED_MATERIALS_IN, FEES_PAID,
             CLIENT_CATEGORIES_CHANGE, HOME_VISIT_RECORDED_ONCE, ARRIVAL_NOT_IN_FUTURE,

@@ -37,6 +37,30 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
                 .expectScheduledDeadlineWithName(at(LocalDate.of(2026, 12, 2), 0), Delegation.OVERDUE);
     }
 
+    /**
+     * 001 §6.4.2 (对未代办成功的事项…协助重新办理): a matter taken on again names an earlier one that ended without a result
+     * (failed, terminated or withdrawn, declined), not one still in hand or one that succeeded, nor one that does not
+     * exist.
+     */
+    @Test
+    void reappliesAnUnsuccessfulMatter_anEarlierMatterThatEndedWithoutAResult() {
+        DelegationId earlier = DelegationId.of("0b0e7a4e-5f8d-4c61-9d8e-6f1f4a2b9999");
+        CommissionDelegationCommand again = commissioning().proxy().previous(earlier).build();
+        earlierMatters.put(earlier, EarlierMatters.Outcome.UNSUCCESSFUL);
+        fixture().givenCurrentTime(NOW).when(again)
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        earlier.equals(((DelegationCommissionedEvent) event).previousDelegationId()))), andNoMore()));
+        earlierMatters.put(earlier, EarlierMatters.Outcome.SUCCEEDED);
+        fixture().givenCurrentTime(NOW).when(again)
+                .expectException(refusedBy("reapplies-an-unsuccessful-matter", "previousDelegationId")).expectNoEvents();
+        earlierMatters.put(earlier, EarlierMatters.Outcome.OPEN);
+        fixture().givenCurrentTime(NOW).when(again)
+                .expectException(refusedBy("reapplies-an-unsuccessful-matter", "previousDelegationId")).expectNoEvents();
+        earlierMatters.clear();
+        fixture().givenCurrentTime(NOW).when(again)
+                .expectException(refusedBy("reference-exists", "previousDelegationId")).expectNoEvents();
+    }
+
     @Test
     void deadlineSpanningTheSpringFestivalSkipsTheHolidayAndCountsTheWorkingSaturday() {
         // Thu 12 Feb + 5 working days: Fri 13, Sat 14 (调休上班), [15–23 off], Tue 24, Wed 25, Thu 26.

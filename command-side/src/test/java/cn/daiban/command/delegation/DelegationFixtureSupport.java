@@ -9,6 +9,7 @@ import cn.daiban.kernel.agent.AgentRole;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.delegation.AcceptanceFormNumber;
+import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationStatus;
@@ -41,6 +42,8 @@ abstract class DelegationFixtureSupport {
     final Set<String> clientCategories = new HashSet<>(Set.of("KEY_ENTERPRISE_PROJECT", "TALENT_CARD", "DISABLED",
             "ELDERLY", "PREGNANT", "MILITARY", "INSPECTION_ISSUE", "COMPLAINT_SPECIAL_CASE"));
     private final AtomicInteger formSequence = new AtomicInteger();
+    /** How earlier matters ended, for re-applications that name them (001 §6.4.2); none known unless a test adds. */
+    final Map<DelegationId, EarlierMatters.Outcome> earlierMatters = new HashMap<>();
     /** The calendar as loaded (2026 unless a test loads more); read when a command runs. */
     CalendarProvider calendars = TestCalendar::year2026;
 
@@ -71,6 +74,7 @@ abstract class DelegationFixtureSupport {
         fixture.registerInjectableResource((ClientCategories) codes -> codes.stream()
                 .filter(code -> !clientCategories.contains(code.value())).collect(Collectors.toSet()));
         fixture.registerInjectableResource(BackdatingPolicy.defaults());
+        fixture.registerInjectableResource((EarlierMatters) id -> Optional.ofNullable(earlierMatters.get(id)));
         return fixture;
     }
 

@@ -168,6 +168,7 @@ final class DelegationMessages {
         private HomeVisitAppointment homeVisit;
         private Instant appliedAt;
         private List<MaterialCheck> materials;
+        private DelegationId previous;
 
         /** A proxy: kind PROXY, the confirmed {@link #ANALYSIS}, {@link #LEADER}'s sign-off, the applicant signed. */
         Commissioning proxy() {
@@ -281,7 +282,7 @@ final class DelegationMessages {
                     notes,
                     false,
                     null,
-                    null,
+                    previous,
                     clientCategories,
                     homeVisit,
                     appliedAt,
@@ -290,6 +291,12 @@ final class DelegationMessages {
 
         Commissioning appliedAt(Instant value) {
             appliedAt = value;
+            return this;
+        }
+
+        /** A re-application of {@code value} (001 §6.4.2). */
+        Commissioning previous(DelegationId value) {
+            previous = value;
             return this;
         }
     }
