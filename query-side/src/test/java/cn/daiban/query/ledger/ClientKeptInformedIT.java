@@ -2,8 +2,6 @@ package cn.daiban.query.ledger;
 
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.calendar.ServiceClock;
-import cn.daiban.kernel.common.PhoneNumber;
-import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
@@ -17,12 +15,7 @@ import cn.daiban.kernel.delegation.ResultDeliveredEvent;
 import cn.daiban.kernel.delegation.SupplementReceivedEvent;
 import cn.daiban.kernel.delegation.SupplementRequestedEvent;
 import cn.daiban.kernel.delegation.SuspensionReason;
-import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
-import cn.daiban.kernel.station.StationManager;
-import cn.daiban.kernel.station.StationOpeningApprovedEvent;
-import cn.daiban.kernel.station.StationOpeningRequestedEvent;
-import cn.daiban.kernel.station.StationWindow;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +30,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,11 +99,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         if (events.stationOpened()) {
             return;
         }
-        append("Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
-                StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
-                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
-                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
-        append("Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null), at);
+        events.opened(eventStore, StationLevel.COUNTY_CENTRE, null, at);
     }
 
     @Test

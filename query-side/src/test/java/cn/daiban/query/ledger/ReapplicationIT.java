@@ -2,17 +2,10 @@ package cn.daiban.query.ledger;
 
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.calendar.ServiceClock;
-import cn.daiban.kernel.common.PhoneNumber;
-import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
-import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
-import cn.daiban.kernel.station.StationManager;
-import cn.daiban.kernel.station.StationOpeningApprovedEvent;
-import cn.daiban.kernel.station.StationOpeningRequestedEvent;
-import cn.daiban.kernel.station.StationWindow;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,11 +65,7 @@ class ReapplicationIT extends PostgresIntegrationTest {
     void aFailedProxyListsTheMattersThatAppliedAgainAndEachNamesIt() throws Exception {
         Instant now = Instant.now();
         Instant lastMonth = now.minus(30, ChronoUnit.DAYS);
-        events.append(eventStore, "Station", C, new StationOpeningRequestedEvent(StationCode.of(C), "县政务服务中心 " + C,
-                StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142200"), "地址",
-                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
-                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), lastMonth);
-        events.append(eventStore, "Station", C, new StationOpeningApprovedEvent(StationCode.of(C), null, null), lastMonth);
+        events.opened(eventStore, StationLevel.COUNTY_CENTRE, null, lastMonth);
         DelegationId failed = events.commissioned(eventStore, DelegationKind.PROXY, lastMonth);
         LocalDate failedOn = ServiceClock.defaults().dayOf(lastMonth.plus(5, ChronoUnit.DAYS));
         events.append(eventStore, "Delegation", failed.value(), new DelegationCompletedEvent(failed, false, null,
@@ -90,14 +78,9 @@ class ReapplicationIT extends PostgresIntegrationTest {
         DelegationId third = events.commissioned(eventStore, DelegationKind.PROXY, now.minus(1, ChronoUnit.DAYS), failed);
         DelegationId unrelated = events.commissioned(eventStore, DelegationKind.ASSIST, now);
         // The client applied again at another county's centre too, outside the first station's jurisdiction.
-        events.append(eventStore, "Station", ELSEWHERE, new StationOpeningRequestedEvent(StationCode.of(ELSEWHERE),
-                "县政务服务中心 " + ELSEWHERE, StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("142300"), "地址",
-                new StationManager("李明", PhoneNumber.of("13812345679")), PhoneNumber.of("0356-7022346"),
-                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), lastMonth);
-        events.append(eventStore, "Station", ELSEWHERE, new StationOpeningApprovedEvent(StationCode.of(ELSEWHERE), null,
-                null), lastMonth);
-        DelegationId elsewhere = new StationEvents(ELSEWHERE, AGENT).commissioned(eventStore, DelegationKind.PROXY, now,
-                failed);
+        StationEvents elsewhereEvents = new StationEvents(ELSEWHERE, AGENT);
+        elsewhereEvents.opened(eventStore, StationLevel.COUNTY_CENTRE, null, lastMonth);
+        DelegationId elsewhere = elsewhereEvents.commissioned(eventStore, DelegationKind.PROXY, now, failed);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(get("/api/delegations/" + failed.value()).get("reapplications")).hasSize(3);

@@ -11,8 +11,13 @@ import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.ServiceMode;
+import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationManager;
+import cn.daiban.kernel.station.StationOpeningApprovedEvent;
+import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.StationWindow;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.core.io.ClassPathResource;
@@ -69,6 +74,18 @@ final class StationEvents {
                 Set.of(StationLevel.COUNTY_CENTRE), List.of(), CLIENT, null, null, List.of(), List.of(), null, true,
                 List.of(), "0356-7022345", false, false, day, 60, day.plusDays(90), null, previous), at);
         return id;
+    }
+
+    /**
+     * The station opened at {@code at}: a centre of {@code level} named 县政务服务中心 and its code, below
+     * {@code parent} (or none), with one window W1, approved at once.
+     */
+    void opened(EventStore store, StationLevel level, String parent, Instant at) {
+        append(store, "Station", station, new StationOpeningRequestedEvent(StationCode.of(station), "县政务服务中心 " + station,
+                level, parent == null ? null : StationCode.of(parent), null, RegionCode.of("142200"), "地址",
+                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
+                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
+        append(store, "Station", station, new StationOpeningApprovedEvent(StationCode.of(station), null, null), at);
     }
 
     /** Whether the station's own events were appended yet (its opening, once for a class's tests). */

@@ -1,20 +1,13 @@
 package cn.daiban.query.ledger;
 
 import cn.daiban.kernel.agent.AgentId;
-import cn.daiban.kernel.common.PhoneNumber;
-import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.delegation.DelegationArchivedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.WorkLogEntryKind;
 import cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent;
 import cn.daiban.kernel.ledger.FetchWorkLogQuery;
-import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
-import cn.daiban.kernel.station.StationManager;
-import cn.daiban.kernel.station.StationOpeningApprovedEvent;
-import cn.daiban.kernel.station.StationOpeningRequestedEvent;
-import cn.daiban.kernel.station.StationWindow;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +25,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,19 +61,6 @@ class WorkLogIT extends PostgresIntegrationTest {
         return json.readTree(http.getForObject(path, String.class));
     }
 
-    void opened(StationEvents station, String code, Instant at) {
-        opened(station, code, StationLevel.COUNTY_CENTRE, null, at);
-    }
-
-    void opened(StationEvents station, String code, StationLevel level, String parent, Instant at) {
-        station.append(eventStore, "Station", code, new StationOpeningRequestedEvent(StationCode.of(code),
-                "县政务服务中心 " + code, level, parent == null ? null : StationCode.of(parent), null,
-                RegionCode.of("142200"), "地址",
-                new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
-                List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
-        station.append(eventStore, "Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null), at);
-    }
-
     void entry(StationEvents station, WorkLogEntryRecordedEvent event) {
         station.append(eventStore, "Delegation", event.delegationId().value(), event, event.occurredAt());
     }
@@ -96,9 +75,9 @@ class WorkLogIT extends PostgresIntegrationTest {
     void aStationsWorkLogListsEveryEntryNewestFirstAndItsProblemsStillOpen() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant lastWeek = now.minus(7, ChronoUnit.DAYS);
-        opened(events, C, now.minus(30, ChronoUnit.DAYS));
-        opened(otherEvents, OTHER, now.minus(30, ChronoUnit.DAYS));
-        opened(villageEvents, VILLAGE, StationLevel.VILLAGE_STATION, C, now.minus(30, ChronoUnit.DAYS));
+        events.opened(eventStore, StationLevel.COUNTY_CENTRE, null, now.minus(30, ChronoUnit.DAYS));
+        otherEvents.opened(eventStore, StationLevel.COUNTY_CENTRE, null, now.minus(30, ChronoUnit.DAYS));
+        villageEvents.opened(eventStore, StationLevel.VILLAGE_STATION, C, now.minus(30, ChronoUnit.DAYS));
         DelegationId proxy = events.commissioned(eventStore, DelegationKind.PROXY, lastWeek.minus(1, ChronoUnit.DAYS));
         DelegationId assist = events.commissioned(eventStore, DelegationKind.ASSIST, lastWeek);
         DelegationId elsewhere = otherEvents.commissioned(eventStore, DelegationKind.PROXY, lastWeek);
