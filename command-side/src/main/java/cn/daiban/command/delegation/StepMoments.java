@@ -107,16 +107,22 @@ class StepMoments {
     }
 
     /**
-     * A work-log entry (工作日志) is a note with its own date, not a step at the counter: recorded now, it must not keep
-     * a step that happened earlier from being entered after it (a village enters both from paper).
+     * A work-log entry (工作日志), a follow-up contact and a phone follow-up are notes with a moment of their own, not
+     * steps at the counter: recorded now, they must not keep a step that happened earlier from being entered after them
+     * (a village enters both from paper).
      */
     @EventSourcingHandler
     void on(Object event, EventMessage<?> message) {
-        if (MetadataKeys.SYSTEM_ACTOR.equals(message.getMetaData().get(MetadataKeys.ACTOR_ID))
-                || event instanceof cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent) {
+        if (MetadataKeys.SYSTEM_ACTOR.equals(message.getMetaData().get(MetadataKeys.ACTOR_ID)) || isNote(event)) {
             return;
         }
         previousStepAt = occurredAt(message.getMetaData()).orElse(message.getTimestamp());
+    }
+
+    private static boolean isNote(Object event) {
+        return event instanceof cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent
+                || event instanceof cn.daiban.kernel.delegation.FollowUpContactRecordedEvent
+                || event instanceof cn.daiban.kernel.delegation.PhoneFollowUpRecordedEvent;
     }
 
     /** The HTTP headers the moment and the reason come from: what a refusal names as its field. */

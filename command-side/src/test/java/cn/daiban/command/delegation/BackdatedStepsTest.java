@@ -11,6 +11,10 @@ import java.util.List;
 
 import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static cn.daiban.command.delegation.DelegationMessages.*;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.CoreMatchers.any;
 
 /**
  * Steps recorded after the fact (补录, {@link StepMoments}): a village station enters a paper record later, with the
@@ -59,6 +63,23 @@ class BackdatedStepsTest extends DelegationFixtureSupport {
                 .when(COMPLETE, recordedLate(at(LocalDate.of(2026, 12, 1), 16)))
                 .expectEvents(new DelegationCompletedEvent(ID, true, "参保登记号 1405210001", null,
                         LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), true, 5));
+    }
+
+    /**
+     * A follow-up contact or a phone follow-up is a note with its own moment, not a step at the counter: recorded at
+     * 15:00, it does not keep the delivery that happened at 11:00 from being entered after it from paper (补录).
+     */
+    @Test
+    void aFollowUpRecordedEarlierDoesNotBoundAStepEnteredFromPaper() {
+        fixture().givenCurrentTime(NOW)
+                .andGiven(pensionProxyCommissioned(), new DelegationCompletedEvent(ID, true, "参保登记号 1405210001",
+                        null, TODAY, LocalDate.of(2026, 12, 1), true, 0))
+                .andGivenCurrentTime(at(TODAY, 15))
+                .andGiven(new FollowUpContactRecordedEvent(ID, 1, "village-agent", at(TODAY, 15), ProgressChannel.PHONE,
+                        "告知领取方式"))
+                .when(POST, recordedLate(at(TODAY, 11)))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(any(ResultDeliveredEvent.class)),
+                        andNoMore()));
     }
 
     @Test
