@@ -53,39 +53,19 @@ public record DelegationDetailResponse(String delegationId, String kind, String 
                 toleratedMaterials, deadlineProvisional, pendingTransfer, workLog, previousDelegationId, shown);
     }
 
-    /** Without the re-applications added last. */
-    public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
-                                    String window, String itemCode, String itemName, Integer itemRevision,
-                                    String agentId, String clientName, String acceptanceFormNumber,
-                                    Instant receivedAt, Integer promisedWorkingDays, LocalDate originalDeadline,
-                                    LocalDate deadline, int pausedWorkingDays, boolean atRisk, boolean overdue,
-                                    LocalDate completedOn, Boolean onTime, String resultReference,
-                                    String rectificationStatus, Map<String, Object> details, List<Step> steps,
-                                    List<Evaluation> evaluations, String firstReceiver, String firstReceiverId,
-                                    String handler, List<ToleratedMaterial> toleratedMaterials,
-                                    boolean deadlineProvisional, PendingTransfer pendingTransfer,
-                                    List<WorkLogEntry> workLog) {
-        this(delegationId, kind, status, stationCode, window, itemCode, itemName, itemRevision, agentId, clientName,
-                acceptanceFormNumber, receivedAt, promisedWorkingDays, originalDeadline, deadline, pausedWorkingDays,
-                atRisk, overdue, completedOn, onTime, resultReference, rectificationStatus, details, steps,
-                evaluations, firstReceiver, firstReceiverId, handler, toleratedMaterials, deadlineProvisional,
-                pendingTransfer, workLog, null, List.of());
-    }
-
     /**
      * An entry of the matter's work log: a problem (with its analysis and resolution), a contact with the approving
      * department, or a follow-up note; {@code resolvedBy} is the number of the later entry that resolved this
      * problem (null: resolved at once, still open, or closed unresolved when the matter was archived; {@code open}
-     * tells an open one), {@code resolves} the problem this
-     * entry resolved; who recorded it and when ({@code recordedAt}: later than {@code occurredAt} when written after
-     * the fact).
+     * tells an open one), {@code resolves} the problem this entry resolved; who recorded it and when
+     * ({@code recordedAt}: later than {@code occurredAt} when written after the fact).
      */
     public record WorkLogEntry(int number, String kind, Instant occurredAt, String summary, String analysis,
                                String resolution, String department, String contact, Integer resolves,
                                Integer resolvedBy, boolean open, String recordedBy, Instant recordedAt) {
     }
 
-    /** Without the work log added last. */
+    /** Without the work log and the re-applications added last. */
     public DelegationDetailResponse(String delegationId, String kind, String status, String stationCode,
                                     String window, String itemCode, String itemName, Integer itemRevision,
                                     String agentId, String clientName, String acceptanceFormNumber,
