@@ -12,12 +12,14 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What the supervision unit checks with its own instruments (`004 §6.2.4`, `004 §7.2.2` 督促、跟踪、复查), each one SQL
- * query over {@code delegation_view}, scoped to a station (or its subtree) like the other supervision lists.
+ * What the supervision unit checks with its own instruments (`004 §6.2.4`, `004 §7.2.2` 督促、跟踪、复查; `004 §6.2.2`
+ * 信息公开透明度), each one SQL query over the views, scoped to a station (or its subtree) like the other supervision lists.
  */
 @Component
 public class SupervisionQueries {
@@ -138,6 +140,101 @@ public class SupervisionQueries {
                         strings(rs.getArray("missing"))),
                 args.toArray());
         return new LedgerCompletenessResponse(rows, rows.size());
+    }
+
+    /** One offered item whose public guide misses parts ({@link #openness}); {@code name} null for an unknown code. */
+    public record OpennessGap(String itemCode, String itemName, List<String> missing) {
+    }
+
+    /** @param rate {@code fullyPublic / items}, four places; null for a station that lists no item */
+    public record OpennessRow(String stationCode, String stationName, int items, int fullyPublic, Double rate,
+                              List<OpennessGap> gaps) {
+    }
+
+    public record OpennessResponse(List<OpennessRow> stations, int items, int fullyPublic, Double rate) {
+    }
+
+    /** What an offered item misses when the public cannot see it at all (withdrawn, or a code the catalogue lacks). */
+    static final String NOT_PUBLISHED = "事项未发布";
+
+    /**
+     * 信息公开透明度 (`004 §6.2.2`: 服务事项信息公开透明度达到100%), per open station in scope: of the items it lists
+     * (its 代办事项, {@code serviceItemCodes}), how many the public face shows whole, and for the others what is
+     * missing. The standard does not say what "whole" is; by assumption (README), what the public guide shows of an
+     * item ({@code /api/public/stations/{code}}, `000 §4.4` 代（帮）办事项、办事流程、完成时限 and the one-time notice's
+     * 申请条件, `004 §6.3.5`): the item published (a withdrawn item or a code the catalogue does not know is
+     * {@value #NOT_PUBLISHED}), its 申请条件, its own 办事流程 (the public face shows the standard flow instead, marked
+     * as such) and its 设定依据. The materials (each with where to obtain it), the time limit and each fee's basis
+     * cannot be published without, so they are never missing. As it stands now: a catalogue revision counts from
+     * the moment the query side has it. One query; stations in code order, items in code order.
+     */
+    @Transactional(readOnly = true)
+    public OpennessResponse openness(String station, boolean rollUp) {
+        ScopeSql scope = ScopeSql.of(station, rollUp);
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        jdbc.query(scope.cte() + """
+                        select d.station_code, d.name as station_name, c.code, i.name as item_name,
+                               case when c.code is null then null
+                                    when i.status is distinct from 'PUBLISHED' then array['%s']::varchar[]
+                                    else array_remove(array[
+                                        case when nullif(trim(i.definition->>'conditions'), '') is null
+                                             then '申请条件' end,
+                                        case when jsonb_typeof(i.definition->'process') is distinct from 'array'
+                                                  or jsonb_array_length(i.definition->'process') = 0
+                                             then '办事流程' end,
+                                        case when nullif(trim(i.definition->>'legalBasis'), '') is null
+                                             then '设定依据' end
+                                    ]::varchar[], null) end as missing
+                        from station_directory d
+                        left join lateral (select distinct e.code
+                                           from jsonb_array_elements_text(d.service_item_codes) as e(code)) c on true
+                        left join service_item i on i.code = c.code
+                        where d.status = 'OPEN' and""".formatted(NOT_PUBLISHED) + " " + scope.on("d.station_code") + """
+                         order by d.station_code, c.code""",
+                rs -> {
+                    Tally tally = tallies.get(rs.getString("station_code"));
+                    if (tally == null) {
+                        tally = new Tally(rs.getString("station_code"), rs.getString("station_name"));
+                        tallies.put(tally.code, tally);
+                    }
+                    String item = rs.getString("code");
+                    if (item != null) {
+                        tally.add(item, rs.getString("item_name"), strings(rs.getArray("missing")));
+                    }
+                },
+                scope.args().toArray());
+        List<OpennessRow> stations = tallies.values().stream().map(Tally::row).toList();
+        int items = stations.stream().mapToInt(OpennessRow::items).sum();
+        int fullyPublic = stations.stream().mapToInt(OpennessRow::fullyPublic).sum();
+        return new OpennessResponse(stations, items, fullyPublic, DashboardQueries.rate(fullyPublic, items));
+    }
+
+    /** One station's items as {@link #openness} reads them. */
+    private static final class Tally {
+        final String code;
+        final String name;
+        int items;
+        int fullyPublic;
+        final List<OpennessGap> gaps = new ArrayList<>();
+
+        Tally(String code, String name) {
+            this.code = code;
+            this.name = name;
+        }
+
+        void add(String item, String itemName, List<String> missing) {
+            items++;
+            if (missing.isEmpty()) {
+                fullyPublic++;
+            } else {
+                gaps.add(new OpennessGap(item, itemName, missing));
+            }
+        }
+
+        OpennessRow row() {
+            return new OpennessRow(code, name, items, fullyPublic, DashboardQueries.rate(fullyPublic, items),
+                    List.copyOf(gaps));
+        }
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

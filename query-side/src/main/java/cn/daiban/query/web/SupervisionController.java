@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 
-/** The supervision unit's own instruments (`004 §6.2.4`, `004 §7.2.2`): station-scoped like the other supervision lists. */
+/** The supervision unit's own instruments (`004 §6.2.2`, `004 §6.2.4`, `004 §7.2.2`): station-scoped like the other supervision lists. */
 @RestController
 @Tag(name = "Dashboards and supervision", description = "站点看板, 满意度, 电子监察 flags, live updates")
 class SupervisionController {
@@ -38,5 +38,13 @@ class SupervisionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return queries.ledgerCompleteness(station, rollUp, from, to);
+    }
+
+    @GetMapping("/api/supervision/openness")
+    @Operation(summary = "信息公开透明度 (004 §6.2.2): per open station, of the items it lists how many the public "
+            + "guide shows whole (published, with 申请条件, 办事流程 and 设定依据), the rate, and what each other item misses")
+    SupervisionQueries.OpennessResponse openness(@RequestParam(required = false) String station,
+                                                 @RequestParam(defaultValue = "true") boolean rollUp) {
+        return queries.openness(station, rollUp);
     }
 }

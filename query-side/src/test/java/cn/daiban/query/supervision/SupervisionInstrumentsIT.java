@@ -3,6 +3,10 @@ package cn.daiban.query.supervision;
 import cn.daiban.kernel.agent.AgentId;
 import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
+import cn.daiban.kernel.catalogue.ServiceItemWithdrawnEvent;
+import cn.daiban.kernel.catalogue.ServiceItemPublishedEvent;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.catalogue.RequiredMaterial;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.delegation.*;
@@ -219,5 +223,80 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
             detail.get("steps").forEach(step -> steps.add(step.get("eventType").asText()));
             assertThat(steps).contains("FollowUpContactRecordedEvent");
         });
+    }
+
+    ServiceItemDefinition item(String name, String conditions, List<String> process, String legalBasis) {
+        return new ServiceItemDefinition(name, "人社", Set.of(StationLevel.VILLAGE_STATION),
+                List.of(new RequiredMaterial("身份证", "本人携带", true)), 5, List.of(), false, false, conditions,
+                process, legalBasis);
+    }
+
+    /**
+     * 信息公开透明度 (`004 §6.2.2`): of the items a station lists, those the public guide shows whole (published, with
+     * conditions, its own process and legal basis) count; a withdrawn item, a code the catalogue lacks and an item
+     * missing parts are listed with what they miss; the zone's rate sums its stations', and a station listing nothing
+     * has no rate.
+     */
+    @Test
+    void openness_countsTheItemsThePublicGuideShowsWholeAndNamesWhatTheOthersMiss() throws Exception {
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        String whole = "OP-WHOLE-" + suffix, partial = "OP-PART-" + suffix, withdrawn = "OP-GONE-" + suffix,
+                unknown = "OP-NONE-" + suffix;
+        append("ServiceItem", whole, new ServiceItemPublishedEvent(ServiceItemCode.of(whole), 1,
+                item("公开完整的事项", "本县户籍居民", List.of("提交材料", "审核", "领取"), "《社会保险法》第十条"), false),
+                daysAgo(30));
+        append("ServiceItem", partial, new ServiceItemPublishedEvent(ServiceItemCode.of(partial), 1,
+                item("缺条件和依据的事项", null, List.of("提交材料", "领取"), " "), false), daysAgo(30));
+        append("ServiceItem", withdrawn, new ServiceItemPublishedEvent(ServiceItemCode.of(withdrawn), 1,
+                item("已撤回的事项", "条件", List.of("办理"), "依据"), false), daysAgo(30));
+        append("ServiceItem", withdrawn, new ServiceItemWithdrawnEvent(ServiceItemCode.of(withdrawn), 2, "职能调整"),
+                daysAgo(20));
+        String zone = newStation(), village = newStation(), empty = newStation();
+        StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
+        Instant at = clock.startOf(clock.today().minusDays(60));
+        append("Station", zone, new StationOpeningRequestedEvent(StationCode.of(zone), "镇便民服务中心",
+                StationLevel.TOWNSHIP_CENTRE, null, null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of(whole)), at);
+        append("Station", zone, new StationOpeningApprovedEvent(StationCode.of(zone), null, null), at.plusSeconds(60));
+        append("Station", village, new StationOpeningRequestedEvent(StationCode.of(village), "西村便民服务站",
+                StationLevel.VILLAGE_STATION, StationCode.of(zone), null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of(whole, partial, withdrawn, unknown)), at);
+        append("Station", village, new StationOpeningApprovedEvent(StationCode.of(village), null, null),
+                at.plusSeconds(60));
+        append("Station", empty, new StationOpeningRequestedEvent(StationCode.of(empty), "北村便民服务站",
+                StationLevel.VILLAGE_STATION, StationCode.of(zone), null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at);
+        append("Station", empty, new StationOpeningApprovedEvent(StationCode.of(empty), null, null), at.plusSeconds(60));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode zoneView = get("/api/supervision/openness?station=" + zone);
+            assertThat(zoneView.get("stations")).as(zoneView.toString()).hasSize(3);
+            assertThat(zoneView.get("items").asInt()).isEqualTo(5);
+            assertThat(zoneView.get("fullyPublic").asInt()).isEqualTo(2);
+            assertThat(zoneView.get("rate").asDouble()).isEqualTo(0.4);
+            Map<String, JsonNode> byStation = new HashMap<>();
+            zoneView.get("stations").forEach(row -> byStation.put(row.get("stationCode").asText(), row));
+            assertThat(byStation.get(zone).get("rate").asDouble()).isEqualTo(1.0);
+            assertThat(byStation.get(zone).get("gaps")).isEmpty();
+            assertThat(byStation.get(empty).get("items").asInt()).isZero();
+            assertThat(byStation.get(empty).hasNonNull("rate")).isFalse();
+            JsonNode villageRow = byStation.get(village);
+            assertThat(villageRow.get("items").asInt()).isEqualTo(4);
+            assertThat(villageRow.get("fullyPublic").asInt()).isEqualTo(1);
+            assertThat(villageRow.get("rate").asDouble()).isEqualTo(0.25);
+            Map<String, List<String>> missing = new HashMap<>();
+            villageRow.get("gaps").forEach(gap -> {
+                List<String> parts = new ArrayList<>();
+                gap.get("missing").forEach(part -> parts.add(part.asText()));
+                missing.put(gap.get("itemCode").asText(), parts);
+            });
+            assertThat(missing).containsOnlyKeys(partial, withdrawn, unknown);
+            assertThat(missing.get(partial)).containsExactly("申请条件", "设定依据");
+            assertThat(missing.get(withdrawn)).containsExactly("事项未发布");
+            assertThat(missing.get(unknown)).containsExactly("事项未发布");
+        });
+        JsonNode alone = get("/api/supervision/openness?station=" + zone + "&rollUp=false");
+        assertThat(alone.get("stations")).hasSize(1);
+        assertThat(alone.get("rate").asDouble()).isEqualTo(1.0);
     }
 }
