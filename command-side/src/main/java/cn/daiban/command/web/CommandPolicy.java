@@ -461,9 +461,18 @@ class CommandPolicy {
                 .ifPresent(station -> require(at(user, station, AGENT, STATION_MANAGER), user, name(command), why));
     }
 
-    /** A complaint is received by the station's staff, or by supervision over the station. */
+    /**
+     * A complaint is received by the station's staff, or by supervision over the station; one that came through
+     * supervision's own channels (a poor grade escalated, the director's mailbox, an inspection: rule
+     * {@code complaint-channel-of-supervision}) only by supervision, never by the station it is about.
+     */
     private void complaintReceivedByStaffOrSupervision(User user, FileComplaintCommand command) {
         String station = code(command.stationCode());
+        if (command.channel() != null && command.channel().throughSupervision()) {
+            require(supervises(user, station), user, name(command), "complaint-channel-of-supervision: "
+                    + command.channel().label() + " is recorded by supervision over the station, not by the station");
+            return;
+        }
         require(supervises(user, station) || at(user, station, AGENT, STATION_MANAGER), user, name(command),
                 "complaints are handled by supervision or the level above the station");
     }

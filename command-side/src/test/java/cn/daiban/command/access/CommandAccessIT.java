@@ -175,6 +175,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("GET /api/consultations/{c}/documents/one-time-notice", null, "AG MG SA AD", "AD"),
                 // complaints
                 e("/api/complaints", "{\"stationCode\":\"{s}\",\"channel\":\"HOTLINE_12345\",\"complainantName\":\"周某\",\"contact\":\"13600001111\",\"content\":\"态度不好\"}", "AG MG MTA SA AD", "AD"),
+                e("/api/complaints", "{\"stationCode\":\"{s}\",\"channel\":\"INSPECTION\",\"complainantName\":\"特邀监督员刘某\",\"contact\":\"13600002222\",\"content\":\"暗访时窗口无人\"}", "MTA SA AD", "AD"),
                 e("/api/complaints/{k}/acceptance", "{}", "MTA SA AD", "AD"),
                 e("/api/complaints/{k}/refusal", "{\"reason\":\"不属实\"}", "MTA SA AD", "AD"),
                 e("/api/complaints/{k}/investigation", "{\"findings\":\"调查\"}", "MTA SA AD", "AD"),
@@ -357,5 +358,27 @@ class CommandAccessIT extends PostgresIntegrationTest {
             assertThat(json.readTree(response.getBody()).get("rule").asText()).isEqualTo("evaluation-code-unknown");
         }
         assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * Supervision's own channels (`003 三(三)`: 局长信箱, 明查暗访; and a poor grade escalated): the station the complaint
+     * is about cannot record it, whoever there asks, and the refusal names the rule; supervision over it can.
+     */
+    @org.junit.jupiter.api.Test
+    void aComplaintThroughSupervisionsChannelsIsRecordedBySupervisionNotByTheStation() throws Exception {
+        for (String channel : List.of("DIRECTOR_MAILBOX", "INSPECTION", "POOR_GRADE_ESCALATED")) {
+            String body = "{\"stationCode\":\"" + own.station() + "\",\"channel\":\"" + channel
+                    + "\",\"complainantName\":\"来信人\",\"contact\":\"13600003333\",\"content\":\"窗口推诿\"}";
+            long before = events();
+            for (User user : List.of(User.AG, User.MG)) {
+                ResponseEntity<String> refused = send(token(user), "/api/complaints", body);
+                assertThat(refused.getStatusCode().value()).as(channel + " by " + user).isEqualTo(403);
+                assertThat(json.readTree(refused.getBody()).get("detail").asText())
+                        .contains("complaint-channel-of-supervision");
+            }
+            assertThat(events()).as("a refused complaint leaves nothing behind").isEqualTo(before);
+            assertThat(send(token(User.SA), "/api/complaints", body).getStatusCode().value()).as(channel)
+                    .isEqualTo(201);
+        }
     }
 }
