@@ -5,9 +5,11 @@ import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.ArchiveDelegationCommand;
 import cn.daiban.kernel.delegation.DelegationArchivedEvent;
+import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationEvaluatedEvent;
 import cn.daiban.kernel.delegation.DelegationStatus;
 import cn.daiban.kernel.delegation.DeliverResultCommand;
+import cn.daiban.kernel.delegation.DeliveryAttempt;
 import cn.daiban.kernel.delegation.DeliveryMethod;
 import cn.daiban.kernel.delegation.EvaluateDelegationCommand;
 import cn.daiban.kernel.delegation.EvaluationChannel;
@@ -15,16 +17,20 @@ import cn.daiban.kernel.delegation.EvaluationReminderSentEvent;
 import cn.daiban.kernel.delegation.EvaluationVoidedEvent;
 import cn.daiban.kernel.delegation.GradeByInvitationCommand;
 import cn.daiban.kernel.delegation.HandBackMaterialsCommand;
+import cn.daiban.kernel.delegation.HoldResultForCollectionCommand;
 import cn.daiban.kernel.delegation.MaterialsHandedBackEvent;
 import cn.daiban.kernel.delegation.ResultDeliveredEvent;
+import cn.daiban.kernel.delegation.ResultHeldForCollectionEvent;
 import cn.daiban.kernel.delegation.SatisfactionGrade;
 import cn.daiban.kernel.delegation.VoidEvaluationCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import static cn.daiban.command.delegation.DelegationRules.*;
@@ -33,7 +39,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * After completion, in this order: delivery of the result, the client's evaluation (一事一评, one reminder when none
- * comes), and the archive, which waits for an open {@link Rectification}; an ended matter hands its materials back
+ * comes), and the archive, which waits for an open {@link Rectification}; a result that could not be handed over is
+ * kept for collection and the matter archived without an evaluation; an ended matter hands its materials back
  * before it is archived. A poor grade opens the rectification; the contacts with the client after completion are
  * {@link FollowUps}. A member of {@link Delegation}.
  */
@@ -47,6 +54,10 @@ class Aftercare {
     private boolean evaluationReminded;
     private boolean materialsHandedBack;
     private SatisfactionGrade lastOverall;
+    /** The day of completion (its tries to deliver are dated from it). */
+    private LocalDate completedOn;
+    /** The result is kept for the client to collect ({@link ResultHeldForCollectionEvent}). */
+    private boolean resultHeld;
 
     Aftercare(Delegation delegation, Rectification rectification) {
         this.delegation = delegation;
@@ -78,6 +89,34 @@ class Aftercare {
         LocalDate remindOn = today.plusDays(policy.evaluationReminderDays());
         delegation.schedule(deadlines, Delegation.endOf(remindOn, policy), Delegation.EVALUATION_REMINDER,
                 new Delegation.DeadlineCheck(remindOn, 0));
+        return getVersion();
+    }
+
+    /**
+     * The result could not be handed over (留存待领): the tries made, each dated from the day of completion to now (rule
+     * {@code result-held-after-attempts}), and where it is kept; once (rule {@code result-held-once}). Assumption (the
+     * seeds set none): no number of tries is required, supervision reads them. The matter stays COMPLETED, so a
+     * delivery when the client comes is recorded as any other; until then it is no longer late for delivery, and it
+     * may be archived without an evaluation (一事一评 follows a delivery).
+     */
+    @CommandHandler
+    long handle(HoldResultForCollectionCommand command, DelegationPolicy policy) {
+        delegation.requireStatus("hold the result for collection", DelegationStatus.COMPLETED);
+        if (resultHeld) {
+            throw DomainRuleException.illegalTransition(RESULT_HELD_ONCE,
+                    "the result is kept for collection already; a delivery when the client comes is recorded");
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        for (DeliveryAttempt attempt : command.attempts()) {
+            if (attempt.at().isAfter(now.plusSeconds(60))
+                    || completedOn != null && Delegation.dayOf(attempt.at(), policy).isBefore(completedOn)) {
+                throw DomainRuleException.ruleViolated(RESULT_HELD_AFTER_ATTEMPTS, "attempts.at",
+                        "a try to deliver is dated from the day of completion (" + completedOn + ") to now, not "
+                                + attempt.at());
+            }
+        }
+        apply(new ResultHeldForCollectionEvent(delegation.id(), command.attempts(), command.keptAt(),
+                Delegation.today(policy)));
         return getVersion();
     }
 
@@ -192,6 +231,12 @@ class Aftercare {
                     Delegation.today(policy)));
             return getVersion();
         }
+        if (resultHeld && delegation.status() == DelegationStatus.COMPLETED) {
+            // Kept for collection, never handed over: nothing to evaluate (一事一评 follows a delivery).
+            apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
+                    Delegation.today(policy)));
+            return getVersion();
+        }
         delegation.requireStatus("archive", DelegationStatus.DELIVERED);
         if (!validEvaluation && !evaluationReminded) {
             throw DomainRuleException.ruleViolated(EVALUATION_BEFORE_ARCHIVE, null,
@@ -205,6 +250,16 @@ class Aftercare {
         apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
                 Delegation.today(policy)));
         return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DelegationCompletedEvent event) {
+        completedOn = event.completedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ResultHeldForCollectionEvent event) {
+        resultHeld = true;
     }
 
     @EventSourcingHandler

@@ -140,6 +140,12 @@ final class DelegationRules {
     static final String HANDOVER_SIGNED = "handover-signed";
     /** A grade with channel CLIENT comes only through the client's invitation, never from staff (`003 三(二)3`). */
     static final String CLIENT_GRADES_BY_INVITATION = "client-grades-by-invitation";
+    /**
+     * A result that could not be handed over is kept for collection (留存待领) once, after tries dated from the day of
+     * completion to now.
+     */
+    static final String RESULT_HELD_ONCE = "result-held-once";
+    static final String RESULT_HELD_AFTER_ATTEMPTS = "result-held-after-attempts";
     /** A phone follow-up (`004 §7.1.3`) is made once the result has been delivered, and not dated ahead. */
     static final String FOLLOW_UP_AFTER_DELIVERY = "follow-up-after-delivery";
 
@@ -169,7 +175,7 @@ final class DelegationRules {
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,
             EVALUATION_BEFORE_ARCHIVE, RECTIFICATION_CLOSED, MATERIALS_HANDED_BACK, MATTER_ENDED, HANDOVER_SIGNED,
-            CLIENT_GRADES_BY_INVITATION, FOLLOW_UP_AFTER_DELIVERY, RECTIFICATION_AWAITING_RECHECK, FOLLOW_UP_UNTIL_ARCHIVED,
+            CLIENT_GRADES_BY_INVITATION, RESULT_HELD_ONCE, RESULT_HELD_AFTER_ATTEMPTS, FOLLOW_UP_AFTER_DELIVERY, RECTIFICATION_AWAITING_RECHECK, FOLLOW_UP_UNTIL_ARCHIVED,
             WORK_LOG_UNTIL_ARCHIVED, WORK_LOG_NOT_AHEAD, WORK_LOG_RESOLVES_AN_OPEN_PROBLEM,
             BACKDATED_STEP, BACKDATING_REASON_GIVEN, OCCURRED_NOT_IN_FUTURE, OCCURRED_AFTER_PREVIOUS_STEP,
             BACKDATING_WINDOW);

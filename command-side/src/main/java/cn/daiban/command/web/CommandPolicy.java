@@ -51,6 +51,7 @@ import cn.daiban.kernel.delegation.DeclineDelegationCommand;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationTargeted;
 import cn.daiban.kernel.delegation.DeliverResultCommand;
+import cn.daiban.kernel.delegation.HoldResultForCollectionCommand;
 import cn.daiban.kernel.delegation.EscalateDelegationCommand;
 import cn.daiban.kernel.delegation.EvaluateDelegationCommand;
 import cn.daiban.kernel.delegation.NotifyStatutoryFeeCommand;
@@ -236,6 +237,7 @@ class CommandPolicy {
         rule(RecordFeePaymentCommand.class, handledByStaff);
         rule(CompleteDelegationCommand.class, handledByStaff);
         rule(DeliverResultCommand.class, handledByStaff);
+        rule(HoldResultForCollectionCommand.class, handledByStaff);
         rule(EvaluateDelegationCommand.class, handledByStaff);
         rule(CompleteRectificationCommand.class, handledByStaff);
         rule(RecordRectificationFollowUpCommand.class, handledByStaff);

@@ -289,6 +289,17 @@ class DelegationCommandController {
                 body.handoverProof(), body.licenceInstructionsGiven()));
     }
 
+    record ResultHeldRequest(List<DeliveryAttempt> attempts, String keptAt) {
+    }
+
+    @PostMapping("/{id}/result-held")
+    @Operation(summary = "The result could not be handed over (留存待领): the tries made (at, channel, outcome) and where "
+            + "it is kept for the client; a delivery is still recorded when the client comes, and the matter may be "
+            + "archived without an evaluation")
+    ResponseEntity<CommandAcknowledgement> holdResult(@PathVariable String id, @RequestBody ResultHeldRequest body) {
+        return step(id, body, d -> new HoldResultForCollectionCommand(d, body.attempts(), body.keptAt()));
+    }
+
     record EvaluationRequest(SatisfactionGrade overall, SatisfactionGrade attitude, SatisfactionGrade quality,
                              SatisfactionGrade efficiency, EvaluationChannel channel, String comment) {
     }

@@ -153,6 +153,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/withdrawal", "{\"reason\":\"不办了\"}", "AG MG", ""),
                 e("/api/delegations/{d}/completion", "{\"successful\":true,\"resultReference\":\"结果1\"}", "AG MG", ""),
                 e("/api/delegations/{d}/delivery", "{\"method\":\"IN_PERSON\",\"handoverProof\":\"签收\"}", "AG MG", ""),
+                e("/api/delegations/{d}/result-held", "{\"attempts\":[{\"at\":\"2026-01-01T02:00:00Z\",\"channel\":\"PHONE\",\"outcome\":\"无人接听\"}],\"keptAt\":\"站点档案柜\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation", "{\"overall\":\"SATISFIED\",\"attitude\":\"SATISFIED\",\"quality\":\"SATISFIED\",\"efficiency\":\"SATISFIED\",\"channel\":\"DEVICE\"}", "AG MG", ""),
                 e("/api/delegations/{d}/evaluation/voiding", "{\"reason\":\"申诉成立\"}", "AD", "AD"),
                 e("/api/delegations/{d}/follow-up-contacts", "{\"channel\":\"SMS\",\"summary\":\"提醒领证\"}", "AG MG", ""),

@@ -177,4 +177,55 @@ class AftercareTest extends DelegationFixtureSupport {
                 .when(new VoidEvaluationCommand(ID, "再次复核"))
                 .expectException(refusedBy("evaluation-exists")).expectNoEvents();
     }
+
+    static final DeliveryAttempt CALLED = new DeliveryAttempt(NOW.plusSeconds(600), ProgressChannel.PHONE, "两次拨打无人接听");
+    static final HoldResultForCollectionCommand HOLD = new HoldResultForCollectionCommand(ID, List.of(CALLED),
+            "村便民服务站档案柜");
+
+    /** 留存待领: a result the client cannot be reached for is kept, and the matter archived without an evaluation. */
+    @Test
+    void aResultThatCannotBeHandedOverIsKeptForCollectionAndTheMatterArchivedWithoutAnEvaluation() {
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(HOLD)
+                .expectEvents(new ResultHeldForCollectionEvent(ID, List.of(CALLED), "村便民服务站档案柜", TODAY));
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE, HOLD)
+                .when(ARCHIVE).expectEvents(new DelegationArchivedEvent(ID, "DA-2026-0001",
+                        List.of("受理单", "一次性告知单", "办结单"), TODAY));
+    }
+
+    /** The client comes after all: the delivery is recorded as any other, and the evaluation comes before the archive. */
+    @Test
+    void aResultKeptForCollectionIsStillDeliveredWhenTheClientComes() {
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE, HOLD)
+                .when(POST)
+                .expectEvents(new ResultDeliveredEvent(ID, DeliveryMethod.POST, "EMS1234567890", "邮政签收回执", false,
+                        true, TODAY, TODAY));
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE, HOLD, POST)
+                .when(ARCHIVE).expectException(refusedBy("evaluation-before-archive")).expectNoEvents();
+    }
+
+    @Test
+    void aResultIsKeptForCollectionOnceOnlyAfterCompletionAndBeforeDelivery() {
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION))
+                .when(HOLD).expectException(refusedBy("delegation-status")).expectNoEvents();
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE, POST)
+                .when(HOLD).expectException(refusedBy("delegation-status")).expectNoEvents();
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE, HOLD)
+                .when(HOLD).expectException(refusedBy("result-held-once")).expectNoEvents();
+    }
+
+    /** Each try is dated from the day of completion to now: not before the result existed, not ahead. */
+    @Test
+    void theTriesToDeliverAreDatedFromTheDayOfCompletionToNow() {
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(new HoldResultForCollectionCommand(ID, List.of(new DeliveryAttempt(NOW.minus(Duration.ofDays(1)),
+                        ProgressChannel.PHONE, "无人接听")), "档案柜"))
+                .expectException(refusedBy("result-held-after-attempts")).expectNoEvents();
+        fixture().givenCurrentTime(NOW.plusSeconds(3600)).andGivenCommands(proxy(PENSION), COMPLETE)
+                .when(new HoldResultForCollectionCommand(ID, List.of(new DeliveryAttempt(NOW.plus(Duration.ofDays(1)),
+                        ProgressChannel.SMS, "短信未回复")), "档案柜"))
+                .expectException(refusedBy("result-held-after-attempts")).expectNoEvents();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HoldResultForCollectionCommand(ID, List.of(), "档案柜"))
+                .hasMessageContaining("attempts");
+    }
 }

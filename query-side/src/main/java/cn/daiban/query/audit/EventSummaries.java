@@ -51,6 +51,7 @@ public final class EventSummaries {
             Map.entry("ParallelTaskCompletedEvent", "并联部门办结"),
             Map.entry("DelegationCompletedEvent", "办结"),
             Map.entry("ResultDeliveredEvent", "结果交付"),
+            Map.entry("ResultHeldForCollectionEvent", "结果留存待领"),
             Map.entry("DeadlineApproachingEvent", "临近办理时限"),
             Map.entry("DelegationOverdueEvent", "超期"),
             Map.entry("DelegationEvaluatedEvent", "评价"),

@@ -544,6 +544,17 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** 留存待领: kept for collection, no longer late for delivery; where, and the tries made, in the detail. */
+    @EventHandler
+    void on(ResultHeldForCollectionEvent e, DomainEventMessage<?> m) {
+        jdbc.update("update delegation_view set result_held_on = ?, %s where delegation_id = ?".formatted(WITH_DETAIL),
+                Date.valueOf(e.heldOn()), "resultHeld", write(fields("keptAt", e.keptAt(), "heldOn", e.heldOn(),
+                        "attempts", e.attempts().stream().map(a -> fields("at", a.at().toString(), "channel",
+                                a.channel().name(), "outcome", a.outcome())).toList())),
+                e.delegationId().value());
+        step(m);
+    }
+
     @EventHandler
     void on(DeadlineApproachingEvent e, DomainEventMessage<?> m) {
         jdbc.update("update delegation_view set at_risk = true where delegation_id = ? and deadline = ?",

@@ -72,13 +72,16 @@ public class AwaitingDelivery {
         return flags;
     }
 
-    /** Completed matters of the scope completed on or before the last parameter, oldest first. */
+    /**
+     * Completed matters of the scope completed on or before the last parameter, oldest first; not those whose result
+     * could not be handed over and is kept for collection (留存待领: the station did its part, and they stay counted).
+     */
     static String flagsSql(ScopeSql s) {
         return s.cte() + """
                 select d.delegation_id, d.station_code, st.name, d.agent_id, d.item_name, d.completed_on,
                        d.successful
                 from delegation_view d left join station_directory st on st.station_code = d.station_code
-                where d.status = 'COMPLETED' and\s""" + s.on("d.station_code")
+                where d.status = 'COMPLETED' and d.result_held_on is null and\s""" + s.on("d.station_code")
                 + " and d.completed_on <= ? order by d.completed_on, d.delegation_id";
     }
 

@@ -282,15 +282,21 @@ public class LedgerQueries {
 
     /** 备注's words for a promised date in a year whose working-day calendar is not loaded yet (DOMAIN.md "Time"). */
     static final String PROVISIONAL_REMARK = "办理时限暂定（该年度节假日安排未公布，公布后重新计算）；";
+    /** A result that could not be handed over and is kept for the client (留存待领), until a delivery is recorded. */
+    static final String HELD_REMARK = "结果未能送达，%s起留存待领；";
 
     /**
      * 备注: what commissioning noted (authority, 容缺, 并联 …); while any is outstanding, each tolerated material
-     * with its committed date, overdue ones said so (000 §7.2.1 d); and a promised date that is still provisional.
+     * with its committed date, overdue ones said so (000 §7.2.1 d); a promised date that is still provisional; and a
+     * result kept for collection, not delivered (留存待领).
      */
     private static String remark(ResultSet rs) throws SQLException {
         StringBuilder remark = new StringBuilder();
+        java.sql.Date held = rs.getDate("result_held_on");
         for (String part : new String[] {rs.getString("remark"), rs.getString("materials_remark"),
-                rs.getBoolean("deadline_provisional") ? PROVISIONAL_REMARK : null}) {
+                rs.getBoolean("deadline_provisional") ? PROVISIONAL_REMARK : null,
+                held != null && rs.getDate("delivered_on") == null
+                        ? HELD_REMARK.formatted(held.toLocalDate()) : null}) {
             if (part != null) {
                 remark.append(part);
             }

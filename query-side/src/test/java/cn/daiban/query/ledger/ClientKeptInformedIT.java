@@ -6,12 +6,14 @@ import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
 import cn.daiban.kernel.delegation.DelegationKind;
 import cn.daiban.kernel.delegation.DelegationResumedEvent;
+import cn.daiban.kernel.delegation.DeliveryAttempt;
 import cn.daiban.kernel.delegation.DelegationSuspendedEvent;
 import cn.daiban.kernel.delegation.DeliveryMethod;
 import cn.daiban.kernel.delegation.MissingMaterial;
 import cn.daiban.kernel.delegation.ProgressChannel;
 import cn.daiban.kernel.delegation.ProgressReportedEvent;
 import cn.daiban.kernel.delegation.ResultDeliveredEvent;
+import cn.daiban.kernel.delegation.ResultHeldForCollectionEvent;
 import cn.daiban.kernel.delegation.SupplementReceivedEvent;
 import cn.daiban.kernel.delegation.SupplementRequestedEvent;
 import cn.daiban.kernel.delegation.SuspensionReason;
@@ -94,6 +96,16 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         return ids;
     }
 
+    /** The 备注 of the matter's row in the station's work ledger, or "" when it has none. */
+    String ledgerRemark(DelegationId id) throws Exception {
+        for (JsonNode row : get("/api/ledger?station=" + C + "&size=100").get("rows")) {
+            if (row.path("delegationId").asText().equals(id.value())) {
+                return row.path("remark").asText("");
+            }
+        }
+        throw new AssertionError("not in the ledger: " + id);
+    }
+
     /** The test's station, opened once for both tests (whichever runs first). */
     synchronized void stationOpened(Instant at) {
         if (events.stationOpened()) {
@@ -111,9 +123,13 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         DelegationId failed = completed(weeksAgo, false);
         DelegationId fresh = completed(now, true);
         DelegationId delivered = completed(weeksAgo, true);
+        DelegationId held = completed(weeksAgo, true);
         LocalDate today = ServiceClock.defaults().dayOf(now);
         append("Delegation", delivered.value(), new ResultDeliveredEvent(delivered, DeliveryMethod.IN_PERSON, null,
                 "签收单", true, false, today, today), now);
+        // 留存待领: tried and could not hand it over; kept at the station, counted, not late.
+        append("Delegation", held.value(), new ResultHeldForCollectionEvent(held, List.of(new DeliveryAttempt(
+                weeksAgo.plus(1, ChronoUnit.DAYS), ProgressChannel.PHONE, "空号")), "中心档案室", today), now);
 
         String flags = "/api/supervision/flags?station=" + C;
         String dashboard = "/api/stations/" + C + "/dashboard";
@@ -121,7 +137,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
             assertThat(ids(get(flags).get("flags"), AwaitingDelivery.RULE))
                     .containsExactlyInAnyOrder(waiting.value(), failed.value());
             JsonNode board = get(dashboard);
-            assertThat(board.path("awaitingDelivery").asLong()).as("completed, not delivered").isEqualTo(3);
+            assertThat(board.path("awaitingDelivery").asLong()).as("completed, not delivered").isEqualTo(4);
             assertThat(ids(board.get("lateDeliveries"), null)).containsExactlyInAnyOrder(waiting.value(),
                     failed.value());
             assertThat(ids(board.get("atRisk"), null)).doesNotContain(waiting.value(), failed.value());
@@ -133,11 +149,21 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
             }
         }
 
+        JsonNode detail = get("/api/delegations/" + held.value());
+        assertThat(detail.path("details").path("resultHeld").path("keptAt").asText()).isEqualTo("中心档案室");
+        assertThat(detail.path("details").path("resultHeld").path("attempts").get(0).path("channel").asText())
+                .isEqualTo("PHONE");
+        assertThat(ledgerRemark(held)).contains("结果未能送达，" + today + "起留存待领");
+
         append("Delegation", waiting.value(), new ResultDeliveredEvent(waiting, DeliveryMethod.POST, "SF1234567890",
                 null, true, true, today, today), now);
+        // The client of the kept result comes after all: delivered, no longer said to be kept.
+        append("Delegation", held.value(), new ResultDeliveredEvent(held, DeliveryMethod.IN_PERSON, null, "本人签收",
+                true, false, today, today), now);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ids(get(flags).get("flags"), AwaitingDelivery.RULE)).containsExactly(failed.value());
             assertThat(get(dashboard).path("awaitingDelivery").asLong()).isEqualTo(2);
+            assertThat(ledgerRemark(held)).doesNotContain("留存待领");
         });
     }
 
