@@ -225,4 +225,32 @@ class VillageProxyEndToEndIT {
                 .get(query("/api/delegations/" + failed)).expect(200).json().get("reapplications")
                 .findValuesAsText("delegationId")).containsExactly(again));
     }
+
+    /**
+     * 留存待领, on either engine: a completed matter whose client cannot be reached is kept for collection, a second
+     * time refused by the rule's name, and archived without a grade; the detail shows where it is kept.
+     */
+    @Test
+    void aResultThatCannotBeHandedOverIsKeptAndTheMatterArchived() {
+        String agent = qualifiedAgent("郑洁", "AGENT");
+        Http villageAgent = Http.as(agent, village);
+        String id = villageAgent.post(command("/api/delegations"), Map.of("kind", "ASSIST", "mode", "ON_SITE",
+                "stationCode", village, "agentId", agent, "itemCode", "RS-001", "consentGiven", true,
+                "client", Map.of("kind", "CITIZEN", "name", "冯刚", "phone", "13912345671"))).expect(201).json()
+                .get("id").asText();
+        villageAgent.post(command("/api/delegations/" + id + "/completion"), Map.of("successful", true,
+                "resultReference", "已参保")).expect(200);
+        Map<String, Object> hold = Map.of("attempts", java.util.List.of(Map.of("at", java.time.Instant.now()
+                .toString(), "channel", "PHONE", "outcome", "电话无人接听")), "keptAt", "村便民服务站档案柜");
+        villageAgent.post(command("/api/delegations/" + id + "/result-held"), hold).expect(200);
+        assertThat(villageAgent.post(command("/api/delegations/" + id + "/result-held"), hold).expect(409).json()
+                .get("rule").asText()).isEqualTo("result-held-once");
+        villageAgent.post(command("/api/delegations/" + id + "/archive"), Map.of("archiveReference", "DA-2026-9001",
+                "documents", java.util.List.of("受理单", "办结单"))).expect(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var detail = Http.admin().get(query("/api/delegations/" + id)).expect(200).json();
+            assertThat(detail.get("status").asText()).isEqualTo("ARCHIVED");
+            assertThat(detail.path("details").path("resultHeld").path("keptAt").asText()).isEqualTo("村便民服务站档案柜");
+        });
+    }
 }
