@@ -171,6 +171,12 @@ class NotificationOutbox {
         notify(m, e.delegationId().value(), "evaluation-invitation", Map.of(), Instant.now());
     }
 
+    /** 留存待领: the client is told where the result is kept (a text may reach a client a call did not). */
+    @EventHandler
+    void on(ResultHeldForCollectionEvent e, EventMessage<?> m) {
+        notify(m, e.delegationId().value(), "result-held", Map.of("keptAt", e.keptAt()), Instant.now());
+    }
+
     @EventHandler
     void on(EvaluationReminderSentEvent e, EventMessage<?> m) {
         notify(m, e.delegationId().value(), "evaluation-reminder", Map.of(), Instant.now());

@@ -151,6 +151,26 @@ class NotificationsIT extends PostgresIntegrationTest {
                 .get("notifications");
     }
 
+    /** 留存待领: a result the client could not be handed is kept, and the client is told where to collect it. */
+    @Test
+    void aClientWhoseResultIsKeptForCollectionIsToldWhere() throws Exception {
+        DelegationId id = commissioned();
+        append("Delegation", id.value(), 1, new DelegationCompletedEvent(id, true, "参保号 10", null,
+                LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 1), true, 2));
+        append("Delegation", id.value(), 2, new ResultHeldForCollectionEvent(id, List.of(new DeliveryAttempt(
+                Instant.parse("2026-11-27T02:00:00Z"), ProgressChannel.PHONE, "无人接听")), "县政务服务中心帮办代办专区",
+                LocalDate.of(2026, 11, 27)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(id.value())
+                .findValuesAsText("template")).containsExactlyInAnyOrder("accepted", "completed", "result-held"));
+        for (JsonNode sent : notifications(id.value())) {
+            if (sent.get("template").asText().equals("result-held")) {
+                assertThat(sent.get("text").asText()).contains("王秀英").contains("县政务服务中心帮办代办专区")
+                        .contains("留存");
+            }
+        }
+    }
+
     @Test
     void theMomentsTheStandardsNameAreNotifiedOnceEach() throws Exception {
         DelegationId id = commissioned();
