@@ -24,6 +24,8 @@ import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRefusedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
+import cn.daiban.kernel.station.OfficeEquipment;
+import cn.daiban.kernel.station.SiteConditions;
 import cn.daiban.kernel.station.StationStatus;
 import cn.daiban.kernel.station.StationStatisticsSubmittedEvent;
 import cn.daiban.kernel.station.SubmitStationStatisticsCommand;
@@ -88,10 +90,37 @@ class Station {
                         "stationCode", "the region of its parent station " + parent.code());
             }
         }
+        if (command.level() == StationLevel.PARTNER_OUTLET) {
+            requireOpeningConditions(command.siteConditions());
+        }
         apply(new StationOpeningRequestedEvent(command.stationCode(), command.name(), command.level(),
                 command.parentCode(), command.hostType(), command.region(), command.address(), command.manager(),
-                command.supervisionPhone(), command.windows(), command.serviceItemCodes()));
+                command.supervisionPhone(), command.windows(), command.serviceItemCodes(), command.siteConditions()));
         return getVersion();
+    }
+
+    /**
+     * A partner outlet — the 便民服务站 `004` governs (`004 §3.1`: 设在银行、邮政、电信网点、园区、商场、楼宇等场所) — applies
+     * with its 申请条件 stated (`004 §5.4.1.1` 满足开设条件的便民服务站可…提交申请, `004 附录A`; rule
+     * {@code opening-conditions-stated}): one or two staff (`004 §5.3.1`; {@code opening-staffing-one-or-two}) and the
+     * basic equipment (`004 §5.2.1`; {@code opening-basic-equipment}). Whether the site is spacious and the host stable
+     * is stated for the approver to weigh, not decided here.
+     */
+    private static void requireOpeningConditions(SiteConditions conditions) {
+        if (conditions == null) {
+            throw DomainRuleException.ruleViolated("opening-conditions-stated", "siteConditions",
+                    "a partner outlet's application states its 申请条件 (004 附录A): the applying organisation, foot "
+                            + "traffic, staff, equipment, whether the place is spacious and bright and the host stable");
+        }
+        if (conditions.staffCount() > 2) {
+            throw DomainRuleException.ruleViolated("opening-staffing-one-or-two", "siteConditions.staffCount",
+                    "a 便民服务站 has one or two staff (004 §5.3.1), not " + conditions.staffCount());
+        }
+        if (!conditions.missingBasicEquipment().isEmpty()) {
+            throw DomainRuleException.ruleViolated("opening-basic-equipment", "siteConditions.equipment",
+                    "a 便民服务站 has at the least 办公电话、计算机、打印机、办公桌椅和资料柜 (004 §5.2.1); missing: "
+                            + conditions.missingBasicEquipment().stream().map(OfficeEquipment::label).toList());
+        }
     }
 
     @CommandHandler

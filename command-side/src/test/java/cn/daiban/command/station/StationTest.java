@@ -8,6 +8,8 @@ import cn.daiban.kernel.station.ApproveStationChangeCommand;
 import cn.daiban.kernel.station.ApproveStationClosureCommand;
 import cn.daiban.kernel.station.ApproveStationOpeningCommand;
 import cn.daiban.kernel.station.HostOrganisationType;
+import cn.daiban.kernel.station.OfficeEquipment;
+import cn.daiban.kernel.station.SiteConditions;
 import cn.daiban.kernel.station.RefuseStationOpeningCommand;
 import cn.daiban.kernel.station.RequestStationChangeCommand;
 import cn.daiban.kernel.station.RequestStationClosureCommand;
@@ -186,6 +188,53 @@ class StationTest {
         new RequestStationOpeningCommand(StationCode.of("14052110B01"), "邮储银行郑庄网点", StationLevel.PARTNER_OUTLET,
                 TOWNSHIP, HostOrganisationType.BANK, RegionCode.of("140521101"), "郑庄镇", MANAGER,
                 PhoneNumber.of("0356-7021234"), null, null);
+    }
+
+    static final StationCode OUTLET = StationCode.of("140521101B01");
+
+    static RequestStationOpeningCommand outletOpening(SiteConditions conditions) {
+        return new RequestStationOpeningCommand(OUTLET, "邮储银行郑庄网点", StationLevel.PARTNER_OUTLET, TOWNSHIP,
+                HostOrganisationType.BANK, RegionCode.of("140521101"), "郑庄镇邮储银行营业厅", MANAGER,
+                PhoneNumber.of("0356-7021234"), null, Set.of("SB-001"), conditions);
+    }
+
+    static SiteConditions conditions(int staff, Set<OfficeEquipment> equipment) {
+        return new SiteConditions("中国邮政储蓄银行沁水县支行", "镇中心街，日均客流约300人次", staff, equipment, true, true, null);
+    }
+
+    /**
+     * 004 附录A 申请条件, for the 便民服务站 `004` governs (a partner outlet): stated, with one or two staff (`004 §5.3.1`) and the
+     * basic equipment (`004 §5.2.1`); the event keeps them for the approver.
+     */
+    @Test
+    void aPartnerOutletAppliesWithItsConditionsStatedAndMet() {
+        fixture.givenNoPriorActivity().when(outletOpening(null))
+                .expectException(refusedBy("opening-conditions-stated", "siteConditions")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(outletOpening(conditions(3, OfficeEquipment.BASIC)))
+                .expectException(refusedBy("opening-staffing-one-or-two", "siteConditions.staffCount"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity().when(outletOpening(conditions(2, Set.of(OfficeEquipment.OFFICE_PHONE,
+                        OfficeEquipment.COMPUTER, OfficeEquipment.DESK_AND_CHAIRS, OfficeEquipment.FILE_CABINET))))
+                .expectException(refusedBy("opening-basic-equipment", "siteConditions.equipment"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("打印机")).expectNoEvents();
+        SiteConditions met = conditions(2, Set.of(OfficeEquipment.OFFICE_PHONE, OfficeEquipment.COMPUTER,
+                OfficeEquipment.PRINTER, OfficeEquipment.DESK_AND_CHAIRS, OfficeEquipment.FILE_CABINET,
+                OfficeEquipment.DOCUMENT_CAMERA));
+        fixture.givenNoPriorActivity().when(outletOpening(met))
+                .expectEvents(new StationOpeningRequestedEvent(OUTLET, "邮储银行郑庄网点", StationLevel.PARTNER_OUTLET,
+                        TOWNSHIP, HostOrganisationType.BANK, RegionCode.of("140521101"), "郑庄镇邮储银行营业厅", MANAGER,
+                        PhoneNumber.of("0356-7021234"), List.of(), Set.of("SB-001"), met));
+    }
+
+    /** A village station (not a 便民服务站 of `004 §3.1`) may state its conditions, or not. */
+    @Test
+    void otherLevelsMayStateTheirConditions() {
+        RequestStationOpeningCommand c = villageOpening();
+        SiteConditions stated = conditions(4, Set.of());
+        fixture.givenNoPriorActivity().when(new RequestStationOpeningCommand(c.stationCode(), c.name(), c.level(),
+                        c.parentCode(), null, c.region(), c.address(), c.manager(), c.supervisionPhone(), c.windows(),
+                        c.serviceItemCodes(), stated))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -3,12 +3,15 @@ package cn.daiban.query.station;
 import cn.daiban.kernel.station.StationApplicationsResponse.Application;
 import cn.daiban.kernel.station.StationApplicationsResponse.Kind;
 import cn.daiban.kernel.station.StationApplicationsResponse.Outcome;
+import cn.daiban.kernel.station.SiteConditions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
@@ -41,6 +44,10 @@ class StationApplicationEntity {
     private String approverStationCode;
     @Column(name = "decision_note")
     private String decisionNote;
+    /** What an opening application stated of its site (004 附录A 申请条件), or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "site_conditions")
+    private SiteConditions siteConditions;
 
     protected StationApplicationEntity() {
     }
@@ -57,6 +64,11 @@ class StationApplicationEntity {
         this.requestedBy = requestedBy;
     }
 
+    StationApplicationEntity withSiteConditions(SiteConditions conditions) {
+        this.siteConditions = conditions;
+        return this;
+    }
+
     void decided(Outcome outcome, Instant at, String by, String approverStationCode, String note) {
         this.outcome = outcome;
         this.decidedAt = at;
@@ -67,6 +79,6 @@ class StationApplicationEntity {
 
     Application toResponse() {
         return new Application(applicationId, kind, outcome, summary, reason, requestedAt, requestedBy, decidedAt,
-                decidedBy, approverStationCode, decisionNote);
+                decidedBy, approverStationCode, decisionNote, siteConditions);
     }
 }

@@ -53,7 +53,8 @@ class StationProjection {
                 event.supervisionPhone().value(), event.windows(), event.serviceItemCodes(), at);
         stations.save(station);
         applications.save(new StationApplicationEntity(code + ":opening", code, Kind.OPENING,
-                "设立 " + event.name() + " (" + event.level().label() + ")", null, at, actor));
+                "设立 " + event.name() + " (" + event.level().label() + ")", null, at, actor)
+                .withSiteConditions(event.siteConditions()));
     }
 
     @EventHandler

@@ -7,6 +7,9 @@ import cn.daiban.kernel.station.StationChangeApprovedEvent;
 import cn.daiban.kernel.station.StationChangeRequestedEvent;
 import cn.daiban.kernel.station.StationCode;
 import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.HostOrganisationType;
+import cn.daiban.kernel.station.OfficeEquipment;
+import cn.daiban.kernel.station.SiteConditions;
 import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
@@ -92,6 +95,34 @@ class StationDirectoryIT extends PostgresIntegrationTest {
         assertThat(history.get("applications")).hasSize(1);
         assertThat(history.get("applications").get(0).get("outcome").asText()).isEqualTo("APPROVED");
         assertThat(history.get("applications").get(0).get("requestedBy").asText()).isEqualTo("clerk-1");
+    }
+
+    /** 004 附录A: the approver reads the site conditions a partner outlet's application stated. */
+    @Test
+    void anOutletsApplicationShowsTheSiteConditionsItStated() throws Exception {
+        StationCode county = openCounty();
+        StationCode outlet = StationCode.of(county.value().substring(0, 6) + "B" + SERIAL.incrementAndGet());
+        SiteConditions stated = new SiteConditions("中国邮政储蓄银行沁水县支行", "镇中心街，日均客流约300人次", 2,
+                java.util.EnumSet.of(OfficeEquipment.OFFICE_PHONE, OfficeEquipment.COMPUTER, OfficeEquipment.PRINTER,
+                        OfficeEquipment.DESK_AND_CHAIRS, OfficeEquipment.FILE_CABINET, OfficeEquipment.SCANNER),
+                true, true, "营业厅内设独立服务台");
+        append(outlet.value(), 0, new StationOpeningRequestedEvent(outlet, "邮储银行网点", StationLevel.PARTNER_OUTLET,
+                county, HostOrganisationType.POST, RegionCode.of(county.value().substring(0, 6)), "镇中心街1号", MANAGER,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of(), stated));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get("/api/stations/" + outlet + "/applications").get("applications")).hasSize(1));
+        JsonNode conditions = get("/api/stations/" + outlet + "/applications").get("applications").get(0)
+                .get("siteConditions");
+        assertThat(conditions.get("applicant").asText()).isEqualTo("中国邮政储蓄银行沁水县支行");
+        assertThat(conditions.get("staffCount").asInt()).isEqualTo(2);
+        List<String> equipment = new java.util.ArrayList<>();
+        conditions.get("equipment").forEach(item -> equipment.add(item.asText()));
+        assertThat(equipment).containsExactlyInAnyOrder("OFFICE_PHONE", "COMPUTER", "PRINTER", "DESK_AND_CHAIRS",
+                "FILE_CABINET", "SCANNER");
+        assertThat(conditions.get("spaciousAndBright").asBoolean()).isTrue();
+        assertThat(get("/api/stations/" + county + "/applications").get("applications").get(0)
+                .has("siteConditions")).as("a county centre's application stated none").isFalse();
     }
 
     @Test

@@ -10,7 +10,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 import java.util.Set;
 
-/** Application to open a station (`004 附录A` 便民服务站设立申请表). */
+/**
+ * Application to open a station (`004 附录A` 便民服务站设立申请表). {@code siteConditions} (申请条件) were added last: a
+ * partner outlet states them (the stations `004` governs, `004 §3.1`); for the other levels they are optional.
+ */
 public record RequestStationOpeningCommand(
         @TargetAggregateIdentifier StationCode stationCode,
         String name,
@@ -22,7 +25,17 @@ public record RequestStationOpeningCommand(
         StationManager manager,
         PhoneNumber supervisionPhone,
         List<StationWindow> windows,
-        Set<String> serviceItemCodes) implements StationScoped {
+        Set<String> serviceItemCodes,
+        SiteConditions siteConditions) implements StationScoped {
+
+    /** An application without stated site conditions (a station of a level that need not state them). */
+    public RequestStationOpeningCommand(StationCode stationCode, String name, StationLevel level, StationCode parentCode,
+                                        HostOrganisationType hostType, RegionCode region, String address,
+                                        StationManager manager, PhoneNumber supervisionPhone,
+                                        List<StationWindow> windows, Set<String> serviceItemCodes) {
+        this(stationCode, name, level, parentCode, hostType, region, address, manager, supervisionPhone, windows,
+                serviceItemCodes, null);
+    }
 
     public RequestStationOpeningCommand {
         // Upper sizes (InputLimits): the HTTP boundary checks them first; here for every other sender.

@@ -19,5 +19,16 @@ public record StationOpeningRequestedEvent(
         StationManager manager,
         PhoneNumber supervisionPhone,
         List<StationWindow> windows,
-        Set<String> serviceItemCodes) {
+        Set<String> serviceItemCodes,
+        // Added later, at the end and nullable (004 附录A 申请条件): an event stored before it reads with null.
+        SiteConditions siteConditions) {
+
+    /** An application without stated site conditions. */
+    public StationOpeningRequestedEvent(StationCode stationCode, String name, StationLevel level, StationCode parentCode,
+                                        HostOrganisationType hostType, RegionCode region, String address,
+                                        StationManager manager, PhoneNumber supervisionPhone,
+                                        List<StationWindow> windows, Set<String> serviceItemCodes) {
+        this(stationCode, name, level, parentCode, hostType, region, address, manager, supervisionPhone, windows,
+                serviceItemCodes, null);
+    }
 }

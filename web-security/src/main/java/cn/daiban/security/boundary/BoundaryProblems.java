@@ -65,9 +65,7 @@ public class BoundaryProblems {
             field = path(mapping.getPath());
             InvalidValueException invalid = find(mapping, InvalidValueException.class);
             if (invalid != null) {
-                if (field == null || field.isEmpty()) {
-                    field = invalid.field();
-                }
+                field = within(field, invalid.field());
                 detail = field + ": " + invalid.getMessage().substring(invalid.field().length()).strip();
             } else if (mapping instanceof UnrecognizedPropertyException unknown) {
                 detail = "unknown field " + unknown.getPropertyName();
@@ -87,6 +85,24 @@ public class BoundaryProblems {
                     + (at != null ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "");
         }
         return ProblemResponses.problem(400, "malformed-request", field, detail);
+    }
+
+    /**
+     * The field a value refused while its object was built names, read from where the object is: a record refusing
+     * one of its own components ({@code siteConditions.staffCount}, {@code attempts.at}) at {@code siteConditions} or
+     * {@code attempts[2]} is named {@code siteConditions.staffCount} or {@code attempts[2].at}; a value refusing itself
+     * ({@code manager.phone}) keeps its path.
+     */
+    static String within(String path, String refused) {
+        if (path == null || path.isEmpty()) {
+            return refused;
+        }
+        int dot = refused.indexOf('.');
+        if (dot < 0) {
+            return path;
+        }
+        String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+        return last.equals(refused.substring(0, dot)) ? path + refused.substring(dot) : path;
     }
 
     /**
