@@ -351,6 +351,42 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(eventCount(village)).isZero();
     }
 
+    /**
+     * 004 附录A over HTTP: a partner outlet's site conditions bind from JSON; without them, with three staff or without a
+     * printer, the refusal names the rule and the field and leaves nothing; a bad value inside them is a 400 naming it.
+     */
+    @Test
+    void aPartnerOutletsSiteConditionsAreCheckedByName() throws Exception {
+        String county = openCounty();
+        String outlet = "140521B" + newCode().substring(5);
+        String opening = """
+                {"stationCode":"%s","name":"邮储银行网点","level":"PARTNER_OUTLET","parentCode":"%s","hostType":"BANK",
+                 "region":"140521","address":"龙港镇中心街8号","manager":{"name":"刘洋","phone":"13712345678"},
+                 "supervisionPhone":"0356-7023456"%%s}""".formatted(outlet, county);
+        String conditions = """
+                ,"siteConditions":{"applicant":"邮储银行沁水县支行","footTraffic":"日均约300人次","staffCount":%d,
+                 "equipment":[%s],"spaciousAndBright":true,"hostStable":true}""";
+        String basic = "\"OFFICE_PHONE\",\"COMPUTER\",\"PRINTER\",\"DESK_AND_CHAIRS\",\"FILE_CABINET\"";
+        Map<String, String[]> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(opening.formatted(""), new String[] {"opening-conditions-stated", "siteConditions"});
+        refusals.put(opening.formatted(conditions.formatted(3, basic)),
+                new String[] {"opening-staffing-one-or-two", "siteConditions.staffCount"});
+        refusals.put(opening.formatted(conditions.formatted(2, basic.replace("\"PRINTER\",", ""))),
+                new String[] {"opening-basic-equipment", "siteConditions.equipment"});
+        for (Map.Entry<String, String[]> refusal : refusals.entrySet()) {
+            ResponseEntity<String> response = post("/api/stations", refusal.getKey());
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(body(response).get("rule").asText()).isEqualTo(refusal.getValue()[0]);
+            assertThat(body(response).get("field").asText()).isEqualTo(refusal.getValue()[1]);
+        }
+        ResponseEntity<String> badValue = post("/api/stations", opening.formatted(conditions.formatted(0, basic)));
+        assertThat(badValue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(badValue).get("field").asText()).isEqualTo("siteConditions.staffCount");
+        assertThat(eventCount(outlet)).isZero();
+        assertThat(post("/api/stations", opening.formatted(conditions.formatted(1, basic))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
     @Test
     void stationCodeOutsideTheParentsRegionIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
         String county = openCounty();
