@@ -2,6 +2,8 @@ package cn.daiban.query.delegation;
 
 import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
+import cn.daiban.kernel.delegation.DelegationTransferRefusedEvent;
+import cn.daiban.kernel.delegation.DelegationTransferRequestedEvent;
 import cn.daiban.query.infrastructure.LiveEvents;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -26,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * only the subscribers of that node). It works alike on the JDBC event store (its stream's wait ends when the
  * event table's head moves, {@link LiveEvents}; at the latest after a second) and on Axon Server (pushed).
  * <p>
- * A notice is sent once the delegation's view shows the step (waiting at most {@link #VIEW_WAIT}), so a dashboard
+ * Notices: a matter commissioned or completed; a transfer between zones waiting for its receiver, or returned to its
+ * sender. A notice is sent once the delegation's view shows the step (waiting at most {@link #VIEW_WAIT}), so a dashboard
  * that reloads on a notice sees it; after that it is sent anyway. The stream is not a processor: it keeps no token,
  * takes no segment and is not rebuilt; after a failure (the database away) it reopens where it was.
  */
@@ -37,8 +40,9 @@ class LiveFeed {
     static final Duration VIEW_WAIT = Duration.ofSeconds(3);
     private static final long POLL_MILLIS = 100;
     /** The events that become live notices. */
-    private static final java.util.Set<Class<?>> NOTICED =
-            java.util.Set.of(DelegationCommissionedEvent.class, DelegationCompletedEvent.class);
+    private static final java.util.Set<Class<?>> NOTICED = java.util.Set.of(DelegationCommissionedEvent.class,
+            DelegationCompletedEvent.class, DelegationTransferRequestedEvent.class,
+            DelegationTransferRefusedEvent.class);
 
     private final LiveEvents events;
     private final LiveUpdates live;
@@ -86,7 +90,7 @@ class LiveFeed {
                     }
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     position = event.trackingToken();
-                    // Only the two events a dashboard is told about are read (their payloads opened), and only while
+                    // Only the events a dashboard is told about are read (their payloads opened), and only while
                     // a dashboard listens on this node: every other event passes by its type alone, and with no
                     // listener nothing polls the view for each new matter.
                     if (!live.listening() || !NOTICED.contains(event.getPayloadType())) {
@@ -133,7 +137,30 @@ class LiveFeed {
                             live.publish(station, "delegation-completed", id);
                         }
                     }, System.nanoTime());
+        } else if (payload instanceof DelegationTransferRequestedEvent e) {
+            transferNotice(e.delegationId().value(), "transfer-requested", e.fromWindow(), e.toWindow(),
+                    "select count(*) from delegation_view where delegation_id = ? and transfer_to is not null");
+        } else if (payload instanceof DelegationTransferRefusedEvent e) {
+            transferNotice(e.delegationId().value(), "transfer-returned", e.fromWindow(), e.toWindow(),
+                    "select count(*) from delegation_view where delegation_id = ? and transfer_to is null"
+                            + " and transfers_refused > 0");
         }
+    }
+
+    /**
+     * A transfer between the zones or windows of a station (`003 三(五)`): the receiver hears one is waiting for it
+     * (及时受理其他服务区转办的业务), and the first receiver, who stays responsible, hears it came back (退回转办), each with
+     * the two windows so a window's screen can pick out its own.
+     */
+    private void transferNotice(String id, String type, String fromWindow, String toWindow, String visible) {
+        whenVisible(id, visible, () -> {
+            String station = jdbc.query("select station_code from delegation_view where delegation_id = ?",
+                    rs -> rs.next() ? rs.getString(1) : null, id);
+            if (station != null) {
+                live.publish(station, type, id, java.util.Map.of("fromWindow", String.valueOf(fromWindow),
+                        "toWindow", String.valueOf(toWindow)));
+            }
+        }, System.nanoTime());
     }
 
     /** Runs {@code send} once {@code visible} counts a row for the delegation, or once {@link #VIEW_WAIT} is over. */

@@ -65,15 +65,23 @@ public class LiveUpdates {
 
     /** Tells the subscribers of {@code stationCode} and of every station above it, once the transaction commits. */
     void publish(String stationCode, String type, String delegationId) {
+        publish(stationCode, type, delegationId, Map.of());
+    }
+
+    /** As {@link #publish(String, String, String)}, the notice carrying {@code more} beside its type, matter and station. */
+    void publish(String stationCode, String type, String delegationId, Map<String, String> more) {
         if (subscribers.isEmpty() || MUTED.get()) {
             return;
         }
+        Map<String, String> data = new java.util.LinkedHashMap<>(more);
+        data.put("type", type);
+        data.put("delegationId", delegationId);
+        data.put("stationCode", stationCode);
         Runnable send = () -> {
             for (String station : withAncestors(stationCode)) {
                 for (SseEmitter emitter : subscribers.getOrDefault(station, List.of())) {
                     try {
-                        emitter.send(SseEmitter.event().name(type)
-                                .data(Map.of("type", type, "delegationId", delegationId, "stationCode", stationCode)));
+                        emitter.send(SseEmitter.event().name(type).data(data));
                     } catch (IOException | IllegalStateException e) {
                         log.debug("dropping a live-update subscriber of {}", station);
                         emitter.completeWithError(e);

@@ -581,6 +581,18 @@ class DelegationViewsIT extends PostgresIntegrationTest {
         // How fast it arrives is the benchmark's to measure (lag phase); here only that it arrives, pushed.
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> received.stream().anyMatch(l -> l.contains(fresh.value())));
+        // 003 三(五): the receiving zone hears a transfer waits for it; the sender hears it came back (退回转办).
+        append("Delegation", fresh.value(), new DelegationTransferRequestedEvent(fresh, "W1", "Z2", "属企业服务分区"),
+                Instant.now(), AGENT.value(), V2);
+        append("Delegation", fresh.value(), new DelegationTransferRefusedEvent(fresh, "W1", "Z2", "不属本分区职责"),
+                Instant.now(), AGENT.value(), V2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> lines = List.copyOf(received);
+            assertThat(lines).anyMatch(l -> l.contains("\"transfer-requested\"") && l.contains(fresh.value())
+                    && l.contains("\"toWindow\":\"Z2\""));
+            assertThat(lines).anyMatch(l -> l.contains("\"transfer-returned\"") && l.contains(fresh.value())
+                    && l.contains("\"fromWindow\":\"W1\""));
+        });
         stream.body().close();
     }
 
