@@ -97,6 +97,7 @@ public class DashboardQueries {
         Long missed = jdbc.queryForObject(s.cte() + "select count(*) from appointment_view a where stage = 'MISSED' "
                 + "and day between ? and ? and " + s.on("a.station_code"), Long.class, args(s, from, to));
         Long openProblems = jdbc.queryForObject(openProblemsSql(s), Long.class, args(s));
+        Map<String, Object> failures = jdbc.queryForMap(failuresSql(s), args(s, from, to));
         // Overall grades of the evaluations not voided, recorded in the period; every grade named, as before.
         Map<String, Long> satisfaction = emptyGrades();
         satisfaction.replaceAll((grade, zero) ->
@@ -129,7 +130,8 @@ public class DashboardQueries {
                 staffing.flags(scope.stationCode(), scope.rollUp(), scope.to()),
                 delivery.count(scope.stationCode(), scope.rollUp()),
                 flags.stream().filter(f -> AwaitingDelivery.RULE.equals(f.rule())).toList(),
-                openProblems == null ? 0 : openProblems);
+                openProblems == null ? 0 : openProblems, number(failures.get("failed")),
+                number(failures.get("reapplied")));
     }
 
     @QueryHandler
@@ -408,6 +410,22 @@ public class DashboardQueries {
             grades.put(grade.name(), 0L);
         }
         return grades;
+    }
+
+    /**
+     * 001 §6.4.2 (对未代办成功的事项…协助重新办理): the scope's matters completed without success in the period, and how
+     * many of them have been applied for again since (a matter naming one as its previous matter, at any station),
+     * read through the failures' partial index (V176) and the re-applications' (V172): a few rows per station and
+     * month, not the matters. Assumption: a matter terminated or withdrawn is not a failure here (it ended without a
+     * completion); it may be applied for again all the same.
+     */
+    static String failuresSql(ScopeSql s) {
+        return s.cte() + """
+                select count(*) as failed,
+                       count(*) filter (where exists (select from delegation_view r
+                                                      where r.previous_delegation_id = d.delegation_id)) as reapplied
+                from delegation_view d
+                where d.successful = false and d.completed_on between ? and ? and\s""" + s.on("d.station_code");
     }
 
     /** The work logs' problems still open in the scope (工作日志), counted on their partial index (V171). */

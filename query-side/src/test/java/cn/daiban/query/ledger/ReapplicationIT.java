@@ -106,6 +106,26 @@ class ReapplicationIT extends PostgresIntegrationTest {
         assertThat(later.get("reapplications")).isEmpty();
         assertThat(get("/api/delegations/" + unrelated.value()).hasNonNull("previousDelegationId")).isFalse();
 
+        // 001 §6.4.2 on the dashboard: of the station's matters completed without success in the period (both
+        // failures), one has been applied for again; the other (the re-application that failed) not yet.
+        String period = "?rollUp=false&from=" + failedOn.minusDays(1) + "&to=" + againFailedOn.plusDays(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode board = get("/api/stations/" + C + "/dashboard" + period);
+            assertThat(board.get("failedCompletions").asLong()).isEqualTo(2);
+            assertThat(board.get("failedReapplied").asLong()).isEqualTo(1);
+        });
+        JsonNode before = get("/api/stations/" + C + "/dashboard?rollUp=false&from=" + failedOn.minusDays(3)
+                + "&to=" + failedOn.minusDays(1));
+        assertThat(before.get("failedCompletions").asLong()).isZero();
+        // Read through the failures' partial index and the re-applications' (explained without sequential scans).
+        String plan = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("explain " + DashboardQueries.failuresSql(ScopeSql.of(C, false)),
+                    String.class, C, java.sql.Date.valueOf(failedOn), java.sql.Date.valueOf(againFailedOn)));
+        });
+        assertThat(plan).contains("delegation_view_failed").contains("delegation_view_previous");
+
         // V172's backfill, run on this station's rows set back to null in a transaction rolled back, links the same.
         String linked = "select delegation_id || ' ' || coalesce(previous_delegation_id, '-') from delegation_view "
                 + "where station_code = ? order by 1";
