@@ -216,8 +216,9 @@ class Aftercare {
     }
 
     /**
-     * 002 资料归档: a delivered matter once evaluated (or reminded), and — "因其他原因终止" — an ended matter once its
-     * materials are handed back ({@code materials-handed-back}); it then leaves the count of matters to archive.
+     * 002 资料归档: a delivered matter once evaluated (or reminded), a completed one whose result is kept for collection,
+     * and — "因其他原因终止" — an ended matter once its materials are handed back ({@code materials-handed-back}); it then
+     * leaves the count of matters to archive.
      */
     @CommandHandler
     long handle(ArchiveDelegationCommand command, DelegationPolicy policy) {
@@ -227,25 +228,18 @@ class Aftercare {
                         "an ended matter hands every material back to the client, signed for, before it is archived"
                                 + " (002 帮办·办结, 002 资料归档)");
             }
-            apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
-                    Delegation.today(policy)));
-            return getVersion();
-        }
-        if (resultHeld && delegation.status() == DelegationStatus.COMPLETED) {
-            // Kept for collection, never handed over: nothing to evaluate (一事一评 follows a delivery).
-            apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
-                    Delegation.today(policy)));
-            return getVersion();
-        }
-        delegation.requireStatus("archive", DelegationStatus.DELIVERED);
-        if (!validEvaluation && !evaluationReminded) {
-            throw DomainRuleException.ruleViolated(EVALUATION_BEFORE_ARCHIVE, null,
-                    "completion, delivery, evaluation and archive happen in that order: the client has not "
-                            + "evaluated and has not yet been reminded");
-        }
-        if (rectification.open()) {
-            throw DomainRuleException.ruleViolated(RECTIFICATION_CLOSED, null,
-                    "the rectification after a poor grade is still open");
+        } else if (!resultHeld || delegation.status() != DelegationStatus.COMPLETED) {
+            // A result kept for collection and never handed over has nothing to evaluate (一事一评 follows a delivery).
+            delegation.requireStatus("archive", DelegationStatus.DELIVERED);
+            if (!validEvaluation && !evaluationReminded) {
+                throw DomainRuleException.ruleViolated(EVALUATION_BEFORE_ARCHIVE, null,
+                        "completion, delivery, evaluation and archive happen in that order: the client has not "
+                                + "evaluated and has not yet been reminded");
+            }
+            if (rectification.open()) {
+                throw DomainRuleException.ruleViolated(RECTIFICATION_CLOSED, null,
+                        "the rectification after a poor grade is still open");
+            }
         }
         apply(new DelegationArchivedEvent(delegation.id(), command.archiveReference(), command.documents(),
                 Delegation.today(policy)));
