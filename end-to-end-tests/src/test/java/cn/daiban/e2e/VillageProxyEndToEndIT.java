@@ -253,4 +253,29 @@ class VillageProxyEndToEndIT {
             assertThat(detail.path("details").path("resultHeld").path("keptAt").asText()).isEqualTo("村便民服务站档案柜");
         });
     }
+
+    /**
+     * 004 附录A on either engine: a partner outlet applied for without its site conditions is refused by the rule's
+     * name and field (carried across Axon Server in the refusal's details); stated and met, it is recorded and its
+     * application history shows them.
+     */
+    @Test
+    void aPartnerOutletAppliesWithItsSiteConditions() {
+        Http townshipManager = Http.as("head-01", township);
+        String outlet = township + "B1";
+        Map<String, Object> opening = new java.util.HashMap<>(Map.of("stationCode", outlet, "name", "邮储银行网点",
+                "level", "PARTNER_OUTLET", "parentCode", township, "hostType", "BANK", "region", outlet.substring(0, 6),
+                "address", "镇中心街8号", "manager", Map.of("name", "刘洋", "phone", "13712345678"),
+                "supervisionPhone", "0356-7023456"));
+        var refused = townshipManager.post(command("/api/stations"), opening).expect(422).json();
+        assertThat(refused.get("rule").asText()).isEqualTo("opening-conditions-stated");
+        assertThat(refused.get("field").asText()).isEqualTo("siteConditions");
+        opening.put("siteConditions", Map.of("applicant", "中国邮政储蓄银行沁水县支行", "footTraffic", "日均约300人次",
+                "staffCount", 2, "equipment", List.of("OFFICE_PHONE", "COMPUTER", "PRINTER", "DESK_AND_CHAIRS",
+                        "FILE_CABINET"), "spaciousAndBright", true, "hostStable", true));
+        townshipManager.post(command("/api/stations"), opening).expect(201);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.admin()
+                .get(query("/api/stations/" + outlet + "/applications")).expect(200).json().get("applications").get(0)
+                .path("siteConditions").path("staffCount").asInt()).isEqualTo(2));
+    }
 }
