@@ -119,10 +119,13 @@ class NotificationOutbox {
         }
         recipient(e.delegationId().value(), e.client().name(), e.client().phone().value(), e.itemName(),
                 e.stationCode().value());
-        notify(m, e.delegationId().value(), "accepted", Map.of("form",
-                e.acceptanceFormNumber() == null ? "—" : e.acceptanceFormNumber().value(),
-                // A provisional date (a year not loaded yet) says so; the client is told again if it moves.
-                "deadline", e.deadline() + (e.isDeadlineProvisional() ? "（暂定 provisional）" : ""), "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
+        // A proxy is told its acceptance form's number; an assist has none (002 表A.2 is the proxy's form), so its
+        // notice does not print an empty one.
+        notify(m, e.delegationId().value(), e.acceptanceFormNumber() == null ? "accepted-assist" : "accepted",
+                Map.of("form", e.acceptanceFormNumber() == null ? "" : e.acceptanceFormNumber().value(),
+                        // A provisional date (a year not loaded yet) says so; the client is told again if it moves.
+                        "deadline", e.deadline() + (e.isDeadlineProvisional() ? "（暂定 provisional）" : ""),
+                        "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
     }
 
     /** The provisional promised date, recomputed on the loaded year: the client is told only if it moved. */

@@ -151,6 +151,18 @@ class NotificationsIT extends PostgresIntegrationTest {
                 .get("notifications");
     }
 
+    /** An assist has no acceptance form (002 表A.2 is the proxy's): its client's notice prints no empty form number. */
+    @Test
+    void anAssistsClientIsToldItIsAcceptedWithoutAFormNumber() throws Exception {
+        DelegationId id = DelegationId.create();
+        append("Delegation", id.value(), 0, TestEvents.commissioned(id, DelegationKind.ASSIST, STATION, null,
+                LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 1)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(id.value())
+                .findValuesAsText("template")).containsExactly("accepted-assist"));
+        assertThat(notifications(id.value()).get(0).get("text").asText()).contains("王秀英").contains("全程帮办")
+                .contains("2026-12-01").doesNotContain("受理单编号");
+    }
+
     /** 留存待领: a result the client could not be handed is kept, and the client is told where to collect it. */
     @Test
     void aClientWhoseResultIsKeptForCollectionIsToldWhere() throws Exception {
