@@ -75,7 +75,7 @@ class Consultation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(RecordConsultationCommand command, StationRegistry stations, AgentRegistry agents,
-                ServiceClock clock) {
+                ServiceItemCatalog catalogue, ServiceClock clock) {
         StationRegistry.RegisteredStation station = stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
         if (station.status() != StationStatus.OPEN) {
@@ -92,11 +92,30 @@ class Consultation {
         }
         LocalDate today = clock.today();
         apply(new ConsultationRecordedEvent(command.consultationId(), command.stationCode(), command.agentId(),
-                command.visitorName(), command.contact(), command.channel(), command.content(), today));
+                command.visitorName(), command.contact(), command.channel(), command.content(), today,
+                command.itemCode(), command.itemAsked(), offeredHere(command, station, catalogue)));
         if (command.answer() != null) {
             apply(new ConsultationAnsweredEvent(command.consultationId(), command.answer(), today, true, true));
         }
         return getVersion();
+    }
+
+    /**
+     * Whether the station's list offered the matter asked about, as it stands when asked (`001 §7.1.2`: the demand a
+     * station does not meet yet is what its list should take in): an item of the catalogue, known to it (withdrawn
+     * or not: a visitor may ask for what was withdrawn); a matter in the visitor's words only is not offered; null
+     * when none was named.
+     */
+    private static Boolean offeredHere(RecordConsultationCommand command, StationRegistry.RegisteredStation station,
+                                       ServiceItemCatalog catalogue) {
+        if (command.itemCode() == null) {
+            return command.itemAsked() == null ? null : Boolean.FALSE;
+        }
+        if (catalogue.find(command.itemCode()).isEmpty()) {
+            throw DomainRuleException.unknownReference("itemCode", "no service item " + command.itemCode()
+                    + " in the catalogue; name the matter in itemAsked instead");
+        }
+        return station.serviceItemCodes().contains(command.itemCode().value());
     }
 
     @CommandHandler

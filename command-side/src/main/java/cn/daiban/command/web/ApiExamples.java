@@ -35,7 +35,7 @@ final class ApiExamples {
 
     static final String CONSULTATION = """
             {"stationCode":"140521101201","visitorName":"李大爷","contact":"13812345678","channel":"VISIT",
-             "content":"高龄津贴怎么申请？","answer":"携带身份证、户口簿到村站代办"}""";
+             "content":"高龄津贴怎么申请？","answer":"携带身份证、户口簿到村站代办","itemAsked":"高龄津贴申领"}""";
 
     private ApiExamples() {
     }

@@ -35,8 +35,10 @@ class ConsultationCommandController {
         this.requests = requests;
     }
 
+    /** {@code itemCode} / {@code itemAsked}: the matter asked about, an item of the catalogue or in the visitor's words. */
     record RecordRequest(StationCode stationCode, AgentId agentId, String visitorName, PhoneNumber contact,
-                         ConsultationChannel channel, String content, String answer) {
+                         ConsultationChannel channel, String content, String answer, ServiceItemCode itemCode,
+                         String itemAsked) {
     }
 
     @PostMapping
@@ -46,7 +48,8 @@ class ConsultationCommandController {
         ConsultationId id = ConsultationId.create();
         return Responses.created("/api/consultations/" + id, dispatcher.send(requests.of(body), id.value(),
                 () -> new RecordConsultationCommand(id, body.stationCode(), body.agentId(), body.visitorName(),
-                        body.contact(), body.channel(), body.content(), body.answer())));
+                        body.contact(), body.channel(), body.content(), body.answer(), body.itemCode(),
+                        body.itemAsked())));
     }
 
     record ForwardRequest(String department) {

@@ -2,10 +2,12 @@ package cn.daiban.command.consultation;
 
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.calendar.CalendarProvider;
+import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.station.StationRegistry;
 import cn.daiban.kernel.calendar.CalendarYearData;
 import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.calendar.WorkingDayCalendar;
+import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.consultation.AnswerConsultationCommand;
 import cn.daiban.kernel.consultation.ConsultationAnsweredEvent;
@@ -44,12 +46,18 @@ class ConsultationTest {
     static final PhoneNumber CONTACT = PhoneNumber.of("13812345678");
 
     private StationStatus stationStatus = StationStatus.OPEN;
+    static final ServiceItemCode ALLOWANCE = ServiceItemCode.of("RS-001");
+    static final ServiceItemCode PENSION = ServiceItemCode.of("RS-002");
 
     private AggregateTestFixture<Consultation> fixture() {
         AggregateTestFixture<Consultation> fixture = new AggregateTestFixture<>(Consultation.class);
         fixture.registerInjectableResource((StationRegistry) code -> Optional.of(new StationRegistry.RegisteredStation(
-                VILLAGE, "郑庄村便民服务站", StationLevel.VILLAGE_STATION, stationStatus, null, "0356-7021234", Set.of())));
+                VILLAGE, "郑庄村便民服务站", StationLevel.VILLAGE_STATION, stationStatus, null, "0356-7021234",
+                Set.of(ALLOWANCE.value()))));
         fixture.registerInjectableResource((AgentRegistry) id -> Optional.empty());
+        // The catalogue knows both items; the station's list offers only the allowance.
+        fixture.registerInjectableResource((ServiceItemCatalog) code -> code.equals(ALLOWANCE) || code.equals(PENSION)
+                ? Optional.of(new ServiceItemCatalog.PublishedServiceItem(code, 1, null, false)) : Optional.empty());
         fixture.registerInjectableResource((CalendarProvider) () -> WorkingDayCalendar.of(List.of(
                 new CalendarYearData(2026, Set.of(), Set.of(), "test"))));
         fixture.registerInjectableResource(ServiceClock.defaults());
@@ -86,6 +94,37 @@ class ConsultationTest {
                 .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
                                 ConsultationChannel.VISIT, "身份证换领能代办吗？", FRIDAY),
                         new ConsultationAnsweredEvent(ID, guidance, FRIDAY, true, true));
+    }
+
+    /**
+     * 001 §7.1.2 (掌握本地群众高频次的办事需求): the matter asked about is kept with whether the station's list offered
+     * it then: an item it lists, an item of the catalogue it does not list, a matter in the visitor's words only.
+     */
+    @Test
+    void theMatterAskedAboutIsKeptWithWhetherTheStationOfferedIt_001_7_1_2() {
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                        "高龄津贴怎么申请？", null, ALLOWANCE, null))
+                .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
+                        ConsultationChannel.VISIT, "高龄津贴怎么申请？", FRIDAY, ALLOWANCE, null, true));
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                        "养老金资格认证在哪办？", null, PENSION, "养老金认证"))
+                .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
+                        ConsultationChannel.VISIT, "养老金资格认证在哪办？", FRIDAY, PENSION, "养老金认证", false));
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                        "老年人优待证能在村里办吗？", null, null, "老年人优待证"))
+                .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
+                        ConsultationChannel.VISIT, "老年人优待证能在村里办吗？", FRIDAY, null, "老年人优待证", false));
+    }
+
+    @Test
+    void anItemTheCatalogueDoesNotKnowIsRefusedByName() {
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                        "这个怎么办？", null, ServiceItemCode.of("XX-999"), null))
+                .expectException(refusedBy("reference-exists", "itemCode")).expectNoEvents();
     }
 
     @Test

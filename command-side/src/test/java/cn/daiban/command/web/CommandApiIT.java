@@ -695,6 +695,47 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(eventCount(consultation)).as("the refused proxy did not touch the consultation").isEqualTo(3);
     }
 
+    /**
+     * 001 §7.1.2 (掌握本地群众高频次的办事需求): a consultation names the matter asked about, an item of the catalogue
+     * or the visitor's words, and keeps whether the station's list offered it; an item the catalogue does not know is
+     * refused naming the field, and words too long are refused as bad input; neither leaves an event.
+     */
+    @Test
+    void aConsultationNamesTheMatterAskedAboutAndAnUnknownItemIsRefusedNamingTheField() throws Exception {
+        String county = openCounty();
+        Map<String, String> agent = Map.of("Authorization",
+                "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county));
+        String recordedEvents = "select count(*) from command_side.domain_event_entry where payload_type = ?";
+        int before = jdbc.queryForObject(recordedEvents, Integer.class, ConsultationRecordedEvent.class.getName());
+        String consultation = """
+                {"stationCode":"%s","visitorName":"李大爷","contact":"13812345678","channel":"VISIT",
+                 "content":"这个怎么办？",%s}""";
+        ResponseEntity<String> unknown = post("/api/consultations",
+                consultation.formatted(county, "\"itemCode\":\"XX-999\""), agent);
+        assertThat(unknown.getStatusCode()).as(unknown.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(body(unknown).get("rule").asText()).isEqualTo("reference-exists");
+        assertThat(body(unknown).get("field").asText()).isEqualTo("itemCode");
+        ResponseEntity<String> tooLong = post("/api/consultations",
+                consultation.formatted(county, "\"itemAsked\":\"" + "证".repeat(201) + "\""), agent);
+        assertThat(tooLong.getStatusCode()).as(tooLong.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(tooLong).get("field").asText()).isEqualTo("itemAsked");
+        assertThat(jdbc.queryForObject(recordedEvents, Integer.class, ConsultationRecordedEvent.class.getName()))
+                .as("nothing stored for a refused consultation").isEqualTo(before);
+
+        ResponseEntity<String> offered = post("/api/consultations",
+                consultation.formatted(county, "\"itemCode\":\"RS-001\""), agent);
+        assertThat(offered.getStatusCode()).as(offered.getBody()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> notOffered = post("/api/consultations",
+                consultation.formatted(county, "\"itemCode\":\"RS-002\",\"itemAsked\":\"养老金资格认证\""), agent);
+        assertThat(notOffered.getStatusCode()).as(notOffered.getBody()).isEqualTo(HttpStatus.CREATED);
+        String payload = "select convert_from(payload, 'UTF8') from command_side.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0";
+        assertThat(jdbc.queryForObject(payload, String.class, body(offered).get("id").asText()))
+                .contains("\"itemCode\":\"RS-001\"", "\"offeredHere\":true");
+        assertThat(jdbc.queryForObject(payload, String.class, body(notOffered).get("id").asText()))
+                .contains("\"itemCode\":\"RS-002\"", "\"itemAsked\":\"养老金资格认证\"", "\"offeredHere\":false");
+    }
+
     @Test
     void staleVersionIs409() throws Exception {
         String code = openCounty();
