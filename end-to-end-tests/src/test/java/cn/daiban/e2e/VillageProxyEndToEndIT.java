@@ -278,4 +278,43 @@ class VillageProxyEndToEndIT {
                 .get(query("/api/stations/" + outlet + "/applications")).expect(200).json().get("applications").get(0)
                 .path("siteConditions").path("staffCount").asInt()).isEqualTo(2));
     }
+
+    /**
+     * 001 §7.1.2 (群众高频次的办事需求), on either engine: a consultation names the matter asked about, an item the
+     * catalogue does not know is refused by the rule's name and field (across Axon Server too), and supervision reads
+     * the matters asked, the one in the visitor's words as not offered at the village.
+     */
+    @Test
+    void theMattersAskedAboutAreReadAsDemand() {
+        Http villageAgent = Http.as(qualifiedAgent("孙梅", "AGENT"), village, "AGENT");
+        Map<String, Object> asked = new java.util.HashMap<>(Map.of("stationCode", village, "visitorName", "李大爷",
+                "contact", "13812345678", "channel", "VISIT", "content", "这个能在村里办吗？"));
+        asked.put("itemCode", "XX-999");
+        JsonNode refused = villageAgent.post(command("/api/consultations"), asked).expect(422).json();
+        assertThat(refused.get("rule").asText()).isEqualTo("reference-exists");
+        assertThat(refused.get("field").asText()).isEqualTo("itemCode");
+        asked.put("itemCode", REAL_ESTATE);
+        villageAgent.post(command("/api/consultations"), asked).expect(201);
+        asked.remove("itemCode");
+        asked.put("itemAsked", "老年人优待证");
+        villageAgent.post(command("/api/consultations"), asked).expect(201);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode demand = Http.admin().get(query("/api/supervision/demand?station=" + village + "&rollUp=false"))
+                    .expect(200).json();
+            JsonNode words = null;
+            JsonNode item = null;
+            for (JsonNode row : demand.get("items")) {
+                if ("老年人优待证".equals(row.path("itemName").asText())) {
+                    words = row;
+                } else if (REAL_ESTATE.equals(row.path("itemCode").asText())) {
+                    item = row;
+                }
+            }
+            assertThat(words).as(demand.toString()).isNotNull();
+            assertThat(words.get("notOffered").asInt()).isEqualTo(words.get("asked").asInt());
+            assertThat(words.get("stationsNotOffering").get(0).asText()).isEqualTo(village);
+            assertThat(item).as(demand.toString()).isNotNull();
+            assertThat(item.get("notOffered").asInt()).isZero();
+        });
+    }
 }

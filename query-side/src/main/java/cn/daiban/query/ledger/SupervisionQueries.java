@@ -209,6 +209,81 @@ public class SupervisionQueries {
         return new OpennessResponse(stations, items, fullyPublic, DashboardQueries.rate(fullyPublic, items));
     }
 
+    /**
+     * One matter asked about ({@link #demand}): an item of the catalogue ({@code itemCode} with the catalogue's name),
+     * or the visitor's words ({@code itemCode} null, {@code itemName} the words as first written, spaces tidied).
+     *
+     * @param notOffered           of {@code asked}, how many were asked at a station whose list did not offer it then
+     * @param stationsNotOffering  the stations asked where their list did not offer it, in code order
+     * @param commissioned         of {@code asked}, how many led to a matter commissioned from the consultation
+     */
+    public record DemandRow(String itemCode, String itemName, long asked, long notOffered,
+                            List<String> stationsNotOffering, long commissioned) {
+    }
+
+    /**
+     * @param consultations  every consultation recorded in scope and period
+     * @param namingAMatter  of those, the ones that named the matter asked about (the rows count only these)
+     */
+    public record DemandResponse(LocalDate from, LocalDate to, long consultations, long namingAMatter,
+                                 List<DemandRow> items) {
+    }
+
+    /** How far back the demand list looks when no {@code from} is given: a quarter's worth of consultations. */
+    static final int DEMAND_DEFAULT_DAYS = 90;
+
+    /**
+     * 群众高频次的办事需求 (`001 §7.1.2`, to be taken into the local list of items; `001 §7.1.3` keeps that list
+     * moving): the matters consultations asked about in scope and period (by the day recorded; by default the 90 days
+     * to today), most asked first, each with how often it was asked where the station's list did not offer it, at
+     * which stations, and how often it led to a commissioned matter. The matters asked for and not offered are what a
+     * station's list should take in next, or what the county should bring nearer (`001 §7.1.3` 就近办). Only the
+     * consultations that named a matter count (the recording agent names it; earlier consultations named none): the
+     * response says how many did. Two queries on the demand index.
+     */
+    @Transactional(readOnly = true)
+    public DemandResponse demand(String station, boolean rollUp, LocalDate from, LocalDate to) {
+        LocalDate until = to != null ? to : clock.today();
+        LocalDate since = from != null ? from : until.minusDays(DEMAND_DEFAULT_DAYS - 1L);
+        if (until.isBefore(since)) {
+            throw new InvalidValueException(to != null ? "to" : "from", "must not be before from");
+        }
+        ScopeSql scope = ScopeSql.of(station, rollUp);
+        List<Object> args = new ArrayList<>(scope.args());
+        args.add(Date.valueOf(since));
+        args.add(Date.valueOf(until));
+        String within = " c.recorded_on between ? and ? and " + scope.on("c.station_code");
+        long[] totals = new long[2];
+        jdbc.query(scope.cte() + """
+                        select count(*) as consultations,
+                               count(*) filter (where c.item_code is not null or c.item_asked is not null) as naming
+                        from consultation_view c where""" + within,
+                rs -> {
+                    totals[0] = rs.getLong("consultations");
+                    totals[1] = rs.getLong("naming");
+                }, args.toArray());
+        List<DemandRow> items = jdbc.query(scope.cte() + """
+                        select a.item_code, coalesce(i.name, a.words) as item_name, count(*) as asked,
+                               count(*) filter (where a.offered_here = false) as not_offered,
+                               array_agg(distinct a.station_code order by a.station_code)
+                                   filter (where a.offered_here = false) as stations_not_offering,
+                               count(a.delegation_id) as commissioned
+                        from (select c.station_code, c.item_code, c.offered_here, c.delegation_id,
+                                     case when c.item_code is null
+                                          then regexp_replace(trim(c.item_asked), '\s+', ' ', 'g') end as words
+                              from consultation_view c
+                              where (c.item_code is not null or c.item_asked is not null) and""" + within + """
+                             ) a
+                        left join service_item i on i.code = a.item_code
+                        group by a.item_code, a.words, i.name
+                        order by asked desc, not_offered desc, a.item_code nulls last, a.words""",
+                (rs, n) -> new DemandRow(rs.getString("item_code"), rs.getString("item_name"), rs.getLong("asked"),
+                        rs.getLong("not_offered"), strings(rs.getArray("stations_not_offering")),
+                        rs.getLong("commissioned")),
+                args.toArray());
+        return new DemandResponse(since, until, totals[0], totals[1], items);
+    }
+
     /** One station's items as {@link #openness} reads them. */
     private static final class Tally {
         final String code;

@@ -47,4 +47,15 @@ class SupervisionController {
                                                  @RequestParam(defaultValue = "true") boolean rollUp) {
         return queries.openness(station, rollUp);
     }
+
+    @GetMapping("/api/supervision/demand")
+    @Operation(summary = "群众高频次的办事需求 (001 §7.1.2): the matters consultations asked about in the period (by "
+            + "default the 90 days to today), most asked first, with how often each was asked where the station's list "
+            + "did not offer it, at which stations, and how often it led to a commissioned matter")
+    SupervisionQueries.DemandResponse demand(
+            @RequestParam(required = false) String station, @RequestParam(defaultValue = "true") boolean rollUp,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return queries.demand(station, rollUp, from, to);
+    }
 }

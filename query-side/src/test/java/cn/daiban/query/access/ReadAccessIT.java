@@ -112,6 +112,7 @@ class ReadAccessIT extends PostgresIntegrationTest {
             new Endpoint(Rule.STATION, "/api/supervision/rectifications?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/ledger-completeness?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/openness?station={s}"),
+            new Endpoint(Rule.STATION, "/api/supervision/demand?station={s}"),
             new Endpoint(Rule.STATION, "/api/delegations/{d}"),
             new Endpoint(Rule.STATION, "/api/notifications/{d}"),
             new Endpoint(Rule.STATION, "/api/agents/{a}"),

@@ -8,6 +8,10 @@ import cn.daiban.kernel.catalogue.ServiceItemPublishedEvent;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
 import cn.daiban.kernel.catalogue.RequiredMaterial;
 import cn.daiban.kernel.common.MetadataKeys;
+import cn.daiban.kernel.consultation.ConsultationChannel;
+import cn.daiban.kernel.consultation.ConsultationConvertedEvent;
+import cn.daiban.kernel.consultation.ConsultationId;
+import cn.daiban.kernel.consultation.ConsultationRecordedEvent;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.common.RegionCode;
@@ -298,5 +302,87 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
         JsonNode alone = get("/api/supervision/openness?station=" + zone + "&rollUp=false");
         assertThat(alone.get("stations")).hasSize(1);
         assertThat(alone.get("rate").asDouble()).isEqualTo(1.0);
+    }
+
+    /** A consultation at {@code station}, {@code daysAgo} days ago, asking about {@code item} or {@code words}. */
+    ConsultationId consulted(String station, int daysAgo, String item, String words, Boolean offeredHere) {
+        ConsultationId id = ConsultationId.create();
+        append("Consultation", id.value(), new ConsultationRecordedEvent(id, StationCode.of(station), null, "访客",
+                PhoneNumber.of("13912345678"), ConsultationChannel.VISIT, "怎么办理？",
+                clock.today().minusDays(daysAgo), item == null ? null : ServiceItemCode.of(item), words, offeredHere),
+                daysAgo(daysAgo));
+        return id;
+    }
+
+    /**
+     * 群众高频次的办事需求 (`001 §7.1.2`): the matters consultations asked about, most asked first, with how often where
+     * the station's list did not offer them, where, and how often a matter was commissioned from them; the visitor's
+     * words are one matter whatever their spacing; consultations naming no matter are counted apart; the period is the
+     * 90 days to today unless given.
+     */
+    @Test
+    void demand_listsTheMattersAskedMostFirstWithWhereTheyWereNotOffered() throws Exception {
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        String allowance = "DM-" + suffix;
+        append("ServiceItem", allowance, new ServiceItemPublishedEvent(ServiceItemCode.of(allowance), 1,
+                item("高龄津贴申领", "本县户籍80周岁以上老人", List.of("申请", "审核", "发放"), "《山西省高龄津贴管理办法》"),
+                false), daysAgo(120));
+        String zone = newStation(), village = newStation();
+        StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
+        Instant at = clock.startOf(clock.today().minusDays(300));
+        append("Station", zone, new StationOpeningRequestedEvent(StationCode.of(zone), "镇便民服务中心",
+                StationLevel.TOWNSHIP_CENTRE, null, null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of(allowance)), at);
+        append("Station", zone, new StationOpeningApprovedEvent(StationCode.of(zone), null, null), at.plusSeconds(60));
+        append("Station", village, new StationOpeningRequestedEvent(StationCode.of(village), "南村便民服务站",
+                StationLevel.VILLAGE_STATION, StationCode.of(zone), null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at);
+        append("Station", village, new StationOpeningApprovedEvent(StationCode.of(village), null, null),
+                at.plusSeconds(60));
+        consulted(village, 3, allowance, null, false);
+        consulted(village, 10, allowance, "给老人办津贴", false);
+        ConsultationId converted = consulted(village, 40, allowance, null, false);
+        append("Consultation", converted.value(), new ConsultationConvertedEvent(converted, DelegationId.create()),
+                daysAgo(40));
+        consulted(zone, 5, allowance, null, true);
+        consulted(village, 6, null, "  老年人  优待证 ", false);
+        consulted(village, 8, null, "老年人 优待证", false);
+        consulted(village, 2, null, null, null);
+        consulted(village, 200, allowance, null, false);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode all = get("/api/supervision/demand?station=" + zone);
+            assertThat(all.get("from").asText()).isEqualTo(clock.today().minusDays(89).toString());
+            assertThat(all.get("to").asText()).isEqualTo(clock.today().toString());
+            assertThat(all.get("consultations").asLong()).as(all.toString()).isEqualTo(7);
+            assertThat(all.get("namingAMatter").asLong()).isEqualTo(6);
+            assertThat(all.get("items")).hasSize(2);
+            JsonNode first = all.get("items").get(0);
+            assertThat(first.get("itemCode").asText()).isEqualTo(allowance);
+            assertThat(first.get("itemName").asText()).isEqualTo("高龄津贴申领");
+            assertThat(first.get("asked").asLong()).isEqualTo(4);
+            assertThat(first.get("notOffered").asLong()).isEqualTo(3);
+            assertThat(first.get("stationsNotOffering")).hasSize(1);
+            assertThat(first.get("stationsNotOffering").get(0).asText()).isEqualTo(village);
+            assertThat(first.get("commissioned").asLong()).isEqualTo(1);
+            JsonNode second = all.get("items").get(1);
+            assertThat(second.hasNonNull("itemCode")).isFalse();
+            assertThat(second.get("itemName").asText()).isEqualTo("老年人 优待证");
+            assertThat(second.get("asked").asLong()).isEqualTo(2);
+            assertThat(second.get("notOffered").asLong()).isEqualTo(2);
+            assertThat(second.get("commissioned").asLong()).isZero();
+        });
+        JsonNode alone = get("/api/supervision/demand?station=" + zone + "&rollUp=false");
+        assertThat(alone.get("consultations").asLong()).isEqualTo(1);
+        assertThat(alone.get("items")).hasSize(1);
+        assertThat(alone.get("items").get(0).get("notOffered").asLong()).isZero();
+        assertThat(alone.get("items").get(0).get("stationsNotOffering")).isEmpty();
+        JsonNode longer = get("/api/supervision/demand?station=" + zone + "&from="
+                + clock.today().minusDays(365) + "&to=" + clock.today());
+        assertThat(longer.get("items").get(0).get("asked").asLong()).isEqualTo(5);
+        ResponseEntity<String> backwards = http.getForEntity("/api/supervision/demand?station=" + zone + "&from="
+                + clock.today() + "&to=" + clock.today().minusDays(1), String.class);
+        assertThat(backwards.getStatusCode().value()).as(backwards.getBody()).isEqualTo(400);
+        assertThat(backwards.getBody()).contains("\"to\"");
     }
 }
