@@ -23,8 +23,8 @@ import java.lang.reflect.Method;
  * <p>The annotated members are found as Axon's {@code AnnotationCommandTargetResolver} finds them (methods first,
  * then fields, inherited ones included, meta-annotations honoured; a {@code @TargetAggregateVersion} member, which no
  * command has today, before the metadata), but once per command class: Axon's resolver lists the class's methods and
- * fields and reads their annotations for every command it resolves (6 % of the command side's samples at 16 clients
- * committing, copies of the method list included).
+ * fields, copying them, and reads their annotations for every command it resolves (about 9 µs for a commissioning,
+ * measured apart; 0.01 µs once found).
  */
 @Component(ExpectedVersionTargetResolver.BEAN_NAME)
 public class ExpectedVersionTargetResolver implements CommandTargetResolver {

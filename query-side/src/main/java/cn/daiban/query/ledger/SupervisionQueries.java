@@ -211,7 +211,7 @@ public class SupervisionQueries {
 
     /**
      * One matter asked about ({@link #demand}): an item of the catalogue ({@code itemCode} with the catalogue's name),
-     * or the visitor's words ({@code itemCode} null, {@code itemName} the words as first written, spaces tidied).
+     * or the visitor's words ({@code itemCode} null, {@code itemName} the words with their spaces tidied).
      *
      * @param notOffered           of {@code asked}, how many were asked at a station whose list did not offer it then
      * @param stationsNotOffering  the stations asked where their list did not offer it, in code order
@@ -239,7 +239,8 @@ public class SupervisionQueries {
      * which stations, and how often it led to a commissioned matter. The matters asked for and not offered are what a
      * station's list should take in next, or what the county should bring nearer (`001 §7.1.3` 就近办). Only the
      * consultations that named a matter count (the recording agent names it; earlier consultations named none): the
-     * response says how many did. Two queries on the demand index.
+     * response says how many did. Two queries: the period's consultations counted through the station's index, the
+     * matters named read through the demand index (V177).
      */
     @Transactional(readOnly = true)
     public DemandResponse demand(String station, boolean rollUp, LocalDate from, LocalDate to) {
