@@ -74,11 +74,16 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
     }
 
     void station(String code) {
+        opened(code, "东村便民服务站", StationLevel.VILLAGE_STATION, null, Set.of(), 60);
+    }
+
+    /** A station opened {@code daysAgo} days ago, under {@code parent} (null for none), listing {@code items}. */
+    void opened(String code, String name, StationLevel level, String parent, Set<String> items, int daysAgo) {
         StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
-        Instant at = clock.startOf(clock.today().minusDays(60));
-        append("Station", code, new StationOpeningRequestedEvent(StationCode.of(code), "东村便民服务站",
-                StationLevel.VILLAGE_STATION, null, null, RegionCode.of("149900"), "地址", manager,
-                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at);
+        Instant at = clock.startOf(clock.today().minusDays(daysAgo));
+        append("Station", code, new StationOpeningRequestedEvent(StationCode.of(code), name, level,
+                parent == null ? null : StationCode.of(parent), null, RegionCode.of("149900"), "地址", manager,
+                PhoneNumber.of("0356-7022345"), List.of(), items), at);
         append("Station", code, new StationOpeningApprovedEvent(StationCode.of(code), null, null), at.plusSeconds(60));
     }
 
@@ -256,21 +261,10 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
         append("ServiceItem", withdrawn, new ServiceItemWithdrawnEvent(ServiceItemCode.of(withdrawn), 2, "职能调整"),
                 daysAgo(20));
         String zone = newStation(), village = newStation(), empty = newStation();
-        StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
-        Instant at = clock.startOf(clock.today().minusDays(60));
-        append("Station", zone, new StationOpeningRequestedEvent(StationCode.of(zone), "镇便民服务中心",
-                StationLevel.TOWNSHIP_CENTRE, null, null, RegionCode.of("149900"), "地址", manager,
-                PhoneNumber.of("0356-7022345"), List.of(), Set.of(whole)), at);
-        append("Station", zone, new StationOpeningApprovedEvent(StationCode.of(zone), null, null), at.plusSeconds(60));
-        append("Station", village, new StationOpeningRequestedEvent(StationCode.of(village), "西村便民服务站",
-                StationLevel.VILLAGE_STATION, StationCode.of(zone), null, RegionCode.of("149900"), "地址", manager,
-                PhoneNumber.of("0356-7022345"), List.of(), Set.of(whole, partial, withdrawn, unknown)), at);
-        append("Station", village, new StationOpeningApprovedEvent(StationCode.of(village), null, null),
-                at.plusSeconds(60));
-        append("Station", empty, new StationOpeningRequestedEvent(StationCode.of(empty), "北村便民服务站",
-                StationLevel.VILLAGE_STATION, StationCode.of(zone), null, RegionCode.of("149900"), "地址", manager,
-                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at);
-        append("Station", empty, new StationOpeningApprovedEvent(StationCode.of(empty), null, null), at.plusSeconds(60));
+        opened(zone, "镇便民服务中心", StationLevel.TOWNSHIP_CENTRE, null, Set.of(whole), 60);
+        opened(village, "西村便民服务站", StationLevel.VILLAGE_STATION, zone, Set.of(whole, partial, withdrawn, unknown),
+                60);
+        opened(empty, "北村便民服务站", StationLevel.VILLAGE_STATION, zone, Set.of(), 60);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode zoneView = get("/api/supervision/openness?station=" + zone);
@@ -328,17 +322,8 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
                 item("高龄津贴申领", "本县户籍80周岁以上老人", List.of("申请", "审核", "发放"), "《山西省高龄津贴管理办法》"),
                 false), daysAgo(120));
         String zone = newStation(), village = newStation();
-        StationManager manager = new StationManager("张伟", PhoneNumber.of("13812345678"));
-        Instant at = clock.startOf(clock.today().minusDays(300));
-        append("Station", zone, new StationOpeningRequestedEvent(StationCode.of(zone), "镇便民服务中心",
-                StationLevel.TOWNSHIP_CENTRE, null, null, RegionCode.of("149900"), "地址", manager,
-                PhoneNumber.of("0356-7022345"), List.of(), Set.of(allowance)), at);
-        append("Station", zone, new StationOpeningApprovedEvent(StationCode.of(zone), null, null), at.plusSeconds(60));
-        append("Station", village, new StationOpeningRequestedEvent(StationCode.of(village), "南村便民服务站",
-                StationLevel.VILLAGE_STATION, StationCode.of(zone), null, RegionCode.of("149900"), "地址", manager,
-                PhoneNumber.of("0356-7022345"), List.of(), Set.of()), at);
-        append("Station", village, new StationOpeningApprovedEvent(StationCode.of(village), null, null),
-                at.plusSeconds(60));
+        opened(zone, "镇便民服务中心", StationLevel.TOWNSHIP_CENTRE, null, Set.of(allowance), 300);
+        opened(village, "南村便民服务站", StationLevel.VILLAGE_STATION, zone, Set.of(), 300);
         consulted(village, 3, allowance, null, false);
         consulted(village, 10, allowance, "给老人办津贴", false);
         ConsultationId converted = consulted(village, 40, allowance, null, false);
