@@ -113,6 +113,7 @@ class PublicQueries {
         }
         boolean published = definition.process() != null && !definition.process().isEmpty();
         return new PublicStationResponse.Item(code, definition.name(), definition.department(),
+                definition.conditions() == null || definition.conditions().isBlank() ? null : definition.conditions(),
                 published ? definition.process() : STANDARD_PROCESS, published,
                 definition.materials().stream().map(m -> new PublicStationResponse.Material(m.name(), m.howToObtain(),
                         m.essential())).toList(),

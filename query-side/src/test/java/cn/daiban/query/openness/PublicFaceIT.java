@@ -104,8 +104,8 @@ class PublicFaceIT extends PostgresIntegrationTest {
     void seed() {
         ServiceItemDefinition item = new ServiceItemDefinition("测试事项公开", "人社", Set.of(StationLevel.COUNTY_CENTRE),
                 List.of(new RequiredMaterial("身份证", "本人携带", true), new RequiredMaterial("户口簿", "派出所", false)),
-                3, List.of(new StatutoryFee("工本费", 1000, "《测试收费办法》第三条", "县财政")), false, true, null,
-                List.of("提交材料", "窗口审核", "领取结果"), "《测试条例》第十二条");
+                3, List.of(new StatutoryFee("工本费", 1000, "《测试收费办法》第三条", "县财政")), false, true,
+                "本县户籍居民", List.of("提交材料", "窗口审核", "领取结果"), "《测试条例》第十二条");
         append("ServiceItem", ITEM, 0, new ServiceItemPublishedEvent(ServiceItemCode.of(ITEM), 1, item, false));
         append("Station", OPEN, 0, new StationOpeningRequestedEvent(StationCode.of(OPEN), "公开测试中心",
                 StationLevel.COUNTY_CENTRE, null, null, RegionCode.of("147700"), "测试县公开路1号",
@@ -195,6 +195,8 @@ class PublicFaceIT extends PostgresIntegrationTest {
         JsonNode card = anonymous("/api/public/stations/" + OPEN);
         JsonNode item = card.get("items").get(0);
         assertThat(item.get("code").asText()).isEqualTo(ITEM);
+        // 申请条件 (004 §6.3.5): what the openness rate counts as published is on the public face.
+        assertThat(item.get("conditions").asText()).isEqualTo("本县户籍居民");
         assertThat(item.get("process").toString()).isEqualTo("[\"提交材料\",\"窗口审核\",\"领取结果\"]");
         assertThat(item.get("processPublished").asBoolean()).isTrue();
         assertThat(item.get("materials").get(1).get("name").asText()).isEqualTo("户口簿");

@@ -10,11 +10,13 @@ import java.util.List;
 public record PublicStationResponse(PublicStationsResponse.Station station, List<Item> items, List<Agent> agents) {
 
     /**
+     * @param conditions the item's 申请条件 (`004 §6.3.5`), null while the catalogue publishes none
      * @param process the item's published steps, or the standard flow of the service when the item names none
      *                ({@code processPublished} false)
      * @param free    the service itself is free (无偿, `000 §4.5`): only the statutory fees listed are owed
      */
-    public record Item(String code, String name, String department, List<String> process, boolean processPublished,
+    public record Item(String code, String name, String department, String conditions, List<String> process,
+                       boolean processPublished,
                        List<Material> materials, int timeLimitWorkingDays, List<Fee> fees, String legalBasis,
                        boolean onlineAvailable, boolean free) {
     }
