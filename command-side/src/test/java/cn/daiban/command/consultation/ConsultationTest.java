@@ -43,6 +43,8 @@ class ConsultationTest {
     static final ConsultationId ID = ConsultationId.of("3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 27);
     static final Instant FRIDAY_MORNING = FRIDAY.atTime(9, 30).atZone(SHANGHAI).toInstant();
+    /** One working day after FRIDAY (the test calendar has no holidays). */
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
     static final PhoneNumber CONTACT = PhoneNumber.of("13812345678");
 
     private StationStatus stationStatus = StationStatus.OPEN;
@@ -106,17 +108,19 @@ class ConsultationTest {
                 .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
                         "高龄津贴怎么申请？", null, ALLOWANCE, null))
                 .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
-                        ConsultationChannel.VISIT, "高龄津贴怎么申请？", FRIDAY, ALLOWANCE, null, true));
+                        ConsultationChannel.VISIT, "高龄津贴怎么申请？", FRIDAY, ALLOWANCE, null, true, MONDAY));
         fixture().givenCurrentTime(FRIDAY_MORNING)
                 .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
                         "养老金资格认证在哪办？", null, PENSION, "养老金认证"))
                 .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
-                        ConsultationChannel.VISIT, "养老金资格认证在哪办？", FRIDAY, PENSION, "养老金认证", false));
+                        ConsultationChannel.VISIT, "养老金资格认证在哪办？", FRIDAY, PENSION, "养老金认证", false,
+                        MONDAY));
         fixture().givenCurrentTime(FRIDAY_MORNING)
                 .when(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
                         "老年人优待证能在村里办吗？", null, null, "老年人优待证"))
                 .expectEvents(new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT,
-                        ConsultationChannel.VISIT, "老年人优待证能在村里办吗？", FRIDAY, null, "老年人优待证", false));
+                        ConsultationChannel.VISIT, "老年人优待证能在村里办吗？", FRIDAY, null, "老年人优待证", false,
+                        MONDAY));
     }
 
     @Test
@@ -147,6 +151,55 @@ class ConsultationTest {
         fixture().givenCurrentTime(FRIDAY_MORNING).andGivenCommands(record(null), new ForwardConsultationCommand(ID, "民政局"))
                 .whenTimeAdvancesTo(LocalDate.of(2026, 12, 1).atTime(8, 0).atZone(SHANGHAI).toInstant())
                 .expectEvents(new ConsultationReplyOverdueEvent(ID, "民政局", LocalDate.of(2026, 11, 30)));
+    }
+
+    /** Recorded without its answer, as a consultation since the reply's day is kept ({@code 004 §6.3.3.1.3}). */
+    static ConsultationRecordedEvent recordedUnanswered() {
+        return new ConsultationRecordedEvent(ID, VILLAGE, null, "李大爷", CONTACT, ConsultationChannel.VISIT,
+                "高龄津贴怎么申请？", FRIDAY, null, null, null, MONDAY);
+    }
+
+    /**
+     * 004 §6.3.3.1.3 (不能直接解答的咨询…在1个工作日内予以答复): a consultation not answered at once is due one working
+     * day after it was recorded, forwarded or not; unanswered by then it is reported overdue.
+     */
+    @Test
+    void aConsultationNotAnsweredAtOnceIsDueWithinOneWorkingDayOfBeingRecorded_004_6_3_3_1_3() {
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .when(record(null))
+                .expectEvents(recordedUnanswered());
+        fixture().givenCurrentTime(FRIDAY_MORNING).andGivenCommands(record(null))
+                .whenTimeAdvancesTo(LocalDate.of(2026, 12, 1).atTime(8, 0).atZone(SHANGHAI).toInstant())
+                .expectEvents(new ConsultationReplyOverdueEvent(ID, null, MONDAY));
+    }
+
+    @Test
+    void aConsultationThatLedToAMatterIsNotReportedOverdue() {
+        DelegationId delegation = DelegationId.of("0b0e7a4e-5f8d-4c61-9d8e-6f1f4a2b3c4d");
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .andGivenCommands(record(null), new ConvertConsultationCommand(ID, delegation))
+                .whenTimeAdvancesTo(LocalDate.of(2026, 12, 1).atTime(8, 0).atZone(SHANGHAI).toInstant())
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReplyGivenLaterIsNotAtOnceAndInTimeOnlyByItsDay() {
+        fixture().givenCurrentTime(FRIDAY_MORNING.plusSeconds(3600)).andGiven(recordedUnanswered())
+                .when(new AnswerConsultationCommand(ID, "年满80周岁可申领"))
+                .expectEvents(new ConsultationAnsweredEvent(ID, "年满80周岁可申领", FRIDAY, false, true));
+        fixture().givenCurrentTime(LocalDate.of(2026, 12, 1).atTime(10, 0).atZone(SHANGHAI).toInstant())
+                .andGiven(recordedUnanswered())
+                .when(new AnswerConsultationCommand(ID, "年满80周岁可申领"))
+                .expectEvents(new ConsultationAnsweredEvent(ID, "年满80周岁可申领", LocalDate.of(2026, 12, 1), false,
+                        false));
+    }
+
+    @Test
+    void forwardingDoesNotMoveTheDayTheReplyIsDue() {
+        fixture().givenCurrentTime(MONDAY.atTime(9, 0).atZone(SHANGHAI).toInstant()).andGiven(recordedUnanswered())
+                .when(new ForwardConsultationCommand(ID, "民政局"))
+                .expectEvents(new ConsultationForwardedEvent(ID, "民政局", MONDAY, MONDAY))
+                .expectNoScheduledDeadlines();
     }
 
     @Test

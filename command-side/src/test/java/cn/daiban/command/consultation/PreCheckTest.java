@@ -1,9 +1,12 @@
 package cn.daiban.command.consultation;
 
 import cn.daiban.command.agent.AgentRegistry;
+import cn.daiban.command.calendar.CalendarProvider;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.station.StationRegistry;
+import cn.daiban.kernel.calendar.CalendarYearData;
 import cn.daiban.kernel.calendar.ServiceClock;
+import cn.daiban.kernel.calendar.WorkingDayCalendar;
 import cn.daiban.kernel.catalogue.RequiredMaterial;
 import cn.daiban.kernel.catalogue.ServiceItemCode;
 import cn.daiban.kernel.catalogue.ServiceItemDefinition;
@@ -15,6 +18,7 @@ import cn.daiban.kernel.consultation.ConsultationRecordedEvent;
 import cn.daiban.kernel.consultation.MaterialsPreCheckedEvent;
 import cn.daiban.kernel.consultation.OneTimeNoticeGivenEvent;
 import cn.daiban.kernel.consultation.PreCheckMaterialsCommand;
+import cn.daiban.kernel.consultation.RecordConsultationCommand;
 import cn.daiban.kernel.delegation.MaterialCheck;
 import cn.daiban.kernel.delegation.MaterialCheckStatus;
 import cn.daiban.kernel.delegation.MissingMaterial;
@@ -68,6 +72,8 @@ class PreCheckTest {
         fixture.registerInjectableResource((ServiceItemCatalog) code -> code.equals(REAL_ESTATE)
                 ? Optional.of(new ServiceItemCatalog.PublishedServiceItem(REAL_ESTATE, 3, REAL_ESTATE_ITEM, false))
                 : Optional.of(new ServiceItemCatalog.PublishedServiceItem(code, 1, REAL_ESTATE_ITEM, false)));
+        fixture.registerInjectableResource((CalendarProvider) () -> WorkingDayCalendar.of(List.of(
+                new CalendarYearData(2026, Set.of(), Set.of(), "test"))));
         fixture.registerInjectableResource(ServiceClock.defaults());
         return fixture;
     }
@@ -92,6 +98,20 @@ class PreCheckTest {
                                 List.of(new ToleratedGap("完税凭证", FRIDAY.plusDays(5))), "申请人为不动产权利人或其委托代理人",
                                 List.of("收件预审", "受理", "审核", "登簿", "发证"), 10, List.of(FEE), "0356-7021234",
                                 FRIDAY));
+    }
+
+    /**
+     * A consultation pre-checked was answered in writing (the checklist, or the one-time notice): its reply's day
+     * passes without it being reported overdue (004 §6.3.3.1.3 is about what could not be answered directly).
+     */
+    @Test
+    void aPreCheckedConsultationIsNotReportedOverdue() {
+        fixture().givenCurrentTime(FRIDAY_MORNING)
+                .andGivenCommands(new RecordConsultationCommand(ID, VILLAGE, null, "李大爷",
+                                PhoneNumber.of("13812345678"), ConsultationChannel.VISIT, "房子过户要带什么？", null),
+                        new PreCheckMaterialsCommand(ID, REAL_ESTATE, List.of()))
+                .whenTimeAdvancesTo(LocalDate.of(2026, 12, 1).atTime(8, 0).atZone(SHANGHAI).toInstant())
+                .expectNoEvents();
     }
 
     /** 004 §6.3.5: a visitor who only asks (nothing brought) is told every material of the item. */
