@@ -316,5 +316,20 @@ class VillageProxyEndToEndIT {
             assertThat(item).as(demand.toString()).isNotNull();
             assertThat(item.get("notOffered").asInt()).isZero();
         });
+        // Not answered at once: each reply is due one working day after the consultation (004 §6.3.3.1.3), forwarded
+        // or not, and the consultation record says so.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode record = Http.admin().get(query("/api/consultations?station=" + village + "&size=100")).expect(200)
+                    .json().get("rows");
+            int pending = 0;
+            for (JsonNode row : record) {
+                if ("这个能在村里办吗？".equals(row.path("content").asText())) {
+                    pending++;
+                    assertThat(java.time.LocalDate.parse(row.get("replyDue").asText()))
+                            .isAfter(java.time.LocalDate.parse(row.get("date").asText()));
+                }
+            }
+            assertThat(pending).as(record.toString()).isEqualTo(2);
+        });
     }
 }

@@ -36,13 +36,16 @@ public class ConsultationProjection {
     void on(ConsultationRecordedEvent e, @Timestamp Instant at) {
         jdbc.update("""
                         insert into consultation_view (consultation_id, station_code, agent_id, visitor_name, contact,
-                            channel, content, recorded_at, recorded_on, item_code, item_asked, offered_here)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (consultation_id) do nothing""",
+                            channel, content, recorded_at, recorded_on, item_code, item_asked, offered_here,
+                            reply_due)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (consultation_id) do nothing""",
                 e.consultationId().value(), e.stationCode().value(), e.agentId() == null ? null : e.agentId().value(),
                 e.visitorName(), e.contact() == null ? null : Mask.phone(e.contact().value()), e.channel().name(), e.content(), java.sql.Timestamp.from(at),
                 Date.valueOf(e.recordedOn()),
                 // 001 §7.1.2: the matter asked about, null for a consultation that named none (or recorded before).
-                e.itemCode() == null ? null : e.itemCode().value(), e.itemAsked(), e.offeredHere());
+                e.itemCode() == null ? null : e.itemCode().value(), e.itemAsked(), e.offeredHere(),
+                // 004 §6.3.3.1.3: not answered at once, the reply is due one working day after (null: answered).
+                e.replyDueDate() == null ? null : Date.valueOf(e.replyDueDate()));
     }
 
     @EventHandler
