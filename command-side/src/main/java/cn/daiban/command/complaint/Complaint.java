@@ -29,8 +29,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A complaint (投诉, following GB/T 36113): received → accepted or not → investigated → handled → feedback to the
- * complainant → closed. From acceptance a time limit runs on the working-day calendar; a warning before it and
- * an overdue event at it fire like any other deadline.
+ * complainant → closed. From its receipt a time limit runs on the working-day calendar (`004 §6.2.3` 投诉及时处理率:
+ * a complaint left unaccepted is late as much as one accepted and left unanswered); a warning before it and an
+ * overdue event at it fire like any other deadline; acceptance does not move the day. A complaint received before the
+ * limit ran from receipt has it counted from its acceptance, as then; declining one stops its clock.
  */
 @Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Complaint {
@@ -52,7 +54,8 @@ class Complaint {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(FileComplaintCommand command, StationRegistry stations, AgentRegistry agents, ServiceClock clock) {
+    long handle(FileComplaintCommand command, StationRegistry stations, AgentRegistry agents,
+                CalendarProvider calendars, ComplaintPolicy complaints, ServiceClock clock, DeadlineManager deadlines) {
         stations.find(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
         if (command.agentId() != null) {
@@ -63,10 +66,35 @@ class Complaint {
                         agent.name() + " works at " + agent.stationCode() + ", not at " + command.stationCode());
             }
         }
+        LocalDate today = clock.today();
+        Limit limit = limit(today, calendars.current(), complaints);
         apply(new ComplaintReceivedEvent(command.complaintId(), command.stationCode(), command.agentId(),
                 command.delegationId(), command.channel(), command.complainantName(), command.contact(),
-                command.content(), clock.today()));
+                command.content(), today, limit == null ? null : limit.due()));
+        if (limit != null) {
+            scheduleChecks(limit, today, clock, deadlines);
+        }
         return getVersion();
+    }
+
+    /** The day a complaint taken on {@code from} is due, and the day it is warned; null: that year is not loaded. */
+    private record Limit(LocalDate due, LocalDate warnOn) {
+    }
+
+    private static Limit limit(LocalDate from, WorkingDayCalendar calendar, ComplaintPolicy complaints) {
+        try {
+            LocalDate due = calendar.addWorkingDays(from, complaints.timeLimitWorkingDays());
+            return new Limit(due, calendar.minusWorkingDays(due, complaints.warningWorkingDays()));
+        } catch (CalendarYearNotLoadedException e) {
+            return null;
+        }
+    }
+
+    private void scheduleChecks(Limit limit, LocalDate today, ServiceClock clock, DeadlineManager deadlines) {
+        if (limit.warnOn().isAfter(today)) {
+            schedule(deadlines, clock.startOf(limit.warnOn()), WARNING, limit.due());
+        }
+        schedule(deadlines, clock.endOf(limit.due()), OVERDUE, limit.due());
     }
 
     @CommandHandler
@@ -74,20 +102,18 @@ class Complaint {
                 ServiceClock clock, DeadlineManager deadlines) {
         requireStage(Stage.RECEIVED, "accept");
         LocalDate today = clock.today();
-        WorkingDayCalendar calendar = calendars.current();
-        LocalDate due;
-        LocalDate warnOn;
-        try {
-            due = calendar.addWorkingDays(today, complaints.timeLimitWorkingDays());
-            warnOn = calendar.minusWorkingDays(due, complaints.warningWorkingDays());
-        } catch (CalendarYearNotLoadedException e) {
-            throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null, e.getMessage());
+        if (dueDate != null) {
+            // Due since its receipt: acceptance does not move the day, nor schedule its checks again.
+            apply(new ComplaintAcceptedEvent(complaintId, today, dueDate));
+            return getVersion();
         }
-        apply(new ComplaintAcceptedEvent(complaintId, today, due));
-        if (warnOn.isAfter(today)) {
-            schedule(deadlines, clock.startOf(warnOn), WARNING, due);
+        Limit limit = limit(today, calendars.current(), complaints);
+        if (limit == null) {
+            throw DomainRuleException.ruleViolated("calendar-year-not-loaded", null,
+                    "the working-day calendar does not reach this complaint's time limit yet");
         }
-        schedule(deadlines, clock.endOf(due), OVERDUE, due);
+        apply(new ComplaintAcceptedEvent(complaintId, today, limit.due()));
+        scheduleChecks(limit, today, clock, deadlines);
         return getVersion();
     }
 
@@ -146,7 +172,8 @@ class Complaint {
     }
 
     private boolean isRunning() {
-        return stage == Stage.ACCEPTED || stage == Stage.INVESTIGATED || stage == Stage.HANDLED;
+        return stage == Stage.RECEIVED || stage == Stage.ACCEPTED || stage == Stage.INVESTIGATED
+                || stage == Stage.HANDLED;
     }
 
     private void requireStage(Stage expected, String action) {
@@ -170,6 +197,7 @@ class Complaint {
         complaintId = event.complaintId();
         stationCode = event.stationCode();
         stage = Stage.RECEIVED;
+        dueDate = event.dueDate();
     }
 
     @EventSourcingHandler

@@ -50,14 +50,52 @@ class ComplaintTest {
 
     static final ComplaintAcceptedEvent ACCEPTED = new ComplaintAcceptedEvent(ID, TUESDAY, LocalDate.of(2026, 12, 1));
 
+    /** Received since the limit runs from receipt: due five working days later. */
+    static ComplaintReceivedEvent receivedWithItsLimit() {
+        return new ComplaintReceivedEvent(ID, VILLAGE, null, null, ComplaintChannel.HOTLINE_12345, "王先生",
+                PhoneNumber.of("13812345678"), "代办员态度冷淡", TUESDAY, LocalDate.of(2026, 12, 1));
+    }
+
+    /** 004 §6.2.3 (投诉及时处理率100%): the five working days run from the complaint's receipt. */
     @Test
-    void complaintIsReceived() {
+    void complaintIsReceivedWithItsFiveWorkingDayLimit() {
         fixture().givenCurrentTime(NOW)
                 .when(new FileComplaintCommand(ID, VILLAGE, null, null, ComplaintChannel.HOTLINE_12345, "王先生",
                         PhoneNumber.of("13812345678"), "代办员态度冷淡"))
-                .expectEvents(received());
+                .expectEvents(receivedWithItsLimit())
+                .expectScheduledDeadlineWithName(LocalDate.of(2026, 12, 2).atStartOfDay(SHANGHAI).toInstant(),
+                        Complaint.OVERDUE);
     }
 
+    @Test
+    void acceptanceDoesNotMoveTheDayTheComplaintIsDue() {
+        fixture().givenCurrentTime(LocalDate.of(2026, 11, 26).atTime(10, 0).atZone(SHANGHAI).toInstant())
+                .andGiven(receivedWithItsLimit())
+                .when(new AcceptComplaintCommand(ID))
+                .expectEvents(new ComplaintAcceptedEvent(ID, LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 1)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aComplaintLeftUnacceptedIsWarnedAndThenOverdue() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(new FileComplaintCommand(ID, VILLAGE, null, null, ComplaintChannel.ON_SITE, "王先生",
+                        PhoneNumber.of("13812345678"), "等候太久"))
+                .whenTimeAdvancesTo(LocalDate.of(2026, 12, 2).atTime(9, 0).atZone(SHANGHAI).toInstant())
+                .expectEvents(new ComplaintDeadlineApproachingEvent(ID, LocalDate.of(2026, 12, 1)),
+                        new ComplaintOverdueEvent(ID, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void aDeclinedComplaintIsNotOverdue() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(new FileComplaintCommand(ID, VILLAGE, null, null, ComplaintChannel.ON_SITE, "王先生",
+                        PhoneNumber.of("13812345678"), "等候太久"), new DeclineComplaintCommand(ID, "不属于本站职责范围"))
+                .whenTimeAdvancesTo(LocalDate.of(2026, 12, 2).atTime(9, 0).atZone(SHANGHAI).toInstant())
+                .expectNoEvents();
+    }
+
+    /** A complaint received before the limit ran from receipt has it counted from its acceptance, as then. */
     @Test
     void acceptanceStartsAFiveWorkingDayLimit() {
         fixture().givenCurrentTime(NOW).andGiven(received())
