@@ -36,11 +36,13 @@ class ComplaintProjection {
     void on(ComplaintReceivedEvent e) {
         jdbc.update("""
                         insert into complaint_view (complaint_id, station_code, agent_id, delegation_id, channel,
-                            complainant_name, contact, content, received_on, stage)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED') on conflict (complaint_id) do nothing""",
+                            complainant_name, contact, content, received_on, stage, due_date)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?) on conflict (complaint_id) do nothing""",
                 e.complaintId().value(), e.stationCode().value(), e.agentId() == null ? null : e.agentId().value(),
                 e.delegationId() == null ? null : e.delegationId().value(), e.channel().name(), e.complainantName(),
-                e.contact() == null ? null : Mask.phone(e.contact().value()), e.content(), Date.valueOf(e.receivedOn()));
+                e.contact() == null ? null : Mask.phone(e.contact().value()), e.content(), Date.valueOf(e.receivedOn()),
+                // The limit counted from receipt (null for a complaint received before: set at its acceptance).
+                e.dueDate() == null ? null : Date.valueOf(e.dueDate()));
     }
 
     @EventHandler

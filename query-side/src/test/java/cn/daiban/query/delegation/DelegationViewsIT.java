@@ -242,13 +242,20 @@ class DelegationViewsIT extends PostgresIntegrationTest {
                 : new cn.daiban.kernel.appointment.AppointmentServedEvent(id, "CONSULTATION", "k-1"), at(day, 10), "system", V);
     }
 
+    /**
+     * A complaint answered on {@code answered}, or overdue on {@code due}: accepted on the day it was received, its
+     * limit counted from acceptance (as received before limits ran from receipt), or, when {@code answered} is null,
+     * never accepted, its limit counted from receipt (the day on the received event).
+     */
     void complaint(String day, LocalDate due, String answered) {
         cn.daiban.kernel.complaint.ComplaintId id = cn.daiban.kernel.complaint.ComplaintId.create();
         append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintReceivedEvent(id, StationCode.of(V), AGENT,
                 null, cn.daiban.kernel.complaint.ComplaintChannel.HOTLINE_12345, "投诉人", PhoneNumber.of("13812345678"),
-                "态度差", LocalDate.parse(day)), at(day, 9), "clerk", V);
-        append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintAcceptedEvent(id, LocalDate.parse(day), due),
-                at(day, 10), "clerk", V);
+                "态度差", LocalDate.parse(day), answered == null ? due : null), at(day, 9), "clerk", V);
+        if (answered != null) {
+            append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintAcceptedEvent(id, LocalDate.parse(day),
+                    due), at(day, 10), "clerk", V);
+        }
         if (answered != null) {
             append("Complaint", id.value(), new cn.daiban.kernel.complaint.ComplaintFeedbackGivenEvent(id, "已处理",
                     LocalDate.parse(answered), true), at(answered, 10), "clerk", V);
