@@ -42,17 +42,19 @@ public class DashboardQueries {
     private final PendingTransfers transfers;
     private final AwaitingDelivery delivery;
     private final ProgressReports progress;
+    private final ResponsibleAgents responsibleAgents;
     private final cn.daiban.kernel.calendar.ServiceClock clock;
 
     DashboardQueries(JdbcTemplate jdbc, CalendarWarning calendarWarning, StaffingQueries staffing,
                      PendingTransfers transfers, AwaitingDelivery delivery, ProgressReports progress,
-                     cn.daiban.kernel.calendar.ServiceClock clock) {
+                     ResponsibleAgents responsibleAgents, cn.daiban.kernel.calendar.ServiceClock clock) {
         this.jdbc = jdbc;
         this.calendarWarning = calendarWarning;
         this.staffing = staffing;
         this.transfers = transfers;
         this.delivery = delivery;
         this.progress = progress;
+        this.responsibleAgents = responsibleAgents;
         this.clock = clock;
         this.figures = new FigureSums(jdbc);
     }
@@ -144,6 +146,8 @@ public class DashboardQueries {
         // the dashboard lists none of them, so it does not read them.
         if (colour == null || colour.equals("YELLOW")) {
             flags.addAll(progress.flags(query.stationCode(), true, today));
+            // 002 一对一服务: an open matter whose first responsible agent was deactivated (yellow).
+            flags.addAll(responsibleAgents.flags(query.stationCode(), true));
         }
         return new SupervisionFlagsResponse(flags);
     }

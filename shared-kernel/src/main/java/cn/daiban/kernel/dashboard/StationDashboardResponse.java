@@ -147,7 +147,8 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                        LocalDate deadline, String colour, String reason,
                        // added at the end, nullable: the rule the flag names, where it has one
                        // (transfer-accepted-within-a-working-day, 003 三(五); transfer-refused-at-most-once,
-                       // 003 四(三); result-delivered-promptly, 004 §6.3.3.3)
+                       // 003 四(三); result-delivered-promptly, 004 §6.3.3.3; progress-reported-regularly and
+                       // responsible-agent-active, 002, on supervision's list only)
                        String rule) {
 
         public Flag(String delegationId, String stationCode, String stationName, String agentId, String itemName,
