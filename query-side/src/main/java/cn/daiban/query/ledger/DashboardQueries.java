@@ -388,7 +388,36 @@ public class DashboardQueries {
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))),
                 clientEntered, rate(clientSatisfied, clientEntered), evaluations - clientEntered,
                 rate(satisfied - clientSatisfied, evaluations - clientEntered), number(calls.get("calls")),
-                number(calls.get("poor"))));
+                number(calls.get("poor")), agentResults(s, from, to)));
+    }
+
+    /** The grades that count as satisfied, as SQL literals ({@link SatisfactionGrade#isSatisfied}). */
+    private static final String SATISFIED_GRADES = java.util.Arrays.stream(SatisfactionGrade.values())
+            .filter(SatisfactionGrade::isSatisfied).map(g -> "'" + g.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    /**
+     * 对服务人员的工作应及时评价，并及时公布结果 (`004 §7.1.1`): each active agent of the scope with evaluations in the
+     * period, by name, with the share satisfied overall and in each aspect (`004 §7.1.2`). Voided evaluations are not
+     * counted. One query over the period's evaluations; agents by name.
+     */
+    private List<SatisfactionSummaryResponse.AgentResult> agentResults(ScopeSql s, Date from, Date to) {
+        return jdbc.query(s.cte() + """
+                        select a.name, count(*) as evaluations,
+                               count(*) filter (where e.overall in (%1$s)) as overall,
+                               count(*) filter (where e.attitude in (%1$s)) as attitude,
+                               count(*) filter (where e.quality in (%1$s)) as quality,
+                               count(*) filter (where e.efficiency in (%1$s)) as efficiency
+                        from evaluation_view e join agent a on a.agent_id = e.agent_id
+                        where not e.voided and a.active and e.evaluated_on between ? and ? and\s""".formatted(
+                        SATISFIED_GRADES) + s.on("e.station_code")
+                        + " group by a.agent_id, a.name order by a.name, a.agent_id",
+                (rs, n) -> {
+                    long count = rs.getLong("evaluations");
+                    return new SatisfactionSummaryResponse.AgentResult(rs.getString("name"), count,
+                            rate(rs.getLong("overall"), count), rate(rs.getLong("attitude"), count),
+                            rate(rs.getLong("quality"), count), rate(rs.getLong("efficiency"), count));
+                }, args(s, from, to));
     }
 
     private static long sum(Map<String, Long> grades) {

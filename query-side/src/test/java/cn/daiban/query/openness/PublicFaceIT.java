@@ -217,6 +217,15 @@ class PublicFaceIT extends PostgresIntegrationTest {
         assertThat(figures.get("evaluations").asLong()).isEqualTo(1);
         assertThat(figures.get("grades").get("SATISFIED").asLong()).isEqualTo(1);
         assertThat(figures.get("satisfactionRate").asDouble()).isEqualTo(1.0);
+        // 004 §7.1.1 (及时公布结果): each active agent's results, by name only.
+        JsonNode agents = figures.get("agents");
+        assertThat(agents).hasSize(1);
+        assertThat(agents.get(0).get("name").asText()).isEqualTo("赵公开");
+        assertThat(agents.get(0).get("evaluations").asLong()).isEqualTo(1);
+        assertThat(agents.get(0).get("satisfactionRate").asDouble()).isEqualTo(1.0);
+        assertThat(agents.get(0).get("attitudeRate").asDouble()).isEqualTo(1.0);
+        assertThat(new TreeSet<String>(names(agents.get(0)))).containsExactly("attitudeRate", "efficiencyRate",
+                "evaluations", "name", "qualityRate", "satisfactionRate");
     }
 
     static List<String> names(JsonNode node) {

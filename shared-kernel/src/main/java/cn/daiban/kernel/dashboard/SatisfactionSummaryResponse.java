@@ -1,6 +1,7 @@
 package cn.daiban.kernel.dashboard;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 public record SatisfactionSummaryResponse(String stationCode, String stationName, LocalDate from, LocalDate to,
@@ -13,5 +14,30 @@ public record SatisfactionSummaryResponse(String stationCode, String stationName
                                           // follow-ups and those of poor grades
                                           Long clientEntered, Double clientSatisfactionRate, Long staffEntered,
                                           Double staffSatisfactionRate, Long phoneFollowUps,
-                                          Long poorGradeFollowUps) {
+                                          Long poorGradeFollowUps,
+                                          // added for 对服务人员的工作应及时评价，并及时公布结果 (`004 §7.1.1`),
+                                          // nullable: each active agent's results, by name
+                                          List<AgentResult> agents) {
+
+    /**
+     * One active agent's evaluations in the period (`004 §7.1.1`, the aspects of `004 §7.1.2`): by name only, as the
+     * public guide names them; each rate the share graded 非常满意 or 满意.
+     */
+    public record AgentResult(String name, long evaluations, Double satisfactionRate, Double attitudeRate,
+                              Double qualityRate, Double efficiencyRate) {
+    }
+
+    /** The summary without the agents' results. */
+    public SatisfactionSummaryResponse(String stationCode, String stationName, LocalDate from, LocalDate to,
+                                       long evaluations, Map<String, Long> grades, Double satisfactionRate,
+                                       long delivered, Double evaluatedShare, long completed, Double onTimeRate,
+                                       long poorGrades, long rectificationsDone, long complaints,
+                                       Double complaintTimelinessRate, Long clientEntered,
+                                       Double clientSatisfactionRate, Long staffEntered, Double staffSatisfactionRate,
+                                       Long phoneFollowUps, Long poorGradeFollowUps) {
+        this(stationCode, stationName, from, to, evaluations, grades, satisfactionRate, delivered, evaluatedShare,
+                completed, onTimeRate, poorGrades, rectificationsDone, complaints, complaintTimelinessRate,
+                clientEntered, clientSatisfactionRate, staffEntered, staffSatisfactionRate, phoneFollowUps,
+                poorGradeFollowUps, null);
+    }
 }
