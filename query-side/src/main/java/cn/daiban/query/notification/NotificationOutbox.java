@@ -150,6 +150,16 @@ class NotificationOutbox {
         notify(m, e.delegationId().value(), "supplement-reminder", Map.of(), Instant.now());
     }
 
+    /**
+     * A material accepted as tolerated (容缺) is past the day the client committed to bring it: the client is reminded,
+     * as for a supplement (`000 §7.2.1 d`; `002 服务中止与续办`: 未在规定期限内提交办理材料…催促), naming the material.
+     */
+    @EventHandler
+    void on(ToleratedMaterialOverdueEvent e, EventMessage<?> m) {
+        notify(m, e.delegationId().value(), "tolerated-overdue", Map.of("material", e.materialName(),
+                "committed", e.committedDate().toString()), Instant.now());
+    }
+
     @EventHandler
     void on(DelegationSuspendedEvent e, EventMessage<?> m) {
         notify(m, e.delegationId().value(), "suspended", Map.of("reason", e.reason().label(),

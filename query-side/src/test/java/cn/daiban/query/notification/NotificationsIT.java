@@ -163,6 +163,26 @@ class NotificationsIT extends PostgresIntegrationTest {
                 .contains("2026-12-01").doesNotContain("受理单编号");
     }
 
+    /**
+     * 容缺 (000 §7.2.1 d): a material accepted as tolerated and past the day the client committed to is followed up
+     * like a supplement: the client is reminded, the material and the day named.
+     */
+    @Test
+    void aClientWhoseToleratedMaterialIsOverdueIsReminded() throws Exception {
+        DelegationId id = commissioned();
+        append("Delegation", id.value(), 1, new ToleratedMaterialOverdueEvent(id, "完税凭证",
+                LocalDate.of(2026, 11, 27)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(id.value())
+                .findValuesAsText("template")).containsExactlyInAnyOrder("accepted", "tolerated-overdue"));
+        for (JsonNode sent : notifications(id.value())) {
+            if (sent.get("template").asText().equals("tolerated-overdue")) {
+                assertThat(sent.get("text").asText()).contains("王秀英").contains("完税凭证").contains("2026-11-27")
+                        .contains("容缺");
+            }
+        }
+    }
+
     /** 留存待领: a result the client could not be handed is kept, and the client is told where to collect it. */
     @Test
     void aClientWhoseResultIsKeptForCollectionIsToldWhere() throws Exception {
