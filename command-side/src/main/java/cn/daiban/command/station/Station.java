@@ -154,7 +154,7 @@ class Station {
                     "the station has applied to close");
         }
         apply(new StationChangeRequestedEvent(stationCode, command.changeId(), command.manager(), command.windows(),
-                command.serviceItemCodes(), command.reason()));
+                command.serviceItemCodes(), command.reason(), command.address()));
         return getVersion();
     }
 
@@ -164,7 +164,8 @@ class Station {
         requireSupervisingLevel(command.approverStationCode());
         StationChangeRequestedEvent requested = pendingChange;
         apply(new StationChangeApprovedEvent(stationCode, command.changeId(), requested.manager(),
-                requested.windows(), requested.serviceItemCodes(), command.approverStationCode()));
+                requested.windows(), requested.serviceItemCodes(), command.approverStationCode(),
+                requested.address()));
         return getVersion();
     }
 

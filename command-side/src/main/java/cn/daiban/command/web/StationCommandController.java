@@ -77,18 +77,20 @@ class StationCommandController {
                 () -> new RefuseStationOpeningCommand(station, approver(station), body == null ? null : body.reason())));
     }
 
+    /** {@code address}: the station's new address when it moves (`004 附录B`). */
     record ChangeRequest(StationManager manager, List<StationWindow> windows, Set<String> serviceItemCodes,
-                         String reason) {
+                         String reason, String address) {
     }
 
     @PostMapping("/{code}/changes")
-    @Operation(summary = "Apply to change the manager or functions (变更申请)")
+    @Operation(summary = "Apply to change the manager, functions or address (变更申请)")
     ResponseEntity<CommandAcknowledgement> requestChange(@PathVariable String code, @RequestBody ChangeRequest body) {
         StationCode station = StationCode.of(code);
         String changeId = UUID.randomUUID().toString();
         return Responses.created("/api/stations/" + code + "/changes/" + changeId,
                 dispatcher.send(requests.of(body), code, changeId, () -> new RequestStationChangeCommand(station,
-                        changeId, body.manager(), body.windows(), body.serviceItemCodes(), body.reason())));
+                        changeId, body.manager(), body.windows(), body.serviceItemCodes(), body.reason(),
+                        body.address())));
     }
 
     @PostMapping("/{code}/changes/{changeId}/approval")

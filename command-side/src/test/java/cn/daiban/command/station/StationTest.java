@@ -289,6 +289,28 @@ class StationTest {
                 .expectEvents(new StationChangeApprovedEvent(VILLAGE, "c1", newManager, null, null, TOWNSHIP));
     }
 
+    /** 004 附录B (变更后便民服务站情况: 便民服务站地址): a station that moves applies with its new address alone. */
+    @Test
+    void aStationThatMovesAppliesWithItsNewAddressAndTheApprovalCarriesIt() {
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null))
+                .when(new RequestStationChangeCommand(VILLAGE, "c1", null, null, null, "村委会搬迁", "郑庄村新村委会一楼"))
+                .expectEvents(new StationChangeRequestedEvent(VILLAGE, "c1", null, null, null, "村委会搬迁",
+                        "郑庄村新村委会一楼"));
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationChangeRequestedEvent(VILLAGE, "c1", null, null, null, "村委会搬迁", "郑庄村新村委会一楼"))
+                .when(new ApproveStationChangeCommand(VILLAGE, "c1", TOWNSHIP))
+                .expectEvents(new StationChangeApprovedEvent(VILLAGE, "c1", null, null, null, TOWNSHIP,
+                        "郑庄村新村委会一楼"));
+    }
+
+    @Test
+    void aChangeThatChangesNothingIsBadInput() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestStationChangeCommand(VILLAGE, "c1", null,
+                        null, null, "x", " "))
+                .isInstanceOf(cn.daiban.kernel.common.InvalidValueException.class)
+                .hasMessageContaining("address");
+    }
+
     @Test
     void secondChangeWaitsForTheFirstDecision() {
         StationManager newManager = new StationManager("李强", PhoneNumber.of("13700001111"));

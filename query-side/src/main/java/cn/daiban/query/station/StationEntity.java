@@ -103,7 +103,11 @@ class StationEntity {
         closedAt = at;
     }
 
-    void changed(String managerName, String managerPhone, List<StationWindow> windows, Set<String> serviceItemCodes) {
+    void changed(String managerName, String managerPhone, List<StationWindow> windows, Set<String> serviceItemCodes,
+                 String address) {
+        if (address != null) {
+            this.address = address;
+        }
         if (managerName != null) {
             this.managerName = managerName;
             this.managerPhone = managerPhone;

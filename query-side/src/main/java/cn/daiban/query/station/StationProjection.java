@@ -86,6 +86,9 @@ class StationProjection {
         if (event.serviceItemCodes() != null) {
             parts.add("事项 " + event.serviceItemCodes().size() + " 项");
         }
+        if (event.address() != null) {
+            parts.add("地址 → " + event.address());
+        }
         applications.save(new StationApplicationEntity(event.changeId(), event.stationCode().value(), Kind.CHANGE,
                 "变更: " + String.join("; ", parts), event.reason(), at, actor));
     }
@@ -96,7 +99,7 @@ class StationProjection {
         stations.findById(event.stationCode().value()).ifPresent(station -> station.changed(
                 event.manager() == null ? null : event.manager().name(),
                 event.manager() == null ? null : event.manager().phone().value(),
-                event.windows(), event.serviceItemCodes()));
+                event.windows(), event.serviceItemCodes(), event.address()));
         decide(event.changeId(), Outcome.APPROVED, at, actor, event.approverStationCode(), null);
     }
 

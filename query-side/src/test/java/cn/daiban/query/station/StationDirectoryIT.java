@@ -139,6 +139,23 @@ class StationDirectoryIT extends PostgresIntegrationTest {
         });
     }
 
+    /** 004 附录B: a station that moves has its new address on its card and on the public face once approved. */
+    @Test
+    void approvedChangeMovesTheStation() throws Exception {
+        StationCode code = openCounty();
+        append(code.value(), 2, new StationChangeRequestedEvent(code, "move-" + code, null, null, null, "搬迁",
+                "县政务服务中心新址一楼"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("/api/stations/" + code + "/applications").get("applications").toString())
+                        .contains("地址 → 县政务服务中心新址一楼"));
+        assertThat(get("/api/stations/" + code).get("address").asText()).isNotEqualTo("县政务服务中心新址一楼");
+        append(code.value(), 3, new StationChangeApprovedEvent(code, "move-" + code, null, null, null, null,
+                "县政务服务中心新址一楼"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("/api/stations/" + code).get("address").asText()).isEqualTo("县政务服务中心新址一楼"));
+        assertThat(get("/api/stations/" + code).get("managerName").asText()).as("the manager kept").isNotBlank();
+    }
+
     @Test
     void directoryFiltersByLevelStatusAndRegion() throws Exception {
         StationCode code = openCounty();

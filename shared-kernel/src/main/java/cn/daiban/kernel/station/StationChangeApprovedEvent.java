@@ -13,5 +13,14 @@ public record StationChangeApprovedEvent(
         StationManager manager,
         List<StationWindow> windows,
         Set<String> serviceItemCodes,
-        StationCode approverStationCode) {
+        StationCode approverStationCode,
+        // Added later, at the end and nullable (`004 附录B`): the new address; an event stored before reads null.
+        String address) {
+
+    /** A change that keeps the address. */
+    public StationChangeApprovedEvent(StationCode stationCode, String changeId, StationManager manager,
+                                      List<StationWindow> windows, Set<String> serviceItemCodes,
+                                      StationCode approverStationCode) {
+        this(stationCode, changeId, manager, windows, serviceItemCodes, approverStationCode, null);
+    }
 }
