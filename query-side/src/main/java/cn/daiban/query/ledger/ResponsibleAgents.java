@@ -4,6 +4,7 @@ import cn.daiban.kernel.dashboard.StationDashboardResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public class ResponsibleAgents {
     List<StationDashboardResponse.Flag> flags(String station, boolean rollUp) {
         ScopeSql s = ScopeSql.of(station, rollUp);
         return jdbc.query(flagsSql(s), (rs, n) -> new StationDashboardResponse.Flag(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
                 "YELLOW", REASON, RULE), s.args().toArray());
     }
 

@@ -254,15 +254,10 @@ public class SupervisionQueries {
         args.add(Date.valueOf(since));
         args.add(Date.valueOf(until));
         String within = " c.recorded_on between ? and ? and " + scope.on("c.station_code");
-        long[] totals = new long[2];
-        jdbc.query(scope.cte() + """
+        Map<String, Object> totals = jdbc.queryForMap(scope.cte() + """
                         select count(*) as consultations,
                                count(*) filter (where c.item_code is not null or c.item_asked is not null) as naming
-                        from consultation_view c where""" + within,
-                rs -> {
-                    totals[0] = rs.getLong("consultations");
-                    totals[1] = rs.getLong("naming");
-                }, args.toArray());
+                        from consultation_view c where""" + within, args.toArray());
         List<DemandRow> items = jdbc.query(scope.cte() + """
                         select a.item_code, coalesce(i.name, a.words) as item_name, count(*) as asked,
                                count(*) filter (where a.offered_here = false) as not_offered,
@@ -282,7 +277,8 @@ public class SupervisionQueries {
                         rs.getLong("not_offered"), strings(rs.getArray("stations_not_offering")),
                         rs.getLong("commissioned")),
                 args.toArray());
-        return new DemandResponse(since, until, totals[0], totals[1], items);
+        return new DemandResponse(since, until, ((Number) totals.get("consultations")).longValue(),
+                ((Number) totals.get("naming")).longValue(), items);
     }
 
     /** One station's items as {@link #openness} reads them. */

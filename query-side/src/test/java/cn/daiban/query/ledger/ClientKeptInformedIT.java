@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -86,16 +85,6 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         return json.readTree(http.getForObject(path, String.class));
     }
 
-    static List<String> ids(JsonNode flags, String rule) {
-        List<String> ids = new ArrayList<>();
-        flags.forEach(flag -> {
-            if (rule == null || rule.equals(flag.path("rule").asText())) {
-                ids.add(flag.get("delegationId").asText());
-            }
-        });
-        return ids;
-    }
-
     /** The 备注 of the matter's row in the station's work ledger, or "" when it has none. */
     String ledgerRemark(DelegationId id) throws Exception {
         for (JsonNode row : get("/api/ledger?station=" + C + "&size=100").get("rows")) {
@@ -134,13 +123,13 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         String flags = "/api/supervision/flags?station=" + C;
         String dashboard = "/api/stations/" + C + "/dashboard";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(ids(get(flags).get("flags"), AwaitingDelivery.RULE))
+            assertThat(StationEvents.flagged(get(flags).get("flags"), AwaitingDelivery.RULE))
                     .containsExactlyInAnyOrder(waiting.value(), failed.value());
             JsonNode board = get(dashboard);
             assertThat(board.path("awaitingDelivery").asLong()).as("completed, not delivered").isEqualTo(4);
-            assertThat(ids(board.get("lateDeliveries"), null)).containsExactlyInAnyOrder(waiting.value(),
+            assertThat(StationEvents.flagged(board.get("lateDeliveries"), null)).containsExactlyInAnyOrder(waiting.value(),
                     failed.value());
-            assertThat(ids(board.get("atRisk"), null)).doesNotContain(waiting.value(), failed.value());
+            assertThat(StationEvents.flagged(board.get("atRisk"), null)).doesNotContain(waiting.value(), failed.value());
         });
         for (JsonNode flag : get(flags).get("flags")) {
             if (flag.path("delegationId").asText().equals(failed.value())) {
@@ -161,7 +150,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         append("Delegation", held.value(), new ResultDeliveredEvent(held, DeliveryMethod.IN_PERSON, null, "本人签收",
                 true, false, today, today), now);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(ids(get(flags).get("flags"), AwaitingDelivery.RULE)).containsExactly(failed.value());
+            assertThat(StationEvents.flagged(get(flags).get("flags"), AwaitingDelivery.RULE)).containsExactly(failed.value());
             assertThat(get(dashboard).path("awaitingDelivery").asLong()).isEqualTo(2);
             assertThat(ledgerRemark(held)).doesNotContain("留存待领");
         });
@@ -205,7 +194,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
 
         String flags = "/api/supervision/flags?station=" + C;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(ids(get(flags).get("flags"), ProgressReports.RULE)).containsExactly(silent.value());
+            assertThat(StationEvents.flagged(get(flags).get("flags"), ProgressReports.RULE)).containsExactly(silent.value());
             assertThat(get("/api/delegations/" + resumed.value()).path("status").asText()).isEqualTo("HANDLING");
             assertThat(get("/api/delegations/" + supplied.value()).path("status").asText()).isEqualTo("HANDLING");
             assertThat(get("/api/delegations/" + waiting.value()).path("status").asText())
@@ -220,7 +209,7 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
                         .contains(ServiceClock.defaults().dayOf(weeksAgo).toString());
             }
         }
-        assertThat(ids(get("/api/stations/" + C + "/dashboard").get("atRisk"), null)).doesNotContain(silent.value());
+        assertThat(StationEvents.flagged(get("/api/stations/" + C + "/dashboard").get("atRisk"), null)).doesNotContain(silent.value());
 
         // V169's backfill, run on this station's rows set back to null in a transaction rolled back, gives each matter
         // the day the projection keeps.
@@ -240,6 +229,6 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
         append("Delegation", silent.value(), new ProgressReportedEvent(silent, "已受理，等待审批", ProgressChannel.SMS,
                 null), now);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ids(get(flags).get("flags"), ProgressReports.RULE)).isEmpty());
+                assertThat(StationEvents.flagged(get(flags).get("flags"), ProgressReports.RULE)).isEmpty());
     }
 }

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,13 +63,7 @@ class ResponsibleAgentIT extends PostgresIntegrationTest {
     }
 
     static List<String> ids(JsonNode flags) {
-        List<String> ids = new ArrayList<>();
-        flags.forEach(flag -> {
-            if (ResponsibleAgents.RULE.equals(flag.path("rule").asText())) {
-                ids.add(flag.get("delegationId").asText());
-            }
-        });
-        return ids;
+        return StationEvents.flagged(flags, ResponsibleAgents.RULE);
     }
 
     @Test

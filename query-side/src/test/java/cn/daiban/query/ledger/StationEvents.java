@@ -18,6 +18,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.kernel.station.StationWindow;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.core.io.ClassPathResource;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,17 @@ final class StationEvents {
                 new StationManager("张伟", PhoneNumber.of("13812345678")), PhoneNumber.of("0356-7022345"),
                 List.of(new StationWindow("W1", "综合窗口", StationWindow.Kind.WINDOW, null)), Set.of()), at);
         append(store, "Station", station, new StationOpeningApprovedEvent(StationCode.of(station), null, null), at);
+    }
+
+    /** The matters of a flag list ({@code /api/supervision/flags}, a dashboard's list) naming {@code rule}; all: null. */
+    static List<String> flagged(JsonNode flags, String rule) {
+        List<String> ids = new ArrayList<>();
+        flags.forEach(flag -> {
+            if (rule == null || rule.equals(flag.path("rule").asText())) {
+                ids.add(flag.get("delegationId").asText());
+            }
+        });
+        return ids;
     }
 
     /** Whether the station's own events were appended yet (its opening, once for a class's tests). */

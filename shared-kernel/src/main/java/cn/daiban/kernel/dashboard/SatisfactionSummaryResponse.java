@@ -21,7 +21,7 @@ public record SatisfactionSummaryResponse(String stationCode, String stationName
 
     /**
      * One active agent's evaluations in the period (`004 §7.1.1`, the aspects of `004 §7.1.2`): by name only, as the
-     * public guide names them; each rate the share graded 非常满意 or 满意.
+     * public guide names them; each rate the share graded 非常满意, 满意 or 基本满意, as the station's own rate counts.
      */
     public record AgentResult(String name, long evaluations, Double satisfactionRate, Double attitudeRate,
                               Double qualityRate, Double efficiencyRate) {
