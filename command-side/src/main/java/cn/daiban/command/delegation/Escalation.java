@@ -99,6 +99,13 @@ class Escalation {
                     "a " + target.level() + " has no authority over this matter; levels with authority: "
                             + authorityLevels);
         }
+        List<StationCode> above = stationsAbove(delegation.originStation(), stations);
+        if (!above.isEmpty() && !above.contains(target.code())) {
+            throw DomainRuleException.ruleViolated(ESCALATE_UPWARDS, "targetStationCode",
+                    "station " + target.code() + " is not above " + delegation.originStation()
+                            + ", where the matter was taken in (the stations above it: " + above
+                            + "); a matter goes up its own line (000 §7.2.3 c)");
+        }
         StationCode from = hops.isEmpty() ? delegation.originStation() : hops.get(hops.size() - 1).target();
         if (target.code().equals(from)) {
             throw DomainRuleException.ruleViolated(ESCALATE_UPWARDS, "targetStationCode",
@@ -115,6 +122,24 @@ class Escalation {
         delegation.schedule(deadlines, Delegation.endOf(hopDue, policy), Delegation.HOP_DUE,
                 new Delegation.DeadlineCheck(hopDue, number));
         return getVersion();
+    }
+
+    /**
+     * The stations above {@code station}, nearest first, by the parents the station look-up knows: for a village,
+     * its township centre and the county centre above that. 000 §7.2.3: the village sends the matter to 县镇相关业务人员,
+     * its own township and county, not another township's centre or another county's. Assumption: a station opened
+     * without a parent (the opening allows it) has nobody known above it, and then no line is checked, as a window
+     * the look-up does not know refuses nothing; an empty list says so. A cycle in the parents (which the opening's
+     * checks do not allow) ends the walk.
+     */
+    static List<StationCode> stationsAbove(StationCode station, StationRegistry stations) {
+        List<StationCode> above = new ArrayList<>();
+        StationCode parent = stations.find(station).map(StationRegistry.RegisteredStation::parentCode).orElse(null);
+        while (parent != null && !parent.equals(station) && !above.contains(parent)) {
+            above.add(parent);
+            parent = stations.find(parent).map(StationRegistry.RegisteredStation::parentCode).orElse(null);
+        }
+        return above;
     }
 
     /**

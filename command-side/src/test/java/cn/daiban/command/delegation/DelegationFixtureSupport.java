@@ -79,7 +79,13 @@ abstract class DelegationFixtureSupport {
     }
 
     static StationRegistry.RegisteredStation station(StationCode code, StationLevel level, StationStatus status) {
-        return new StationRegistry.RegisteredStation(code, "站 " + code, level, status, null, "0356-7021234",
+        return station(code, level, status, null);
+    }
+
+    /** A station reporting to {@code parent} (null: none recorded). */
+    static StationRegistry.RegisteredStation station(StationCode code, StationLevel level, StationStatus status,
+                                                     StationCode parent) {
+        return new StationRegistry.RegisteredStation(code, "站 " + code, level, status, parent, "0356-7021234",
                 Set.of("RS-001", "ZR-001", "GA-001"), RegionCode.of(code.value().substring(0, 6)),
                 Set.of("W1", "Z1", "Z2"));
     }

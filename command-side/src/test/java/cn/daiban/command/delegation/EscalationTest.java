@@ -3,8 +3,15 @@ package cn.daiban.command.delegation;
 import cn.daiban.kernel.delegation.*;
 import org.junit.jupiter.api.Test;
 
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+import cn.daiban.kernel.station.StationCode;
+import cn.daiban.kernel.station.StationLevel;
+import cn.daiban.kernel.station.StationStatus;
+
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static cn.daiban.command.delegation.DelegationMessages.*;
@@ -85,6 +92,39 @@ class EscalationTest extends DelegationFixtureSupport {
                 .when(new RecordUpperLevelDecisionCommand(ID, 1, false, null, "权属来源证明不符"),
                         java.util.Map.of("actorId", "admin"))
                 .expectEvents(new UpperLevelDecisionRecordedEvent(ID, 1, COUNTY, false, null, "权属来源证明不符", TODAY));
+    }
+
+    /**
+     * 000 §7.2.3 (县镇相关业务人员…审核、签字、盖章、出证): the matter goes up its own station's line. Another township's
+     * centre has the same authority but is not above the village: refused by name; the village's own township takes
+     * it, and so would the county above them both.
+     */
+    @Test
+    void escalationGoesUpTheMattersOwnLine_000_7_2_3() {
+        StationCode otherTownship = StationCode.of("140521102");
+        stations.put(VILLAGE, station(VILLAGE, StationLevel.VILLAGE_STATION, StationStatus.OPEN, TOWNSHIP));
+        stations.put(TOWNSHIP, station(TOWNSHIP, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY));
+        stations.put(otherTownship, station(otherTownship, StationLevel.TOWNSHIP_CENTRE, StationStatus.OPEN, COUNTY));
+        // The item decided by the township too, so both townships have the authority.
+        ServiceItemDefinition county = REAL_ESTATE_ITEM;
+        ServiceItemDefinition townshipDecides = new ServiceItemDefinition(county.name(), county.department(),
+                Set.of(StationLevel.TOWNSHIP_CENTRE, StationLevel.COUNTY_CENTRE), county.materials(),
+                county.timeLimitWorkingDays(), county.fees(), county.touchesPrivacy(), county.onlineAvailable(),
+                county.conditions(), county.process(), county.legalBasis());
+        items.put(REAL_ESTATE, new ServiceItemCatalog.PublishedServiceItem(REAL_ESTATE, 1, townshipDecides, false));
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new EscalateDelegationCommand(ID, otherTownship, List.of("scan-001.pdf"), null))
+                .expectException(refusedBy("escalate-upwards", "targetStationCode")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new EscalateDelegationCommand(ID, TOWNSHIP, List.of("scan-001.pdf"), null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        event instanceof DelegationEscalatedEvent up && up.targetStationCode().equals(TOWNSHIP))),
+                        andNoMore()));
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        event instanceof DelegationEscalatedEvent up && up.targetStationCode().equals(COUNTY))),
+                        andNoMore()));
     }
 
     /** The matter goes up, to a station it is not already at. */

@@ -543,6 +543,48 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(eventCount(delegation)).isEqualTo(before);
     }
 
+    /**
+     * 000 §7.2.3 over HTTP: a matter goes up its own station's line. Another county's centre has the authority but is
+     * not above the township that took the matter in: 422 naming the rule and the field, nothing stored; its own
+     * county takes it.
+     */
+    @Test
+    void escalatingToACentreNotAboveTheMatterIs422NamingTheRuleAndLeavesNoEvent() throws Exception {
+        String county = openCounty();
+        String otherCounty = openCounty();
+        String township = newCode();
+        assertThat(post("/api/stations", townshipOpening(township, county).replace("\"supervisionPhone\":\"0356-7023456\"",
+                "\"supervisionPhone\":\"0356-7023456\",\"serviceItemCodes\":[\"RS-004\"]")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/stations/" + township + "/opening/approval", "{}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String agent = qualifiedAgent(township);
+        String agentToken = "Bearer " + tokens.issue("agent-" + township, Role.AGENT, township);
+        // 灵活就业人员社会保险登记 (RS-004) is decided at county level only: the township sends it up.
+        ResponseEntity<String> commissioned = post("/api/delegations", """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-004",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
+                .formatted(township, agent), Map.of("Authorization", agentToken));
+        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
+        String delegation = body(commissioned).get("id").asText();
+        int before = eventCount(delegation);
+
+        ResponseEntity<String> refused = post("/api/delegations/" + delegation + "/escalations",
+                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(otherCounty),
+                Map.of("Authorization", agentToken));
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(refused).get("rule").asText()).isEqualTo("escalate-upwards");
+        assertThat(body(refused).get("field").asText()).isEqualTo("targetStationCode");
+        assertThat(body(refused).get("detail").asText()).contains(otherCounty).contains(county);
+        assertThat(eventCount(delegation)).isEqualTo(before);
+        ResponseEntity<String> sentUp = post("/api/delegations/" + delegation + "/escalations",
+                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(county),
+                Map.of("Authorization", agentToken));
+        assertThat(sentUp.getStatusCode()).as(sentUp.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(eventCount(delegation)).isEqualTo(before + 1);
+    }
+
     /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */
     String qualifiedAgent(String station) throws Exception {
         return qualifiedAgent(station, "AGENT");
