@@ -3,6 +3,14 @@ package cn.daiban.command.delegation;
 import cn.daiban.kernel.delegation.*;
 import org.junit.jupiter.api.Test;
 
+import cn.daiban.command.catalogue.ServiceItemCatalog;
+import cn.daiban.kernel.catalogue.RequiredMaterial;
+import cn.daiban.kernel.catalogue.ServiceItemDefinition;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
 import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static cn.daiban.command.delegation.DelegationMessages.*;
 
@@ -18,6 +26,62 @@ class ParallelTasksAndToleratedMaterialsTest extends DelegationFixtureSupport {
                 .andGivenCommands(commissioning().toleratedGaps(new ToleratedGap("户口簿", TODAY.plusDays(1))).build())
                 .whenTimeAdvancesTo(at(TODAY.plusDays(2), 1))
                 .expectEvents(new ToleratedMaterialOverdueEvent(ID, "户口簿", TODAY.plusDays(1)));
+    }
+
+    /**
+     * Followed up like a supplement (`DOMAIN.md` "Tolerated gaps"; 002 服务中止与续办): one reminder when the committed
+     * date passes, and still missing after the supplement's grace (two working days: Friday 11-27) the matter is
+     * suspended, materials overdue, by itself; a manual suspension for overdue materials is refused, so there was no
+     * way to suspend it for that reason before.
+     */
+    @Test
+    void toleratedMaterialStillMissingAfterTheGraceSuspendsTheMatter() {
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(commissioning().toleratedGaps(new ToleratedGap("户口簿", TODAY.plusDays(1))).build())
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 11, 28), 1))
+                .expectEvents(new ToleratedMaterialOverdueEvent(ID, "户口簿", TODAY.plusDays(1)),
+                        new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE,
+                                "逾期未补交容缺材料（户口簿，承诺2026-11-25前补交），已提醒一次",
+                                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 28)));
+    }
+
+    /**
+     * Brought by its date, or the matter suspended already for another reason: no suspension for it. (The fixture
+     * cannot receive the material between the reminder and the final check, which asks again whether it is missing.)
+     */
+    @Test
+    void toleratedMaterialBroughtInTimeOrAMatterSuspendedAlreadyIsNotSuspendedForIt() {
+        CommissionDelegationCommand tolerated = commissioning()
+                .toleratedGaps(new ToleratedGap("户口簿", TODAY.plusDays(1))).build();
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(tolerated, new ReceiveToleratedMaterialCommand(ID, "户口簿"))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 11, 28), 1))
+                .expectNoEvents();
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(tolerated, new SuspendDelegationCommand(ID, SuspensionReason.CLIENT_REQUEST, "外出务工"))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 11, 28), 1))
+                .expectEvents(new ToleratedMaterialOverdueEvent(ID, "户口簿", TODAY.plusDays(1)));
+    }
+
+    /** Two materials promised for the same day: each reminded of once, and the matter suspended once. */
+    @Test
+    void twoToleratedMaterialsDueTheSameDayAreEachRemindedOfOnce() {
+        ServiceItemDefinition pension = PENSION_ITEM;
+        List<RequiredMaterial> materials = new ArrayList<>(pension.materials());
+        materials.add(new RequiredMaterial("结婚证", "本人携带", false));
+        items.put(PENSION, new ServiceItemCatalog.PublishedServiceItem(PENSION, 2, new ServiceItemDefinition(
+                pension.name(), pension.department(), pension.authorityLevels(), materials,
+                pension.timeLimitWorkingDays(), pension.fees(), pension.touchesPrivacy(), pension.onlineAvailable(),
+                pension.conditions(), pension.process(), pension.legalBasis()), false));
+        fixture().givenCurrentTime(NOW)
+                .andGivenCommands(commissioning().toleratedGaps(new ToleratedGap("户口簿", TODAY.plusDays(1)),
+                        new ToleratedGap("结婚证", TODAY.plusDays(1))).build())
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 11, 28), 1))
+                .expectEvents(new ToleratedMaterialOverdueEvent(ID, "户口簿", TODAY.plusDays(1)),
+                        new ToleratedMaterialOverdueEvent(ID, "结婚证", TODAY.plusDays(1)),
+                        new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE,
+                                "逾期未补交容缺材料（户口簿，承诺2026-11-25前补交），已提醒一次",
+                                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 28)));
     }
 
     /** 并联办理: a result is recorded for a department of the matter, once. */

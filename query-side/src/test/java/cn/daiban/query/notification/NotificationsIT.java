@@ -178,7 +178,7 @@ class NotificationsIT extends PostgresIntegrationTest {
         for (JsonNode sent : notifications(id.value())) {
             if (sent.get("template").asText().equals("tolerated-overdue")) {
                 assertThat(sent.get("text").asText()).contains("王秀英").contains("完税凭证").contains("2026-11-27")
-                        .contains("容缺");
+                        .contains("容缺").contains("逾期未补交将中止办理");
             }
         }
     }
