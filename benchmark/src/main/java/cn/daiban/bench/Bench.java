@@ -198,6 +198,8 @@ public final class Bench {
         String id = api.post(api.command + "/api/agents", manager(village), Map.of("stationCode", village, "name", name,
                 "phone", "13700001111", "background", "PARTY_MEMBER", "role", role,
                 "intakeExperienceSince", TODAY.minusYears(2).toString())).expect2xx("agent").json().get("id").asText();
+        api.post(api.command + "/api/agents/" + id + "/trainings", manager(village), Map.of("date", TODAY.toString(),
+                "topic", "帮办代办业务培训", "hours", 4)).expect2xx("training");
         api.post(api.command + "/api/agents/" + id + "/assessments", manager(village), Map.of("date", TODAY.toString(),
                 "passed", true, "examiner", "沁水县政务服务中心")).expect2xx("assessment");
         return id;

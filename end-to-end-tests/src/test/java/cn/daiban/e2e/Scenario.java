@@ -103,6 +103,7 @@ final class Scenario {
         String id = manager.post(command("/api/agents"), Map.of("stationCode", village, "name", name,
                 "phone", "13700001111", "background", "PARTY_MEMBER", "role", role,
                 "intakeExperienceSince", TODAY.minusYears(2).toString())).expect(201).json().get("id").asText();
+        manager.post(command("/api/agents/" + id + "/trainings"), Map.of("date", TODAY.toString(), "topic", "帮办代办业务培训", "hours", 4)).expect(200);
         manager.post(command("/api/agents/" + id + "/assessments"), Map.of("date", TODAY.toString(), "passed", true,
                 "examiner", "沁水县政务服务中心")).expect(200);
         return id;

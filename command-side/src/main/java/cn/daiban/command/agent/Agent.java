@@ -40,7 +40,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * An agent (代办员 / 帮办员). May be responsible for matters only once qualified: the on-the-job assessment passed
- * with at least one year of recorded intake experience (`003 附件4 一2`), and while active.
+ * with at least one year of recorded intake experience (`003 附件4 一2`) and after a recorded training (`003 附件4
+ * 二4` 先培训后上岗), and while active.
  */
 @Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Agent {
@@ -55,6 +56,8 @@ class Agent {
     private AgentPost post;
     private String windowCode;
     private boolean fullTime;
+    /** The earliest training recorded; null: none. */
+    private LocalDate firstTraining;
 
     Agent() {
         // for Axon
@@ -101,6 +104,7 @@ class Agent {
                     "an agent needs at least one year of recorded intake experience before the assessment "
                             + "(003 附件4 一2): experience since " + intakeExperienceSince);
         }
+        trainedBy(command.date());
         apply(new AgentAssessmentPassedEvent(agentId, command.date(), command.examiner(), command.note()));
         if (!qualified) {
             apply(new AgentQualifiedEvent(agentId, command.date()));
@@ -191,6 +195,21 @@ class Agent {
         return getVersion();
     }
 
+    /**
+     * 先培训后上岗 (`003 附件4 二4`: 帮办代办员培训合格后上岗): a passed assessment, which qualifies the agent, needs a
+     * training recorded on or before its date. A failed one does not (it qualifies nobody). Assumption: agents
+     * qualified before this rule keep their qualification; a later passed assessment of theirs needs a training too.
+     */
+    private void trainedBy(LocalDate assessedOn) {
+        if (firstTraining == null || firstTraining.isAfter(assessedOn)) {
+            throw DomainRuleException.ruleViolated("trained-before-assessment", "date",
+                    "an agent takes up the post after training (003 附件4 二4 先培训后上岗): "
+                            + (firstTraining == null ? "no training is recorded"
+                            : "the first training recorded is on " + firstTraining) + ", the assessment on "
+                            + assessedOn + "; record the training first (POST /api/agents/{id}/trainings)");
+        }
+    }
+
     private void requireActive(String action) {
         if (!active) {
             throw DomainRuleException.illegalTransition("agent-active",
@@ -222,6 +241,13 @@ class Agent {
         post = event.post();
         windowCode = event.windowCode();
         fullTime = event.fullTime();
+    }
+
+    @EventSourcingHandler
+    void on(AgentTrainingRecordedEvent event) {
+        if (firstTraining == null || event.date().isBefore(firstTraining)) {
+            firstTraining = event.date();
+        }
     }
 
     @EventSourcingHandler

@@ -239,6 +239,8 @@ class CommandAccessIT extends PostgresIntegrationTest {
         String agent = created(manager, "/api/agents", "{\"stationCode\":\"" + station + "\",\"name\":\"赵红\","
                 + "\"phone\":\"13700001111\",\"background\":\"PARTY_MEMBER\",\"role\":\"AGENT\","
                 + "\"intakeExperienceSince\":\"" + LocalDate.now().minusYears(2) + "\"}");
+        created(manager, "/api/agents/" + agent + "/trainings", "{\"date\":\"" + LocalDate.now()
+                + "\",\"topic\":\"帮办代办业务培训\",\"hours\":4}");
         created(manager, "/api/agents/" + agent + "/assessments", "{\"date\":\"" + LocalDate.now()
                 + "\",\"passed\":true,\"examiner\":\"县中心\"}");
         String delegation = created(agentToken, "/api/delegations", "{\"kind\":\"ASSIST\",\"mode\":\"ON_SITE\","

@@ -120,17 +120,46 @@ class AgentTest {
                 .expectException(refusedBy("station-not-closed", "stationCode")).expectNoEvents();
     }
 
+    /** A training the agent attended before the assessment (先培训后上岗). */
+    static AgentTrainingRecordedEvent trained(LocalDate on) {
+        return new AgentTrainingRecordedEvent(ID, on, "帮办代办业务培训", 4);
+    }
+
     @Test
     void passingTheAssessmentWithAYearOfExperienceQualifies() {
-        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), trained(TODAY.minusDays(7)))
                 .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
                 .expectEvents(new AgentAssessmentPassedEvent(ID, TODAY, "县政务服务中心", null),
                         new AgentQualifiedEvent(ID, TODAY));
     }
 
+    /**
+     * 003 附件4 二4 (先培训后上岗，培训合格后上岗): no training recorded, or only one after the assessment's date, and a
+     * passed assessment is refused by name; a training on the day itself will do; a failed one is recorded anyway.
+     */
+    @Test
+    void passingWithoutATrainingBeforeIsRefused_003_annex4_2_4() {
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY.minusDays(1), true, "县政务服务中心", null))
+                .expectException(refusedBy("trained-before-assessment", "date"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no training is recorded"))
+                .expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), trained(TODAY))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY.minusDays(1), true, "县政务服务中心", null))
+                .expectException(refusedBy("trained-before-assessment", "date")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)), trained(TODAY),
+                        trained(TODAY.minusDays(1)))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY.minusDays(1), true, "县政务服务中心", null))
+                .expectEvents(new AgentAssessmentPassedEvent(ID, TODAY.minusDays(1), "县政务服务中心", null),
+                        new AgentQualifiedEvent(ID, TODAY.minusDays(1)));
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2024, 6, 1)))
+                .when(new RecordAgentAssessmentCommand(ID, TODAY, false, "县政务服务中心", "未参加培训"))
+                .expectEvents(new AgentAssessmentFailedEvent(ID, TODAY, "县政务服务中心", "未参加培训"));
+    }
+
     @Test
     void passingWithLessThanAYearOfExperienceIsRefused() {
-        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2026, 3, 1)))
+        fixture().givenCurrentTime(NOW).andGiven(registered(LocalDate.of(2026, 3, 1)), trained(TODAY.minusDays(7)))
                 .when(new RecordAgentAssessmentCommand(ID, TODAY, true, "县政务服务中心", null))
                 .expectException(refusedBy("one-year-intake-experience", "date"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("one year"))

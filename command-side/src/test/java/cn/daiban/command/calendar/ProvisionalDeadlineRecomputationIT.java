@@ -109,6 +109,9 @@ class ProvisionalDeadlineRecomputationIT extends PostgresIntegrationTest {
                  "intakeExperienceSince":"%s"}""".formatted(code, takenIn.minusYears(2)), manager);
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         String agent = json.readTree(registered.getBody()).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/trainings", """
+                {"date":"%s","topic":"帮办代办业务培训","hours":4}""".formatted(takenIn.minusDays(10)), manager)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post("/api/agents/" + agent + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(takenIn.minusDays(10)), manager)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -146,6 +146,9 @@ class DeadlineReadsPerCommandIT extends PostgresIntegrationTest {
                 {"stationCode":"%s","name":"周敏","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
                  "intakeExperienceSince":"%s"}""".formatted(village, today.minusYears(2)), "m-v",
                 Role.STATION_MANAGER, village));
+        expectOk(post("/api/agents/" + agent + "/trainings", """
+                {"date":"%s","topic":"帮办代办业务培训","hours":4}""".formatted(today), "m-v", Role.STATION_MANAGER,
+                village));
         expectOk(post("/api/agents/" + agent + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(today), "m-v", Role.STATION_MANAGER,
                 village));

@@ -89,6 +89,8 @@ class ClientEvaluationIT extends PostgresIntegrationTest {
         agent = ok(manager, "/api/agents", "{\"stationCode\":\"" + COUNTY + "\",\"name\":\"赵红\","
                 + "\"phone\":\"13700001111\",\"background\":\"PARTY_MEMBER\",\"role\":\"AGENT\","
                 + "\"intakeExperienceSince\":\"" + LocalDate.now().minusYears(2) + "\"}");
+        ok(manager, "/api/agents/" + agent + "/trainings", "{\"date\":\"" + LocalDate.now()
+                + "\",\"topic\":\"帮办代办业务培训\",\"hours\":4}");
         ok(manager, "/api/agents/" + agent + "/assessments", "{\"date\":\"" + LocalDate.now()
                 + "\",\"passed\":true,\"examiner\":\"县中心\"}");
     }

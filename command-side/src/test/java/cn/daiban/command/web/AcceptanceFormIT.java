@@ -58,6 +58,8 @@ class AcceptanceFormIT extends PostgresIntegrationTest {
                 {"stationCode":"%s","name":"%s","phone":"13700001111","background":"PARTY_MEMBER","role":"%s",
                  "intakeExperienceSince":"%s"}""".formatted(station, name, role, LocalDate.now().minusYears(2)),
                 manager);
+        created("/api/agents/" + id + "/trainings", """
+                {"date":"%s","topic":"帮办代办业务培训","hours":4}""".formatted(LocalDate.now()), manager);
         created("/api/agents/" + id + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(LocalDate.now()), manager);
         return id;

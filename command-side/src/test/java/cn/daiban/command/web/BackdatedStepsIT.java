@@ -109,6 +109,9 @@ class BackdatedStepsIT extends PostgresIntegrationTest {
                  "intakeExperienceSince":"%s"}""".formatted(code, LocalDate.now().minusYears(2)), manager, Map.of());
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         String agent = body(registered).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/trainings", """
+                {"date":"%s","topic":"帮办代办业务培训","hours":4}""".formatted(LocalDate.now().minusDays(10)), manager,
+                Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post("/api/agents/" + agent + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(LocalDate.now().minusDays(10)), manager,
                 Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);

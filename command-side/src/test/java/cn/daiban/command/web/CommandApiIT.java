@@ -446,6 +446,9 @@ class CommandApiIT extends PostgresIntegrationTest {
                 Map.of("Authorization", manager));
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         String agent = body(registered).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/trainings", """
+                {"date":"%s","topic":"帮办代办业务培训","hours":4}""".formatted(java.time.LocalDate.now()),
+                Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post("/api/agents/" + agent + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(java.time.LocalDate.now()),
                 Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -599,6 +602,9 @@ class CommandApiIT extends PostgresIntegrationTest {
                 Map.of("Authorization", manager));
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         String agent = body(registered).get("id").asText();
+        assertThat(post("/api/agents/" + agent + "/trainings", """
+                {"date":"%s","topic":"帮办代办业务培训","hours":4}""".formatted(java.time.LocalDate.now()),
+                Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post("/api/agents/" + agent + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(java.time.LocalDate.now()),
                 Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -210,6 +210,7 @@ class CpuPerCommissioningMeasurement extends PostgresIntegrationTest {
         String id = created("/api/agents", Map.of("stationCode", village, "name", "赵红", "phone", "13700001111",
                 "background", "PARTY_MEMBER", "role", role, "intakeExperienceSince", today.minusYears(2).toString()),
                 token);
+        created("/api/agents/" + id + "/trainings", Map.of("date", today.toString(), "topic", "帮办代办业务培训", "hours", 4), token);
         created("/api/agents/" + id + "/assessments", Map.of("date", today.toString(), "passed", true,
                 "examiner", "沁水县政务服务中心"), token);
         return id;

@@ -63,6 +63,9 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         agentId = created(manager, "/api/agents", """
                 {"stationCode":"%s","name":"赵红","phone":"13700001111","background":"PARTY_MEMBER","role":"AGENT",
                  "intakeExperienceSince":"%s"}""".formatted(station, LocalDate.now().minusYears(2)));
+        assertThat(send(manager, "POST", "/api/agents/" + agentId + "/trainings",
+                "{\"date\":\"" + LocalDate.now() + "\",\"topic\":\"帮办代办业务培训\",\"hours\":4}", Map.of()).statusCode())
+                .isEqualTo(200);
         assertThat(send(manager, "POST", "/api/agents/" + agentId + "/assessments",
                 "{\"date\":\"" + LocalDate.now() + "\",\"passed\":true,\"examiner\":\"县中心\"}", Map.of()).statusCode())
                 .isEqualTo(200);
