@@ -452,12 +452,7 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(post("/api/agents/" + agent + "/assessments", """
                 {"date":"%s","passed":true,"examiner":"县中心"}""".formatted(java.time.LocalDate.now()),
                 Map.of("Authorization", manager)).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<String> commissioned = post("/api/delegations", """
-                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
-                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
-                .formatted(county, agent), Map.of("Authorization", agentToken));
-        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
-        String delegation = body(commissioned).get("id").asText();
+        String delegation = assist(county, agent, "RS-001", agentToken);
         int before = eventCount(delegation);
 
         ResponseEntity<String> refused = post("/api/delegations/" + delegation + "/transfer",
@@ -526,18 +521,11 @@ class CommandApiIT extends PostgresIntegrationTest {
         String county = openCounty();
         String agent = qualifiedAgent(county);
         String agentToken = "Bearer " + tokens.issue("agent-" + county, Role.AGENT, county);
-        ResponseEntity<String> commissioned = post("/api/delegations", """
-                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
-                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
-                .formatted(county, agent), Map.of("Authorization", agentToken));
-        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
-        String delegation = body(commissioned).get("id").asText();
+        String delegation = assist(county, agent, "RS-001", agentToken);
         int before = eventCount(delegation);
 
         // 城乡居民养老保险参保登记 (RS-001) is decided at county level: the county centre completes it itself.
-        ResponseEntity<String> refused = post("/api/delegations/" + delegation + "/escalations",
-                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(county),
-                Map.of("Authorization", agentToken));
+        ResponseEntity<String> refused = escalate(delegation, county, agentToken);
 
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -563,17 +551,10 @@ class CommandApiIT extends PostgresIntegrationTest {
         String agent = qualifiedAgent(township);
         String agentToken = "Bearer " + tokens.issue("agent-" + township, Role.AGENT, township);
         // 灵活就业人员社会保险登记 (RS-004) is decided at county level only: the township sends it up.
-        ResponseEntity<String> commissioned = post("/api/delegations", """
-                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-004",
-                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
-                .formatted(township, agent), Map.of("Authorization", agentToken));
-        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
-        String delegation = body(commissioned).get("id").asText();
+        String delegation = assist(township, agent, "RS-004", agentToken);
         int before = eventCount(delegation);
 
-        ResponseEntity<String> refused = post("/api/delegations/" + delegation + "/escalations",
-                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(otherCounty),
-                Map.of("Authorization", agentToken));
+        ResponseEntity<String> refused = escalate(delegation, otherCounty, agentToken);
 
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -581,11 +562,25 @@ class CommandApiIT extends PostgresIntegrationTest {
         assertThat(body(refused).get("field").asText()).isEqualTo("targetStationCode");
         assertThat(body(refused).get("detail").asText()).contains(otherCounty).contains(county);
         assertThat(eventCount(delegation)).isEqualTo(before);
-        ResponseEntity<String> sentUp = post("/api/delegations/" + delegation + "/escalations",
-                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(county),
-                Map.of("Authorization", agentToken));
+        ResponseEntity<String> sentUp = escalate(delegation, county, agentToken);
         assertThat(sentUp.getStatusCode()).as(sentUp.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(eventCount(delegation)).isEqualTo(before + 1);
+    }
+
+    /** An assist of {@code item} at {@code station}, taken in by {@code agent} (signed in with {@code agentToken}); its id. */
+    String assist(String station, String agent, String item, String agentToken) throws Exception {
+        ResponseEntity<String> commissioned = post("/api/delegations", """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"%s",
+                 "client":{"kind":"CITIZEN","name":"王秀英","phone":"13912345678"},"consentGiven":true}"""
+                .formatted(station, agent, item), Map.of("Authorization", agentToken));
+        assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
+        return body(commissioned).get("id").asText();
+    }
+
+    ResponseEntity<String> escalate(String delegation, String target, String agentToken) {
+        return post("/api/delegations/" + delegation + "/escalations",
+                "{\"targetStationCode\":\"%s\",\"uploadedMaterialRefs\":[\"scan/1.pdf\"]}".formatted(target),
+                Map.of("Authorization", agentToken));
     }
 
     /** A qualified agent of {@code station}, registered and assessed by its manager; returns the agent's id. */
