@@ -67,6 +67,13 @@ class Completion {
             throw DomainRuleException.ruleViolated(PARALLEL_TASKS_DONE, null,
                     "departments still working (并联办理): " + stillWorking);
         }
+        // 002 一站式办理 (协调各部门开展并联办理): the matter is done only when every department approved its part; one
+        // refused and it completes as failed (the failure reason says which), never as done.
+        if (command.successful() && !parallelTasks.refused().isEmpty()) {
+            throw DomainRuleException.ruleViolated(PARALLEL_TASKS_APPROVED, "successful",
+                    "departments refused their part (并联办理): " + parallelTasks.refused()
+                            + "; the matter completes as failed, naming the reason");
+        }
         if (command.successful() && !tolerated.outstanding().isEmpty()) {
             throw DomainRuleException.ruleViolated(TOLERATED_MATERIALS_IN, null,
                     "materials accepted as missing are still outstanding: " + tolerated.outstanding());

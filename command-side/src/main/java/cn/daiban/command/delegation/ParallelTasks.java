@@ -7,6 +7,7 @@ import cn.daiban.kernel.delegation.RecordParallelTaskCompletedCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,14 @@ class ParallelTasks {
 
     ParallelTasks(Delegation delegation) {
         this.delegation = delegation;
+    }
+
+    /** The departments that reported a refusal, in the order they reported. */
+    private final List<String> refused = new ArrayList<>();
+
+    /** The departments that refused (并联办理: one refusal and the matter as a whole is not done). */
+    List<String> refused() {
+        return List.copyOf(refused);
     }
 
     /** The departments that have not reported yet, in commissioning order. */
@@ -59,5 +68,8 @@ class ParallelTasks {
     @EventSourcingHandler
     void on(ParallelTaskCompletedEvent event) {
         tasks.put(event.department(), true);
+        if (!event.approved()) {
+            refused.add(event.department());
+        }
     }
 }

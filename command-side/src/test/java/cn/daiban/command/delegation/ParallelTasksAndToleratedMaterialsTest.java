@@ -13,6 +13,10 @@ import java.util.List;
 
 import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static cn.daiban.command.delegation.DelegationMessages.*;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 
 /**
  * What a matter still waits for besides the agent ({@link ParallelTasks}, {@link ToleratedMaterials}): every
@@ -95,6 +99,39 @@ class ParallelTasksAndToleratedMaterialsTest extends DelegationFixtureSupport {
                 .andGivenCommands(parallel, new RecordParallelTaskCompletedCommand(ID, "人社", true, null))
                 .when(new RecordParallelTaskCompletedCommand(ID, "人社", false, "重复"))
                 .expectException(refusedBy("parallel-task-open")).expectNoEvents();
+    }
+
+    /**
+     * 002 一站式办理 (并联办理): one department refused its part and the matter is not done. A successful completion
+     * is refused by name; completing as failed, with the reason, is what is left.
+     */
+    @Test
+    void aMatterADepartmentRefusedCompletesOnlyAsFailed() {
+        CommissionDelegationCommand parallel = commissioning().parallelDepartments("人社", "医保").build();
+        fixture().givenCurrentTime(NOW).andGivenCommands(parallel,
+                        new RecordParallelTaskCompletedCommand(ID, "人社", true, null),
+                        new RecordParallelTaskCompletedCommand(ID, "医保", false, "参保信息不符"))
+                .when(new CompleteDelegationCommand(ID, true, "参保登记号 1405210001", null))
+                .expectException(refusedBy("parallel-tasks-approved", "successful"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("医保")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(parallel,
+                        new RecordParallelTaskCompletedCommand(ID, "人社", true, null),
+                        new RecordParallelTaskCompletedCommand(ID, "医保", false, "参保信息不符"))
+                .when(new CompleteDelegationCommand(ID, false, null, "医保部门不予办理：参保信息不符"))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(
+                                matches(event ->
+                                        event instanceof DelegationCompletedEvent done && !done.successful())),
+                        andNoMore()));
+        fixture().givenCurrentTime(NOW).andGivenCommands(parallel,
+                        new RecordParallelTaskCompletedCommand(ID, "人社", true, null),
+                        new RecordParallelTaskCompletedCommand(ID, "医保", true, null))
+                .when(new CompleteDelegationCommand(ID, true, "参保登记号 1405210001", null))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(
+                                matches(event ->
+                                        event instanceof DelegationCompletedEvent done && done.successful())),
+                        andNoMore()));
     }
 
     /** 容缺受理: only a material accepted as missing, and still outstanding, is received as such. */
