@@ -77,11 +77,11 @@ class Delegation {
     @AggregateMember
     private final Assignment assignment = new Assignment(this);
     @AggregateMember
-    private final TimeLimit timeLimit = new TimeLimit(this);
+    private final ToleratedMaterials toleratedMaterials = new ToleratedMaterials(this);
+    @AggregateMember
+    private final TimeLimit timeLimit = new TimeLimit(this, toleratedMaterials);
     @AggregateMember
     private final Supplements supplements = new Supplements(this);
-    @AggregateMember
-    private final ToleratedMaterials toleratedMaterials = new ToleratedMaterials(this);
     @AggregateMember
     private final ParallelTasks parallelTasks = new ParallelTasks(this);
     @AggregateMember

@@ -74,6 +74,7 @@ final class DelegationRules {
     static final String AUTHORITY = "authority";
     static final String PARALLEL_TASKS_DONE = "parallel-tasks-done";
     static final String PARALLEL_TASKS_APPROVED = "parallel-tasks-approved";
+    static final String SUSPENSION_CAUSE_REMOVED = "suspension-cause-removed";
     static final String TOLERATED_MATERIALS_IN = "tolerated-materials-in";
     static final String FEES_PAID = "fees-paid";
 
@@ -170,7 +171,7 @@ final class DelegationRules {
             CLIENT_CATEGORIES_CHANGE, HOME_VISIT_RECORDED_ONCE, ARRIVAL_NOT_IN_FUTURE,
             DUE_DATE_NOT_PAST, ONE_TIME_NOTICE,
             TOLERATED_MATERIAL_OUTSTANDING, PARALLEL_TASK_EXISTS, PARALLEL_TASK_OPEN,
-            NOT_SUSPENDED, MATERIALS_OVERDUE_IS_AUTOMATIC, FEE_OUTSTANDING,
+            NOT_SUSPENDED, MATERIALS_OVERDUE_IS_AUTOMATIC, FEE_OUTSTANDING, SUSPENSION_CAUSE_REMOVED,
             ESCALATE_ONLY_OUTSIDE_AUTHORITY, ESCALATE_TO_AUTHORITY, ESCALATE_UPWARDS, CURRENT_HOP, HOP_UNDECIDED,
             HOP_DECIDED, DECIDED_BY_HOP_TARGET,
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, STATUTORY_AMOUNT,

@@ -38,9 +38,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 class TimeLimit {
 
     private final Delegation delegation;
+    private final ToleratedMaterials tolerated;
     private LocalDate deadline;
     private int pausedWorkingDays;
     private LocalDate suspendedOn;
+    private SuspensionReason suspendedFor;
     private LocalDate continuationDeadline;
     // Whether the warning / the overdue check has been raised since the deadline was last set. Checks are never
     // cancelled (cancelling scans every scheduled deadline), so when a pause leaves the deadline where it was, the
@@ -53,8 +55,9 @@ class TimeLimit {
     private int promisedWorkingDays;
     private boolean provisional;
 
-    TimeLimit(Delegation delegation) {
+    TimeLimit(Delegation delegation, ToleratedMaterials tolerated) {
         this.delegation = delegation;
+        this.tolerated = tolerated;
     }
 
     LocalDate deadline() {
@@ -105,6 +108,7 @@ class TimeLimit {
         delegation.requireStatus("resume", DelegationStatus.SUSPENDED);
         WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);
+        causeRemoved(today);
         // The clock stood still while suspended, and before that while waiting for materials if it was.
         LocalDate pausedSince = delegation.statusBeforeSuspension() == DelegationStatus.AWAITING_SUPPLEMENT
                 ? delegation.supplements().waitingSince() : suspendedOn;
@@ -114,6 +118,31 @@ class TimeLimit {
         apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved));
         scheduleDeadlineChecks(deadlines, calendar, policy);
         return getVersion();
+    }
+
+    /**
+     * 续办 once the cause is gone (`002 服务中止与续办`: 中止原因消除后，服务对象可继续申请): a matter suspended for an unpaid
+     * fee resumes once every notified fee is paid, and one suspended for a tolerated material (容缺) overdue once no
+     * material is past its committed date (brought, or received while suspended: both are recorded while suspended).
+     * Assumption: a matter suspended for an overdue supplement resumes waiting for it, as before, since the supplement
+     * is received only once the wait is back (the receipt moves the clock); the client asked, force majeure, and
+     * suspensions stored before the reason was kept are the agent's to judge.
+     */
+    private void causeRemoved(LocalDate today) {
+        String remaining = null;
+        if (suspendedFor == SuspensionReason.FEES_UNPAID && delegation.fees().outstanding()) {
+            remaining = "a notified statutory fee is still unpaid: record its payment first";
+        } else if (suspendedFor == SuspensionReason.MATERIALS_OVERDUE
+                && delegation.statusBeforeSuspension() != DelegationStatus.AWAITING_SUPPLEMENT
+                && !tolerated.overdueOn(today).isEmpty()) {
+            remaining = "tolerated materials past their committed date are still missing: "
+                    + tolerated.overdueOn(today) + "; record their receipt first";
+        }
+        if (remaining != null) {
+            throw DomainRuleException.ruleViolated(SUSPENSION_CAUSE_REMOVED, null,
+                    "the matter was suspended for " + suspendedFor.label() + " and " + remaining
+                            + " (002 服务中止与续办: 中止原因消除后续办)");
+        }
     }
 
     /**
@@ -233,6 +262,7 @@ class TimeLimit {
     @EventSourcingHandler
     void on(DelegationSuspendedEvent event) {
         suspendedOn = event.suspendedOn();
+        suspendedFor = event.reason();
         continuationDeadline = event.continuationDeadline();
     }
 
@@ -241,6 +271,7 @@ class TimeLimit {
         pausedWorkingDays += event.pausedWorkingDays();
         deadline = event.deadline();
         suspendedOn = null;
+        suspendedFor = null;
         continuationDeadline = null;
         deadlineSet();
     }

@@ -54,6 +54,12 @@ class ToleratedMaterials {
         return outstanding.keySet();
     }
 
+    /** The materials still outstanding whose committed date is before {@code day}, in commissioning order. */
+    List<String> overdueOn(LocalDate day) {
+        return outstanding.entrySet().stream().filter(entry -> entry.getValue().isBefore(day))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** Each material accepted as missing at commissioning is checked on the date the client committed to. */
     void scheduleDueChecks(List<ToleratedGap> gaps, DelegationPolicy policy, DeadlineManager deadlines) {
         for (ToleratedGap gap : gaps) {

@@ -8,6 +8,10 @@ import java.util.List;
 
 import static cn.daiban.command.common.DomainRuleMatchers.refusedBy;
 import static cn.daiban.command.delegation.DelegationMessages.*;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 
 /**
  * The clock ({@link Supplements}, {@link TimeLimit}): missing materials requested at once, the clock standing
@@ -82,6 +86,56 @@ class SupplementsAndPausesTest extends DelegationFixtureSupport {
                 .when(new ResumeDelegationCommand(ID, null))
                 .expectEvents(new DelegationResumedEvent(ID, LocalDate.of(2026, 12, 3), 7, LocalDate.of(2026, 12, 1),
                         LocalDate.of(2026, 12, 10)));
+    }
+
+    /**
+     * 002 服务中止与续办 (中止原因消除后，服务对象可继续申请): suspended for an unpaid fee, the matter resumes once the fee is
+     * paid, not before; the refusal names the rule and what is left.
+     */
+    @Test
+    void aMatterSuspendedForAnUnpaidFeeResumesOnlyOnceItIsPaid() {
+        List<Object> suspendedForTheFee = List.of(realEstateProxy(), new NotifyStatutoryFeeCommand(ID, "不动产登记费"),
+                new SuspendDelegationCommand(ID, SuspensionReason.FEES_UNPAID, "申请人未缴费"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(suspendedForTheFee)
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectException(refusedBy("suspension-cause-removed"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("unpaid")).expectNoEvents();
+        List<Object> paidWhileSuspended = new java.util.ArrayList<>(suspendedForTheFee);
+        paidWhileSuspended.add(new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-2026-000123"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(paidWhileSuspended)
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        event instanceof DelegationResumedEvent)), andNoMore()));
+    }
+
+    /**
+     * Suspended for a tolerated material (容缺) still missing after its reminder, the matter resumes once it is in
+     * (received while suspended), not before; a suspension the client asked for is the agent's to judge.
+     */
+    @Test
+    void aMatterSuspendedForAToleratedMaterialResumesOnlyOnceItIsIn() {
+        LocalDate committed = LocalDate.of(2026, 11, 25);
+        DelegationCommissionedEvent tolerated = commissioned().toleratedGaps(new ToleratedGap("户口簿", committed)).build();
+        DelegationSuspendedEvent suspended = new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE,
+                "逾期未补交容缺材料（户口簿，承诺2026-11-25前补交），已提醒一次", LocalDate.of(2026, 11, 28),
+                LocalDate.of(2026, 12, 28));
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 1), 9))
+                .andGiven(tolerated, new ToleratedMaterialOverdueEvent(ID, "户口簿", committed), suspended)
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectException(refusedBy("suspension-cause-removed"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("户口簿")).expectNoEvents();
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 1), 9))
+                .andGiven(tolerated, new ToleratedMaterialOverdueEvent(ID, "户口簿", committed), suspended,
+                        new ToleratedMaterialReceivedEvent(ID, "户口簿", LocalDate.of(2026, 12, 1)))
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        event instanceof DelegationResumedEvent)), andNoMore()));
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 1), 9))
+                .andGiven(tolerated, new DelegationSuspendedEvent(ID, SuspensionReason.CLIENT_REQUEST, "外出务工",
+                        TODAY, LocalDate.of(2026, 12, 24)))
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        event instanceof DelegationResumedEvent)), andNoMore()));
     }
 
     @Test
