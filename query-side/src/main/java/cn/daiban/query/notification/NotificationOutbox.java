@@ -128,6 +128,24 @@ class NotificationOutbox {
                         "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
     }
 
+    /**
+     * An assist turned into a proxy (转为代办): the client now has an acceptance form, and is told its number, as a proxy
+     * commissioned as such is (002 表A.2). The client as identified for the proxy is the one told from now on. An
+     * assist taken without a phone has no recipient row and its item and station are not in this event: nobody is
+     * told (assumption; the form is handed over at the counter).
+     */
+    @EventHandler
+    void on(AssistConvertedToProxyEvent e, EventMessage<?> m) {
+        if (e.client() != null) {
+            jdbc.update("update notification_recipient set client = ?, phone = coalesce(?, phone) where subject_id = ?",
+                    e.client().name(), e.client().phone() == null ? null : e.client().phone().value(),
+                    e.delegationId().value());
+        }
+        notify(m, e.delegationId().value(), "converted-to-proxy", Map.of("form",
+                e.acceptanceFormNumber() == null ? "" : e.acceptanceFormNumber().value(),
+                "supervision", Objects.toString(e.supervisionPhone(), "12345")), Instant.now());
+    }
+
     /** The provisional promised date, recomputed on the loaded year: the client is told only if it moved. */
     @EventHandler
     void on(ProvisionalDeadlineRecomputedEvent e, EventMessage<?> m) {
@@ -164,6 +182,18 @@ class NotificationOutbox {
     void on(DelegationSuspendedEvent e, EventMessage<?> m) {
         notify(m, e.delegationId().value(), "suspended", Map.of("reason", e.reason().label(),
                 "continuation", e.continuationDeadline().toString()), Instant.now());
+    }
+
+    /**
+     * 视为服务终止 (`002 服务中止与续办`: 超过续办期限的，视为服务终止; 因其他原因终止的…交付给服务对象): the matter ended by
+     * itself past its continuation deadline, and the client, last told it was suspended, is told it has ended and to
+     * collect what they left with the station. A withdrawal is the client's own act, at the counter: not texted.
+     */
+    @EventHandler
+    void on(DelegationTerminatedEvent e, EventMessage<?> m) {
+        if (e.reason() == TerminationReason.CONTINUATION_DEADLINE_PASSED) {
+            notify(m, e.delegationId().value(), "terminated", Map.of("reason", e.reason().label()), Instant.now());
+        }
     }
 
     @EventHandler

@@ -183,6 +183,57 @@ class NotificationsIT extends PostgresIntegrationTest {
         }
     }
 
+    /**
+     * 002 服务中止与续办 (超过续办期限的，视为服务终止): the matter ended by itself past its continuation deadline and the
+     * client, last told it was suspended, is told it ended and to collect their materials; a withdrawal (the client's
+     * own act) is not texted.
+     */
+    @Test
+    void aClientWhoseMatterEndedPastItsContinuationDeadlineIsTold() throws Exception {
+        DelegationId withdrawn = commissioned();
+        append("Delegation", withdrawn.value(), 1, new DelegationTerminatedEvent(withdrawn,
+                TerminationReason.CLIENT_WITHDREW, "不办了", LocalDate.of(2026, 11, 26)));
+        DelegationId id = commissioned();
+        append("Delegation", id.value(), 1, new DelegationSuspendedEvent(id, SuspensionReason.CLIENT_REQUEST, "外出务工",
+                LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 25)));
+        append("Delegation", id.value(), 2, new DelegationTerminatedEvent(id,
+                TerminationReason.CONTINUATION_DEADLINE_PASSED, null, LocalDate.of(2026, 12, 26)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(id.value())
+                .findValuesAsText("template")).containsExactlyInAnyOrder("accepted", "suspended", "terminated"));
+        for (JsonNode sent : notifications(id.value())) {
+            if (sent.get("template").asText().equals("terminated")) {
+                assertThat(sent.get("text").asText()).contains("王秀英").contains("逾期未续办").contains("视为服务终止")
+                        .contains("领回");
+            }
+        }
+        // The withdrawal was appended before, and the outbox handles the stream in order (one segment): it is handled,
+        // and told nothing new.
+        assertThat(notifications(withdrawn.value()).findValuesAsText("template")).containsExactly("accepted");
+    }
+
+    /** An assist turned into a proxy: the client is told the acceptance form's number (002 表A.2), as named now. */
+    @Test
+    void aClientWhoseAssistBecameAProxyIsToldTheFormNumber() throws Exception {
+        DelegationId id = DelegationId.create();
+        append("Delegation", id.value(), 0, TestEvents.commissioned(id, DelegationKind.ASSIST, STATION, null,
+                LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 1)));
+        append("Delegation", id.value(), 1, new AssistConvertedToProxyEvent(id, new Client(ClientKind.CITIZEN,
+                "王秀英", null, null, PhoneNumber.of("13912345678"), null), AcceptanceFormNumber.of(STATION,
+                LocalDate.of(2026, 11, 25), 7), new NeedsAnalysis(Difficulty.MEDIUM, 3, List.of("代办"), true),
+                AgentId.of("6a1f0c2e-3333-4c3b-9a57-0d5f1e2a3b4c"), true, List.of(), "0356-7022345"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(id.value())
+                .findValuesAsText("template")).containsExactlyInAnyOrder("accepted-assist", "converted-to-proxy"));
+        for (JsonNode sent : notifications(id.value())) {
+            if (sent.get("template").asText().equals("converted-to-proxy")) {
+                assertThat(sent.get("text").asText()).contains("王秀英").contains("转为代办")
+                        .contains(AcceptanceFormNumber.of(STATION, LocalDate.of(2026, 11, 25), 7).value())
+                        .contains("0356-7022345");
+            }
+        }
+    }
+
     /** 留存待领: a result the client could not be handed is kept, and the client is told where to collect it. */
     @Test
     void aClientWhoseResultIsKeptForCollectionIsToldWhere() throws Exception {
