@@ -181,12 +181,7 @@ class Station {
     @CommandHandler
     long handle(RequestStationClosureCommand command, UnfinishedDelegations unfinished) {
         requireStatus(StationStatus.OPEN, "close");
-        long open = unfinished.at(stationCode);
-        if (open > 0) {
-            throw DomainRuleException.ruleViolated("no-unfinished-delegations", null,
-                    "station " + stationCode + " is still responsible for " + open
-                            + " unfinished delegation(s): finish or transfer them first");
-        }
+        requireNoUnfinishedDelegations(unfinished);
         if (closurePending) {
             throw DomainRuleException.illegalTransition("one-pending-closure", "closure already applied for");
         }
@@ -194,12 +189,27 @@ class Station {
         return getVersion();
     }
 
+    /**
+     * 004 §5.4.1.3 (通过审核后注销): checked again when the closure is approved, since the station stays open while
+     * its closure is pending and may have taken matters in meanwhile; they are finished (or the closure refused)
+     * before it closes, so no client's matter is left with a station that no longer exists.
+     */
     @CommandHandler
-    long handle(ApproveStationClosureCommand command) {
+    long handle(ApproveStationClosureCommand command, UnfinishedDelegations unfinished) {
         requireClosurePending();
         requireSupervisingLevel(command.approverStationCode());
+        requireNoUnfinishedDelegations(unfinished);
         apply(new StationClosureApprovedEvent(stationCode, command.approverStationCode()));
         return getVersion();
+    }
+
+    private void requireNoUnfinishedDelegations(UnfinishedDelegations unfinished) {
+        long open = unfinished.at(stationCode);
+        if (open > 0) {
+            throw DomainRuleException.ruleViolated("no-unfinished-delegations", null,
+                    "station " + stationCode + " is still responsible for " + open
+                            + " unfinished delegation(s): finish or transfer them first");
+        }
     }
 
     @CommandHandler

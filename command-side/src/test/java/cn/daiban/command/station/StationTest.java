@@ -350,6 +350,26 @@ class StationTest {
                 .expectNoEvents();
     }
 
+    /**
+     * 004 §5.4.1.3 (通过审核后注销): a station stays open while its closure is pending, so matters taken in meanwhile
+     * are checked again when the closure is approved; finished, it closes.
+     */
+    @Test
+    void closureIsApprovedOnlyOnceMattersTakenInMeanwhileAreFinished() {
+        unfinished = 1;
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationClosureRequestedEvent(VILLAGE, "村站合并"))
+                .when(new ApproveStationClosureCommand(VILLAGE, TOWNSHIP))
+                .expectException(refusedBy("no-unfinished-delegations"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("1 unfinished"))
+                .expectNoEvents();
+        unfinished = 0;
+        fixture.given(villageOpeningRequested(), new StationOpeningApprovedEvent(VILLAGE, TOWNSHIP, null),
+                        new StationClosureRequestedEvent(VILLAGE, "村站合并"))
+                .when(new ApproveStationClosureCommand(VILLAGE, TOWNSHIP))
+                .expectEvents(new StationClosureApprovedEvent(VILLAGE, TOWNSHIP));
+    }
+
     @Test
     void statisticsGoUpOncePerPeriodAndAgainOnlyAsACorrection() {
         java.util.Map<String, Double> figures = java.util.Map.of("volume", 12.0, "onTimeRate", 1.0);
