@@ -105,7 +105,8 @@ class Supplements {
         LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
         // The due and final checks of this request are not cancelled: once it is received no request is open,
         // and a later request has another number, so waitingFor ignores them.
-        apply(new SupplementReceivedEvent(delegation.id(), open, today, paused, deadline, moved));
+        apply(new SupplementReceivedEvent(delegation.id(), open, today, paused, deadline, moved,
+                calendar.isProvisional(moved) ? Boolean.TRUE : null));
         delegation.timeLimit().scheduleDeadlineChecks(deadlines, calendar, policy);
         return getVersion();
     }

@@ -115,7 +115,8 @@ class TimeLimit {
         int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(pausedSince, today));
         LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
         // The continuation check stays scheduled: it is ignored unless suspended again with that same date.
-        apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved));
+        apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved,
+                calendar.isProvisional(moved) ? Boolean.TRUE : null));
         scheduleDeadlineChecks(deadlines, calendar, policy);
         return getVersion();
     }
@@ -256,6 +257,9 @@ class TimeLimit {
     void on(SupplementReceivedEvent event) {
         pausedWorkingDays += event.pausedWorkingDays();
         deadline = event.deadline();
+        // A pause that moves a firm date into a year not loaded makes it provisional (recomputed when the year is
+        // loaded); a move onto loaded years leaves the mark as it was (a provisional date stays so until recomputed).
+        provisional |= event.isDeadlineProvisional();
         deadlineSet();
     }
 
@@ -270,6 +274,7 @@ class TimeLimit {
     void on(DelegationResumedEvent event) {
         pausedWorkingDays += event.pausedWorkingDays();
         deadline = event.deadline();
+        provisional |= event.isDeadlineProvisional();
         suspendedOn = null;
         suspendedFor = null;
         continuationDeadline = null;

@@ -6,8 +6,10 @@ import cn.daiban.kernel.delegation.DelegationCommissionedEvent;
 import cn.daiban.kernel.delegation.DelegationCompletedEvent;
 import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
 import cn.daiban.kernel.delegation.DelegationId;
+import cn.daiban.kernel.delegation.DelegationResumedEvent;
 import cn.daiban.kernel.delegation.DelegationTerminatedEvent;
 import cn.daiban.kernel.delegation.ProvisionalDeadlineRecomputedEvent;
+import cn.daiban.kernel.delegation.SupplementReceivedEvent;
 import cn.daiban.kernel.station.StationCode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -89,6 +91,31 @@ class JdbcUnfinishedDelegations implements UnfinishedDelegations {
     void on(ProvisionalDeadlineRecomputedEvent event) {
         jdbc.sql("update delegation_registry set provisional_year = ? where delegation_id = ?")
                 .params(event.stillProvisional() ? event.newDeadline().getYear() : null, event.delegationId().value())
+                .update();
+    }
+
+    /**
+     * A pause that moved the date into a year not loaded (materials received or the matter resumed, after a firm
+     * date): from now on it is found when that year is loaded, as a date provisional from commissioning is. A move
+     * onto loaded years changes nothing here.
+     */
+    @EventHandler
+    void on(SupplementReceivedEvent event) {
+        if (event.isDeadlineProvisional()) {
+            provisionalIn(event.delegationId().value(), event.deadline().getYear());
+        }
+    }
+
+    @EventHandler
+    void on(DelegationResumedEvent event) {
+        if (event.isDeadlineProvisional()) {
+            provisionalIn(event.delegationId().value(), event.deadline().getYear());
+        }
+    }
+
+    private void provisionalIn(String delegationId, int year) {
+        jdbc.sql("update delegation_registry set provisional_year = ? where delegation_id = ?")
+                .params(year, delegationId)
                 .update();
     }
 

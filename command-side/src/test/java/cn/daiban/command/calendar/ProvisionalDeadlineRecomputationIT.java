@@ -132,6 +132,37 @@ class ProvisionalDeadlineRecomputationIT extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select provisional_year from command_side.delegation_registry "
                 + "where delegation_id = ?", Integer.class, id)).isEqualTo(nextYear);
 
+        // A second matter, taken in three working days earlier with a firm date in the loaded year, suspended that
+        // day and resumed on the last working day: the pause moves its date into the next year, which makes it
+        // provisional too (in the event and the registry), so loading the year recomputes it as well.
+        LocalDate earlier = takenIn;
+        for (int i = 0; i < 3; i++) {
+            do {
+                earlier = earlier.minusDays(1);
+            } while (!loaded.isWorkingDay(earlier));
+        }
+        GenericEventMessage.clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
+                earlier.atTime(10, 0).atZone(clock.zone()).toInstant()));
+        String agentToken = tokens.issue("agent-" + code, Role.AGENT, code);
+        ResponseEntity<String> firm = post("/api/delegations", """
+                {"kind":"ASSIST","mode":"ON_SITE","stationCode":"%s","agentId":"%s","itemCode":"RS-001",
+                 "client":{"kind":"CITIZEN","name":"李华","phone":"13912340000"},"consentGiven":true}"""
+                .formatted(code, agent), agentToken);
+        assertThat(firm.getStatusCode()).as(firm.getBody()).isEqualTo(HttpStatus.CREATED);
+        String paused = json.readTree(firm.getBody()).get("id").asText();
+        assertThat(stored(paused, "DelegationCommissionedEvent").get("deadlineProvisional").asBoolean()).isFalse();
+        assertThat(post("/api/delegations/" + paused + "/suspension", """
+                {"reason":"CLIENT_REQUEST","note":"外出"}""", agentToken).getStatusCode()).isEqualTo(HttpStatus.OK);
+        GenericEventMessage.clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
+        assertThat(post("/api/delegations/" + paused + "/resumption", "{}", agentToken).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        JsonNode resumed = stored(paused, "DelegationResumedEvent");
+        LocalDate movedInto = LocalDate.parse(resumed.get("deadline").asText());
+        assertThat(movedInto.getYear()).isEqualTo(nextYear);
+        assertThat(resumed.get("deadlineProvisional").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("select provisional_year from command_side.delegation_registry "
+                + "where delegation_id = ?", Integer.class, paused)).isEqualTo(nextYear);
+
         LocalDate newYearsDay = LocalDate.of(nextYear, 1, 1);
         ResponseEntity<String> load = post("/api/calendar/years", """
                 {"year":%d,"holidays":["%s"],"adjustedWorkingDays":[],"notice":"测试：元旦放假"}"""
@@ -153,6 +184,14 @@ class ProvisionalDeadlineRecomputationIT extends PostgresIntegrationTest {
             // New Year's Day fell inside the provisional count as a working day: the date moves by one.
             assertThat(expected).isEqualTo(loaded.provisionalBeyondLoadedYears().addWorkingDays(provisional, 1));
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode recomputed = stored(paused, "ProvisionalDeadlineRecomputedEvent");
+            assertThat(recomputed).as("the recompute event of " + paused).isNotNull();
+            assertThat(recomputed.get("previousDeadline").asText()).isEqualTo(movedInto.toString());
+            assertThat(recomputed.get("stillProvisional").asBoolean()).isFalse();
+            assertThat(jdbc.queryForObject("select provisional_year from command_side.delegation_registry "
+                    + "where delegation_id = ?", Integer.class, paused)).isNull();
+        });
         // Recorded by the system, and once: the delegation's stream holds one recompute event.
         assertThat(jdbc.queryForObject("select count(*) from command_side.domain_event_entry where "
                 + "aggregate_identifier = ? and payload_type = ?", Integer.class, id,

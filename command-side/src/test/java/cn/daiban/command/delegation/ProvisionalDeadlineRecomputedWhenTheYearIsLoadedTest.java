@@ -93,6 +93,30 @@ class ProvisionalDeadlineRecomputedWhenTheYearIsLoadedTest extends DelegationFix
                         LocalDate.of(2027, 1, 11), false, true));
     }
 
+    /**
+     * A firm date that a pause moves into a year not loaded becomes provisional, and is recomputed when the year is
+     * loaded (before, the mark was set only at commissioning: such a date was recomputed never, its checks and the
+     * views keeping a January day computed as if 元旦 were a working day). Commissioned Tue 15 Dec with 10 working
+     * days: Tue 29 Dec, firm. Suspended Wed 16 Dec, resumed Wed 23 Dec: 5 working days (17, 18, 21, 22, 23), so Tue 5
+     * Jan 2027 counting Fri 1 Jan; with 2027 loaded, New Year's Day off: Dec 15 + 15 working days = Wed 6 Jan.
+     */
+    @Test
+    void aFirmDateAPauseMovesIntoAYearNotLoadedBecomesProvisionalAndIsRecomputed() {
+        DelegationCommissionedEvent firm = commissioned().on(LocalDate.of(2026, 12, 15), 10, LocalDate.of(2026, 12, 29))
+                .build();
+        DelegationSuspendedEvent suspended = new DelegationSuspendedEvent(ID, SuspensionReason.CLIENT_REQUEST, null,
+                LocalDate.of(2026, 12, 16), LocalDate.of(2027, 1, 15));
+        DelegationResumedEvent resumed = new DelegationResumedEvent(ID, LocalDate.of(2026, 12, 23), 5,
+                LocalDate.of(2026, 12, 29), JAN_5, true);
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 23), 9)).andGiven(firm, suspended)
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectEvents(resumed);
+        calendars = () -> TestCalendar.years2026And2027(true);
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 28), 9)).andGiven(firm, suspended, resumed)
+                .when(RECOMPUTE)
+                .expectEvents(new ProvisionalDeadlineRecomputedEvent(ID, JAN_5, LocalDate.of(2027, 1, 6), false, true));
+    }
+
     @Test
     void aMatterSuspendedNowIsRecomputedAndItsPauseIsAddedOnResuming() {
         // Suspended Wed 23 Dec and still suspended when 2027 is loaded: recomputed to Wed 6 Jan (no pause counted

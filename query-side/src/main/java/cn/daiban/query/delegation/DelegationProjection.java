@@ -281,7 +281,7 @@ public class DelegationProjection {
         DelegationFigures.Counted before = figures.lockAndRead(e.delegationId().value());
         heard(e.delegationId(), e.receivedOn(), "pause:" + m.getSequenceNumber(), Map.of("days",
                 e.pausedWorkingDays(), "reason", "待补正", "until", e.receivedOn()));
-        moved(e.delegationId(), e.deadline(), "HANDLING");
+        moved(e.delegationId(), e.deadline(), "HANDLING", e.isDeadlineProvisional());
         counted(e.delegationId(), before);
         step(m);
     }
@@ -499,7 +499,7 @@ public class DelegationProjection {
         jdbc.update("""
                         update delegation_view set status = coalesce(details ->> 'beforeSuspension', 'HANDLING')
                         where delegation_id = ? and status = 'SUSPENDED'""", e.delegationId().value());
-        moved(e.delegationId(), e.deadline(), null);
+        moved(e.delegationId(), e.deadline(), null, e.isDeadlineProvisional());
         counted(e.delegationId(), before);
         step(m);
     }
@@ -779,13 +779,19 @@ public class DelegationProjection {
         figures.counted(id.value(), before);
     }
 
-    private void moved(DelegationId id, LocalDate deadline, String status) {
+    /**
+     * The deadline moved by a pause. {@code provisional}: the new date reaches into a year not loaded (marked, as a
+     * date provisional from commissioning is, until the year is loaded and it is recomputed); false leaves the mark
+     * as it was (a move onto loaded years, and events stored before they said).
+     */
+    private void moved(DelegationId id, LocalDate deadline, String status, boolean provisional) {
         jdbc.update("""
                         update delegation_view set deadline = ?, at_risk = false,
                             status = coalesce(?, status),
+                            deadline_provisional = deadline_provisional or ?,
                             paused_working_days = coalesce((select sum((value ->> 'days')::int)
                                 from jsonb_each(details) where key like 'pause:%'), 0)
-                        where delegation_id = ?""", Date.valueOf(deadline), status, id.value());
+                        where delegation_id = ?""", Date.valueOf(deadline), status, provisional, id.value());
     }
 
     static final String TOLERATED = "tolerated:";

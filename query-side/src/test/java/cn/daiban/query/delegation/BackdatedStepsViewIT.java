@@ -236,6 +236,50 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
                 .doesNotContain("deadline-moved");
     }
 
+    /**
+     * A firm date that a pause moved into a year not loaded (a matter resumed late in December): the view marks it
+     * provisional, as a date provisional from commissioning is; a move onto loaded years leaves a firm date firm.
+     */
+    @Test
+    void aDateAPauseMovedIntoAYearNotLoadedIsShownProvisional() throws Exception {
+        String county = "147400000";
+        String village = "147400000101";
+        station(county, StationLevel.COUNTY_CENTRE, null);
+        station(village, StationLevel.VILLAGE_STATION, county);
+        LocalDate december = LocalDate.of(2026, 12, 15);
+        DelegationId intoNextYear = DelegationId.create();
+        DelegationId withinTheYear = DelegationId.create();
+        for (DelegationId id : List.of(withinTheYear, intoNextYear)) {
+            Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
+                    PhoneNumber.of("13912345678"), null);
+            append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
+                    ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
+                    "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
+                    List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
+                    LocalDate.of(2026, 12, 29), null, null, null, null, null, null, null, null, null, null),
+                    at(december, 10), null);
+            append("Delegation", id.value(), 1, new DelegationSuspendedEvent(id, SuspensionReason.CLIENT_REQUEST,
+                    null, LocalDate.of(2026, 12, 16), LocalDate.of(2027, 1, 15)), at(december.plusDays(1), 9), null);
+        }
+        append("Delegation", withinTheYear.value(), 2, new DelegationResumedEvent(withinTheYear,
+                LocalDate.of(2026, 12, 17), 1, LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 30)),
+                at(LocalDate.of(2026, 12, 17), 9), null);
+        append("Delegation", intoNextYear.value(), 2, new DelegationResumedEvent(intoNextYear,
+                LocalDate.of(2026, 12, 23), 5, LocalDate.of(2026, 12, 29), LocalDate.of(2027, 1, 5), true),
+                at(LocalDate.of(2026, 12, 23), 9), null);
+
+        String admin = tokens.issue("admin", Role.ADMINISTRATOR, null);
+        JsonNode moved = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            ResponseEntity<String> response = http.exchange("/api/delegations/" + intoNextYear.value(),
+                    HttpMethod.GET, new HttpEntity<>(bearer(admin)), String.class);
+            return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
+        }, d -> d != null && "2027-01-05".equals(d.get("deadline").asText()));
+        assertThat(moved.get("deadlineProvisional").asBoolean()).isTrue();
+        JsonNode firm = await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/delegations/"
+                + withinTheYear.value(), admin), d -> "2026-12-30".equals(d.get("deadline").asText()));
+        assertThat(firm.get("deadlineProvisional").asBoolean()).isFalse();
+    }
+
     static HttpHeaders bearer(String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
