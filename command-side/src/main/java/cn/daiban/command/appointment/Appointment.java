@@ -67,13 +67,16 @@ class Appointment {
             throw DomainRuleException.ruleViolated("item-offered", "itemCode",
                     "station " + station.code() + " does not offer " + command.itemCode());
         }
+        if (command.kind() == AppointmentKind.SPECIAL_HANDLING) {
+            return bookSpecialHandling(command, slots, calendars, clock, deadlines);
+        }
         BookingSlots.Schedule schedule = slots.schedule(command.stationCode()).orElseThrow(() ->
                 DomainRuleException.ruleViolated("schedule-published", "stationCode",
                         "station " + command.stationCode() + " has not published booking slots"));
         try {
             if (!calendars.current().isWorkingDay(command.date())) {
                 throw DomainRuleException.ruleViolated("working-day", "date",
-                        command.date() + " is not a working day; ask the station for special handling");
+                        command.date() + " is not a working day; book special handling (kind SPECIAL_HANDLING)");
             }
         } catch (CalendarYearNotLoadedException e) {
             throw DomainRuleException.ruleViolated("calendar-year-not-loaded", "date", e.getMessage());
@@ -97,7 +100,47 @@ class Appointment {
             throw DomainRuleException.ruleViolated("slot-capacity", "slotStart",
                     "the slot at " + command.slotStart() + " on " + command.date() + " is fully booked");
         }
-        LocalTime end = command.slotStart().plusMinutes(window.slotMinutes());
+        booked(command, command.slotStart().plusMinutes(window.slotMinutes()), clock, deadlines);
+        return getVersion();
+    }
+
+    /** How long a special-handling appointment is held for (an assumption; the station arranges the rest). */
+    static final int SPECIAL_HANDLING_MINUTES = 60;
+
+    /**
+     * 特殊办 (`000 §7.2.2 e`; `003 附件3 六4` 延时预约…不得以任何理由拒绝服务): early, late or on a non-working day, on the
+     * client's request, for the station to arrange; booked in the future at any time outside the published regular
+     * hours, without a slot or capacity (no published slot is taken from anyone). A time inside a published regular
+     * window on a working day is a regular slot, booked as such ({@code special-handling-outside-hours}). A date in
+     * a year not loaded is taken (the station arranges it whatever the calendar says).
+     */
+    private long bookSpecialHandling(BookAppointmentCommand command, BookingSlots slots, CalendarProvider calendars,
+                                     ServiceClock clock, DeadlineManager deadlines) {
+        boolean workingDay;
+        try {
+            workingDay = calendars.current().isWorkingDay(command.date());
+        } catch (CalendarYearNotLoadedException e) {
+            workingDay = false;
+        }
+        boolean inRegularHours = workingDay && slots.schedule(command.stationCode()).stream()
+                .flatMap(schedule -> schedule.windows().stream())
+                .anyMatch(window -> !window.extendedHours() && !command.slotStart().isBefore(window.from())
+                        && command.slotStart().isBefore(window.to()));
+        if (inRegularHours) {
+            throw DomainRuleException.ruleViolated("special-handling-outside-hours", "slotStart",
+                    command.slotStart() + " on " + command.date() + " is within the published working hours: "
+                            + "book the regular slot (special handling is early, late or on a non-working day)");
+        }
+        if (!command.date().atTime(command.slotStart()).atZone(clock.zone()).toInstant().isAfter(clock.now())) {
+            throw DomainRuleException.ruleViolated("slot-in-future", "slotStart", "the time has already begun");
+        }
+        LocalTime end = command.slotStart().plusMinutes(SPECIAL_HANDLING_MINUTES);
+        // Late in the evening the hour is held to the end of the day (the booking is of one date).
+        booked(command, end.isBefore(command.slotStart()) ? LocalTime.of(23, 59) : end, clock, deadlines);
+        return getVersion();
+    }
+
+    private void booked(BookAppointmentCommand command, LocalTime end, ServiceClock clock, DeadlineManager deadlines) {
         apply(new AppointmentBookedEvent(command.appointmentId(), command.stationCode(), command.itemCode(),
                 command.date(), command.slotStart(), end, command.kind(), command.channel(), command.clientName(),
                 command.phone(), command.address()));
@@ -105,7 +148,6 @@ class Appointment {
         deadlines.schedule(missedAt, MISSED, GenericDeadlineMessage.asDeadlineMessage(MISSED, command.date(), missedAt)
                 .withMetaData(MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
                         .and(MetadataKeys.STATION_CODE, command.stationCode().value())));
-        return getVersion();
     }
 
     @CommandHandler

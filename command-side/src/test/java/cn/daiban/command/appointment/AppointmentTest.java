@@ -103,6 +103,31 @@ class AppointmentTest {
                 .expectException(refusedBy("home-visits-offered", "kind")).expectNoEvents();
     }
 
+    /**
+     * 特殊办 (000 §7.2.2 e: 提前办理、延时办理、节假日办理; 003 附件3 六4: 不得以任何理由拒绝服务): on a Saturday, or early on a
+     * working day, it is booked without a published slot, for an hour; inside the published regular hours of a working
+     * day it is a regular slot, and refused as special handling by name.
+     */
+    @Test
+    void specialHandlingIsBookedEarlyLateOrOnANonWorkingDayOutsideTheRegularHours() {
+        LocalDate saturday = LocalDate.of(2026, 11, 28);
+        fixture().givenCurrentTime(NOW).when(book(saturday, LocalTime.of(10, 0), AppointmentKind.SPECIAL_HANDLING))
+                .expectEvents(new AppointmentBookedEvent(ID, VILLAGE, ITEM, saturday, LocalTime.of(10, 0),
+                        LocalTime.of(11, 0), AppointmentKind.SPECIAL_HANDLING, BookingChannel.ONLINE, "王秀英", PHONE,
+                        null));
+        fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(7, 30), AppointmentKind.SPECIAL_HANDLING))
+                .expectSuccessfulHandlerExecution();
+        fixture().givenCurrentTime(NOW).when(book(WEDNESDAY, LocalTime.of(10, 0), AppointmentKind.SPECIAL_HANDLING))
+                .expectException(refusedBy("special-handling-outside-hours", "slotStart")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).when(book(LocalDate.of(2026, 11, 24), LocalTime.of(7, 30),
+                        AppointmentKind.SPECIAL_HANDLING))
+                .expectException(refusedBy("slot-in-future", "slotStart")).expectNoEvents();
+        // A regular slot on that Saturday is still refused, and the refusal says what to book instead.
+        fixture().givenCurrentTime(NOW).when(book(saturday, LocalTime.of(9, 30), AppointmentKind.REGULAR))
+                .expectException(refusedBy("working-day", "date"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("SPECIAL_HANDLING")).expectNoEvents();
+    }
+
     @Test
     void onlyTheClientCancels() {
         fixture().givenCurrentTime(NOW).andGiven(booked())
