@@ -78,8 +78,9 @@ class Completion {
             throw DomainRuleException.ruleViolated(TOLERATED_MATERIALS_IN, null,
                     "materials accepted as missing are still outstanding: " + tolerated.outstanding());
         }
-        if (command.successful() && !fees.allNotifiedPaid()) {
-            throw DomainRuleException.ruleViolated(FEES_PAID, null, "a notified statutory fee is unpaid");
+        if (command.successful() && !fees.unsettled().isEmpty()) {
+            throw DomainRuleException.ruleViolated(FEES_PAID, null, "statutory fees of the item neither told and "
+                    + "paid nor recorded as exempt (000 §6.3.5 应明确告知): " + fees.unsettled());
         }
         WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);

@@ -58,6 +58,7 @@ import cn.daiban.kernel.delegation.NotifyStatutoryFeeCommand;
 import cn.daiban.kernel.delegation.ReassignAgentCommand;
 import cn.daiban.kernel.delegation.ReceiveSupplementCommand;
 import cn.daiban.kernel.delegation.ReceiveToleratedMaterialCommand;
+import cn.daiban.kernel.delegation.RecordFeeExemptionCommand;
 import cn.daiban.kernel.delegation.RecordFeePaymentCommand;
 import cn.daiban.kernel.delegation.RecordParallelTaskCompletedCommand;
 import cn.daiban.kernel.delegation.RecordRectificationFollowUpCommand;
@@ -235,6 +236,7 @@ class CommandPolicy {
         rule(RecordParallelTaskCompletedCommand.class, handledByStaff);
         rule(NotifyStatutoryFeeCommand.class, handledByStaff);
         rule(RecordFeePaymentCommand.class, handledByStaff);
+        rule(RecordFeeExemptionCommand.class, handledByStaff);
         rule(CompleteDelegationCommand.class, handledByStaff);
         rule(DeliverResultCommand.class, handledByStaff);
         rule(HoldResultForCollectionCommand.class, handledByStaff);

@@ -243,6 +243,15 @@ class DelegationCommandController {
                 body.receiptNumber()));
     }
 
+    record ExemptionRequest(String feeName, String reason) {
+    }
+
+    @PostMapping("/{id}/fees/exemption")
+    @Operation(summary = "Record that a statutory fee does not apply to this client (依法减免), with its ground")
+    ResponseEntity<CommandAcknowledgement> exemptFee(@PathVariable String id, @RequestBody ExemptionRequest body) {
+        return step(id, body, d -> new RecordFeeExemptionCommand(d, body.feeName(), body.reason()));
+    }
+
     record SuspensionRequest(SuspensionReason reason, String note) {
     }
 

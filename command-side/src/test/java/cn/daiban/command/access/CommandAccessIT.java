@@ -148,6 +148,7 @@ class CommandAccessIT extends PostgresIntegrationTest {
                 e("/api/delegations/{d}/escalations/1/return", "{}", "MTA", ""),
                 e("/api/delegations/{d}/fees/notification", "{\"feeName\":\"工本费\"}", "AG MG", ""),
                 e("/api/delegations/{d}/fees/payment", "{\"feeName\":\"工本费\",\"amountFen\":1000,\"receiptNumber\":\"R1\"}", "AG MG", ""),
+                e("/api/delegations/{d}/fees/exemption", "{\"feeName\":\"工本费\",\"reason\":\"依法免收\"}", "AG MG", ""),
                 e("/api/delegations/{d}/suspension", "{\"reason\":\"CLIENT_REQUEST\",\"note\":\"外出\"}", "AG MG", ""),
                 e("/api/delegations/{d}/resumption", "{}", "AG MG", ""),
                 e("/api/delegations/{d}/withdrawal", "{\"reason\":\"不办了\"}", "AG MG", ""),

@@ -101,4 +101,26 @@ class CompletionTest extends DelegationFixtureSupport {
                 .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
                         !((DelegationCompletedEvent) event).successful())), andNoMore()));
     }
+
+    /**
+     * 000 §6.3.5 (对…依法缴纳的费用，应明确告知): every statutory fee of the item is told and paid, or recorded as not
+     * due (依法减免), before the matter completes successfully; a fee never told was let through before.
+     */
+    @Test
+    void feesPaid_aSuccessfulCompletionWaitsForEveryFeeOfTheItemToldAndPaidOrExempted() {
+        List<Object> escalatedAndBack = List.of(realEstateProxy(),
+                new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
+                new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
+                new ReturnResultCommand(ID, 1));
+        fixture().givenCurrentTime(NOW).andGivenCommands(escalatedAndBack)
+                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
+                .expectException(refusedBy("fees-paid"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("不动产登记费")).expectNoEvents();
+        List<Object> exempted = new java.util.ArrayList<>(escalatedAndBack);
+        exempted.add(new RecordFeeExemptionCommand(ID, "不动产登记费", "小微企业免征不动产登记费"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(exempted)
+                .when(new CompleteDelegationCommand(ID, true, "晋(2026)沁水县不动产权第0001号", null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        ((DelegationCompletedEvent) event).successful())), andNoMore()));
+    }
 }

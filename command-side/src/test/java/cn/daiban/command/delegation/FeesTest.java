@@ -33,6 +33,34 @@ class FeesTest extends DelegationFixtureSupport {
                         "沁水县不动产登记中心", "FP-1"));
     }
 
+    /**
+     * 依法减免: a fee that does not apply to this client is recorded with its ground, in place of a payment; once, and
+     * not once paid; a paid-for fee is not exempted, an exempted one not paid; only a fee of the item.
+     */
+    @Test
+    void aFeeThatDoesNotApplyIsRecordedAsExemptOnceInPlaceOfAPayment() {
+        NotifyStatutoryFeeCommand notify = new NotifyStatutoryFeeCommand(ID, "不动产登记费");
+        RecordFeeExemptionCommand exempt = new RecordFeeExemptionCommand(ID, "不动产登记费", "小微企业免征不动产登记费");
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(exempt)
+                .expectEvents(new StatutoryFeeExemptedEvent(ID, "不动产登记费", "小微企业免征不动产登记费"));
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), exempt)
+                .when(exempt).expectException(refusedBy("fee-settled-once")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), notify, exempt)
+                .when(new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-1"))
+                .expectException(refusedBy("fee-settled-once")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), notify,
+                        new RecordFeePaymentCommand(ID, "不动产登记费", 8000, "FP-1"))
+                .when(exempt).expectException(refusedBy("fee-settled-once")).expectNoEvents();
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy())
+                .when(new RecordFeeExemptionCommand(ID, "代办服务费", "免"))
+                .expectException(refusedBy("service-is-free", "feeName")).expectNoEvents();
+        // Told, then exempted: a suspension for the unpaid fee is no longer open to the agent.
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(), notify, exempt)
+                .when(new SuspendDelegationCommand(ID, SuspensionReason.FEES_UNPAID, null))
+                .expectException(refusedBy("fee-outstanding", "reason")).expectNoEvents();
+    }
+
     @Test
     void aFeeIsToldOnceAndPaidOnce() {
         NotifyStatutoryFeeCommand notify = new NotifyStatutoryFeeCommand(ID, "不动产登记费");

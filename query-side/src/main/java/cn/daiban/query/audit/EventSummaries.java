@@ -44,6 +44,7 @@ public final class EventSummaries {
             Map.entry("DelegationTransferRefusedEvent", "退回转办"),
             Map.entry("StatutoryFeeNotifiedEvent", "告知法定收费"),
             Map.entry("StatutoryFeePaidEvent", "缴纳法定费用"),
+            Map.entry("StatutoryFeeExemptedEvent", "法定费用依法减免"),
             Map.entry("DelegationSuspendedEvent", "中止办理"),
             Map.entry("DelegationResumedEvent", "续办"),
             Map.entry("ProvisionalDeadlineRecomputedEvent", "暂定承诺时限按公布的节假日重新计算"),

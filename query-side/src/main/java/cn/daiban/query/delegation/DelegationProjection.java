@@ -464,6 +464,13 @@ public class DelegationProjection {
         step(m);
     }
 
+    /** 依法减免: the fee does not apply to this client; the ground, beside the fee's notice and payment. */
+    @EventHandler
+    void on(StatutoryFeeExemptedEvent e, DomainEventMessage<?> m) {
+        detail(e.delegationId(), "exemption:" + e.feeName(), Map.of("reason", e.reason(), "exemptedOn", day(m)));
+        step(m);
+    }
+
     // ---------------------------------------------------------------------------------- suspension and ending
 
     @EventHandler
