@@ -242,8 +242,8 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
      */
     @Test
     void aDateAPauseMovedIntoAYearNotLoadedIsShownProvisional() throws Exception {
-        String county = "147400000";
-        String village = "147400000101";
+        String county = "146900000";
+        String village = "146900000101";
         station(county, StationLevel.COUNTY_CENTRE, null);
         station(village, StationLevel.VILLAGE_STATION, county);
         LocalDate december = LocalDate.of(2026, 12, 15);
