@@ -34,6 +34,23 @@ class AddedComponentsTest {
         assertThat(json.treeToValue(declined, DelegationDeclinedEvent.class).agentName()).isNull();
     }
 
+    /** A pause's move stored before the provisional mark: unmarked (the date as firm as it was). */
+    @Test
+    void pausesStoredBeforeTheProvisionalMarkStillDeserializeUnmarked() throws Exception {
+        json.findAndRegisterModules();
+        DelegationId id = DelegationId.of("0b0e7a4e-5f8d-4c61-9d8e-6f1f4a2b3c4d");
+        ObjectNode received = json.valueToTree(new SupplementReceivedEvent(id, 1, java.time.LocalDate.of(2026, 12, 23),
+                3, java.time.LocalDate.of(2026, 12, 29), java.time.LocalDate.of(2027, 1, 1), true));
+        received.remove("deadlineProvisional");
+        SupplementReceivedEvent oldReceipt = json.treeToValue(received, SupplementReceivedEvent.class);
+        assertThat(oldReceipt.isDeadlineProvisional()).isFalse();
+        assertThat(oldReceipt.pausedWorkingDays()).isEqualTo(3);
+        ObjectNode resumed = json.valueToTree(new DelegationResumedEvent(id, java.time.LocalDate.of(2026, 12, 23), 5,
+                java.time.LocalDate.of(2026, 12, 29), java.time.LocalDate.of(2027, 1, 5), true));
+        resumed.remove("deadlineProvisional");
+        assertThat(json.treeToValue(resumed, DelegationResumedEvent.class).isDeadlineProvisional()).isFalse();
+    }
+
     /** 002 表A.2 注意事项: six lines, word for word; line 6 prints the station's supervision phone. */
     @Test
     void applicantCommitments_002_A2_areTheSixLinesOfTheSeed() {
