@@ -133,7 +133,8 @@ public class DashboardQueries {
                 delivery.count(scope.stationCode(), scope.rollUp()),
                 flags.stream().filter(f -> AwaitingDelivery.RULE.equals(f.rule())).toList(),
                 openProblems == null ? 0 : openProblems, number(failures.get("failed")),
-                number(failures.get("reapplied")));
+                number(failures.get("reapplied")), number(counts.get("intake_in_period")),
+                number(counts.get("declined_in_period")));
     }
 
     @QueryHandler

@@ -56,6 +56,8 @@ final class FigureSums {
             "grade_basically_satisfied", "grade_dissatisfied", "grade_very_dissatisfied");
     /** The figures of {@code today} alone. */
     private static final List<String> ON_TODAY = List.of("intake", "declined", "same_day");
+    /** Figures of {@code today} also summed over the period, answered under {@code <column>_in_period}. */
+    private static final List<String> ALSO_IN_PERIOD = List.of("intake", "declined");
 
     /** The dated figures of a period, and the daily ones of {@code today}. */
     Map<String, Object> dated(ScopeSql scope, LocalDate from, LocalDate to, LocalDate today) {
@@ -64,6 +66,11 @@ final class FigureSums {
         List<String> sums = new ArrayList<>();
         for (String column : IN_PERIOD) {
             sums.add(" coalesce(sum(f." + column + ") filter (where " + period.condition() + "), 0) as " + column);
+            args.addAll(period.args());
+        }
+        for (String column : ALSO_IN_PERIOD) {
+            sums.add(" coalesce(sum(f." + column + ") filter (where " + period.condition() + "), 0) as " + column
+                    + "_in_period");
             args.addAll(period.args());
         }
         for (String column : ON_TODAY) {

@@ -336,6 +336,12 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         figures.put("awaitingArchive", awaitingArchive);
         figures.put("archived", jdbc.queryForObject(s.cte() + "select count(*) from delegation_view d where archived_on "
                 + "between ? and ? and " + s.on("d.station_code"), Long.class, period));
+        Map<String, Object> received = jdbc.queryForMap(s.cte() + """
+                        select count(*) filter (where not declined) as intake, count(*) filter (where declined) as declined
+                        from delegation_view d where received_on between ? and ? and\s""" + s.on("d.station_code"),
+                period);
+        figures.put("intakeInPeriod", ((Number) received.get("intake")).longValue());
+        figures.put("declinedInPeriod", ((Number) received.get("declined")).longValue());
         Map<String, Long> satisfaction = new LinkedHashMap<>();
         for (SatisfactionGrade grade : SatisfactionGrade.values()) {
             satisfaction.put(grade.name(), 0L);
@@ -381,6 +387,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 from, to, null, null, null, null, false), 0, 10)).totalRows());
         figures.put("awaitingArchive", r.awaitingArchive());
         figures.put("archived", r.archived());
+        figures.put("intakeInPeriod", r.intake());
+        figures.put("declinedInPeriod", r.declined());
         figures.put("satisfaction", r.satisfaction());
         figures.put("byCategory", r.intakeByClientCategory());
         figures.put("homeVisits", r.homeVisits());

@@ -48,7 +48,34 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                                        // Added at the end (001 §6.4.2 对未代办成功的事项…协助重新办理): the matters
                                        // completed without success in the period, and how many of them the client
                                        // has applied for again (a matter naming it as previousDelegationId, anywhere).
-                                       long failedCompletions, long failedReapplied) {
+                                       long failedCompletions, long failedReapplied,
+                                       // Added at the end (004 附录D 受理与否, 003 三(二)3 逐项登记): the matters
+                                       // taken on and those refused (不予受理) in the period, beside today's.
+                                       long intake, long declined) {
+
+    /** Without the period's intake and refusals added last. */
+    public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
+                                    LocalDate today, long todaysIntake, long todaysDeclined,
+                                    long todaysSameDayCompletions, Map<String, Long> openByStatus,
+                                    List<Flag> atRisk, List<Flag> overdue, long completed, long completedOnTime,
+                                    Double onTimeRate, long consultationsDue, long consultationsInTime,
+                                    Double consultationTimelinessRate, Double averageHandlingWorkingDays,
+                                    long oneTimeNoticeBreaches, Map<String, Long> satisfaction,
+                                    long openRectifications, long complaintsReceived, long complaintsDue,
+                                    long complaintsInTime, Double complaintTimelinessRate, long missedBookings,
+                                    Map<String, Long> intakeByClientCategory, long homeVisits,
+                                    long lateHomeVisits, List<Flag> lateHomeVisitFlags,
+                                    Map<String, Long> awaitingArchive, long archived, String calendarWarning,
+                                    List<StaffingFlag> staffing, long awaitingDelivery, List<Flag> lateDeliveries,
+                                    long openWorkLogProblems, long failedCompletions, long failedReapplied) {
+        this(stationCode, rollUp, from, to, today, todaysIntake, todaysDeclined, todaysSameDayCompletions,
+                openByStatus, atRisk, overdue, completed, completedOnTime, onTimeRate, consultationsDue,
+                consultationsInTime, consultationTimelinessRate, averageHandlingWorkingDays, oneTimeNoticeBreaches,
+                satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
+                complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
+                lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, staffing, awaitingDelivery,
+                lateDeliveries, openWorkLogProblems, failedCompletions, failedReapplied, 0, 0);
+    }
 
     /** Without the failures and their re-applications added last. */
     public StationDashboardResponse(String stationCode, boolean rollUp, LocalDate from, LocalDate to,
@@ -71,7 +98,7 @@ public record StationDashboardResponse(String stationCode, boolean rollUp, Local
                 satisfaction, openRectifications, complaintsReceived, complaintsDue, complaintsInTime,
                 complaintTimelinessRate, missedBookings, intakeByClientCategory, homeVisits, lateHomeVisits,
                 lateHomeVisitFlags, awaitingArchive, archived, calendarWarning, staffing, awaitingDelivery,
-                lateDeliveries, openWorkLogProblems, 0, 0);
+                lateDeliveries, openWorkLogProblems, 0, 0, 0, 0);
     }
 
     /** Without the open work-log problems added last. */
