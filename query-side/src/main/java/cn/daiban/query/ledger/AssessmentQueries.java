@@ -55,6 +55,8 @@ class AssessmentQueries {
         long homeVisits;
         long lateHomeVisits;
         Long transfersRefused;
+        long delivered;
+        long deliveredEvaluated;
         final Map<String, Long> byCategory = new TreeMap<>();
     }
 
@@ -91,7 +93,12 @@ class AssessmentQueries {
                         + "coalesce(sum(breaches) filter (where received_on between ? and ?), 0), "
                         + "count(*) filter (where rectification_status in ('OPEN', 'OVERDUE', 'AWAITING_RECHECK')), "
                         + "count(*) filter (where rectification_status = 'DONE' and rectification_due between ? and ?), "
-                        + "count(*) filter (where rectification_status in ('LATE', 'OVERDUE') and rectification_due between ? and ?) "
+                        + "count(*) filter (where rectification_status in ('LATE', 'OVERDUE') and rectification_due between ? and ?), "
+                        // 一事一评 (`003 三(二)3`): the matters delivered in the quarter, and those with a grade not
+                        // voided (whenever given), under the matter's own key.
+                        + "count(*) filter (where delivered_on between ? and ?), "
+                        + "count(*) filter (where delivered_on between ? and ? and exists (select 1 from evaluation_view e "
+                        + "where e.delegation_id = d.delegation_id and not e.voided)) "
                         + "from delegation_view d where " + scope.on("d.station_code") + " group by 1",
                 rs -> {
                     Figures f = rows.computeIfAbsent(rs.getString(1), k -> new Figures());
@@ -104,8 +111,10 @@ class AssessmentQueries {
                     f.open = rs.getLong(8);
                     f.done = rs.getLong(9);
                     f.late = rs.getLong(10);
+                    f.delivered = rs.getLong(11);
+                    f.deliveredEvaluated = rs.getLong(12);
                 }, args(scope, d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to),
-                        d(from), d(to), d(from), d(to)));
+                        d(from), d(to), d(from), d(to), d(from), d(to), d(from), d(to)));
         // 003 附件3 六5 and 002 服务对象: home visits (latest arrival in the quarter) and the volume by client category.
         jdbc.query(scope.cte() + "select " + key + ", min(d.station_code), count(*), "
                         + "count(*) filter (where home_visit_late) from delegation_view d "
@@ -261,7 +270,8 @@ class AssessmentQueries {
                 f.clientEvaluations, DashboardQueries.rate(f.clientSatisfied, f.clientEvaluations),
                 f.evaluations - f.clientEvaluations,
                 DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
-                f.poorGradeFollowUps, f.transfersRefused)));
+                f.poorGradeFollowUps, f.transfersRefused, f.delivered,
+                DashboardQueries.rate(f.deliveredEvaluated, f.delivered))));
         return result;
     }
 

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *
  * <p>Names: {@code volume}, {@code declined}, {@code completed}, {@code onTimeRate}, {@code consultationsDue},
  * {@code consultationTimelinessRate}, {@code complaints}, {@code complaintTimelinessRate}, {@code evaluations},
- * {@code satisfactionRate}, {@code poorGrades}, {@code breaches}, {@code volume.kind.ASSIST},
+ * {@code satisfactionRate}, {@code poorGrades}, {@code breaches}, {@code delivered}, {@code evaluatedRate},
+ * {@code volume.kind.ASSIST},
  * {@code volume.mode.ON_SITE}, {@code volume.item.RS-001}, {@code volume.status.COMPLETED} ….
  */
 @Component
@@ -66,7 +67,10 @@ public class StationStatistics {
         figures.put("poorGrades", own == null ? 0.0 : own.poorGrades());
         figures.put("consultationsDue", own == null || own.consultationsDue() == null ? 0.0 : own.consultationsDue());
         figures.put("complaints", own == null || own.complaints() == null ? 0.0 : own.complaints());
+        // 一事一评 (`003 三(二)3`): matters delivered in the period, and the share of them graded.
+        figures.put("delivered", own == null || own.delivered() == null ? 0.0 : own.delivered());
         if (own != null) {
+            put(figures, "evaluatedRate", own.evaluatedRate());
             put(figures, "onTimeRate", own.onTimeRate());
             put(figures, "consultationTimelinessRate", own.consultationTimelinessRate());
             put(figures, "complaintTimelinessRate", own.complaintTimelinessRate());

@@ -60,7 +60,7 @@ class AssessmentController {
                                 .collect(java.util.stream.Collectors.joining("；")),
                         row.clientEvaluations(),
                         row.clientSatisfactionRate(), row.staffEvaluations(), row.staffSatisfactionRate(),
-                        row.poorGradeFollowUps(), row.transfersRefused()));
+                        row.poorGradeFollowUps(), row.transfersRefused(), row.delivered(), row.evaluatedRate()));
             }
         });
     }

@@ -51,6 +51,8 @@ class SatisfactionSourcesIT extends PostgresIntegrationTest {
     static final AgentId AGENT = AgentId.of("bbbbbbbb-1111-4c3b-9a57-0d5f1e2a3b4c");
     static final DelegationId BY_CLIENT = DelegationId.create(), ON_PAPER = DelegationId.create(),
             POOR_ON_DEVICE = DelegationId.create();
+    /** Delivered and never graded: 一事一评 not done for it. */
+    static final DelegationId NOT_GRADED = DelegationId.create();
 
     @Autowired
     EventStore eventStore;
@@ -101,6 +103,7 @@ class SatisfactionSourcesIT extends PostgresIntegrationTest {
         delivered(BY_CLIENT, 3);
         delivered(ON_PAPER, 4);
         delivered(POOR_ON_DEVICE, 5);
+        delivered(NOT_GRADED, 5);
         // The client's own grade through the invitation: nobody of the staff entered it.
         append("Delegation", BY_CLIENT.value(), new DelegationEvaluatedEvent(BY_CLIENT, 1,
                 SatisfactionGrade.VERY_SATISFIED, SatisfactionGrade.VERY_SATISFIED, SatisfactionGrade.SATISFIED,
@@ -182,6 +185,18 @@ class SatisfactionSourcesIT extends PostgresIntegrationTest {
         assertThat(row.get("staffEvaluations").asLong()).isEqualTo(2);
         assertThat(row.get("staffSatisfactionRate").asDouble()).isEqualTo(0.5);
         assertThat(row.get("poorGradeFollowUps").asLong()).isEqualTo(2);
+        // 一事一评 (003 三(二)3): four matters delivered in the quarter, three of them graded.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = null;
+            for (JsonNode candidate : get("/api/assessments/quarterly?station=" + V
+                    + "&year=2026&quarter=4&level=STATION").get("rows")) {
+                if (candidate.get("key").asText().equals(V)) {
+                    now = candidate;
+                }
+            }
+            assertThat(now.get("delivered").asLong()).isEqualTo(4);
+            assertThat(now.get("evaluatedRate").asDouble()).isEqualTo(0.75);
+        });
     }
 
     /** Staff-entered grades say who entered them and through which channel (`004 §7.1.3`); the client's say CLIENT. */

@@ -58,12 +58,32 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                       // added for 严禁推诿扯皮 (`003 四(三)`): transfers the station or zone refused in the quarter
                       // (退回转办, the zone the transfer was sent to); null for agents (the sign-in knows staff, not
                       // agents, so a refusal names no agent)
-                      Long transfersRefused) {
+                      Long transfersRefused,
+                      // added for 一事一评 (`003 三(二)3` 做到"一事一评"): the matters delivered in the quarter, and the
+                      // share of them with a grade not voided (whenever it was given); null in publications made before
+                      Long delivered, Double evaluatedRate) {
+
+        /** A row as counted before the 一事一评 coverage was added (publications made before keep that shape). */
+        public Row(String key, String name, String stationCode, long volume, long declined, long completed,
+                   Double onTimeRate, Long consultationsDue, Double consultationTimelinessRate, long breaches,
+                   long evaluations, Double satisfactionRate, long poorGrades, long rectificationsOpen,
+                   long rectificationsDone, long rectificationsLate, Long trainings, Long complaints,
+                   Double complaintTimelinessRate, long homeVisits, long lateHomeVisits,
+                   Map<String, Long> volumeByClientCategory, Long clientEvaluations, Double clientSatisfactionRate,
+                   Long staffEvaluations, Double staffSatisfactionRate, Long poorGradeFollowUps,
+                   Long transfersRefused) {
+            this(key, name, stationCode, volume, declined, completed, onTimeRate, consultationsDue,
+                    consultationTimelinessRate, breaches, evaluations, satisfactionRate, poorGrades, rectificationsOpen,
+                    rectificationsDone, rectificationsLate, trainings, complaints, complaintTimelinessRate, homeVisits,
+                    lateHomeVisits, volumeByClientCategory, clientEvaluations, clientSatisfactionRate, staffEvaluations,
+                    staffSatisfactionRate, poorGradeFollowUps, transfersRefused, null, null);
+        }
     }
 
     public static final List<String> HEADINGS = List.of("对象", "名称", "站点", "受理量", "不予受理", "办结量", "按时办结率",
             "咨询应答数", "咨询及时率", "一次性告知违规", "评价数", "满意率", "差评数", "整改中", "整改完成", "整改逾期",
             "参加培训次数", "投诉数", "投诉办理及时率", "上门服务次数", "上门迟到次数", "服务对象类别受理量",
 
-            "服务对象自评数", "自评满意率", "工作人员录入评价数", "录入评价满意率", "差评电话回访数", "转办退回次数");
+            "服务对象自评数", "自评满意率", "工作人员录入评价数", "录入评价满意率", "差评电话回访数", "转办退回次数", "交付数",
+            "一事一评率");
 }
