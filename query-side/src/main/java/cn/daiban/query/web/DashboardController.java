@@ -71,6 +71,19 @@ class DashboardController {
                 ResponseTypes.instanceOf(BackdatedStepsResponse.class)).join();
     }
 
+    @GetMapping("/api/supervision/one-time-notice-breaches")
+    @Operation(summary = "Breaches of 一次性告知: each second or later supplement request, its matter, what it asked for "
+            + "and the justification given; of the matters received in the period, newest request first, across a "
+            + "station's hierarchy by default")
+    OneTimeNoticeBreachesResponse oneTimeNoticeBreaches(@RequestParam(required = false) String station,
+                                                        @RequestParam(defaultValue = "true") boolean rollUp,
+                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                        @RequestParam(defaultValue = "200") int limit) {
+        return queries.query(new FetchOneTimeNoticeBreachesQuery(station, rollUp, from, to, limit),
+                ResponseTypes.instanceOf(OneTimeNoticeBreachesResponse.class)).join();
+    }
+
     @GetMapping("/api/satisfaction")
     @Operation(summary = "Satisfaction by station, agent, item, month or quarter, with attitude, quality and efficiency")
     SatisfactionResponse satisfaction(@RequestParam(defaultValue = "STATION") FetchSatisfactionQuery.GroupBy groupBy,

@@ -46,7 +46,7 @@ class ReadAccess implements HandlerInterceptor {
     private static final List<String> PUBLIC = List.of("/api/public/**");
     private static final List<String> STATION_LISTS = List.of("/api/ledger", "/api/ledger.*", "/api/registers/**",
             "/api/consultations", "/api/consultations.*", "/api/work-log", "/api/work-log.*", "/api/complaints", "/api/satisfaction",
-            "/api/satisfaction/**", "/api/supervision/flags", "/api/supervision/backdated-steps",
+            "/api/satisfaction/**", "/api/supervision/flags", "/api/supervision/backdated-steps", "/api/supervision/one-time-notice-breaches",
             "/api/supervision/rectifications", "/api/supervision/ledger-completeness", "/api/supervision/openness",
             "/api/supervision/demand");
     private static final List<String> SUPERVISION = List.of("/api/audit/**", "/api/assessments/**", "/api/as-of/**");

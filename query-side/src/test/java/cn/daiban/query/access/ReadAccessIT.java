@@ -109,6 +109,7 @@ class ReadAccessIT extends PostgresIntegrationTest {
             new Endpoint(Rule.STATION, "/api/satisfaction/poor-grades?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/flags?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/backdated-steps?station={s}"),
+            new Endpoint(Rule.STATION, "/api/supervision/one-time-notice-breaches?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/rectifications?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/ledger-completeness?station={s}"),
             new Endpoint(Rule.STATION, "/api/supervision/openness?station={s}"),

@@ -8,7 +8,9 @@ import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.common.PhoneNumber;
 import cn.daiban.kernel.common.RegionCode;
 import cn.daiban.kernel.common.ResidentId;
+import cn.daiban.kernel.dashboard.FetchOneTimeNoticeBreachesQuery;
 import cn.daiban.kernel.dashboard.FetchStationDashboardQuery;
+import cn.daiban.kernel.dashboard.OneTimeNoticeBreachesResponse;
 import cn.daiban.kernel.dashboard.Scope;
 import cn.daiban.kernel.dashboard.StationDashboardResponse;
 import cn.daiban.kernel.delegation.*;
@@ -78,6 +80,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
     DashboardQueries dashboards;
     @Autowired
     LedgerQueries ledger;
+    @Autowired
+    OneTimeNoticeBreaches breachList;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -310,6 +314,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         Object avg = counts.get("avg_handling");
         figures.put("averageHandling", avg == null ? null : Math.round(((Number) avg).doubleValue() * 100) / 100.0);
         figures.put("breaches", ((Number) counts.get("breaches")).longValue());
+        // Each breach listed for supervision once: every request after the first on a matter is one.
+        figures.put("breachesListed", ((Number) counts.get("breaches")).longValue());
         figures.put("rectifications", ((Number) counts.get("rectifications")).longValue());
         Map<String, Long> byStatus = new LinkedHashMap<>();
         List.of("HANDLING", "AWAITING_SUPPLEMENT", "ESCALATED", "SUSPENDED").forEach(st -> byStatus.put(st, 0L));
@@ -381,6 +387,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         figures.put("onTime", r.completedOnTime());
         figures.put("averageHandling", r.averageHandlingWorkingDays());
         figures.put("breaches", r.oneTimeNoticeBreaches());
+        figures.put("breachesListed", (long) breachList.handle(new FetchOneTimeNoticeBreachesQuery(station, rollUp,
+                from, to, FetchOneTimeNoticeBreachesQuery.MAX_LIMIT)).breaches().size());
         figures.put("rectifications", r.openRectifications());
         figures.put("openByStatus", r.openByStatus());
         figures.put("ledgerTotal", ledger.handle(new FetchWorkLedgerQuery(new LedgerFilter(station, rollUp, null,
@@ -749,6 +757,16 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
                 Integer.class, C, T, V1, V2)).isGreaterThanOrEqualTo(8);
         compareEverywhere();
         compareFacetTotals();
+        // The breaches listed for supervision say what was asked for again, and why (this history's second requests).
+        List<OneTimeNoticeBreachesResponse.Row> listed = breachList.handle(new FetchOneTimeNoticeBreachesQuery(C,
+                true, null, null, FetchOneTimeNoticeBreachesQuery.MAX_LIMIT)).breaches();
+        assertThat(listed).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.requestNumber()).isEqualTo(2);
+            assertThat(row.justification()).isEqualTo("新增");
+            assertThat(row.materials()).isNotEmpty();
+            assertThat(row.requestedOn()).isAfter(row.receivedOn().minusDays(1));
+            assertThat(row.itemName()).isNotBlank();
+        });
 
         // Status changes of matters already counted: the open ones are completed (then delivered, graded, some
         // graded again or voided), suspended or terminated (then some handed back and archived); some change
