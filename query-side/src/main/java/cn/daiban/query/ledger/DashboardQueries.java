@@ -377,6 +377,13 @@ public class DashboardQueries {
                 + s.on("e.station_code"), args(s, from, to));
         long clientEntered = sum(client);
         long clientSatisfied = satisfiedIn(client);
+        // The aspects of 004 §7.1.2 (服务态度、服务质量、服务效率) at the station's level, as the agents' rates count them.
+        Map<String, Object> aspects = jdbc.queryForMap(s.cte() + """
+                        select count(*) filter (where e.attitude in (%1$s)) as attitude,
+                               count(*) filter (where e.quality in (%1$s)) as quality,
+                               count(*) filter (where e.efficiency in (%1$s)) as efficiency
+                        from evaluation_view e where not e.voided and e.evaluated_on between ? and ? and\s"""
+                .formatted(SATISFIED_GRADES) + s.on("e.station_code"), args(s, from, to));
         Map<String, Object> complaints = jdbc.queryForMap(s.cte() + """
                         select count(*) filter (where received_on between ? and ?) as received,
                                count(*) filter (where due_date between ? and ? and (answered_on is not null or overdue)) as due,
@@ -389,7 +396,9 @@ public class DashboardQueries {
                 rate(number(complaints.get("in_time")), number(complaints.get("due"))),
                 clientEntered, rate(clientSatisfied, clientEntered), evaluations - clientEntered,
                 rate(satisfied - clientSatisfied, evaluations - clientEntered), number(calls.get("calls")),
-                number(calls.get("poor")), agentResults(s, from, to)));
+                number(calls.get("poor")), agentResults(s, from, to),
+                rate(number(aspects.get("attitude")), evaluations), rate(number(aspects.get("quality")), evaluations),
+                rate(number(aspects.get("efficiency")), evaluations)));
     }
 
     /** The grades that count as satisfied, as SQL literals ({@link SatisfactionGrade#isSatisfied}). */

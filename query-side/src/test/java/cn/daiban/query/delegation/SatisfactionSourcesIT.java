@@ -169,6 +169,10 @@ class SatisfactionSourcesIT extends PostgresIntegrationTest {
         assertThat(summary.get("staffSatisfactionRate").asDouble()).isEqualTo(0.5);
         assertThat(summary.get("phoneFollowUps").asLong()).isEqualTo(3);
         assertThat(summary.get("poorGradeFollowUps").asLong()).isEqualTo(2);
+        // 004 §7.1.2 at the station's level: attitude, quality and efficiency each satisfied in two grades of three.
+        for (String aspect : List.of("attitudeRate", "qualityRate", "efficiencyRate")) {
+            assertThat(summary.get(aspect).asDouble()).as(aspect).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.001));
+        }
 
         JsonNode rows = get("/api/assessments/quarterly?station=" + V + "&year=2026&quarter=4&level=STATION")
                 .get("rows");

@@ -17,7 +17,25 @@ public record SatisfactionSummaryResponse(String stationCode, String stationName
                                           Long poorGradeFollowUps,
                                           // added for 对服务人员的工作应及时评价，并及时公布结果 (`004 §7.1.1`),
                                           // nullable: each active agent's results, by name
-                                          List<AgentResult> agents) {
+                                          List<AgentResult> agents,
+                                          // added for the aspects of `004 §7.1.2` (服务态度、服务质量、服务效率) at the
+                                          // station's level, nullable: the share of the period's evaluations graded
+                                          // satisfied in each, as the agents' rates count them
+                                          Double attitudeRate, Double qualityRate, Double efficiencyRate) {
+
+    /** The summary without the station's aspect rates. */
+    public SatisfactionSummaryResponse(String stationCode, String stationName, LocalDate from, LocalDate to,
+                                       long evaluations, Map<String, Long> grades, Double satisfactionRate,
+                                       long delivered, Double evaluatedShare, long completed, Double onTimeRate,
+                                       long poorGrades, long rectificationsDone, long complaints,
+                                       Double complaintTimelinessRate, Long clientEntered,
+                                       Double clientSatisfactionRate, Long staffEntered, Double staffSatisfactionRate,
+                                       Long phoneFollowUps, Long poorGradeFollowUps, List<AgentResult> agents) {
+        this(stationCode, stationName, from, to, evaluations, grades, satisfactionRate, delivered, evaluatedShare,
+                completed, onTimeRate, poorGrades, rectificationsDone, complaints, complaintTimelinessRate,
+                clientEntered, clientSatisfactionRate, staffEntered, staffSatisfactionRate, phoneFollowUps,
+                poorGradeFollowUps, agents, null, null, null);
+    }
 
     /**
      * One active agent's evaluations in the period (`004 §7.1.1`, the aspects of `004 §7.1.2`): by name only, as the
@@ -38,6 +56,6 @@ public record SatisfactionSummaryResponse(String stationCode, String stationName
         this(stationCode, stationName, from, to, evaluations, grades, satisfactionRate, delivered, evaluatedShare,
                 completed, onTimeRate, poorGrades, rectificationsDone, complaints, complaintTimelinessRate,
                 clientEntered, clientSatisfactionRate, staffEntered, staffSatisfactionRate, phoneFollowUps,
-                poorGradeFollowUps, null);
+                poorGradeFollowUps, null, null, null, null);
     }
 }
