@@ -1,11 +1,12 @@
 package cn.daiban.command.delegation;
 
-
 import cn.daiban.command.agent.AgentRegistry;
 import cn.daiban.command.catalogue.MaterialChecklist;
 import cn.daiban.command.catalogue.ServiceItemCatalog;
 import cn.daiban.command.clientcategory.ClientCategories;
 import cn.daiban.kernel.clientcategory.ClientCategoryCode;
+import cn.daiban.kernel.delegation.DeclineDelegationCommand;
+import cn.daiban.kernel.delegation.DelegationDeclinedEvent;
 import cn.daiban.kernel.delegation.HomeVisitAppointment;
 import cn.daiban.kernel.delegation.MaterialCheck;
 import cn.daiban.kernel.delegation.ServiceMode;
@@ -265,5 +266,24 @@ final class CommissioningRules {
             throw DomainRuleException.ruleViolated(HOME_VISIT_AGREED, "homeVisit.address",
                     "a home visit (上门代办) needs the client's address (000 §7.2.2 b)");
         }
+    }
+
+    /**
+     * An intake refused (不予受理, `002 委托`): the station and the receiver must exist; the event names the receiver as
+     * registered and, for 004 附录D, the catalogue's item and its department (事项所属), else the matter in the
+     * client's words (申请事项; no department known), and the window where it was refused.
+     */
+    static DelegationDeclinedEvent declinedIntake(DeclineDelegationCommand command, StationRegistry stations,
+                                                  AgentRegistry agents, ServiceItemCatalog catalog, LocalDate today) {
+        stations.find(command.stationCode()).orElseThrow(() ->
+                DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
+        String agentName = agents.find(command.agentId()).orElseThrow(() ->
+                DomainRuleException.unknownReference("agentId", "no agent " + command.agentId())).name();
+        Optional<ServiceItemDefinition> item = Optional.ofNullable(command.itemCode()).flatMap(catalog::find)
+                .map(ServiceItemCatalog.PublishedServiceItem::definition);
+        return new DelegationDeclinedEvent(command.delegationId(), command.kind(), command.stationCode(),
+                command.agentId(), command.itemCode(), item.map(ServiceItemDefinition::name).orElse(command.itemAsked()),
+                command.client(), command.reason(), today, agentName, command.window(),
+                item.map(ServiceItemDefinition::department).orElse(null));
     }
 }

@@ -183,15 +183,7 @@ class Delegation {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(DeclineDelegationCommand command, StationRegistry stations, AgentRegistry agents,
                 ServiceItemCatalog catalog, DelegationPolicy policy) {
-        stations.find(command.stationCode()).orElseThrow(() ->
-                DomainRuleException.unknownReference("stationCode", "no station " + command.stationCode()));
-        String agentName = agents.find(command.agentId()).orElseThrow(() ->
-                DomainRuleException.unknownReference("agentId", "no agent " + command.agentId())).name();
-        String itemName = command.itemCode() == null ? null
-                : catalog.find(command.itemCode()).map(item -> item.definition().name()).orElse(null);
-        apply(new DelegationDeclinedEvent(command.delegationId(), command.kind(), command.stationCode(),
-                command.agentId(), command.itemCode(), itemName, command.client(), command.reason(), today(policy),
-                agentName));
+        apply(CommissioningRules.declinedIntake(command, stations, agents, catalog, today(policy)));
         return getVersion();
     }
 

@@ -63,7 +63,7 @@ class DelegationCommandController {
     }
 
     record DeclineRequest(DelegationKind kind, StationCode stationCode, AgentId agentId, ServiceItemCode itemCode,
-                          Client client, String reason) {
+                          Client client, String reason, String window, String itemAsked) {
     }
 
     @PostMapping("/declined")
@@ -72,7 +72,7 @@ class DelegationCommandController {
         DelegationId id = DelegationId.create();
         return Responses.created("/api/delegations/" + id, dispatcher.send(requests.of(body), id.value(),
                 () -> new DeclineDelegationCommand(id, body.kind(), body.stationCode(), body.agentId(),
-                        body.itemCode(), body.client(), body.reason())));
+                        body.itemCode(), body.client(), body.reason(), body.window(), body.itemAsked())));
     }
 
     record ReassignRequest(AgentId newAgentId, String reason, boolean clientInformed) {

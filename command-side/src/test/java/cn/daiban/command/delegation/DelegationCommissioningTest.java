@@ -183,12 +183,23 @@ class DelegationCommissioningTest extends DelegationFixtureSupport {
                 .expectScheduledDeadlineWithName(at(TODAY.plusDays(4), 0), Delegation.TOLERATED_DUE);
     }
 
+    /**
+     * A refusal (不予受理) is recorded with its reason and, for 004 附录D, the window, the item and its department (事项所属);
+     * a matter the catalogue has no item for is named in the client's words, with no department.
+     */
     @Test
     void declinedIntakeIsRecordedWithItsReason() {
         fixture().givenCurrentTime(NOW)
-                .when(new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION, CLIENT, "已参保，无需重复登记"))
+                .when(new DeclineDelegationCommand(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION, CLIENT, "已参保，无需重复登记",
+                        "W1", null))
                 .expectEvents(new DelegationDeclinedEvent(ID, DelegationKind.PROXY, VILLAGE, AGENT, PENSION,
-                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY, agentName(AGENT)));
+                        PENSION_ITEM.name(), CLIENT, "已参保，无需重复登记", TODAY, agentName(AGENT), "W1",
+                        PENSION_ITEM.department()));
+        fixture().givenCurrentTime(NOW)
+                .when(new DeclineDelegationCommand(ID, DelegationKind.ASSIST, VILLAGE, AGENT, null, CLIENT,
+                        "不属于本站帮办代办范围", null, "出国签证"))
+                .expectEvents(new DelegationDeclinedEvent(ID, DelegationKind.ASSIST, VILLAGE, AGENT, null, "出国签证",
+                        CLIENT, "不属于本站帮办代办范围", TODAY, agentName(AGENT), null, null));
     }
 
     /** 容缺受理: a material accepted as missing is one of the item's list. */

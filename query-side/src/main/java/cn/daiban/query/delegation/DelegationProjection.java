@@ -209,14 +209,14 @@ public class DelegationProjection {
         int inserted = jdbc.update("""
                         insert into delegation_view (delegation_id, kind, status, station_code, item_code, item_name,
                             agent_id, client_name, client_phone, declined, decline_reason, received_at, received_on,
-                            first_receiver_id, first_receiver_name, handler_name)
-                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, %1$s, %1$s)
+                            first_receiver_id, first_receiver_name, handler_name, window_name, department)
+                        values (?, ?, 'DECLINED', ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, %1$s, %1$s, ?, ?)
                         on conflict (delegation_id) do nothing""".formatted(agentName(e.agentName())),
                 e.delegationId().value(), e.kind().name(), e.stationCode().value(),
                 e.itemCode() == null ? null : e.itemCode().value(), e.itemName(), e.agentId().value(),
                 e.client().name(), e.client().phone() == null ? null : Mask.phone(e.client().phone().value()), e.reason(),
                 Timestamp.from(happened(m)), Date.valueOf(day(m)), e.agentId().value(),
-                agent, agent);
+                agent, agent, e.window(), e.department());
         if (inserted > 0) {
             // Only the transaction that inserted the row counts it (an insert that found the row did nothing).
             counted(e.delegationId(), null);

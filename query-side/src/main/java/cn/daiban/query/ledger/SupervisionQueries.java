@@ -93,7 +93,9 @@ public class SupervisionQueries {
      * row (`004 附录D`, the headings of {@code WorkLedgerResponse.HEADINGS}) misses a required value, with the
      * headings it misses. One query, no per-row look-ups. Required, by assumption: 时间, 便民服务站名称, 事项所属, 姓名,
      * 联系方式 (not for a client whose personal data was erased on request), 申请事项, 接件时间, 受理人员; 办理时限 for an
-     * accepted matter, 退件原因 for a declined one. Not required: 序号 and 办件状态 (always there), 窗口 (a station
+     * accepted matter, 退件原因 for a declined one. 事项所属 is not required of a refusal of a matter the catalogue has
+     * no item for (the client's words name it; no department is known); a refusal recorded before refusals carried
+     * their department still misses it. Not required: 序号 and 办件状态 (always there), 窗口 (a station
      * without named windows takes matters at its one counter), 当日办结时间 (only for a same-day completion), 备注.
      */
     @Transactional(readOnly = true)
@@ -119,7 +121,8 @@ public class SupervisionQueries {
                                    array_remove(array[
                                        case when d.received_on is null then '时间' end,
                                        case when nullif(trim(s.name), '') is null then '便民服务站名称' end,
-                                       case when nullif(trim(d.department), '') is null then '事项所属' end,
+                                       case when nullif(trim(d.department), '') is null
+                                                 and not (d.declined and d.item_code is null) then '事项所属' end,
                                        case when nullif(trim(d.client_name), '') is null then '姓名' end,
                                        case when nullif(trim(d.client_phone), '') is null
                                                  and d.client_name is distinct from ? then '联系方式' end,

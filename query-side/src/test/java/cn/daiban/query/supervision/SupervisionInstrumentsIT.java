@@ -214,6 +214,41 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
         assertThat(json.readTree(bad.getBody()).get("field").asText()).isEqualTo("to");
     }
 
+    /**
+     * Refusals (不予受理) in the ledger (`004 附录D` 窗口, 事项所属, 申请事项, 受理与否 = 否): one of a catalogue item shows its
+     * window and department; one of a matter the catalogue has no item for shows the client's words and is not listed
+     * as incomplete for the department nobody can know. Before, every refusal missed 事项所属 and was listed.
+     */
+    @Test
+    void ledgerCompleteness_aRefusalCarriesItsWindowAndDepartmentOrTheClientsWords() throws Exception {
+        String station = newStation();
+        station(station);
+        LocalDate on = clock.today().minusDays(1);
+        DelegationId ofAnItem = DelegationId.create();
+        DelegationId notInTheCatalogue = DelegationId.create();
+        Client client = new Client(ClientKind.CITIZEN, "李四", null, null, PhoneNumber.of("13912345678"), null);
+        append("Delegation", ofAnItem.value(), new DelegationDeclinedEvent(ofAnItem, DelegationKind.ASSIST,
+                StationCode.of(station), AgentId.create(), ServiceItemCode.of("RS-001"), "城乡居民养老保险参保登记", client,
+                "已参保，无需重复登记", on, "赵红", "W1", "人社"), daysAgo(1));
+        append("Delegation", notInTheCatalogue.value(), new DelegationDeclinedEvent(notInTheCatalogue,
+                DelegationKind.ASSIST, StationCode.of(station), AgentId.create(), null, "出国签证", client,
+                "不属于本站帮办代办范围", on, "赵红", null, null), daysAgo(1));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rows = get("/api/ledger?station=" + station).get("rows");
+            assertThat(rows).hasSize(2);
+            for (JsonNode row : rows) {
+                if (row.get("delegationId").asText().equals(ofAnItem.value())) {
+                    assertThat(row.get("window").asText()).isEqualTo("W1");
+                    assertThat(row.get("department").asText()).isEqualTo("人社");
+                } else {
+                    assertThat(row.get("itemName").asText()).isEqualTo("出国签证");
+                }
+            }
+        });
+        assertThat(get("/api/supervision/ledger-completeness?station=" + station).get("count").asInt()).isZero();
+    }
+
     /** 跟踪服务 (`002 一站式办理`: 办理完结后…提供跟踪服务): a follow-up contact shows in the matter's detail and steps. */
     @Test
     void followUpUntilArchived_contactShownInTheDelegationDetail() throws Exception {

@@ -15,7 +15,11 @@ public record DeclineDelegationCommand(
         AgentId agentId,
         ServiceItemCode itemCode,
         Client client,
-        String reason) implements StationScoped {
+        String reason,
+        // Added later, optional (004 附录D 窗口, 申请事项): the window or zone where the intake was refused, and the
+        // matter in the client's words when the catalogue has no item for it (the common reason to refuse).
+        String window,
+        String itemAsked) implements StationScoped {
 
     public DeclineDelegationCommand {
         Require.present(delegationId, "delegationId");
@@ -24,5 +28,13 @@ public record DeclineDelegationCommand(
         Require.present(agentId, "agentId");
         Require.present(client, "client");
         reason = Require.text(reason, "reason", 500);
+        window = Require.optionalText(window, "window", 50);
+        itemAsked = Require.optionalText(itemAsked, "itemAsked", 200);
+    }
+
+    /** Without the window and the matter in the client's words. */
+    public DeclineDelegationCommand(DelegationId delegationId, DelegationKind kind, StationCode stationCode,
+                                    AgentId agentId, ServiceItemCode itemCode, Client client, String reason) {
+        this(delegationId, kind, stationCode, agentId, itemCode, client, reason, null, null);
     }
 }
