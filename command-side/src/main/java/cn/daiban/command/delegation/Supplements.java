@@ -127,6 +127,23 @@ class Supplements {
                 new Delegation.DeadlineCheck(finalDate, check.number()));
     }
 
+    /**
+     * Back to waiting after a suspension for these overdue materials (续办 with the materials still to come): the due
+     * and final checks have fired, so nothing would follow the request up again and the matter would wait with its
+     * clock stopped for ever. The final check is set again, the supplement's grace from the resumption: still nothing
+     * then, and the matter is suspended again, as after the reminder (the client was reminded once already).
+     */
+    void followUpAfterResuming(LocalDate today, WorkingDayCalendar calendar, DelegationPolicy policy,
+                               DeadlineManager deadlines) {
+        if (open == null) {
+            return;
+        }
+        LocalDate finalDate = WorkingDays.onCalendar(() -> calendar.addWorkingDays(today,
+                policy.supplementGraceWorkingDays()));
+        delegation.schedule(deadlines, Delegation.endOf(finalDate, policy), Delegation.SUPPLEMENT_FINAL,
+                new Delegation.DeadlineCheck(finalDate, open));
+    }
+
     /** Still nothing after the reminder: the delegation is suspended, materials overdue. */
     @DeadlineHandler(deadlineName = Delegation.SUPPLEMENT_FINAL)
     void onSupplementFinal(Delegation.DeadlineCheck check, @Timestamp Instant firedAt, DelegationPolicy policy,

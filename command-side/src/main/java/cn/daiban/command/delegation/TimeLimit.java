@@ -109,15 +109,19 @@ class TimeLimit {
         WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);
         causeRemoved(today);
+        boolean backToWaiting = delegation.statusBeforeSuspension() == DelegationStatus.AWAITING_SUPPLEMENT;
+        boolean overdueMaterials = suspendedFor == SuspensionReason.MATERIALS_OVERDUE;
         // The clock stood still while suspended, and before that while waiting for materials if it was.
-        LocalDate pausedSince = delegation.statusBeforeSuspension() == DelegationStatus.AWAITING_SUPPLEMENT
-                ? delegation.supplements().waitingSince() : suspendedOn;
+        LocalDate pausedSince = backToWaiting ? delegation.supplements().waitingSince() : suspendedOn;
         int paused = WorkingDays.onCalendar(() -> calendar.workingDaysBetween(pausedSince, today));
         LocalDate moved = WorkingDays.onCalendar(() -> calendar.addWorkingDays(deadline, paused));
         // The continuation check stays scheduled: it is ignored unless suspended again with that same date.
         apply(new DelegationResumedEvent(delegation.id(), today, paused, deadline, moved,
                 calendar.isProvisional(moved) ? Boolean.TRUE : null));
         scheduleDeadlineChecks(deadlines, calendar, policy);
+        if (backToWaiting && overdueMaterials) {
+            delegation.supplements().followUpAfterResuming(today, calendar, policy, deadlines);
+        }
         return getVersion();
     }
 
@@ -125,9 +129,10 @@ class TimeLimit {
      * 续办 once the cause is gone (`002 服务中止与续办`: 中止原因消除后，服务对象可继续申请): a matter suspended for an unpaid
      * fee resumes once every notified fee is paid, and one suspended for a tolerated material (容缺) overdue once no
      * material is past its committed date (brought, or received while suspended: both are recorded while suspended).
-     * Assumption: a matter suspended for an overdue supplement resumes waiting for it, as before, since the supplement
-     * is received only once the wait is back (the receipt moves the clock); the client asked, force majeure, and
-     * suspensions stored before the reason was kept are the agent's to judge.
+     * Assumption: a matter suspended for an overdue supplement resumes waiting for it, since the supplement is received
+     * only once the wait is back (the receipt moves the clock), and is followed up again from the resumption
+     * ({@link Supplements#followUpAfterResuming}); the client asked, force majeure, and suspensions stored before the
+     * reason was kept are the agent's to judge.
      */
     private void causeRemoved(LocalDate today) {
         String remaining = null;

@@ -138,6 +138,25 @@ class SupplementsAndPausesTest extends DelegationFixtureSupport {
                         event instanceof DelegationResumedEvent)), andNoMore()));
     }
 
+    /**
+     * 续办 with the materials still to come after a suspension for them: the wait is followed up again from the
+     * resumption (before, the due and final checks had fired and the matter waited for ever, its clock stopped). Resumed
+     * Thu 3 Dec; still nothing by Mon 7 Dec (the two working days' grace): suspended again on the 8th.
+     */
+    @Test
+    void aMatterResumedStillWaitingForOverdueMaterialsIsFollowedUpAgain() {
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 3), 9))
+                .andGiven(pensionProxyCommissioned(),
+                        new SupplementRequestedEvent(ID, 1, MISSING, TODAY, LocalDate.of(2026, 11, 26), null, false),
+                        new SupplementReminderSentEvent(ID, 1, LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 30)),
+                        new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE, "逾期未补正材料，已提醒一次",
+                                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)))
+                .andGivenCommands(new ResumeDelegationCommand(ID, "申请人称下周补交"))
+                .whenTimeAdvancesTo(at(LocalDate.of(2026, 12, 8), 1))
+                .expectEvents(new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE, "逾期未补正材料，已提醒一次",
+                        LocalDate.of(2026, 12, 8), LocalDate.of(2027, 1, 7)));
+    }
+
     @Test
     void materialsOverdueIsNotAManualSuspensionReason() {
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
