@@ -57,6 +57,7 @@ class AssessmentQueries {
         Long transfersRefused;
         long delivered;
         long deliveredEvaluated;
+        final Map<String, Long> complaintsByChannel = new TreeMap<>();
         final Map<String, Long> byCategory = new TreeMap<>();
     }
 
@@ -209,6 +210,7 @@ class AssessmentQueries {
                     f.complaints = 0L;
                 }
             });
+            complaintsByChannel(rows, scope, "c.station_code || ':' || coalesce(d.window_name, '-')", from, to);
         }
         if (q.level() != FetchQuarterlyAssessmentQuery.Level.ZONE) {
             String consultationKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "c.station_code" : "c.agent_id";
@@ -232,6 +234,7 @@ class AssessmentQueries {
                         f.complaintsDue = rs.getLong(3);
                         f.complaintsInTime = rs.getLong(4);
                     }, args(scope, d(from), d(to), d(from), d(to), d(from), d(to)));
+            complaintsByChannel(rows, scope, complaintKey, from, to);
             String trainingKey = q.level() == FetchQuarterlyAssessmentQuery.Level.STATION ? "a.station_code" : "a.agent_id";
             jdbc.query(scope.cte() + "select " + trainingKey + ", count(r.event_id), min(a.name), min(a.station_code) "
                             + "from agent a left join agent_record r on r.agent_id = a.agent_id and r.kind = 'TRAINING' "
@@ -271,8 +274,28 @@ class AssessmentQueries {
                 f.evaluations - f.clientEvaluations,
                 DashboardQueries.rate(f.satisfied - f.clientSatisfied, f.evaluations - f.clientEvaluations),
                 f.poorGradeFollowUps, f.transfersRefused, f.delivered,
-                DashboardQueries.rate(f.deliveredEvaluated, f.delivered))));
+                DashboardQueries.rate(f.deliveredEvaluated, f.delivered),
+                f.complaints == null ? null : new TreeMap<>(f.complaintsByChannel))));
         return result;
+    }
+
+    /**
+     * The complaints received in the period by channel (`003 四(三)`: the channels supervision watches), under the
+     * rows' key ({@code key} over {@code complaint_view c}, joined to the matter as {@code d} for a zone); a row with
+     * no complaint keeps its empty map. Only rows that exist already (the complaints' own count made them).
+     */
+    private void complaintsByChannel(Map<String, Figures> rows, ScopeSql scope, String key, LocalDate from,
+                                     LocalDate to) {
+        jdbc.query(scope.cte() + "select " + key + ", c.channel, count(*) from complaint_view c "
+                        + "left join delegation_view d on d.delegation_id = c.delegation_id "
+                        + "where c.received_on between ? and ? and " + key + " is not null and "
+                        + scope.on("c.station_code") + " group by 1, 2",
+                rs -> {
+                    Figures f = rows.get(rs.getString(1));
+                    if (f != null) {
+                        f.complaintsByChannel.put(rs.getString(2), rs.getLong(3));
+                    }
+                }, args(scope, d(from), d(to)));
     }
 
     /**

@@ -60,8 +60,20 @@ class AssessmentController {
                                 .collect(java.util.stream.Collectors.joining("；")),
                         row.clientEvaluations(),
                         row.clientSatisfactionRate(), row.staffEvaluations(), row.staffSatisfactionRate(),
-                        row.poorGradeFollowUps(), row.transfersRefused(), row.delivered(), row.evaluatedRate()));
+                        row.poorGradeFollowUps(), row.transfersRefused(), row.delivered(), row.evaluatedRate(),
+                        row.complaintsByChannel() == null ? null : row.complaintsByChannel().entrySet().stream()
+                                .map(e -> channelLabel(e.getKey()) + "：" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining("；"))));
             }
         });
+    }
+
+    /** A complaint channel by its label (监督电话, 12345热线 …); an unknown name as it is. */
+    private static String channelLabel(String name) {
+        try {
+            return cn.daiban.kernel.complaint.ComplaintChannel.valueOf(name).label();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 }

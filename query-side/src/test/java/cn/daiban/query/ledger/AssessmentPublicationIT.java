@@ -148,6 +148,12 @@ class AssessmentPublicationIT extends PostgresIntegrationTest {
         JsonNode zones = get(PATH + "ZONE");
         assertThat(row(zones.get("rows"), V + ":W1").get("complaints").asLong()).isEqualTo(1);
         assertThat(row(zones.get("rows"), V + ":W2").get("complaints").asLong()).isZero();
+        // 003 四(三): by the channel it came through (a 12345 hotline call), under the zone and the station.
+        assertThat(row(zones.get("rows"), V + ":W1").get("complaintsByChannel").get("HOTLINE_12345").asLong())
+                .isEqualTo(1);
+        assertThat(row(zones.get("rows"), V + ":W2").get("complaintsByChannel").size()).isZero();
+        assertThat(row(get(PATH + "STATION").get("rows"), V).get("complaintsByChannel").get("HOTLINE_12345")
+                .asLong()).isEqualTo(1);
         assertThat(zones.hasNonNull("publication")).as("not published yet").isFalse();
 
         String id = PublishQuarterlyAssessmentCommand.idOf(StationCode.of(C), 2025, 3);

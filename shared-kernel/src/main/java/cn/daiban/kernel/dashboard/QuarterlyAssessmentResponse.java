@@ -61,7 +61,11 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                       Long transfersRefused,
                       // added for 一事一评 (`003 三(二)3` 做到"一事一评"): the matters delivered in the quarter, and the
                       // share of them with a grade not voided (whenever it was given); null in publications made before
-                      Long delivered, Double evaluatedRate) {
+                      Long delivered, Double evaluatedRate,
+                      // added for the channels supervision watches (`003 四(三)`: 局长信箱、12345热线、政务服务"好差评"、
+                      // 明查暗访): the complaints received in the quarter by channel (ComplaintChannel names); null in
+                      // publications made before, and for an agent a complaint names none of
+                      Map<String, Long> complaintsByChannel) {
 
         /** A row as counted before the 一事一评 coverage was added (publications made before keep that shape). */
         public Row(String key, String name, String stationCode, long volume, long declined, long completed,
@@ -76,7 +80,7 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
                     consultationTimelinessRate, breaches, evaluations, satisfactionRate, poorGrades, rectificationsOpen,
                     rectificationsDone, rectificationsLate, trainings, complaints, complaintTimelinessRate, homeVisits,
                     lateHomeVisits, volumeByClientCategory, clientEvaluations, clientSatisfactionRate, staffEvaluations,
-                    staffSatisfactionRate, poorGradeFollowUps, transfersRefused, null, null);
+                    staffSatisfactionRate, poorGradeFollowUps, transfersRefused, null, null, null);
         }
     }
 
@@ -85,5 +89,5 @@ public record QuarterlyAssessmentResponse(String level, int year, int quarter, L
             "参加培训次数", "投诉数", "投诉办理及时率", "上门服务次数", "上门迟到次数", "服务对象类别受理量",
 
             "服务对象自评数", "自评满意率", "工作人员录入评价数", "录入评价满意率", "差评电话回访数", "转办退回次数", "交付数",
-            "一事一评率");
+            "一事一评率", "投诉来源");
 }
