@@ -88,6 +88,17 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
         append("Station", code, 1, new StationOpeningApprovedEvent(StationCode.of(code), null, null), opened, null);
     }
 
+    /** An assist of RS-001 at {@code village}, commissioned on {@code day} with 10 working days to {@code deadline}. */
+    void commissioned(DelegationId id, String village, LocalDate day, LocalDate deadline, Boolean provisional) {
+        Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
+                PhoneNumber.of("13912345678"), null);
+        append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
+                ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
+                "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
+                List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, day, 10, deadline, null,
+                null, null, null, null, null, null, null, null, provisional), at(day, 10), null);
+    }
+
     JsonNode get(String path, String token) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
@@ -158,14 +169,8 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
         station(county, StationLevel.COUNTY_CENTRE, null);
         station(village, StationLevel.VILLAGE_STATION, county);
         DelegationId id = DelegationId.create();
-        Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
-                PhoneNumber.of("13912345678"), null);
         LocalDate december = LocalDate.of(2026, 12, 22);
-        append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
-                ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
-                "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
-                List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
-                LocalDate.of(2027, 1, 5), null, null, null, null, null, null, null, null, null, true), at(december, 10), null);
+        commissioned(id, village, december, LocalDate.of(2027, 1, 5), true);
         // Who may read it is tested above; here what it says, as the administrator.
         String supervisor = tokens.issue("admin", Role.ADMINISTRATOR, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> http.exchange("/api/delegations/" + id.value(),
@@ -207,13 +212,7 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
         DelegationId unmoved = DelegationId.create();
         DelegationId moved = DelegationId.create();
         for (DelegationId id : List.of(unmoved, moved)) {
-            Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
-                    PhoneNumber.of("13912345678"), null);
-            append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
-                    ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
-                    "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
-                    List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
-                    provisional, null, null, null, null, null, null, null, null, null, true), at(december, 10), null);
+            commissioned(id, village, december, provisional, true);
         }
         append("Delegation", unmoved.value(), 1, new ProvisionalDeadlineRecomputedEvent(unmoved, provisional,
                 provisional, false, false), at(december.plusDays(1), 9), null);
@@ -250,14 +249,7 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
         DelegationId intoNextYear = DelegationId.create();
         DelegationId withinTheYear = DelegationId.create();
         for (DelegationId id : List.of(withinTheYear, intoNextYear)) {
-            Client client = new Client(ClientKind.CITIZEN, "李四", ResidentId.of("11010519491231002X"), null,
-                    PhoneNumber.of("13912345678"), null);
-            append("Delegation", id.value(), 0, new DelegationCommissionedEvent(id, DelegationKind.ASSIST,
-                    ServiceMode.ON_SITE, StationCode.of(village), "W1", AGENT, ServiceItemCode.of("RS-001"), 1,
-                    "城乡居民养老保险参保登记", "人社", Set.of(StationLevel.VILLAGE_STATION), List.of(), client, null, null,
-                    List.of(), List.of(), null, true, List.of(), "0356-7022345", false, false, december, 10,
-                    LocalDate.of(2026, 12, 29), null, null, null, null, null, null, null, null, null, null),
-                    at(december, 10), null);
+            commissioned(id, village, december, LocalDate.of(2026, 12, 29), null);
             append("Delegation", id.value(), 1, new DelegationSuspendedEvent(id, SuspensionReason.CLIENT_REQUEST,
                     null, LocalDate.of(2026, 12, 16), LocalDate.of(2027, 1, 15)), at(december.plusDays(1), 9), null);
         }

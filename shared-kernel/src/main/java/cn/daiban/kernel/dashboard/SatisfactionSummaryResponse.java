@@ -23,39 +23,11 @@ public record SatisfactionSummaryResponse(String stationCode, String stationName
                                           // satisfied in each, as the agents' rates count them
                                           Double attitudeRate, Double qualityRate, Double efficiencyRate) {
 
-    /** The summary without the station's aspect rates. */
-    public SatisfactionSummaryResponse(String stationCode, String stationName, LocalDate from, LocalDate to,
-                                       long evaluations, Map<String, Long> grades, Double satisfactionRate,
-                                       long delivered, Double evaluatedShare, long completed, Double onTimeRate,
-                                       long poorGrades, long rectificationsDone, long complaints,
-                                       Double complaintTimelinessRate, Long clientEntered,
-                                       Double clientSatisfactionRate, Long staffEntered, Double staffSatisfactionRate,
-                                       Long phoneFollowUps, Long poorGradeFollowUps, List<AgentResult> agents) {
-        this(stationCode, stationName, from, to, evaluations, grades, satisfactionRate, delivered, evaluatedShare,
-                completed, onTimeRate, poorGrades, rectificationsDone, complaints, complaintTimelinessRate,
-                clientEntered, clientSatisfactionRate, staffEntered, staffSatisfactionRate, phoneFollowUps,
-                poorGradeFollowUps, agents, null, null, null);
-    }
-
     /**
      * One active agent's evaluations in the period (`004 §7.1.1`, the aspects of `004 §7.1.2`): by name only, as the
      * public guide names them; each rate the share graded 非常满意, 满意 or 基本满意, as the station's own rate counts.
      */
     public record AgentResult(String name, long evaluations, Double satisfactionRate, Double attitudeRate,
                               Double qualityRate, Double efficiencyRate) {
-    }
-
-    /** The summary without the agents' results. */
-    public SatisfactionSummaryResponse(String stationCode, String stationName, LocalDate from, LocalDate to,
-                                       long evaluations, Map<String, Long> grades, Double satisfactionRate,
-                                       long delivered, Double evaluatedShare, long completed, Double onTimeRate,
-                                       long poorGrades, long rectificationsDone, long complaints,
-                                       Double complaintTimelinessRate, Long clientEntered,
-                                       Double clientSatisfactionRate, Long staffEntered, Double staffSatisfactionRate,
-                                       Long phoneFollowUps, Long poorGradeFollowUps) {
-        this(stationCode, stationName, from, to, evaluations, grades, satisfactionRate, delivered, evaluatedShare,
-                completed, onTimeRate, poorGrades, rectificationsDone, complaints, complaintTimelinessRate,
-                clientEntered, clientSatisfactionRate, staffEntered, staffSatisfactionRate, phoneFollowUps,
-                poorGradeFollowUps, null, null, null, null);
     }
 }
