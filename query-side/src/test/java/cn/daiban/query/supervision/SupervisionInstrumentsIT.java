@@ -246,7 +246,11 @@ class SupervisionInstrumentsIT extends PostgresIntegrationTest {
                 }
             }
         });
-        assertThat(get("/api/supervision/ledger-completeness?station=" + station).get("count").asInt()).isZero();
+        // The station's name (便民服务站名称) comes with the stations' own projection: waited for, as the rows are.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode check = get("/api/supervision/ledger-completeness?station=" + station);
+            assertThat(check.get("count").asInt()).as(check.toString()).isZero();
+        });
     }
 
     /** 跟踪服务 (`002 一站式办理`: 办理完结后…提供跟踪服务): a follow-up contact shows in the matter's detail and steps. */
