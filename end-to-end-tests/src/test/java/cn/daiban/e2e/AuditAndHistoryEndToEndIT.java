@@ -252,12 +252,31 @@ class AuditAndHistoryEndToEndIT {
 
     /**
      * The store's head as the index holds it, once a history has waited for the index to reach the store's head:
-     * the highest store position (not shown globalIndex) of any event stored so far.
+     * the highest store position (not shown globalIndex) of any event stored so far. A history waits for the index
+     * ten seconds at most and then answers anyway; a query side that has just started (a fresh database catching up
+     * a whole Axon Server store) can take longer, and a head read then is too low: groups "caught up" to it have not
+     * handled the last events yet. So the head is read until two reads a second apart, each after a history, agree
+     * (nothing is written meanwhile: this class's commands are done).
      */
     static long awaitIndexAtHead() {
-        Http.admin().get(query("/api/audit/streams/" + first)).expect(200);
-        return ((Number) FaultDrillsEndToEndIT.rows("select max(position) as head from query_side.audit_index")
-                .get(0).get("head")).longValue();
+        long head = -1;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Http.admin().get(query("/api/audit/streams/" + first)).expect(200);
+            long now = ((Number) FaultDrillsEndToEndIT.rows(
+                    "select coalesce(max(position), -1) as head from query_side.audit_index").get(0).get("head"))
+                    .longValue();
+            if (now == head) {
+                return head;
+            }
+            head = now;
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the audit index did not settle at a head within a minute (last " + head + ")");
     }
 
     /** Whether every segment's token of {@code group} stands at or past store position {@code head}, not replaying. */
