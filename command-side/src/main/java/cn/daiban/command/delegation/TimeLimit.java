@@ -127,8 +127,9 @@ class TimeLimit {
 
     /**
      * 续办 once the cause is gone (`002 服务中止与续办`: 中止原因消除后，服务对象可继续申请): a matter suspended for an unpaid
-     * fee resumes once every notified fee is paid, and one suspended for a tolerated material (容缺) overdue once no
-     * material is past its committed date (brought, or received while suspended: both are recorded while suspended).
+     * fee resumes once every notified fee is paid, and one suspended for overdue materials once no tolerated material
+     * (容缺) is past its committed date (received while suspended: both are recorded while suspended), whichever
+     * material the suspension came from (a matter waiting for a supplement may have a tolerated material overdue too).
      * Assumption: a matter suspended for an overdue supplement resumes waiting for it, since the supplement is received
      * only once the wait is back (the receipt moves the clock), and is followed up again from the resumption
      * ({@link Supplements#followUpAfterResuming}); the client asked, force majeure, and suspensions stored before the
@@ -138,9 +139,7 @@ class TimeLimit {
         String remaining = null;
         if (suspendedFor == SuspensionReason.FEES_UNPAID && delegation.fees().outstanding()) {
             remaining = "a notified statutory fee is still unpaid: record its payment first";
-        } else if (suspendedFor == SuspensionReason.MATERIALS_OVERDUE
-                && delegation.statusBeforeSuspension() != DelegationStatus.AWAITING_SUPPLEMENT
-                && !tolerated.overdueOn(today).isEmpty()) {
+        } else if (suspendedFor == SuspensionReason.MATERIALS_OVERDUE && !tolerated.overdueOn(today).isEmpty()) {
             remaining = "tolerated materials past their committed date are still missing: "
                     + tolerated.overdueOn(today) + "; record their receipt first";
         }

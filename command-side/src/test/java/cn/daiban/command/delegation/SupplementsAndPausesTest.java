@@ -157,6 +157,31 @@ class SupplementsAndPausesTest extends DelegationFixtureSupport {
                         LocalDate.of(2026, 12, 8), LocalDate.of(2027, 1, 7)));
     }
 
+    /**
+     * Suspended for overdue materials while waiting for a supplement, with a tolerated material past its date too: the
+     * tolerated one is brought (received while suspended) before the matter continues to wait for the supplement.
+     */
+    @Test
+    void aMatterSuspendedWhileWaitingForASupplementResumesOnlyOnceItsOverdueToleratedMaterialIsIn() {
+        LocalDate committed = LocalDate.of(2026, 11, 25);
+        DelegationCommissionedEvent tolerated = commissioned().toleratedGaps(new ToleratedGap("户口簿", committed)).build();
+        List<Object> suspendedWaiting = List.of(tolerated,
+                new SupplementRequestedEvent(ID, 1, List.of(new MissingMaterial("居民身份证复印件", "复印")), TODAY,
+                        LocalDate.of(2026, 11, 26), null, false),
+                new DelegationSuspendedEvent(ID, SuspensionReason.MATERIALS_OVERDUE, "逾期未补正材料，已提醒一次",
+                        LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 3), 9)).andGiven(suspendedWaiting)
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectException(refusedBy("suspension-cause-removed"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("户口簿")).expectNoEvents();
+        List<Object> broughtIn = new java.util.ArrayList<>(suspendedWaiting);
+        broughtIn.add(new ToleratedMaterialReceivedEvent(ID, "户口簿", LocalDate.of(2026, 12, 2)));
+        fixture().givenCurrentTime(at(LocalDate.of(2026, 12, 3), 9)).andGiven(broughtIn)
+                .when(new ResumeDelegationCommand(ID, null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(event ->
+                        event instanceof DelegationResumedEvent)), andNoMore()));
+    }
+
     @Test
     void materialsOverdueIsNotAManualSuspensionReason() {
         fixture().givenCurrentTime(NOW).andGiven(pensionProxyCommissioned())
