@@ -527,10 +527,8 @@ class CommandApiIT extends PostgresIntegrationTest {
         // 城乡居民养老保险参保登记 (RS-001) is decided at county level: the county centre completes it itself.
         ResponseEntity<String> refused = escalate(delegation, county, agentToken);
 
-        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(body(refused).get("rule").asText()).isEqualTo("escalate-only-outside-authority");
-        assertThat(body(refused).get("type").asText()).isEqualTo("urn:daiban:problem:escalate-only-outside-authority");
+        JsonNode problem = refused422(refused, "escalate-only-outside-authority");
+        assertThat(problem.get("type").asText()).isEqualTo("urn:daiban:problem:escalate-only-outside-authority");
         assertThat(eventCount(delegation)).isEqualTo(before);
     }
 
@@ -556,11 +554,9 @@ class CommandApiIT extends PostgresIntegrationTest {
 
         ResponseEntity<String> refused = escalate(delegation, otherCounty, agentToken);
 
-        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(body(refused).get("rule").asText()).isEqualTo("escalate-upwards");
-        assertThat(body(refused).get("field").asText()).isEqualTo("targetStationCode");
-        assertThat(body(refused).get("detail").asText()).contains(otherCounty).contains(county);
+        JsonNode problem = refused422(refused, "escalate-upwards");
+        assertThat(problem.get("field").asText()).isEqualTo("targetStationCode");
+        assertThat(problem.get("detail").asText()).contains(otherCounty).contains(county);
         assertThat(eventCount(delegation)).isEqualTo(before);
         ResponseEntity<String> sentUp = escalate(delegation, county, agentToken);
         assertThat(sentUp.getStatusCode()).as(sentUp.getBody()).isEqualTo(HttpStatus.OK);
@@ -575,6 +571,15 @@ class CommandApiIT extends PostgresIntegrationTest {
                 .formatted(station, agent, item), Map.of("Authorization", agentToken));
         assertThat(commissioned.getStatusCode()).as(commissioned.getBody()).isEqualTo(HttpStatus.CREATED);
         return body(commissioned).get("id").asText();
+    }
+
+    /** A 422 problem+json naming {@code rule}; its body. */
+    JsonNode refused422(ResponseEntity<String> refused, String rule) throws Exception {
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = body(refused);
+        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+        return problem;
     }
 
     ResponseEntity<String> escalate(String delegation, String target, String agentToken) {

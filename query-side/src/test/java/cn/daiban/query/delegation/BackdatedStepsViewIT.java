@@ -99,6 +99,15 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
                 null, null, null, null, null, null, null, null, provisional), at(day, 10), null);
     }
 
+    /** The matter's detail once it is there (a 404 until projected) and {@code until} holds of it. */
+    JsonNode awaitDetail(DelegationId id, String token, java.util.function.Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            ResponseEntity<String> response = http.exchange("/api/delegations/" + id.value(), HttpMethod.GET,
+                    new HttpEntity<>(bearer(token)), String.class);
+            return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
+        }, d -> d != null && until.test(d));
+    }
+
     JsonNode get(String path, String token) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
@@ -221,11 +230,7 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
 
         String admin = tokens.issue("admin", Role.ADMINISTRATOR, null);
         for (DelegationId id : List.of(unmoved, moved)) {
-            JsonNode detail = await().atMost(Duration.ofSeconds(20)).until(() -> {
-                ResponseEntity<String> response = http.exchange("/api/delegations/" + id.value(), HttpMethod.GET,
-                        new HttpEntity<>(bearer(admin)), String.class);
-                return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
-            }, d -> d != null && !d.get("deadlineProvisional").asBoolean());
+            JsonNode detail = awaitDetail(id, admin, d -> !d.get("deadlineProvisional").asBoolean());
             assertThat(detail.get("deadline").asText()).isEqualTo(id == moved ? "2027-01-06" : "2027-01-05");
         }
         JsonNode told = await().atMost(Duration.ofSeconds(20)).until(
@@ -261,11 +266,7 @@ class BackdatedStepsViewIT extends PostgresIntegrationTest {
                 at(LocalDate.of(2026, 12, 23), 9), null);
 
         String admin = tokens.issue("admin", Role.ADMINISTRATOR, null);
-        JsonNode moved = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            ResponseEntity<String> response = http.exchange("/api/delegations/" + intoNextYear.value(),
-                    HttpMethod.GET, new HttpEntity<>(bearer(admin)), String.class);
-            return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
-        }, d -> d != null && "2027-01-05".equals(d.get("deadline").asText()));
+        JsonNode moved = awaitDetail(intoNextYear, admin, d -> "2027-01-05".equals(d.get("deadline").asText()));
         assertThat(moved.get("deadlineProvisional").asBoolean()).isTrue();
         JsonNode firm = await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/delegations/"
                 + withinTheYear.value(), admin), d -> "2026-12-30".equals(d.get("deadline").asText()));
