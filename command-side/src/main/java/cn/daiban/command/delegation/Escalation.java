@@ -106,11 +106,11 @@ class Escalation {
                             + ", where the matter was taken in (the stations above it: " + above
                             + "); a matter goes up its own line (000 §7.2.3 c)");
         }
-        StationCode from = hops.isEmpty() ? delegation.originStation() : hops.get(hops.size() - 1).target();
-        if (target.code().equals(from)) {
-            throw DomainRuleException.ruleViolated(ESCALATE_UPWARDS, "targetStationCode",
-                    "the matter is already at " + from);
-        }
+        // A matter escalates only while HANDLING at the station that took it in: never while a hop has it, and
+        // after a hop's result came back down, from there again. A refused hop's result returned (材料不全), the agent
+        // gathers what was missing and sends the matter up again, to the same centre if need be (补充后再次上报), as
+        // a new hop. Assumption: the seeds do not limit the tries.
+        StationCode from = delegation.originStation();
         WorkingDayCalendar calendar = WorkingDays.calendar(calendars);
         LocalDate today = Delegation.today(policy);
         LocalDate deadline = delegation.timeLimit().deadline();

@@ -127,15 +127,29 @@ class EscalationTest extends DelegationFixtureSupport {
                         andNoMore()));
     }
 
-    /** The matter goes up, to a station it is not already at. */
+    /** A matter a hop has, decided or not, is not sent up again until the hop's result is back. */
     @Test
-    void escalationGoesUpwardsNotToWhereTheMatterIs() {
+    void matterIsNotEscalatedAgainWhileAHopHasIt() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
+                        new RecordUpperLevelDecisionCommand(ID, 1, false, null, "材料不全"))
+                .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-002.pdf"), null))
+                .expectException(refusedBy("delegation-status")).expectNoEvents();
+    }
+
+    /**
+     * A refusal's result came back down to the village (材料不全): the agent gathers what was missing and sends the
+     * matter up again to the same centre, a second hop from the village.
+     */
+    @Test
+    void refusedMatterGoesUpAgainOnceItsResultIsBack() {
         fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
                         new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
                         new RecordUpperLevelDecisionCommand(ID, 1, false, null, "材料不全"),
                         new ReturnResultCommand(ID, 1))
                 .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-002.pdf"), "补充后再次上报"))
-                .expectException(refusedBy("escalate-upwards", "targetStationCode")).expectNoEvents();
+                .expectEvents(new DelegationEscalatedEvent(ID, 2, VILLAGE, COUNTY, List.of("scan-002.pdf"),
+                        "补充后再次上报", TODAY, LocalDate.of(2026, 12, 7)));
     }
 
     /** Only the current hop is decided, once, and its result returned only once decided. */
