@@ -20,6 +20,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -62,12 +64,17 @@ class EventStoreAudit {
     private final ObjectMapper json;
     private final StoredColumns columns;
 
-    EventStoreAudit(AuditEvents events, JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<StoredColumns> columns) {
+    /** Reads the index's stored tokens (as the token store wrote them). */
+    private final Serializer serializer;
+
+    EventStoreAudit(AuditEvents events, JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<StoredColumns> columns,
+                    Serializer serializer) {
         this.events = events.store();
         this.offset = events.offset();
         this.jdbc = jdbc;
         this.json = json;
         this.columns = columns.getIfAvailable();
+        this.serializer = serializer;
     }
 
     /** One stored event as the audit sees it; {@code globalIndex} as the audit shows it (null when not tracked). */
@@ -163,13 +170,16 @@ class EventStoreAudit {
         return new AuditHistoryResponse(List.copyOf(entries), next);
     }
 
-    /** Waits until the index holds the store's head as of now (at most {@link #INDEX_WAIT}). */
+    /**
+     * Waits until every segment of the index has passed the store's head as of now (at most {@link #INDEX_WAIT}). Each
+     * segment, read from the token table, since any node may hold it: the index's highest position says only that one
+     * segment is there, while the other may still be indexing an earlier event of another stream.
+     */
     private void awaitIndex() {
         long head = position(events.createHeadToken());
         long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
         while (head >= 0 && System.nanoTime() < deadline) {
-            Long indexed = jdbc.queryForObject("select max(position) from audit_index", Long.class);
-            if (indexed != null && indexed >= head) {
+            if (indexedUpTo(head)) {
                 return;
             }
             try {
@@ -179,6 +189,16 @@ class EventStoreAudit {
                 return;
             }
         }
+    }
+
+    private boolean indexedUpTo(long head) {
+        List<Long> segments = jdbc.query("select token, token_type from query_side.token_entry where processor_name = ?",
+                (rs, n) -> {
+                    byte[] token = rs.getBytes(1);
+                    return token == null ? -1L : position(serializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null)));
+                }, AuditIndexProjection.GROUP);
+        return !segments.isEmpty() && segments.stream().allMatch(position -> position >= head);
     }
 
     private AuditHistoryResponse.Entry entry(long globalIndex, Stored stored) {

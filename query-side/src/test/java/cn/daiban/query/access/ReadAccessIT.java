@@ -15,6 +15,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import cn.daiban.query.support.TestEvents;
 import cn.daiban.security.EmbeddedTokens;
 import cn.daiban.security.Role;
@@ -190,6 +191,8 @@ class ReadAccessIT extends PostgresIntegrationTest {
                      + (select count(*) from agent where agent_id in (?, ?, ?))""", Integer.class,
                 A, TA, V1, V2, B, W1, D_V1.value(), D_V2.value(), D_W1.value(), AG_V1.value(), AG_V2.value(),
                 AG_W1.value()) == 12);
+        // A station's row comes with its application, before its approval (the public face reads open ones only).
+        ProjectionsAtHead.await(jdbc, "stations", "delegations", "agents");
     }
 
     static Stream<Arguments> matrix() {

@@ -13,6 +13,7 @@ import cn.daiban.kernel.common.ResidentId;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.*;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -157,6 +158,8 @@ class ClientCategoriesAndHomeVisitsIT extends PostgresIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from client_category_view where code = 'VETERAN'",
                     Integer.class)).isEqualTo(1);
         });
+        // The county's and the township's stations too (the roll-ups read them), handled apart from the village's.
+        ProjectionsAtHead.await(jdbc, "stations", "delegations");
     }
 
     JsonNode get(String path) throws Exception {

@@ -10,6 +10,7 @@ import cn.daiban.kernel.common.ResidentId;
 import cn.daiban.kernel.consultation.*;
 import cn.daiban.kernel.delegation.*;
 import cn.daiban.kernel.station.*;
+import cn.daiban.query.support.ProjectionsAtHead;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import cn.daiban.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -228,6 +229,8 @@ class DelegationViewsIT extends PostgresIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from station_directory where station_code in (?, ?, ?, ?)",
                     Integer.class, C, T, V, V2)).isEqualTo(4);
         });
+        // Every matter's later steps too: D8's seven say nothing of the other matters, handled on the other segment.
+        ProjectionsAtHead.await(jdbc, "delegations", "consultations", "complaints", "appointments", "stations");
     }
 
     void booking(String day, boolean missed) {

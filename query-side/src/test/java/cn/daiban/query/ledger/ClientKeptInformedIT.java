@@ -19,6 +19,7 @@ import cn.daiban.kernel.delegation.SupplementRequestedEvent;
 import cn.daiban.kernel.delegation.SuspensionReason;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -202,6 +203,8 @@ class ClientKeptInformedIT extends PostgresIntegrationTest {
             assertThat(get("/api/delegations/" + fresh.value()).path("status").asText()).isEqualTo("HANDLING");
             assertThat(get("/api/delegations/" + assist.value()).path("status").asText()).isEqualTo("HANDLING");
         });
+        // Not flagged holds for a matter not projected yet too: the reported one's steps are awaited apart.
+        ProjectionsAtHead.await(jdbc, "delegations");
         for (JsonNode flag : get(flags).get("flags")) {
             if (ProgressReports.RULE.equals(flag.path("rule").asText())) {
                 assertThat(flag.get("colour").asText()).isEqualTo("YELLOW");

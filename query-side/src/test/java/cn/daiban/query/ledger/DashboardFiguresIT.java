@@ -22,6 +22,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import cn.daiban.query.support.Rebuilds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -282,6 +283,8 @@ class DashboardFiguresIT extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select count(*) from delegation_step where delegation_id = any(?)", Long.class, (Object) ids))
                 .isEqualTo(expected));
+        // The stations the roll-ups read, from their own group.
+        ProjectionsAtHead.await(jdbc, "stations", "delegations");
     }
 
     // -------------------------------------------------------------------------------- the reference recount

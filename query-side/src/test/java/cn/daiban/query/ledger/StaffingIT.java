@@ -19,6 +19,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.kernel.station.StationWindow;
+import cn.daiban.query.support.ProjectionsAtHead;
 import cn.daiban.query.support.PostgresIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,6 +167,8 @@ class StaffingIT extends PostgresIntegrationTest {
                 assertThat(training.get("actual").asLong()).isEqualTo(1);
             }
         });
+        // Each flag above is a shortfall, which holds before every agent is projected too: the rest needs them all.
+        ProjectionsAtHead.await(jdbc, "agents", "stations");
         // The agents' view carries the post: as registered, and for an agent registered without one (as before
         // posts existed) the station, not full-time.
         JsonNode misplaced = json.readTree(http.getForObject("/api/agents/" + misposted.value(), String.class));

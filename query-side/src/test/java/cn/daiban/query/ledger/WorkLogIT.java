@@ -9,6 +9,7 @@ import cn.daiban.kernel.delegation.WorkLogEntryRecordedEvent;
 import cn.daiban.kernel.ledger.FetchWorkLogQuery;
 import cn.daiban.kernel.station.StationLevel;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -114,6 +115,8 @@ class WorkLogIT extends PostgresIntegrationTest {
                     proxy.value() + "#2", proxy.value() + "#1");
             assertThat(page.get("totalRows").asLong()).isEqualTo(4);
         });
+        // The other station's matter and the archived one are not in that log, and may be on the other segment.
+        ProjectionsAtHead.await(jdbc, "delegations");
         JsonNode rows = get(log).get("rows");
         JsonNode resolved = rows.get(3);
         assertThat(resolved.get("kind").asText()).isEqualTo("PROBLEM");

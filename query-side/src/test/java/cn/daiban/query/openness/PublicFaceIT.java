@@ -23,6 +23,7 @@ import cn.daiban.kernel.station.StationManager;
 import cn.daiban.kernel.station.StationOpeningApprovedEvent;
 import cn.daiban.kernel.station.StationOpeningRequestedEvent;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -152,6 +153,8 @@ class PublicFaceIT extends PostgresIntegrationTest {
                      + (select count(*) from service_item where code = ?)
                      + (select count(*) from evaluation_view where delegation_id = ?)""", Integer.class,
                 OPEN, PENDING, OPEN, OPEN, OPEN, ITEM, MATTER.value()) == 8);
+        // The sum is 8 before the one who left is marked so too (three agents, active or not): every event, then.
+        ProjectionsAtHead.await(jdbc, "stations", "public-hours", "agents", "catalogue", "delegations");
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

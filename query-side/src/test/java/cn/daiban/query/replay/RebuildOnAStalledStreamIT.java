@@ -7,6 +7,7 @@ import cn.daiban.kernel.station.StationCode;
 import cn.daiban.query.deadletter.DeadLetters;
 import cn.daiban.query.infrastructure.TokenClaims;
 import cn.daiban.query.support.PostgresIntegrationTest;
+import cn.daiban.query.support.ProjectionsAtHead;
 import cn.daiban.query.support.TestEvents;
 import jakarta.persistence.EntityManager;
 import org.axonframework.common.stream.BlockingStream;
@@ -76,6 +77,8 @@ class RebuildOnAStalledStreamIT extends PostgresIntegrationTest {
                 MetaData.with(MetadataKeys.ACTOR_ID, "agent-1"), UUID.randomUUID().toString(), Instant.now()));
         String count = "select count(*) from delegation_view where delegation_id = ?";
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(count, Long.class, id.value()) == 1);
+        // The whole table is counted: earlier classes' matters, on the other segment, all projected first.
+        ProjectionsAtHead.await(jdbc, "delegations");
         long rows = jdbc.queryForObject("select count(*) from delegation_view", Long.class);
 
         ProjectionRebuilds stalled = new ProjectionRebuilds(withholdingTheHead(eventStore), processing, tokens,
