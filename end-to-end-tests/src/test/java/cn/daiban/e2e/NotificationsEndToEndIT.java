@@ -57,9 +57,10 @@ class NotificationsEndToEndIT {
 
     @Test
     void aBookingServedAsADelegationAndAComplaintNotifyTheClientOnceEachAcrossACrash() throws Exception {
-        // Sending slowed to one notification every three seconds, so the crash below lands in the middle of it.
+        // Sending slowed to one notification every ten seconds, so the crash below lands in the middle of it: the
+        // seven sendable take a minute, more than the commands after the first of them take on a loaded machine.
         Backend.restartQuerySide(false, "--daiban.notifications.batch-size=1",
-                "--daiban.notifications.poll-interval=3s");
+                "--daiban.notifications.poll-interval=10s");
 
         Scenario scenario = Scenario.hierarchy(List.of(PENSION));
         String village = scenario.village;

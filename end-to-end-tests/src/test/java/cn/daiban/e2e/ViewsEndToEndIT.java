@@ -124,6 +124,16 @@ class ViewsEndToEndIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.admin()
                 .get(query("/api/satisfaction?groupBy=STATION&station=" + s.village)).expect(200).json()
                 .get("groups").get(0).get("evaluations").asLong()).isEqualTo(2));
+        // Each matter's last step and the consultation, which the waits above do not prove: the groups handle
+        // matters on two segments in no order between them, and the consultation in a group of its own.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Http.admin().get(query("/api/delegations/" + b)).expect(200).json().get("status").asText())
+                    .isEqualTo("ESCALATED");
+            assertThat(Http.admin().get(query("/api/delegations/" + c)).expect(200).json().get("status").asText())
+                    .isEqualTo("SUSPENDED");
+            assertThat(Http.admin().get(query("/api/consultations?station=" + s.village)).expect(200).json()
+                    .get("rows")).hasSize(1).allSatisfy(row -> assertThat(row.get("answeredInTime").asBoolean()).isTrue());
+        });
     }
 
     @Test
