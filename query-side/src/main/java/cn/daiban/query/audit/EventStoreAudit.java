@@ -107,7 +107,7 @@ class EventStoreAudit {
     }
 
     public AuditHistoryResponse history(FetchAuditHistoryQuery query) {
-        awaitIndex();
+        boolean indexComplete = awaitIndex();
         StringBuilder sql = new StringBuilder("""
                 select event_identifier, position, aggregate_identifier, sequence_number from audit_index
                 where position > ?""");
@@ -167,26 +167,33 @@ class EventStoreAudit {
                 entries.add(entry(f.position() + offset, stored));
             }
         }
-        return new AuditHistoryResponse(List.copyOf(entries), next);
+        return new AuditHistoryResponse(List.copyOf(entries), next, indexComplete);
     }
 
     /**
-     * Waits until every segment of the index has passed the store's head as of now (at most {@link #INDEX_WAIT}). Each
-     * segment, read from the token table, since any node may hold it: the index's highest position says only that one
-     * segment is there, while the other may still be indexing an earlier event of another stream.
+     * Waits until every segment of the index has passed the store's head as of now (at most {@link #INDEX_WAIT}), and
+     * says whether it did: the page then tells the reader it may lack the newest events. Each segment, read from the
+     * token table since any node may hold it: the index's highest position says only that one segment is there, while
+     * the other may still be indexing an earlier event of another stream.
      */
-    private void awaitIndex() {
+    private boolean awaitIndex() {
         long head = position(events.createHeadToken());
+        if (head < 0) {
+            return true;
+        }
         long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
-        while (head >= 0 && System.nanoTime() < deadline) {
+        while (true) {
             if (indexedUpTo(head)) {
-                return;
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
     }

@@ -77,7 +77,9 @@ class EventStoreAuditIT extends PostgresIntegrationTest {
     @Test
     void historyIsReadBackCompleteAndInOrderAcrossPages() throws Exception {
         String id = chainedStream(7, "agent-a", Instant.parse("2026-11-02T01:00:00Z"));
+        // Read at once: the history itself waits for every segment of the index to pass the stream's last event.
         JsonNode first = get("/api/audit/streams/" + id + "?size=3");
+        assertThat(first.get("indexComplete").asBoolean()).isTrue();
         assertThat(first.get("entries")).hasSize(3);
         assertThat(first.get("entries").get(0).get("summary").asText()).isEqualTo("告知办理进度：第0步");
         assertThat(first.get("entries").get(0).get("actorId").asText()).isEqualTo("agent-a");

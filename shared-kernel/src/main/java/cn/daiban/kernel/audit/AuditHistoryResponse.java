@@ -3,8 +3,13 @@ package cn.daiban.kernel.audit;
 import java.time.Instant;
 import java.util.List;
 
-/** A page of stored events; {@code next} is the {@code after} of the next page, null on the last one. */
-public record AuditHistoryResponse(List<Entry> entries, Long next) {
+/**
+ * A page of stored events; {@code next} is the {@code after} of the next page, null on the last one.
+ * {@code indexComplete} is false when the index of who, where and when (which finds the events) had not caught up
+ * with the store's newest event within the request's wait: the newest events may then be missing, and asking again
+ * later finds them. Always true for a store with no events.
+ */
+public record AuditHistoryResponse(List<Entry> entries, Long next, boolean indexComplete) {
 
     /**
      * One stored event: where it is, when, what, who, from which station, as part of which request, a readable
