@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -66,15 +69,17 @@ class EventStoreAudit {
 
     /** Reads the index's stored tokens (as the token store wrote them). */
     private final Serializer serializer;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
 
     EventStoreAudit(AuditEvents events, JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<StoredColumns> columns,
-                    Serializer serializer) {
+                    Serializer serializer, ObjectProvider<EventProcessingConfiguration> processing) {
         this.events = events.store();
         this.offset = events.offset();
         this.jdbc = jdbc;
         this.json = json;
         this.columns = columns.getIfAvailable();
         this.serializer = serializer;
+        this.processing = processing;
     }
 
     /** One stored event as the audit sees it; {@code globalIndex} as the audit shows it (null when not tracked). */
@@ -172,9 +177,9 @@ class EventStoreAudit {
 
     /**
      * Waits until every segment of the index has passed the store's head as of now (at most {@link #INDEX_WAIT}), and
-     * says whether it did: the page then tells the reader it may lack the newest events. Each segment, read from the
-     * token table since any node may hold it: the index's highest position says only that one segment is there, while
-     * the other may still be indexing an earlier event of another stream.
+     * says whether it did: the page then tells the reader it may lack the newest events. Every segment: the index's
+     * highest position says only that one segment is there, while the other may still be indexing an earlier event of
+     * another stream ({@link #indexedUpTo}).
      */
     private boolean awaitIndex() {
         long head = position(events.createHeadToken());
@@ -198,14 +203,32 @@ class EventStoreAudit {
         }
     }
 
+    /**
+     * Whether each segment of the index has handled every event up to {@code head}: by its token as stored (any node
+     * may hold the segment), or, for a segment this node holds, by where its processor is. The stored token alone
+     * would make a history wait seconds after every write: a segment whose events all fell to the other one stores
+     * its advanced token only when it next extends its claim, while this node's processor already knows it is there
+     * (Axon's pooled processor advances a segment's status once a batch is committed, or at once when the segment had
+     * nothing to handle).
+     */
     private boolean indexedUpTo(long head) {
-        List<Long> segments = jdbc.query("select token, token_type from query_side.token_entry where processor_name = ?",
-                (rs, n) -> {
-                    byte[] token = rs.getBytes(1);
-                    return token == null ? -1L : position(serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null)));
-                }, AuditIndexProjection.GROUP);
-        return !segments.isEmpty() && segments.stream().allMatch(position -> position >= head);
+        Map<Integer, Long> segments = new HashMap<>();
+        jdbc.query("select segment, token, token_type from query_side.token_entry where processor_name = ?", rs -> {
+            byte[] token = rs.getBytes(2);
+            segments.put(rs.getInt(1), token == null ? -1L : position(serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null))));
+        }, AuditIndexProjection.GROUP);
+        EventProcessingConfiguration configuration = processing.getIfAvailable();
+        if (configuration != null) {
+            configuration.eventProcessor(AuditIndexProjection.GROUP, StreamingEventProcessor.class).ifPresent(
+                    processor -> processor.processingStatus().forEach((segment, status) -> segments.computeIfPresent(
+                            segment, (id, stored) -> Math.max(stored, live(status)))));
+        }
+        return !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head);
+    }
+
+    private static long live(EventTrackerStatus status) {
+        return status.isErrorState() ? -1 : status.getCurrentPosition().orElse(-1);
     }
 
     private AuditHistoryResponse.Entry entry(long globalIndex, Stored stored) {

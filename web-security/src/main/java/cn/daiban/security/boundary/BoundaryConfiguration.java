@@ -93,6 +93,12 @@ public class BoundaryConfiguration {
         return new JsonBodyInspection();
     }
 
+    /** Bodies read as JSON only, each value as its own type ({@link StrictJsonReading}). */
+    @Bean
+    WebMvcConfigurer daibanStrictJsonReading() {
+        return new StrictJsonReading();
+    }
+
     @Bean
     BoundaryProblems daibanBoundaryProblems() {
         return new BoundaryProblems();

@@ -69,6 +69,8 @@ public class BoundaryProblems {
                 detail = field + ": " + invalid.getMessage().substring(invalid.field().length()).strip();
             } else if (mapping instanceof UnrecognizedPropertyException unknown) {
                 detail = "unknown field " + unknown.getPropertyName();
+            } else if (mapping instanceof StrictJsonReading.YearOutOfRange range) {
+                detail = name(field) + ": " + range.getOriginalMessage() + ", not " + range.getValue();
             } else if (mapping instanceof InvalidFormatException format) {
                 detail = name(field) + " must be " + shape(format.getTargetType()) + ", not " + format.getValue();
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
