@@ -6,6 +6,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.resource.transaction.spi.TransactionCoordinator;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -13,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -139,6 +144,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                     Connection connection = DataSourceUtils.getConnection(dataSource);
                     try {
                         open(connection);
+                        boolean markedBefore = jpaMarkedForRollback();
                         try {
                             Object result = super.handle(message, target);
                             flushJpa();
@@ -146,7 +152,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                             LAST_ATTEMPTS.remove();
                             return result;
                         } catch (Exception e) {
-                            undo(connection, e);
+                            undo(connection, e, markedBefore);
                             if (attempt >= properties.attempts()) {
                                 LAST_ATTEMPTS.set(attempt);
                                 throw e;
@@ -221,7 +227,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         }
     }
 
-    private void undo(Connection connection, Exception cause) {
+    private void undo(Connection connection, Exception cause, boolean markedBefore) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(UNDO);
         } catch (SQLException e) {
@@ -231,6 +237,47 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         }
         if (entityManager.isJoinedToTransaction()) {
             entityManager.clear();
+            if (!markedBefore && jpaMarkedForRollback()) {
+                unmarkJpaRollback();
+            }
         }
+    }
+
+    /** Whether the persistence provider has marked the transaction for rollback (false without a JPA one). */
+    private boolean jpaMarkedForRollback() {
+        return entityManager.isJoinedToTransaction() && jpaTransaction().getStatus() == TransactionStatus.MARKED_ROLLBACK;
+    }
+
+    private TransactionCoordinator.TransactionDriver jpaTransaction() {
+        return entityManager.unwrap(SharedSessionContractImplementor.class).getTransactionCoordinator()
+                .getTransactionDriverControl();
+    }
+
+    /**
+     * Takes back the rollback mark Hibernate sets on the whole transaction when a flush fails (JPA says any
+     * persistence exception marks it), once the event's savepoint has undone that flush's writes and the persistence
+     * context is cleared: nothing of the failed event is left to commit, and the batch's other events, the dead letter
+     * and the token must still commit. Without this a JPA-kept projection (agents, stations, catalogue, calendar)
+     * failed its batch at commit, parked nothing, and tried the same batch again for ever. Only a mark this event's
+     * failure set is taken back. Hibernate offers no call for it: its transaction driver's flag is cleared by
+     * reflection; should a Hibernate release rename it, the batch fails as a whole, as before, saying so
+     * ({@code DeadLettersIT} parks an agent's training this way).
+     */
+    private void unmarkJpaRollback() {
+        TransactionCoordinator.TransactionDriver driver = jpaTransaction();
+        for (Class<?> type = driver.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field flag = type.getDeclaredField("rollbackOnly");
+                flag.setAccessible(true);
+                flag.setBoolean(driver, false);
+                return;
+            } catch (NoSuchFieldException e) {
+                // up the hierarchy
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalStateException("could not take back the rollback mark of a failed JPA flush", e);
+            }
+        }
+        throw new IllegalStateException("could not take back the rollback mark of a failed JPA flush: "
+                + driver.getClass().getName() + " has no rollbackOnly flag");
     }
 }

@@ -1,6 +1,10 @@
 package cn.daiban.query.deadletter;
 
+import cn.daiban.kernel.agent.AgentBackground;
 import cn.daiban.kernel.agent.AgentId;
+import cn.daiban.kernel.agent.AgentRegisteredEvent;
+import cn.daiban.kernel.agent.AgentRole;
+import cn.daiban.kernel.agent.AgentTrainingRecordedEvent;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.delegation.AgentReassignedEvent;
 import cn.daiban.kernel.delegation.Client;
@@ -421,6 +425,39 @@ class DeadLettersIT extends PostgresIntegrationTest {
             assertThat(view.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(view.get("incomplete").asBoolean()).isFalse();
         }
+    }
+
+    /**
+     * The same in a projection written through JPA entities (the agents' trainings): the NUL fails the entity's
+     * insert, which is flushed inside the event's savepoint, so the event is parked rather than failing its batch
+     * again and again, and the other agents' trainings flow.
+     */
+    @Test
+    @Order(5)
+    void aTrainingWithANulCharacterIsParkedInTheAgentsGroupWhileOtherTrainingsFlow() throws Exception {
+        AgentId poisoned = AgentId.create(), other = AgentId.create();
+        for (AgentId agent : List.of(poisoned, other)) {
+            appendAgent(agent, 0, new AgentRegisteredEvent(agent, station, "代办员", TestEvents.CLIENT_PHONE,
+                    AgentBackground.PARTY_MEMBER, AgentRole.AGENT, ON.minusYears(1), null, null, null));
+        }
+        appendAgent(poisoned, 1, new AgentTrainingRecordedEvent(poisoned, ON, "一次性\u0000告知", 2));
+        appendAgent(other, 1, new AgentTrainingRecordedEvent(other, ON, "一次性告知", 2));
+        appendAgent(other, 2, new AgentTrainingRecordedEvent(other, ON.plusDays(1), "容缺受理", 2));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from query_side.agent_record where agent_id = ?",
+                    Integer.class, other.value())).isEqualTo(2);
+            JsonNode parked = get("/api/admin/dead-letters/agents");
+            assertThat(parked.findValuesAsText("sequence")).contains(poisoned.value());
+        });
+        assertThat(jdbc.queryForObject("select count(*) from query_side.agent_record where agent_id = ?",
+                Integer.class, poisoned.value())).isZero();
+    }
+
+    void appendAgent(AgentId agent, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>("Agent", agent.value(), sequence, payload,
+                MetaData.with(MetadataKeys.ACTOR_ID, "admin").and(MetadataKeys.STATION_CODE, station.value()),
+                java.util.UUID.randomUUID().toString(), java.time.Instant.now()));
     }
 
     @Test
