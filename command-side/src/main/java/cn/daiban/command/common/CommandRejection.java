@@ -21,6 +21,12 @@ public record CommandRejection(String kind, String rule, String field, String me
     public static final String UNAVAILABLE = "UNAVAILABLE";
 
     /** A creating command for an id that is taken (an earlier command, or a concurrent one that won). */
+    /** The address names one kind of record, the id another (an agent's id where a delegation's is expected). */
+    public static CommandRejection otherKindOfRecord() {
+        return new CommandRejection(NOT_FOUND, "not-found", null,
+                "nothing of this kind found with that id (it names another kind of record)");
+    }
+
     public static CommandRejection alreadyExists() {
         return new CommandRejection(CONFLICT, "already-exists", null, "it already exists: an id is used only once");
     }

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -75,6 +76,9 @@ class RejectionInterceptor implements MessageHandlerInterceptor<CommandMessage<?
         if (e instanceof AggregateNotFoundException notFound) {
             return new CommandRejection(CommandRejection.NOT_FOUND, "not-found", null,
                     "nothing found with id " + notFound.getAggregateIdentifier());
+        }
+        if (e instanceof IncompatibleAggregateException) {
+            return CommandRejection.otherKindOfRecord();
         }
         if (e instanceof ConflictingAggregateVersionException stale) {
             return new CommandRejection(CommandRejection.CONFLICT, "stale-version", "If-Match",

@@ -29,6 +29,10 @@ class CatalogueCommandController {
     }
 
     record PublishRequest(ServiceItemCode code, ServiceItemDefinition definition) {
+        PublishRequest {
+            cn.daiban.kernel.common.Require.present(code, "code");
+            cn.daiban.kernel.common.Require.present(definition, "definition");
+        }
     }
 
     @PostMapping

@@ -10,6 +10,7 @@ import cn.daiban.command.common.CommandRejection;
 import cn.daiban.command.common.DomainRuleException;
 import cn.daiban.kernel.common.InvalidValueException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -154,7 +155,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             java.util.regex.Pattern.compile("the personal data of record \\S+ was erased[^\\n]*");
 
     @ExceptionHandler({AggregateNotFoundException.class, ConcurrencyException.class,
-            ConflictingModificationException.class, AggregateStreamCreationException.class})
+            ConflictingModificationException.class, AggregateStreamCreationException.class,
+            IncompatibleAggregateException.class})
     ProblemDetail axonFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ErasedDataSubjectException erased) {
@@ -164,6 +166,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, "not-found", null,
                     "nothing found with id " + notFound.getAggregateIdentifier());
+        }
+        if (e instanceof IncompatibleAggregateException) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", null, CommandRejection.otherKindOfRecord().message());
         }
         if (e instanceof ConflictingAggregateVersionException stale) {
             return problem(HttpStatus.CONFLICT, "stale-version", "If-Match",
@@ -190,7 +195,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         while (cause != null) {
             if (cause instanceof ErasedDataSubjectException || cause instanceof AggregateNotFoundException
                     || cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
-                    || cause instanceof AggregateStreamCreationException) {
+                    || cause instanceof AggregateStreamCreationException
+                    || cause instanceof IncompatibleAggregateException) {
                 return axonFailure(cause);
             }
             cause = cause.getCause();

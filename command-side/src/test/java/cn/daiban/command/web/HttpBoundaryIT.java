@@ -328,6 +328,87 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         assertThat(eventCount(delegation)).isEqualTo(before + 1);
     }
 
+    // ------------------------------------------------------------------------------------ formats and types
+
+    /** A body in another format than JSON is not read (YAML went past the text checks: a NUL reached the store). */
+    @Test
+    void aYamlBodyIsRefusedAndAppendsNothing() throws Exception {
+        int before = eventCount(delegation);
+        HttpResponse<String> response = sendAs(agentToken, "/api/delegations/" + delegation + "/progress",
+                "note: \"a\\0b\"\nchannel: PHONE\n", "application/yaml", null);
+        assertProblem(response, 415, "unsupported-media-type", null);
+        assertThat(eventCount(delegation)).isEqualTo(before);
+    }
+
+    @Test
+    void aContentTypeNamingNoFormatIsA415NamingTheHeader() throws Exception {
+        HttpResponse<String> response = sendAs(agentToken, "/api/delegations/" + delegation + "/progress",
+                "{\"note\":\"已受理\",\"channel\":\"PHONE\"}", "*/*", null);
+        assertProblem(response, 415, "unsupported-media-type", "Content-Type");
+    }
+
+    /** Refused before the command: a 406 after it had been done made a retry commission the matter twice. */
+    @Test
+    void anAcceptThatAllowsNoJsonIsRefusedBeforeTheCommand() throws Exception {
+        String actor = "agent-accept-" + UUID.randomUUID();
+        HttpResponse<String> response = sendAs(tokens.issue(actor, Role.AGENT, station), "/api/delegations",
+                commission("孙六"), "application/json", "application/xml");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(406);
+        assertThat(eventsBy(actor)).isZero();
+    }
+
+    @Test
+    void anIdOfAnotherKindOfRecordIsNotFound() throws Exception {
+        HttpResponse<String> response = send(agentToken, "POST", "/api/delegations/" + agentId + "/progress",
+                "{\"note\":\"已受理\",\"channel\":\"PHONE\"}", Map.of());
+        assertProblem(response, 404, "not-found", null);
+        assertThat(body(response).get("detail").asText()).contains("another kind of record");
+    }
+
+    @Test
+    void aNullInAListIsRefusedNamingTheEntry() throws Exception {
+        int before = eventCount(delegation);
+        HttpResponse<String> response = send(agentToken, "POST", "/api/delegations/" + delegation
+                + "/supplement-requests", "{\"materials\":[null],\"dueDate\":\"" + LocalDate.now().plusDays(5) + "\"}",
+                Map.of());
+        assertProblem(response, 400, "invalid-value", "materials[0]");
+        assertThat(eventCount(delegation)).isEqualTo(before);
+    }
+
+    @Test
+    void aValueIsReadOnlyAsItsOwnJsonType() throws Exception {
+        String actor = "agent-types-" + UUID.randomUUID();
+        String token = tokens.issue(actor, Role.AGENT, station);
+        assertProblem(send(token, "POST", "/api/delegations", commission("周七").replace("\"ASSIST\"", "0"), Map.of()),
+                400, "malformed-request", "kind");
+        assertProblem(send(token, "POST", "/api/delegations", commission("周七").replace("true", "1"), Map.of()),
+                400, "malformed-request", "consentGiven");
+        assertProblem(send(token, "POST", "/api/delegations", commission("周七") + "{\"more\":1}", Map.of()),
+                400, "malformed-request", null);
+        assertThat(eventsBy(actor)).isZero();
+    }
+
+    @Test
+    void aDateOutsideTheYearsAServiceRecordsIsRefusedNamingIt() throws Exception {
+        int before = eventCount(delegation);
+        HttpResponse<String> response = send(agentToken, "POST", "/api/delegations/" + delegation + "/home-visit",
+                "{\"homeVisit\":{\"agreedAt\":\"0000-01-01T00:00:00Z\",\"address\":\"南村1号\"},\"reason\":\"行动不便\"}",
+                Map.of());
+        assertProblem(response, 400, "malformed-request", "homeVisit.agreedAt");
+        assertThat(body(response).get("detail").asText()).contains("1900", "2100");
+        assertThat(eventCount(delegation)).isEqualTo(before);
+    }
+
+    HttpResponse<String> sendAs(String token, String path, String body, String contentType, String accept)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + token);
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     void assertProblem(HttpResponse<String> response, int status, String rule, String field) throws Exception {

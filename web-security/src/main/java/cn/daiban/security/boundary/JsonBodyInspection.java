@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * Looks at every JSON request body of both applications before it is bound: every string at any depth (inside
- * lists and maps too), every property name and map key, and the size of every list, set and map, against
- * {@link TextRules} and {@link InputLimits}. A body that breaks one is refused with a
+ * lists and maps too), every property name and map key, the size of every list, set and map, against
+ * {@link TextRules} and {@link InputLimits}, and that no list holds a null. A body that breaks one is refused with a
  * {@link RejectedInputException} naming its JSON path, before a command is built, so nothing is sent or stored.
  *
  * <p>Done on the JSON tree rather than in a Jackson deserializer so that it also covers text bound through value
@@ -99,6 +99,10 @@ public class JsonBodyInspection extends RequestBodyAdviceAdapter {
                         "must hold at most " + limit + " entries, not " + node.size());
             }
             for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    throw new RejectedInputException(TextRules.INVALID_VALUE, path + "[" + i + "]",
+                            "must be a value, not null: leave it out of the list");
+                }
                 inspect(node.get(i), path + "[" + i + "]", property);
             }
         } else if (node.isObject()) {

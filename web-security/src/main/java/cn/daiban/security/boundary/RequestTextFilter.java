@@ -6,9 +6,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +38,12 @@ public class RequestTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String unreadable = unreadableContentType(request.getContentType());
+        if (unreadable != null) {
+            ProblemResponses.write(response, 415, "unsupported-media-type", "Content-Type", unreadable,
+                    request.getRequestURI());
+            return;
+        }
         String[] refused = refusal(request);
         if (refused != null) {
             ProblemResponses.write(response, 400, refused[0], refused[1], refused[1] + " " + refused[2],
@@ -38,6 +51,25 @@ public class RequestTextFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Why a request's Content-Type cannot be read at all, or null: not a media type, or a wildcard ({@code *}/{@code *},
+     * {@code application/*}), which names no format (Spring refused it deep in reading the body, as a 500).
+     */
+    static String unreadableContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                return "Content-Type " + contentType + " names no format; send application/json";
+            }
+            return null;
+        } catch (InvalidMediaTypeException e) {
+            return "Content-Type is not a media type; send application/json";
+        }
     }
 
     /** {rule, field, message} of the first thing wrong, or null. */
@@ -55,6 +87,10 @@ public class RequestTextFilter extends OncePerRequestFilter {
         if (query == null) {
             return null;
         }
+        String[] notUtf8 = notUtf8(query);
+        if (notUtf8 != null) {
+            return notUtf8;
+        }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             String[] wrongName = check(name);
@@ -69,6 +105,49 @@ public class RequestTextFilter extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * The query string as sent, each parameter's percent-encoded bytes decoded as UTF-8 strictly: the container
+     * decodes a byte sequence that is not UTF-8 into replacement characters, which the text rules would take as
+     * text ({@code q=%FF} was answered 200). {rule, field, message} of the first that is not UTF-8, or null.
+     */
+    static String[] notUtf8(String query) {
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            if (!utf8(name)) {
+                return new String[]{TextRules.INVALID_TEXT, "query", "has a parameter name that is not UTF-8"};
+            }
+            if (equals >= 0 && !utf8(parameter.substring(equals + 1))) {
+                String field = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+                return new String[]{TextRules.INVALID_TEXT, field, "is not UTF-8 text"};
+            }
+        }
+        return null;
+    }
+
+    private static boolean utf8(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+            int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
+            if (c == '%' && high >= 0 && low >= 0) {
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String[] check(String value) {

@@ -20,6 +20,8 @@ public final class TextRules {
     public static final String TOO_LONG = "too-long";
     /** Rule name of a list, set or map over its maximum size. */
     public static final String TOO_MANY = "too-many";
+    /** A list entry that is null: a list holds values ({@code "notes": [null]} is refused, naming the entry). */
+    public static final String INVALID_VALUE = "invalid-value";
 
     /** What is wrong with {@code text} as free text (line breaks and tabs allowed), or null. */
     public static String freeText(String text) {

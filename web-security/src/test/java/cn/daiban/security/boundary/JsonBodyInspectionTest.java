@@ -56,6 +56,17 @@ class JsonBodyInspectionTest {
         assertThat(refusal("\"\\u0000\"").field()).isEqualTo("body");
     }
 
+    /** A list holds values: a null entry is refused naming it (a command's list would otherwise fail unnamed). */
+    @Test
+    void aNullInAListIsRefusedNamingTheEntry() throws Exception {
+        RejectedInputException refused = refusal("{\"materials\":[{\"name\":\"户口簿\"},null]}");
+        assertThat(refused.rule()).isEqualTo(TextRules.INVALID_VALUE);
+        assertThat(refused.field()).isEqualTo("materials[1]");
+        assertThat(refusal("{\"client\":{\"notes\":[null]}}").field()).isEqualTo("client.notes[0]");
+        // A null value of a field is the field's own business (absent, or refused by its command).
+        JsonBodyInspection.inspect(JSON.readTree("{\"note\":null,\"materials\":[]}"), "", null);
+    }
+
     @Test
     void aBadMapKeyIsNamedByItsMap() {
         RejectedInputException refused = refusal("{\"figures\":{\"in\\ntake\":1}}");
