@@ -62,6 +62,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getName() + ": " + e.getValue() + " is not valid" + allowed);
     }
 
+    /**
+     * A view as of a moment is a replay of the store up to it, which stops on an event a projection cannot process
+     * (the same event parked in the live view): 409, naming the event, its group and sequence, and what settles it,
+     * rather than a 500 that says nothing. The event itself is in {@code failedEvent}, as a failed rebuild reports it.
+     */
+    @ExceptionHandler(cn.daiban.query.deadletter.FailedEvent.ReplayFailedException.class)
+    ProblemDetail replayFailed(cn.daiban.query.deadletter.FailedEvent.ReplayFailedException e) {
+        log.warn("a replay as of a moment failed", e);
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "replay-failed", null, e.getMessage()
+                + "; the view cannot be built past it until the event is evicted (reason kept) by an administrator "
+                + "(POST /api/admin/dead-letters/{group}/{sequence}/eviction) or its cause is removed");
+        problem.setProperty("failedEvent", e.event().report());
+        return problem;
+    }
+
     @ExceptionHandler(CalendarYearNotLoadedException.class)
     ProblemDetail yearNotLoaded(CalendarYearNotLoadedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "calendar-year-not-loaded", "year", e.getMessage());

@@ -303,8 +303,13 @@ class DeadLettersIT extends PostgresIntegrationTest {
         assertThat(lettersOf("delegations", nul)).hasSize(2);
         assertThat(http.getForEntity("/api/delegations/" + later, String.class).getStatusCode().value())
                 .isEqualTo(200);
-        // So does a point-in-time view (the same replay, rolled back).
-        assertThat(http.getForEntity(asOfLedger(), String.class).getStatusCode().value()).isEqualTo(500);
+        // So does a point-in-time view (the same replay, rolled back): a 409 naming the event.
+        ResponseEntity<String> asOfFailed = http.getForEntity(asOfLedger(), String.class);
+        assertThat(asOfFailed.getStatusCode().value()).as(asOfFailed.getBody()).isEqualTo(409);
+        JsonNode replayFailed = json.readTree(asOfFailed.getBody());
+        assertThat(replayFailed.get("rule").asText()).isEqualTo("replay-failed");
+        assertThat(replayFailed.at("/failedEvent/eventId").asText()).isEqualTo(failed.get("eventId").asText());
+        assertThat(replayFailed.get("detail").asText()).contains("eviction");
 
         // An eviction needs a reason, and without one nothing is evicted.
         ResponseEntity<String> refused = post("/api/admin/dead-letters/delegations/" + nul + "/eviction",

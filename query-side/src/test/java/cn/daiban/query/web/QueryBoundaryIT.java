@@ -47,6 +47,16 @@ class QueryBoundaryIT extends PostgresIntegrationTest {
                 "station");
     }
 
+    /** Bytes that are not UTF-8 (the container made them replacement characters, taken as text). */
+    @Test
+    void aFilterThatIsNotUtf8IsRefusedNamingTheParameter() throws Exception {
+        assertProblem(send(admin(), "GET", "/api/catalogue/items?q=%FF", null, Map.of()), 400, "invalid-text", "q");
+        assertProblem(send(null, "GET", "/api/public/stations?region=%C0%AF", null, Map.of()), 400, "invalid-text",
+                "region");
+        assertProblem(send(admin(), "GET", "/api/ledger?station=%ED%A0%80", null, Map.of()), 400, "invalid-text",
+                "station");
+    }
+
     @Test
     void aLedgerFilterHoldingALineBreakIsRefusedToo() throws Exception {
         assertProblem(send(admin(), "GET", "/api/ledger?item=RS%0A001", null, Map.of()), 400, "invalid-text", "item");
