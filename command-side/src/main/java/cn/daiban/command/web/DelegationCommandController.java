@@ -396,7 +396,11 @@ class DelegationCommandController {
                 body.reason(), body.newDueDate()));
     }
 
+    /** The whole new set, given: an empty list clears them, a missing one is a mistake (it cleared them too). */
     record ClientCategoriesRequest(Set<ClientCategoryCode> clientCategories, String reason) {
+        ClientCategoriesRequest {
+            cn.daiban.kernel.common.Require.present(clientCategories, "clientCategories");
+        }
     }
 
     @PostMapping("/{id}/client-categories")

@@ -375,6 +375,15 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         assertThat(eventCount(delegation)).isEqualTo(before);
     }
 
+    /** The whole new set is given: a missing list is refused (it cleared every category), an empty one clears. */
+    @Test
+    void aChangeOfClientCategoriesNamesTheNewSet() throws Exception {
+        int before = eventCount(delegation);
+        assertProblem(send(agentToken, "POST", "/api/delegations/" + delegation + "/client-categories", "{}",
+                Map.of()), 400, "malformed-request", "clientCategories");
+        assertThat(eventCount(delegation)).isEqualTo(before);
+    }
+
     @Test
     void aValueIsReadOnlyAsItsOwnJsonType() throws Exception {
         String actor = "agent-types-" + UUID.randomUUID();
