@@ -132,7 +132,8 @@ public class BoundaryProblems {
                     + (method.getSupportedMethods() != null
                     ? "; allowed: " + String.join(", ", method.getSupportedMethods()) : ""));
         } else if (e instanceof HttpMediaTypeNotSupportedException media) {
-            problem.setDetail("a body of type " + media.getContentType() + " is not accepted; send "
+            problem.setDetail((media.getContentType() == null ? "a body of that type (its Content-Type could not be read)"
+                    : "a body of type " + media.getContentType()) + " is not accepted; send "
                     + media.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", ")));
         } else if (e instanceof HttpMediaTypeNotAcceptableException) {
             problem.setDetail("this answer cannot be given in the media type asked for (Accept)");

@@ -36,6 +36,9 @@ class StrictJsonReadingTest {
                 List<String> notes) {
     }
 
+    record Completion(boolean successful, int hours) {
+    }
+
     /** The application's mapper as Spring Boot builds it (java.time included). */
     private final ObjectMapper application = Jackson2ObjectMapperBuilder.json().build();
 
@@ -96,6 +99,16 @@ class StrictJsonReadingTest {
         assertThat(refused("{\"date\":-1}").getProperties()).containsEntry("field", "date");
         assertThat(refused("{\"date\":12345}").getProperties()).containsEntry("field", "date");
         assertThat(refused("{\"at\":1}").getProperties()).containsEntry("field", "at");
+    }
+
+    @Test
+    void aYesOrNoOrANumberThatMustBeGivenIsNotNull() throws Exception {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> converter().read(Completion.class, null,
+                message("{\"successful\":null,\"hours\":2}")));
+        assertThat(BoundaryProblems.notReadable((HttpMessageNotReadableException) thrown).getProperties())
+                .containsEntry("field", "successful");
+        assertThat(converter().read(Completion.class, null, message("{\"successful\":true,\"hours\":2}")))
+                .isEqualTo(new Completion(true, 2));
     }
 
     @Test
