@@ -37,8 +37,9 @@ import java.util.List;
  *   another format went past it to be read unchecked (a NUL in YAML reached the event store, then every view);</li>
  *   <li>read a value only as its own JSON type: no enum by its position ({@code "kind": 0}), no text from a number
  *   or a boolean, no true or false from a number, no date from a number, no whole number from a decimal
- *   ({@code "quarter": 1.5} was read as 1), no null for a yes/no or a number that must be given
- *   ({@code "successful": null} was read as false);</li>
+ *   ({@code "quarter": 1.5} was read as 1). Assumption: a yes/no or a number left out, or given as null, still
+ *   reads as false or 0 (Jackson cannot refuse the null without refusing the omission, which every request that
+ *   leaves out an optional yes/no makes);</li>
  *   <li>refuse anything after the JSON value and a key given twice (the last one used to win silently);</li>
  *   <li>take dates and times from year {@value #FIRST_YEAR} to {@value #LAST_YEAR} only. Assumption: no date this
  *   service records (a matter's steps, a booking, a training, a calendar year) lies outside them; a year 0 read as
@@ -66,8 +67,7 @@ public final class StrictJsonReading implements WebMvcConfigurer {
     /** A copy of {@code mapper} that reads as the class says; it writes as {@code mapper} does. */
     public static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy();
-        strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         strict.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         strict.coercionConfigFor(LogicalType.Textual)

@@ -101,14 +101,11 @@ class StrictJsonReadingTest {
         assertThat(refused("{\"at\":1}").getProperties()).containsEntry("field", "at");
     }
 
+    /** Left out, a yes/no reads as false (optional ones are left out), and so does a null. */
     @Test
-    void aYesOrNoOrANumberThatMustBeGivenIsNotNull() throws Exception {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> converter().read(Completion.class, null,
-                message("{\"successful\":null,\"hours\":2}")));
-        assertThat(BoundaryProblems.notReadable((HttpMessageNotReadableException) thrown).getProperties())
-                .containsEntry("field", "successful");
-        assertThat(converter().read(Completion.class, null, message("{\"successful\":true,\"hours\":2}")))
-                .isEqualTo(new Completion(true, 2));
+    void aYesOrNoLeftOutReadsAsFalse() throws Exception {
+        assertThat(converter().read(Completion.class, null, message("{\"hours\":2}")))
+                .isEqualTo(new Completion(false, 2));
     }
 
     @Test
