@@ -73,6 +73,9 @@ public class BoundaryProblems {
                 detail = name(field) + ": " + range.getOriginalMessage() + ", not " + range.getValue();
             } else if (mapping instanceof InvalidFormatException format) {
                 detail = name(field) + " must be " + shape(format.getTargetType()) + ", not " + format.getValue();
+            } else if (mapping instanceof MismatchedInputException trailing
+                    && trailing.getOriginalMessage().startsWith("Trailing token")) {
+                detail = "nothing may follow the JSON value of the body";
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 detail = name(field) + " must be " + shape(mismatch.getTargetType());
             } else {
