@@ -57,14 +57,10 @@ class ConcurrentBookingsIT extends PostgresIntegrationTest {
 
     @Test
     void aSlotBookedByManyAtOnceTakesNoMoreThanItsCapacity() throws Exception {
-        String code = "140521" + (850 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40));
+        String code = CommandApiIT.newCode();
         String admin = tokens.issue("admin-bookings", Role.ADMINISTRATOR, "140521000");
-        assertThat(post("/api/stations", """
-                {"stationCode":"%s","name":"沁水县政务服务中心","level":"COUNTY_CENTRE","region":"140521",
-                 "address":"沁水县龙港镇","manager":{"name":"张伟","phone":"13812345678"},
-                 "supervisionPhone":"0356-7022345",
-                 "windows":[{"code":"Z1","name":"帮办代办专区","kind":"ZONE"}],"serviceItemCodes":["RS-001"]}
-                """.formatted(code), admin).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/stations", CommandApiIT.countyOpening(code), admin).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         assertThat(post("/api/stations/" + code + "/opening/approval", "{}", admin).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         String manager = tokens.issue("manager-" + code, Role.STATION_MANAGER, code);
