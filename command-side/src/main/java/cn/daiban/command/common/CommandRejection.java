@@ -20,13 +20,23 @@ public record CommandRejection(String kind, String rule, String field, String me
     /** The database could not be reached while the command was handled: 503, nothing was done. */
     public static final String UNAVAILABLE = "UNAVAILABLE";
 
-    /** A creating command for an id that is taken (an earlier command, or a concurrent one that won). */
     /** The address names one kind of record, the id another (an agent's id where a delegation's is expected). */
     public static CommandRejection otherKindOfRecord() {
         return new CommandRejection(NOT_FOUND, "not-found", null,
                 "nothing of this kind found with that id (it names another kind of record)");
     }
 
+    /**
+     * Whether Axon's refusal to load an aggregate says its stream is of another kind: the stream's first event set no
+     * identifier on it, since the aggregate has no handler for another kind's creation event. Axon throws the same
+     * exception for an aggregate that cannot be built or a snapshot without its id, which are faults, not answers.
+     */
+    public static boolean otherKindOfRecord(Throwable incompatible) {
+        return incompatible.getMessage() != null
+                && incompatible.getMessage().startsWith("Aggregate identifier must be non-null after applying an event");
+    }
+
+    /** A creating command for an id that is taken (an earlier command, or a concurrent one that won). */
     public static CommandRejection alreadyExists() {
         return new CommandRejection(CONFLICT, "already-exists", null, "it already exists: an id is used only once");
     }

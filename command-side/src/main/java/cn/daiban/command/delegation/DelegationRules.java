@@ -102,6 +102,8 @@ final class DelegationRules {
     static final String ESCALATE_ONLY_OUTSIDE_AUTHORITY = "escalate-only-outside-authority";
     static final String ESCALATE_TO_AUTHORITY = "escalate-to-authority";
     static final String ESCALATE_UPWARDS = "escalate-upwards";
+    /** A matter whose approval came back down is completed, not sent up again (a refused one may be). */
+    static final String ESCALATE_UNTIL_APPROVED = "escalate-until-approved";
     static final String CURRENT_HOP = "current-hop";
     static final String HOP_UNDECIDED = "hop-undecided";
     static final String HOP_DECIDED = "hop-decided";
@@ -173,7 +175,8 @@ final class DelegationRules {
             DUE_DATE_NOT_PAST, ONE_TIME_NOTICE,
             TOLERATED_MATERIAL_OUTSTANDING, PARALLEL_TASK_EXISTS, PARALLEL_TASK_OPEN,
             NOT_SUSPENDED, MATERIALS_OVERDUE_IS_AUTOMATIC, FEE_OUTSTANDING, SUSPENSION_CAUSE_REMOVED,
-            ESCALATE_ONLY_OUTSIDE_AUTHORITY, ESCALATE_TO_AUTHORITY, ESCALATE_UPWARDS, CURRENT_HOP, HOP_UNDECIDED,
+            ESCALATE_ONLY_OUTSIDE_AUTHORITY, ESCALATE_TO_AUTHORITY, ESCALATE_UPWARDS, ESCALATE_UNTIL_APPROVED, CURRENT_HOP,
+            HOP_UNDECIDED,
             HOP_DECIDED, DECIDED_BY_HOP_TARGET,
             SERVICE_IS_FREE, FEE_NOTIFIED_ONCE, FEE_TOLD_BEFORE_PAID, FEE_PAID_ONCE, FEE_SETTLED_ONCE, STATUTORY_AMOUNT,
             ONE_EVALUATION_PER_MATTER, RECTIFICATION_OPEN, FOLLOW_UP_CALL_FIRST, EVALUATION_EXISTS, NOT_ARCHIVED,

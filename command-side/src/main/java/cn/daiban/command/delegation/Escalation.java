@@ -78,6 +78,10 @@ class Escalation {
     long handle(EscalateDelegationCommand command, StationRegistry stations, CalendarProvider calendars,
                 DelegationPolicy policy, DeadlineManager deadlines) {
         delegation.requireStatus("escalate", DelegationStatus.HANDLING);
+        if (approvalReturned()) {
+            throw DomainRuleException.ruleViolated(ESCALATE_UNTIL_APPROVED, null,
+                    "the approval came back down: the matter is completed and delivered, not sent up again");
+        }
         // Escalation (上传 to a level with authority) is for a matter the station's own level may not decide; the
         // item's deciding levels are those of the catalogue revision the matter was commissioned under, as for the
         // completion's authority rule, so a later revision of the item does not change what this matter needs.

@@ -45,7 +45,9 @@ class JdbcBookingSlots implements BookingSlots {
     /**
      * Holds the slot with a transaction-scoped advisory lock on its key before counting: at READ COMMITTED, counts
      * taken at once all saw room, and twenty bookings at once filled a slot of two with thirteen. The booking's
-     * registry row is written in the same transaction (a subscribing handler), so the next one counts it.
+     * registry row is written in the same transaction (a subscribing handler), so the next one counts it. A booking
+     * waiting for its slot holds its database connection meanwhile: a slot booked by more clients at once than the
+     * pool has connections makes other requests wait on those bookings too (each holds the slot milliseconds).
      */
     @Override
     public int booked(StationCode station, LocalDate date, LocalTime slotStart) {

@@ -77,7 +77,7 @@ class RejectionInterceptor implements MessageHandlerInterceptor<CommandMessage<?
             return new CommandRejection(CommandRejection.NOT_FOUND, "not-found", null,
                     "nothing found with id " + notFound.getAggregateIdentifier());
         }
-        if (e instanceof IncompatibleAggregateException) {
+        if (e instanceof IncompatibleAggregateException && CommandRejection.otherKindOfRecord(e)) {
             return CommandRejection.otherKindOfRecord();
         }
         if (e instanceof ConflictingAggregateVersionException stale) {

@@ -6,10 +6,6 @@ import cn.daiban.security.boundary.TextRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.stereotype.Component;
 
 import java.net.URLDecoder;
@@ -61,13 +57,6 @@ public record CommandRequest(String idempotencyKey, Long expectedVersion, String
         }
 
         public CommandRequest of(Object body) {
-            // Before the command, not after: Spring would refuse the answer's type once the command was done (a 406
-            // for a delegation that was commissioned, which a retry then made twice).
-            if (!answersJson(http.getHeader("Accept"))) {
-                throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
-                        "a command answers application/json (or application/problem+json); the Accept header allows "
-                                + "neither, so nothing was done");
-            }
             String key = http.getHeader(IDEMPOTENCY_KEY);
             if (key != null && !KEY.matcher(key).matches()) {
                 throw new InvalidValueException(IDEMPOTENCY_KEY, "must be 8 to 128 letters, digits or ._:- (a UUID is ideal)");
@@ -93,19 +82,6 @@ public record CommandRequest(String idempotencyKey, Long expectedVersion, String
             }
             return new CommandRequest(key, expectedVersion, correlationId, http.getMethod() + " " + http.getRequestURI(),
                     fingerprint(body, occurredAt, reason), occurredAt, reason);
-        }
-
-        static boolean answersJson(String accept) {
-            if (accept == null || accept.isBlank()) {
-                return true;
-            }
-            try {
-                return MediaType.parseMediaTypes(accept).stream().anyMatch(type ->
-                        type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                                || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            } catch (InvalidMediaTypeException e) {
-                return false;
-            }
         }
 
         private static Instant occurredAt(String header) {

@@ -167,7 +167,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.NOT_FOUND, "not-found", null,
                     "nothing found with id " + notFound.getAggregateIdentifier());
         }
-        if (e instanceof IncompatibleAggregateException) {
+        if (e instanceof IncompatibleAggregateException && CommandRejection.otherKindOfRecord(e)) {
             return problem(HttpStatus.NOT_FOUND, "not-found", null, CommandRejection.otherKindOfRecord().message());
         }
         if (e instanceof ConflictingAggregateVersionException stale) {

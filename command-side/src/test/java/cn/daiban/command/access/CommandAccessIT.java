@@ -61,9 +61,9 @@ class CommandAccessIT extends PostgresIntegrationTest {
     static final String B = "1478" + COUNTY_CODES + "000", TB = B + "1", W1 = TB + "01";
     static final String QX = "QX-" + COUNTY_CODES;
     /**
-     * The year the calendar cases load and revise: a past one (2000–2019), so the shared database gains no year
-     * beyond the shipped ones, which would make next year a gap rather than a year still to be published (every
-     * class's working-day arithmetic reaching into it would then be refused).
+     * The year the calendar cases revise (2000–2018; the year after it is loaded too): a past one, so the shared
+     * database gains no year beyond the shipped ones, which would make next year a gap rather than a year still to
+     * be published (every class's working-day arithmetic reaching into it would then be refused).
      */
     static final int YEAR = 2000 + ThreadLocalRandom.current().nextInt(0, 19);
 

@@ -152,6 +152,17 @@ class EscalationTest extends DelegationFixtureSupport {
                         "补充后再次上报", TODAY, LocalDate.of(2026, 12, 7)));
     }
 
+    /** An approval that came back down ends the escalation: the matter is completed, not sent up again. */
+    @Test
+    void approvedMatterIsNotSentUpAgain() {
+        fixture().givenCurrentTime(NOW).andGivenCommands(realEstateProxy(),
+                        new EscalateDelegationCommand(ID, COUNTY, List.of("scan-001.pdf"), null),
+                        new RecordUpperLevelDecisionCommand(ID, 1, true, "晋(2026)沁水县不动产权第0001号", null),
+                        new ReturnResultCommand(ID, 1))
+                .when(new EscalateDelegationCommand(ID, COUNTY, List.of("scan-002.pdf"), null))
+                .expectException(refusedBy("escalate-until-approved")).expectNoEvents();
+    }
+
     /** Only the current hop is decided, once, and its result returned only once decided. */
     @Test
     void theCurrentHopIsDecidedOnceAndReturnedOnceDecided() {

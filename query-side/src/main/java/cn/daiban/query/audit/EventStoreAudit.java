@@ -7,6 +7,7 @@ import cn.daiban.kernel.audit.ChainVerificationResponse.Problem;
 import cn.daiban.kernel.audit.FetchAuditHistoryQuery;
 import cn.daiban.kernel.common.MetadataKeys;
 import cn.daiban.kernel.eventstore.EventHash;
+import cn.daiban.kernel.eventstore.EventStoreLayout;
 import cn.daiban.query.audit.AuditEventSource.AuditEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,8 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -209,26 +211,41 @@ class EventStoreAudit {
      * would make a history wait seconds after every write: a segment whose events all fell to the other one stores
      * its advanced token only when it next extends its claim, while this node's processor already knows it is there
      * (Axon's pooled processor advances a segment's status once a batch is committed, or at once when the segment had
-     * nothing to handle).
+     * nothing to handle). A token past the head is not enough on the JDBC store: an index it skipped as a gap (an
+     * append not committed when it passed) may hold an event since, not yet handled ({@link #handledUpTo}).
      */
     private boolean indexedUpTo(long head) {
-        Map<Integer, Long> segments = new HashMap<>();
+        Map<Integer, TrackingToken> segments = new HashMap<>();
         jdbc.query("select segment, token, token_type from query_side.token_entry where processor_name = ?", rs -> {
             byte[] token = rs.getBytes(2);
-            segments.put(rs.getInt(1), token == null ? -1L : position(serializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null))));
+            segments.put(rs.getInt(1), token == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null)));
         }, AuditIndexProjection.GROUP);
         EventProcessingConfiguration configuration = processing.getIfAvailable();
         if (configuration != null) {
             configuration.eventProcessor(AuditIndexProjection.GROUP, StreamingEventProcessor.class).ifPresent(
-                    processor -> processor.processingStatus().forEach((segment, status) -> segments.computeIfPresent(
-                            segment, (id, stored) -> Math.max(stored, live(status)))));
+                    processor -> processor.processingStatus().forEach((segment, status) -> {
+                        if (!status.isErrorState() && segments.containsKey(segment)
+                                && position(status.getTrackingToken()) > position(segments.get(segment))) {
+                            segments.put(segment, status.getTrackingToken());
+                        }
+                    }));
         }
-        return !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head);
+        return !segments.isEmpty() && segments.values().stream().allMatch(token -> handledUpTo(token, head));
     }
 
-    private static long live(EventTrackerStatus status) {
-        return status.isErrorState() ? -1 : status.getCurrentPosition().orElse(-1);
+    private boolean handledUpTo(TrackingToken token, long head) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (position(current) < head) {
+            return false;
+        }
+        if (!(current instanceof GapAwareTrackingToken gapAware)) {
+            return true;
+        }
+        Long[] skipped = gapAware.getGaps().stream().filter(gap -> gap <= head).toArray(Long[]::new);
+        return skipped.length == 0 || jdbc.queryForObject("select count(*) from " + EventStoreLayout.SCHEMA + "."
+                + EventStoreLayout.EVENT_TABLE + " where " + EventStoreLayout.GLOBAL_INDEX + " = any(?)", Long.class,
+                (Object) skipped) == 0;
     }
 
     private AuditHistoryResponse.Entry entry(long globalIndex, Stored stored) {

@@ -64,14 +64,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A view as of a moment is a replay of the store up to it, which stops on an event a projection cannot process
-     * (the same event parked in the live view): 409, naming the event, its group and sequence, and what settles it,
-     * rather than a 500 that says nothing. The event itself is in {@code failedEvent}, as a failed rebuild reports it.
+     * (the same event parked in the live view): 409 rather than a 500 that says nothing. An administrator, who can
+     * evict it, is told which event, its group and sequence, and the cause ({@code failedEvent}, as a failed rebuild
+     * reports it); anyone else (a supervisor reading the county as of a date) is told that much and no more: the
+     * event may be another station's, and the cause is the database's own words. The log has it all.
      */
     @ExceptionHandler(cn.daiban.query.deadletter.FailedEvent.ReplayFailedException.class)
     ProblemDetail replayFailed(cn.daiban.query.deadletter.FailedEvent.ReplayFailedException e) {
         log.warn("a replay as of a moment failed", e);
+        boolean administrator = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication() != null && org.springframework.security.core.context.SecurityContextHolder
+                .getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + cn.daiban.security.Role.ADMINISTRATOR.name())
+                        .equals(authority.getAuthority()));
+        if (!administrator) {
+            return problem(HttpStatus.CONFLICT, "replay-failed", null, "the view as of that moment cannot be built: "
+                    + "a stored event cannot be processed; an administrator sees which in the dead letters");
+        }
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "replay-failed", null, e.getMessage()
-                + "; the view cannot be built past it until the event is evicted (reason kept) by an administrator "
+                + "; the view cannot be built past it until the event is evicted (reason kept) "
                 + "(POST /api/admin/dead-letters/{group}/{sequence}/eviction) or its cause is removed");
         problem.setProperty("failedEvent", e.event().report());
         return problem;

@@ -120,7 +120,12 @@ public class RequestTextFilter extends OncePerRequestFilter {
                 return new String[]{TextRules.INVALID_TEXT, "query", "has a parameter name that is not UTF-8"};
             }
             if (equals >= 0 && !utf8(parameter.substring(equals + 1))) {
-                String field = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+                String field;
+                try {
+                    field = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformedEscape) {
+                    field = "query";
+                }
                 return new String[]{TextRules.INVALID_TEXT, field, "is not UTF-8 text"};
             }
         }

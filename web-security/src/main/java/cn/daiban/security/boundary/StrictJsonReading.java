@@ -35,11 +35,12 @@ import java.util.List;
  *   <li>take bodies as JSON only. Jackson's other formats (YAML, which the API documentation's library brings, and
  *   any XML, CBOR or Smile) are not read: {@link JsonBodyInspection} checks the JSON text of a body, and a body in
  *   another format went past it to be read unchecked (a NUL in YAML reached the event store, then every view);</li>
- *   <li>read a value only as its own JSON type: no enum by its position ({@code "kind": 0}), no text from a number
- *   or a boolean, no true or false from a number, no date from a number, no whole number from a decimal
- *   ({@code "quarter": 1.5} was read as 1). Assumption: a yes/no or a number left out, or given as null, still
- *   reads as false or 0 (Jackson cannot refuse the null without refusing the omission, which every request that
- *   leaves out an optional yes/no makes);</li>
+ *   <li>not read a value as another JSON type than its own: no enum by its position ({@code "kind": 0}), no text
+ *   from a number or a boolean, no true or false from a number, no date from a number, no whole number from a
+ *   decimal ({@code "quarter": 1.5} was read as 1). Assumption: text still reads as a number or a yes/no where it
+ *   says one ({@code "4"}, {@code "true"}), as before, and a yes/no or a number left out, or given as null, reads as
+ *   false or 0 (Jackson cannot refuse the null without refusing the omission, which every request that leaves out
+ *   an optional yes/no makes);</li>
  *   <li>refuse anything after the JSON value and a key given twice (the last one used to win silently);</li>
  *   <li>take dates and times from year {@value #FIRST_YEAR} to {@value #LAST_YEAR} only. Assumption: no date this
  *   service records (a matter's steps, a booking, a training, a calendar year) lies outside them; a year 0 read as
@@ -57,9 +58,14 @@ public final class StrictJsonReading implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.removeIf(converter -> converter instanceof AbstractJackson2HttpMessageConverter
                 && !(converter instanceof MappingJackson2HttpMessageConverter));
-        for (HttpMessageConverter<?> converter : converters) {
-            if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                json.setObjectMapper(strict(json.getObjectMapper()));
+        // A new converter in the list, not the shared one changed: Spring Boot hands the same instances to the
+        // REST clients it builds, which read other services' answers as they come.
+        for (int i = 0; i < converters.size(); i++) {
+            if (converters.get(i) instanceof MappingJackson2HttpMessageConverter json) {
+                MappingJackson2HttpMessageConverter strict = new MappingJackson2HttpMessageConverter(
+                        strict(json.getObjectMapper()));
+                strict.setSupportedMediaTypes(json.getSupportedMediaTypes());
+                converters.set(i, strict);
             }
         }
     }
@@ -82,7 +88,6 @@ public final class StrictJsonReading implements WebMvcConfigurer {
         strict.coercionConfigFor(LogicalType.DateTime)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        strict.setDefaultLeniency(false);
         strict.registerModule(new SimpleModule("daiban-dates-in-range").setDeserializerModifier(new DatesInRange()));
         return strict;
     }

@@ -13,6 +13,8 @@ class RequestTextFilterTest {
         assertThat(RequestTextFilter.notUtf8("size=20&region=%C0%AF")[1]).isEqualTo("region");
         assertThat(RequestTextFilter.notUtf8("q=%ED%A0%80")[1]).as("a surrogate's bytes").isEqualTo("q");
         assertThat(RequestTextFilter.notUtf8("%FF=1")[1]).isEqualTo("query");
+        assertThat(RequestTextFilter.notUtf8("q%Fz=%FF")[1]).as("a name with a broken escape").isEqualTo("query");
+        assertThat(RequestTextFilter.notUtf8("a%=%FF")[1]).isEqualTo("query");
     }
 
     @Test
