@@ -126,6 +126,7 @@ public class BoundaryConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new PathVariableCheck()).order(Ordered.HIGHEST_PRECEDENCE);
+                registry.addInterceptor(new AcceptBeforeCommand());
             }
         };
     }

@@ -1,4 +1,4 @@
-package cn.daiban.command.web;
+package cn.daiban.security.boundary;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,42 +1,28 @@
-package cn.daiban.command.web;
+package cn.daiban.security.boundary;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Refuses a command whose {@code Accept} allows no JSON answer (406) before anything is read or done. Spring checks the
- * answer's type only once the handler has returned, after the command was done: a delegation was commissioned and the
- * client told 406, and a retry commissioned it twice (a public evaluation used up its one-time code). Every request
- * but a read (GET, HEAD, OPTIONS) is a command here; the printable documents, read with GET, answer HTML.
+ * Refuses a request that acts (anything but GET, HEAD, OPTIONS) whose {@code Accept} allows no JSON answer (406),
+ * before anything is read or done; both applications. Spring checks the answer's type only once the handler has
+ * returned, after the command was done: a delegation was commissioned and the client told 406, and a retry
+ * commissioned it twice (a public evaluation used up its one-time code). Reads are left to Spring: the exports
+ * answer CSV or a workbook, the printable documents HTML.
  */
-@Configuration(proxyBeanMethods = false)
-class AcceptBeforeCommand implements HandlerInterceptor {
+public final class AcceptBeforeCommand implements HandlerInterceptor {
 
     private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON,
             new MediaType("application", "*+json"));
-
-    @Bean
-    WebMvcConfigurer daibanAcceptBeforeCommand() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(AcceptBeforeCommand.this);
-            }
-        };
-    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
