@@ -59,7 +59,7 @@ public class CommandDispatcher {
                     : idempotencyStore.claim(actor.actorId(), request.endpoint(),
                     request.idempotencyKey(), request.fingerprint());
             if (earlier.isPresent()) {
-                return new Dispatched(earlier.get(), true);
+                return new Dispatched(earlier.get(), true, aggregateId, reference);
             }
             Object built = command.get();
             policy.check(actor.user(), built);
@@ -76,7 +76,7 @@ public class CommandDispatcher {
                 idempotencyStore.remember(actor.actorId(), request.endpoint(), request.idempotencyKey(),
                         acknowledgement);
             }
-            return new Dispatched(acknowledgement, false);
+            return new Dispatched(acknowledgement, false, aggregateId, reference);
         });
     }
 
@@ -100,6 +100,23 @@ public class CommandDispatcher {
     }
 
     /** The answer, and whether it is a replay of an earlier request with the same idempotency key. */
-    public record Dispatched(CommandAcknowledgement acknowledgement, boolean replayed) {
+    /**
+     * What the command answered, whether it is the remembered answer of an earlier request with the same key, and the
+     * ids this request would have created ({@code attemptedId}, {@code attemptedReference}): a replayed answer names the
+     * first request's, which the address of what was created must name too ({@link #location}).
+     */
+    public record Dispatched(CommandAcknowledgement acknowledgement, boolean replayed, String attemptedId,
+                             String attemptedReference) {
+
+        /** {@code location} as built for this request, naming what the first request created when replayed. */
+        String location(String location) {
+            if (!replayed) {
+                return location;
+            }
+            String named = attemptedId != null && acknowledgement.id() != null
+                    ? location.replace(attemptedId, acknowledgement.id()) : location;
+            return attemptedReference != null && acknowledgement.reference() != null
+                    ? named.replace(attemptedReference, acknowledgement.reference()) : named;
+        }
     }
 }

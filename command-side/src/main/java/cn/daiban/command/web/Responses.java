@@ -15,7 +15,8 @@ final class Responses {
     }
 
     static ResponseEntity<CommandAcknowledgement> created(String location, CommandDispatcher.Dispatched dispatched) {
-        return answer(HttpStatus.CREATED, dispatched).location(URI.create(location)).body(dispatched.acknowledgement());
+        return answer(HttpStatus.CREATED, dispatched).location(URI.create(dispatched.location(location)))
+                .body(dispatched.acknowledgement());
     }
 
     static ResponseEntity<CommandAcknowledgement> ok(CommandDispatcher.Dispatched dispatched) {

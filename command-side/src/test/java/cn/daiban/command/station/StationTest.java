@@ -389,6 +389,12 @@ class StationTest {
                 .expectSuccessfulHandlerExecution();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new cn.daiban.kernel.station.SubmitStationStatisticsCommand(
                 VILLAGE, "2026-Q5", figures, null)).hasMessageContaining("period");
+        // Only the years the views keep figures for: another was parked on the query side, the station's later
+        // submissions waiting behind it.
+        for (String outside : List.of("0000-01", "1999", "2101-Q1")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new cn.daiban.kernel.station.SubmitStationStatisticsCommand(
+                    VILLAGE, outside, figures, null)).as(outside).hasMessageContaining("period");
+        }
     }
 
     @Test

@@ -310,6 +310,10 @@ class HttpBoundaryIT extends PostgresIntegrationTest {
         assertThat(eventsBy("other-agent-" + station, body(other).get("id").asText())).isEqualTo(1);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(body(retry).get("id").asText()).isEqualTo(body(first).get("id").asText());
+        // The replay's address is the first request's matter, not the id the retry would have created.
+        String created = body(first).get("id").asText();
+        assertThat(retry.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .endsWith("/api/delegations/" + created));
     }
 
     @Test

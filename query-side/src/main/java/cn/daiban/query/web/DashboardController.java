@@ -130,6 +130,12 @@ class DashboardController {
             throw new InvalidValueException("period", "must be a year (2026), a month (2026-11) or a quarter (2026-Q4)");
         }
         int year = Integer.parseInt(matcher.group(1));
+        if (year < 2000 || year > 2100 || matcher.group(2) != null
+                && (Integer.parseInt(matcher.group(2)) < 1 || Integer.parseInt(matcher.group(2)) > 12)) {
+            // A month 13 was a 500 (java.time refused it below), on the public satisfaction too.
+            throw new InvalidValueException("period", "must be a year (2026), a month (2026-11) or a quarter (2026-Q4)"
+                    + " from 2000 to 2100");
+        }
         LocalDate from;
         LocalDate to;
         if (matcher.group(2) != null) {
