@@ -2,6 +2,7 @@ package cn.daiban.query.web;
 
 import cn.daiban.kernel.calendar.ServiceClock;
 import cn.daiban.kernel.common.InvalidValueException;
+import cn.daiban.kernel.common.Require;
 import cn.daiban.kernel.dashboard.*;
 import cn.daiban.query.delegation.LiveUpdates;
 import io.swagger.v3.oas.annotations.Operation;
@@ -130,11 +131,11 @@ class DashboardController {
             throw new InvalidValueException("period", "must be a year (2026), a month (2026-11) or a quarter (2026-Q4)");
         }
         int year = Integer.parseInt(matcher.group(1));
-        if (year < 2000 || year > 2100 || matcher.group(2) != null
+        if (year < Require.FIRST_SERVICE_YEAR || year > Require.LAST_SERVICE_YEAR || matcher.group(2) != null
                 && (Integer.parseInt(matcher.group(2)) < 1 || Integer.parseInt(matcher.group(2)) > 12)) {
             // A month 13 was a 500 (java.time refused it below), on the public satisfaction too.
             throw new InvalidValueException("period", "must be a year (2026), a month (2026-11) or a quarter (2026-Q4)"
-                    + " from 2000 to 2100");
+                    + " from " + Require.FIRST_SERVICE_YEAR + " to " + Require.LAST_SERVICE_YEAR);
         }
         LocalDate from;
         LocalDate to;

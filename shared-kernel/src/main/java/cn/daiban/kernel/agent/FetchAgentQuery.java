@@ -6,6 +6,6 @@ public record FetchAgentQuery(AgentId agentId, int year) {
 
     public FetchAgentQuery {
         Require.present(agentId, "agentId");
-        Require.between(year, 2000, 2100, "year");
+        Require.serviceYear(year, "year");
     }
 }

@@ -7,6 +7,6 @@ public record FetchStationAgentsQuery(StationCode stationCode, boolean includeIn
 
     public FetchStationAgentsQuery {
         Require.present(stationCode, "stationCode");
-        Require.between(year, 2000, 2100, "year");
+        Require.serviceYear(year, "year");
     }
 }

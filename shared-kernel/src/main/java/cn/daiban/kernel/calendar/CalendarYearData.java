@@ -19,7 +19,7 @@ public record CalendarYearData(int year, Set<LocalDate> holidays, Set<LocalDate>
     }
 
     public CalendarYearData {
-        Require.between(year, 2000, 2100, "year");
+        Require.serviceYear(year, "year");
         holidays = Set.copyOf(Require.present(holidays, "holidays"));
         adjustedWorkingDays = Set.copyOf(Require.present(adjustedWorkingDays, "adjustedWorkingDays"));
         notice = Require.text(notice, "notice", 200);

@@ -56,6 +56,18 @@ public final class Require {
         return value;
     }
 
+    /** The first and last year this service keeps a calendar, statistics or an assessment for. */
+    public static final int FIRST_SERVICE_YEAR = 2000;
+    public static final int LAST_SERVICE_YEAR = 2100;
+
+    /**
+     * A year of a calendar, a statistics period or an assessment: {@value #FIRST_SERVICE_YEAR} to
+     * {@value #LAST_SERVICE_YEAR}.
+     */
+    public static int serviceYear(int year, String field) {
+        return between(year, FIRST_SERVICE_YEAR, LAST_SERVICE_YEAR, field);
+    }
+
     /** At most {@code max} entries (a null collection holds none); see {@link InputLimits}. */
     public static <C extends Collection<?>> C atMost(C values, int max, String field) {
         if (values != null && values.size() > max) {

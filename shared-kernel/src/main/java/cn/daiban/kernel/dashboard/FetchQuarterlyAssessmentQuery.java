@@ -12,7 +12,7 @@ public record FetchQuarterlyAssessmentQuery(String stationCode, int year, int qu
 
     public FetchQuarterlyAssessmentQuery {
         stationCode = Require.optionalText(stationCode, "station", 20);
-        Require.between(year, 2000, 2100, "year");
+        Require.serviceYear(year, "year");
         Require.between(quarter, 1, 4, "quarter");
         Require.present(level, "level");
     }

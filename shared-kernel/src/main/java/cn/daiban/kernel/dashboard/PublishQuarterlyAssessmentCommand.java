@@ -17,7 +17,7 @@ public record PublishQuarterlyAssessmentCommand(@TargetAggregateIdentifier Strin
 
     public PublishQuarterlyAssessmentCommand {
         Require.present(stationCode, "station");
-        Require.between(year, 2000, 2100, "year");
+        Require.serviceYear(year, "year");
         Require.between(quarter, 1, 4, "quarter");
         publicationId = idOf(stationCode, year, quarter);
     }

@@ -49,7 +49,7 @@ public record SubmitStationStatisticsCommand(@TargetAggregateIdentifier StationC
         Require.matching(period, PERIOD, "period", "must be a year (2026), a quarter (2026-Q4) or a month (2026-11)");
         // The years the views keep figures for (as an assessment's publication): one outside them was taken here and
         // parked on the query side, and every later submission of the station waited behind it.
-        Require.between(Integer.parseInt(period.substring(0, 4)), 2000, 2100, "period");
+        Require.serviceYear(Integer.parseInt(period.substring(0, 4)), "period");
         figures.forEach((name, value) -> {
             Require.text(name, "figures", 64);
             if (value == null || value < 0 || value.isNaN() || value.isInfinite()) {
